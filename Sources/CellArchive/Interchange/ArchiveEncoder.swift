@@ -1,0 +1,172 @@
+import Foundation
+import LibXML
+
+/// Writes model values as archive format v1, in a stable order and indentation, so that the
+/// same archive always gives the same bytes.
+struct ArchiveEncoder {
+    let writer: XMLStreamWriter
+
+    func start() throws {
+        try writer.startDocument()
+        try writer.startElement("archive", namespace: ArchiveFormat.namespace)
+        try writer.attribute("formatVersion", ArchiveFormat.version)
+    }
+
+    func finish() throws {
+        try writer.endElement()
+        try writer.endDocument()
+    }
+
+    private func text(_ name: String, _ value: String?, attributes: [(String, String?)] = []) throws {
+        guard let value else { return }
+        try writer.element(name, attributes: attributes, text: value)
+    }
+
+    private func paragraphs(_ name: String, _ values: [String]) throws {
+        guard !values.isEmpty else { return }
+        try writer.startElement(name)
+        for value in values { try writer.element("p", text: value) }
+        try writer.endElement()
+    }
+
+    func write(_ organization: Organization) throws {
+        try writer.startElement("organization")
+        try writer.attribute("id", organization.id)
+        if let parent = organization.parentID { try writer.attribute("parent", parent) }
+        try text("name", organization.name)
+        try writer.endElement()
+    }
+
+    func write(_ cell: Cell) throws {
+        try writer.startElement("cell")
+        try writer.attribute("id", cell.id)
+        try writer.attribute("organization", cell.organizationID)
+        try writer.attribute("issuerCode", cell.issuerCode)
+        try text("name", cell.name)
+        for term in cell.terms {
+            try writer.element(
+                "term", attributes: [("id", term.id), ("start", term.start.description), ("end", term.end?.description)])
+        }
+        for member in cell.members { try write(member) }
+        try writer.endElement()
+    }
+
+    private func write(_ member: Member) throws {
+        try writer.startElement("member")
+        try writer.attribute("id", member.id)
+        try text("fullName", member.fullName)
+        try text("birthYear", member.birthYear.map(String.init))
+        try text("admitted", member.admitted.description)
+        try text("confirmed", member.confirmed?.description)
+        try text("joinedCell", member.joinedCell?.description)
+        if let left = member.leftCell {
+            try text("leftCell", left.description, attributes: [("reason", (member.leaveReason ?? .other).rawValue)])
+        }
+        if member.temporary { try writer.element("temporary") }
+        for exemption in member.exemptions {
+            try text(
+                "exemption", exemption.reason,
+                attributes: [("from", exemption.from.description), ("to", exemption.to?.description)])
+        }
+        for role in member.roles {
+            try writer.element(
+                "role", attributes: [("title", role.title.rawValue), ("from", role.from.description), ("to", role.to?.description)])
+        }
+        for post in member.concurrentPosts {
+            try text("concurrentPost", post.title, attributes: [("from", post.from.description), ("to", post.to?.description)])
+        }
+        try writer.endElement()
+    }
+
+    func write(_ meeting: Meeting) throws {
+        try writer.startElement("meeting")
+        for (name, value) in [
+            ("id", meeting.id), ("cell", meeting.cellID), ("kind", meeting.kind.rawValue),
+            ("date", meeting.date.description), ("start", meeting.start.description), ("end", meeting.end.description),
+        ] {
+            try writer.attribute(name, value)
+        }
+        try text("place", meeting.place)
+        try text("topic", meeting.topic)
+        try writer.element("chair", attributes: [("member", meeting.chairID)])
+        try writer.element("recorder", attributes: [("member", meeting.recorderID)])
+        for guest in meeting.guests { try text("guest", guest) }
+        try writer.startElement("attendance")
+        for entry in meeting.attendance {
+            switch entry.presence {
+            case .present: try writer.element("present", attributes: [("member", entry.memberID)])
+            case .excused, .unexcused:
+                try writer.element(
+                    "absent",
+                    attributes: [("member", entry.memberID), ("excused", entry.presence == .excused ? "true" : "false")],
+                    text: entry.reason)
+            }
+        }
+        try writer.endElement()
+        try writer.startElement("agenda")
+        for item in meeting.agenda { try text("item", item) }
+        try writer.endElement()
+        try paragraphs("proceedings", meeting.proceedings)
+        try paragraphs("conclusion", meeting.conclusion)
+        for vote in meeting.votes {
+            try writer.element(
+                "vote",
+                attributes: [
+                    ("subject", vote.subject), ("for", String(vote.votesFor)), ("against", String(vote.votesAgainst)),
+                    ("abstain", String(vote.abstentions)),
+                ])
+        }
+        for report in meeting.taskReports {
+            try writer.element(
+                "taskReport", attributes: [("task", report.taskID), ("status", report.status.rawValue)], text: report.note)
+        }
+        if let rating = meeting.rating {
+            try writer.element(
+                "rating", attributes: [("level", rating.level.rawValue), ("score", rating.score.map(String.init))],
+                text: rating.note)
+        }
+        try write(meeting.attachments)
+        try writer.endElement()
+    }
+
+    func write(_ document: Document, issuerCode: String) throws {
+        try writer.startElement("document")
+        let attributes: [(String, String?)] = [
+            ("id", document.id), ("cell", document.cellID), ("type", document.kind.rawValue),
+            ("number", document.number.map(String.init)), ("symbol", document.symbol(issuerCode: issuerCode)),
+            ("term", document.termID), ("date", document.date.description), ("status", document.status.rawValue),
+            ("classification", document.classification.rawValue), ("meeting", document.meetingID),
+        ]
+        for case let (name, value?) in attributes { try writer.attribute(name, value) }
+        try text("place", document.place)
+        try text("title", document.title)
+        try paragraphs("body", document.body)
+        for task in document.tasks {
+            try text(
+                "task", task.text,
+                attributes: [("id", task.id), ("assignee", task.assigneeID), ("due", task.due?.description)])
+        }
+        if let signature = document.signature {
+            try writer.element(
+                "signature",
+                attributes: [
+                    ("member", signature.memberID), ("authority", signature.authority), ("title", signature.title),
+                ])
+        }
+        for recipient in document.recipients { try text("recipient", recipient) }
+        if let supersedes = document.supersedesID {
+            try writer.element("supersedes", attributes: [("document", supersedes)])
+        }
+        try write(document.attachments)
+        try writer.endElement()
+    }
+
+    private func write(_ attachments: [Attachment]) throws {
+        for attachment in attachments {
+            try writer.element(
+                "attachment",
+                attributes: [("name", attachment.name), ("mediaType", attachment.mediaType), ("sha256", attachment.sha256)],
+                text: attachment.content.base64EncodedString())
+        }
+    }
+}

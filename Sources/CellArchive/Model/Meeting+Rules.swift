@@ -1,0 +1,95 @@
+/// Who could vote at a meeting, counted by the rule in `domain.md`.
+public struct VotingBase: Sendable, Hashable, Codable {
+    /// The members entitled to vote: official members of the cell on the day, not on
+    /// temporary attachment, and not exempt members who stayed away.
+    public var entitledMemberIDs: [String]
+
+    /// How many are entitled.
+    public var entitled: Int { entitledMemberIDs.count }
+
+    /// Whether `vote` passed: more than half of the entitled members approved.
+    ///
+    /// ```swift
+    /// base.passed(Vote(subject: "…", votesFor: 8, votesAgainst: 0, abstentions: 1))
+    /// ```
+    public func passed(_ vote: Vote) -> Bool { vote.votesFor * 2 > entitled }
+}
+
+/// A meeting's attendance, counted without exempt members on either side.
+public struct AttendanceCount: Sendable, Hashable, Codable {
+    /// Members of the cell on the day who are not exempt.
+    public var expected: Int
+    /// Of those, present.
+    public var present: Int
+    /// Of those, absent with a reason.
+    public var excused: Int
+    /// Of those, absent without a reason.
+    public var unexcused: Int
+    /// Of those, in neither list (an incomplete attendance list).
+    public var notListed: [String]
+    /// Exempt members who attended anyway (not counted above).
+    public var exemptPresent: Int
+
+    /// Present over expected, 0...1; 1 when nobody was expected.
+    public var rate: Double { expected == 0 ? 1 : Double(present) / Double(expected) }
+}
+
+extension Meeting {
+    /// The minimum length in minutes: 90, or 120 for a combined regular and thematic sitting.
+    public var minimumMinutes: Int { kind == .combined ? 120 : 90 }
+
+    /// The length in minutes; an end before the start is taken to be after midnight.
+    public var durationMinutes: Int {
+        let difference = end.minutesSinceMidnight - start.minutesSinceMidnight
+        return difference >= 0 ? difference : difference + 24 * 60
+    }
+
+    /// Whether the meeting lasted at least its minimum length.
+    public var isLongEnough: Bool { durationMinutes >= minimumMinutes }
+
+    /// The presence recorded for `memberID`, if listed.
+    public func presence(of memberID: String) -> Attendance.Presence? {
+        attendance.first { $0.memberID == memberID }?.presence
+    }
+
+    /// Counts attendance over the cell's members on the meeting day, leaving exempt members
+    /// out of both sides.
+    ///
+    /// - parameter members: the cell's members (any date; those not in the cell on the day
+    ///   are ignored).
+    public func attendanceCount(members: [Member]) -> AttendanceCount {
+        var count = AttendanceCount(
+            expected: 0, present: 0, excused: 0, unexcused: 0, notListed: [], exemptPresent: 0)
+        for member in members where member.belongsToCell(on: date) {
+            let presence = presence(of: member.id)
+            if member.isExempt(on: date) {
+                if presence == .present { count.exemptPresent += 1 }
+                continue
+            }
+            count.expected += 1
+            switch presence {
+            case .present: count.present += 1
+            case .excused: count.excused += 1
+            case .unexcused: count.unexcused += 1
+            case nil: count.notListed.append(member.id)
+            }
+        }
+        return count
+    }
+
+    /// The members entitled to vote at this meeting.
+    ///
+    /// Official members of the cell on the day count, except those on temporary attachment
+    /// and exempt members who were not present (an exempt member who attends counts).
+    /// Probationary members take part but do not vote.
+    public func votingBase(members: [Member]) -> VotingBase {
+        let entitled = members.filter { member in
+            guard member.belongsToCell(on: date), member.isOfficial(on: date), !member.temporary else {
+                return false
+            }
+            if member.isExempt(on: date) { return presence(of: member.id) == .present }
+            return true
+        }
+        return VotingBase(entitledMemberIDs: entitled.map(\.id))
+    }
+}

@@ -1,0 +1,52 @@
+import GRDB
+import LibXML
+
+extension Archive {
+    /// Imports archive files (format v1), all of them or nothing.
+    ///
+    /// Each file is validated against `archive-1.xsd` while it streams, then every record is
+    /// checked against the archive and the format's rules and written, in one transaction.
+    /// Records that exist already (same id) are updated. Problems are collected across all
+    /// files; if there is any, the transaction is rolled back and nothing is written.
+    ///
+    /// ```swift
+    /// let report = try archive.importFiles(["nam-2023.xml"])
+    /// print(report.added[.meeting] ?? 0)
+    /// ```
+    ///
+    /// - returns: what was added, updated and left unchanged.
+    /// - throws: `ArchiveError.importRefused` with every problem found, each at its file, line
+    ///   and column.
+    public func importFiles(_ paths: [String]) throws -> ImportReport {
+        let schema: XMLSchema
+        switch ArchiveSchema.compiled {
+        case .success(let compiled): schema = compiled
+        case .failure(let error): throw error
+        }
+        return try pool.writeWithoutTransaction { db in
+            var outcome: Result<ImportReport, ArchiveError> = .failure(.importRefused([]))
+            do {
+                try db.inTransaction(.immediate) {
+                    let session = try ImportSession(db: db)
+                    for path in paths { session.importFile(path, schema: schema) }
+                    try session.resolvePending()
+                    if session.hasProblems {
+                        outcome = .failure(.importRefused(session.locatedProblems()))
+                        return .rollback
+                    }
+                    outcome = .success(session.report)
+                    return .commit
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                // A deferred constraint failed at commit: the checks above missed something.
+                let file = paths.count == 1 ? paths[0] : paths.joined(separator: ",")
+                throw ArchiveError.importRefused([
+                    ImportProblem(
+                        file: file, line: 0, column: 0,
+                        message: "dữ liệu vi phạm ràng buộc của kho: \(error.message ?? "\(error)")")
+                ])
+            }
+            return try outcome.get()
+        }
+    }
+}

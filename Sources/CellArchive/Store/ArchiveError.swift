@@ -1,0 +1,39 @@
+/// What can go wrong with an archive, typed in the core; the front ends turn it into words,
+/// exit codes or pages.
+public enum ArchiveError: Error, Sendable, Equatable {
+    /// The directory holds no archive (missing, empty, or a foreign file): run `init`.
+    case notAnArchive(directory: String, reason: String)
+    /// `init` was asked to create an archive where one (or another file) already is.
+    case alreadyExists(directory: String)
+    /// The import was refused; nothing was written. Each problem names file, line, column.
+    case importRefused([ImportProblem])
+    /// No record has this identifier.
+    case notFound(id: String)
+    /// A stored value could not be read back (a damaged or hand-edited database).
+    case corrupt(String)
+    /// An export could not be written.
+    case cannotWrite(path: String, reason: String)
+}
+
+/// One problem that refused an import, located in its file.
+public struct ImportProblem: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The file, as given on the command line.
+    public var file: String
+    /// The 1-based line, 0 when unknown.
+    public var line: Int
+    /// The 1-based column, 0 when unknown.
+    public var column: Int
+    /// What is wrong, in Vietnamese (libxml2's own words kept after a colon).
+    public var message: String
+
+    /// Creates a problem.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers use and editors understand.
+    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}

@@ -1,0 +1,217 @@
+import GRDB
+
+/// The database schema, as a sequence of migrations from the first version on.
+///
+/// The database enforces what it can: NOT NULL, CHECK constraints on every enumerated
+/// column, foreign keys (deferred, so that one import may refer forward within its file),
+/// and a unique index on issued document numbers.
+enum ArchiveMigrations {
+    /// `PRAGMA application_id` of an archive: "SCB1". Tells our file from any other SQLite file.
+    static let applicationID: Int32 = 0x5343_4231
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: archive core", migrate: createCore)
+        return migrator
+    }
+
+    private static func createCore(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                PRAGMA application_id = \(applicationID);
+
+                CREATE TABLE organization (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    parent_id TEXT REFERENCES organization(id) DEFERRABLE INITIALLY DEFERRED,
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    CHECK (parent_id IS NULL OR parent_id <> id)
+                );
+
+                CREATE TABLE cell (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    organization_id TEXT NOT NULL REFERENCES organization(id) DEFERRABLE INITIALLY DEFERRED,
+                    issuer_code TEXT NOT NULL CHECK (issuer_code <> ''),
+                    name TEXT NOT NULL CHECK (name <> '')
+                );
+                CREATE INDEX cell_organization ON cell(organization_id);
+
+                CREATE TABLE term (
+                    cell_id TEXT NOT NULL REFERENCES cell(id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    start_date TEXT NOT NULL,
+                    end_date TEXT CHECK (end_date IS NULL OR end_date >= start_date),
+                    PRIMARY KEY (cell_id, id)
+                );
+
+                CREATE TABLE member (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    cell_id TEXT NOT NULL REFERENCES cell(id) DEFERRABLE INITIALLY DEFERRED,
+                    position INTEGER NOT NULL,
+                    full_name TEXT NOT NULL CHECK (full_name <> ''),
+                    birth_year INTEGER,
+                    admitted TEXT NOT NULL,
+                    confirmed TEXT CHECK (confirmed IS NULL OR confirmed >= admitted),
+                    joined_cell TEXT,
+                    left_cell TEXT,
+                    leave_reason TEXT CHECK (leave_reason IN ('transferred', 'deceased', 'removed', 'other')),
+                    temporary INTEGER NOT NULL CHECK (temporary IN (0, 1)),
+                    CHECK ((left_cell IS NULL) = (leave_reason IS NULL))
+                );
+                CREATE INDEX member_cell ON member(cell_id, position);
+
+                CREATE TABLE exemption (
+                    member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    from_date TEXT NOT NULL,
+                    to_date TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+                    reason TEXT NOT NULL CHECK (reason <> ''),
+                    PRIMARY KEY (member_id, position)
+                );
+
+                CREATE TABLE role (
+                    member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL CHECK (title IN ('secretary', 'deputy-secretary', 'committee-member')),
+                    from_date TEXT NOT NULL,
+                    to_date TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+                    PRIMARY KEY (member_id, position)
+                );
+
+                CREATE TABLE concurrent_post (
+                    member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL CHECK (title <> ''),
+                    from_date TEXT NOT NULL,
+                    to_date TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+                    PRIMARY KEY (member_id, position)
+                );
+
+                CREATE TABLE meeting (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    cell_id TEXT NOT NULL REFERENCES cell(id) DEFERRABLE INITIALLY DEFERRED,
+                    kind TEXT NOT NULL CHECK (kind IN ('regular', 'thematic', 'combined', 'extraordinary')),
+                    date TEXT NOT NULL,
+                    start_time TEXT NOT NULL,
+                    end_time TEXT NOT NULL,
+                    place TEXT NOT NULL CHECK (place <> ''),
+                    topic TEXT,
+                    chair_id TEXT NOT NULL REFERENCES member(id) DEFERRABLE INITIALLY DEFERRED,
+                    recorder_id TEXT NOT NULL REFERENCES member(id) DEFERRABLE INITIALLY DEFERRED,
+                    rating_level TEXT CHECK (rating_level IN ('good', 'fair', 'average', 'weak')),
+                    rating_score INTEGER CHECK (rating_score BETWEEN 0 AND 100),
+                    rating_note TEXT,
+                    CHECK (rating_level IS NOT NULL OR (rating_score IS NULL AND rating_note IS NULL))
+                );
+                CREATE INDEX meeting_cell_date ON meeting(cell_id, date);
+                CREATE INDEX meeting_date ON meeting(date, start_time, id);
+
+                CREATE TABLE meeting_text (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    section TEXT NOT NULL CHECK (section IN ('guest', 'agenda', 'proceedings', 'conclusion')),
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (meeting_id, section, position)
+                );
+
+                CREATE TABLE attendance (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    member_id TEXT NOT NULL REFERENCES member(id) DEFERRABLE INITIALLY DEFERRED,
+                    position INTEGER NOT NULL,
+                    presence TEXT NOT NULL CHECK (presence IN ('present', 'excused', 'unexcused')),
+                    reason TEXT,
+                    PRIMARY KEY (meeting_id, member_id)
+                );
+                CREATE INDEX attendance_member ON attendance(member_id);
+
+                CREATE TABLE vote (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    subject TEXT NOT NULL CHECK (subject <> ''),
+                    votes_for INTEGER NOT NULL CHECK (votes_for >= 0),
+                    votes_against INTEGER NOT NULL CHECK (votes_against >= 0),
+                    abstentions INTEGER NOT NULL CHECK (abstentions >= 0),
+                    PRIMARY KEY (meeting_id, position)
+                );
+
+                CREATE TABLE document (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    cell_id TEXT NOT NULL REFERENCES cell(id) DEFERRABLE INITIALLY DEFERRED,
+                    type TEXT NOT NULL CHECK (type IN ('NQ', 'KL', 'QĐ', 'CT', 'HD', 'TB', 'BC', 'KH', 'CTr', 'TTr', 'ĐA', 'BB', 'CV')),
+                    number INTEGER CHECK (number > 0),
+                    term_id TEXT,
+                    date TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'issued', 'superseded', 'revoked')),
+                    classification TEXT NOT NULL CHECK (classification IN ('none', 'confidential', 'secret', 'top-secret')),
+                    meeting_id TEXT REFERENCES meeting(id) DEFERRABLE INITIALLY DEFERRED,
+                    place TEXT NOT NULL CHECK (place <> ''),
+                    title TEXT NOT NULL CHECK (title <> ''),
+                    signer_id TEXT REFERENCES member(id) DEFERRABLE INITIALLY DEFERRED,
+                    signature_authority TEXT,
+                    signature_title TEXT,
+                    supersedes_id TEXT REFERENCES document(id) DEFERRABLE INITIALLY DEFERRED,
+                    CHECK (status = 'draft' OR number IS NOT NULL),
+                    CHECK (supersedes_id IS NULL OR supersedes_id <> id),
+                    FOREIGN KEY (cell_id, term_id) REFERENCES term(cell_id, id) DEFERRABLE INITIALLY DEFERRED
+                );
+                CREATE INDEX document_cell_date ON document(cell_id, date);
+                CREATE INDEX document_date ON document(date, id);
+                CREATE INDEX document_meeting ON document(meeting_id);
+                -- Two issued documents of one (cell, type, term) never share a number.
+                CREATE UNIQUE INDEX document_issued_number
+                    ON document(cell_id, type, ifnull(term_id, ''), number) WHERE status <> 'draft';
+
+                CREATE TABLE document_text (
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    section TEXT NOT NULL CHECK (section IN ('body', 'recipient')),
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (document_id, section, position)
+                );
+
+                CREATE TABLE task (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    assignee_id TEXT REFERENCES member(id) DEFERRABLE INITIALLY DEFERRED,
+                    due TEXT,
+                    text TEXT NOT NULL CHECK (text <> '')
+                );
+                CREATE INDEX task_document ON task(document_id, position);
+
+                CREATE TABLE task_report (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    task_id TEXT NOT NULL REFERENCES task(id) DEFERRABLE INITIALLY DEFERRED,
+                    status TEXT NOT NULL CHECK (status IN ('done', 'in-progress', 'not-started', 'cancelled')),
+                    note TEXT,
+                    PRIMARY KEY (meeting_id, position)
+                );
+                CREATE INDEX task_report_task ON task_report(task_id);
+
+                -- Attachment content, stored once per SHA-256.
+                CREATE TABLE content (
+                    sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+                    bytes BLOB NOT NULL
+                );
+
+                CREATE TABLE meeting_attachment (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    media_type TEXT NOT NULL CHECK (media_type <> ''),
+                    sha256 TEXT NOT NULL REFERENCES content(sha256),
+                    PRIMARY KEY (meeting_id, position)
+                );
+
+                CREATE TABLE document_attachment (
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    media_type TEXT NOT NULL CHECK (media_type <> ''),
+                    sha256 TEXT NOT NULL REFERENCES content(sha256),
+                    PRIMARY KEY (document_id, position)
+                );
+                """)
+    }
+}

@@ -1,0 +1,41 @@
+import CLibXML2
+
+/// Receives libxml2's structured errors for one parse and keeps them as diagnostics.
+///
+/// It is handed to libxml2 as an unretained context pointer; its owner keeps it alive for
+/// as long as libxml2 may call back.
+final class DiagnosticCollector {
+    private(set) var diagnostics: [XMLDiagnostic] = []
+    /// Set once a fatal error arrived: reading cannot go on.
+    private(set) var sawFatal = false
+    /// Stop keeping diagnostics past this many (a broken file can produce thousands).
+    let limit: Int
+
+    init(limit: Int = 1000) { self.limit = limit }
+
+    func append(_ diagnostic: XMLDiagnostic) {
+        if diagnostic.severity == .fatal { sawFatal = true }
+        guard diagnostics.count < limit else { return }
+        if let last = diagnostics.last, last == diagnostic { return }
+        diagnostics.append(diagnostic)
+    }
+
+    /// The C callback: turns an `xmlError` into a diagnostic on the collector in `context`.
+    static let handler: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        let collector = Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue()
+        let value = error.pointee
+        let severity: XMLDiagnostic.Severity
+        switch value.level {
+        case XML_ERR_WARNING: severity = .warning
+        case XML_ERR_FATAL: severity = .fatal
+        default: severity = .error
+        }
+        var message = value.message.map { String(cString: $0) } ?? "unknown XML error"
+        while message.last?.isNewline == true || message.last == " " { message.removeLast() }
+        // Parser errors carry the column in int2; schema errors carry none.
+        let column = value.domain == Int32(XML_FROM_PARSER.rawValue) ? Int(value.int2) : 0
+        collector.append(
+            XMLDiagnostic(severity: severity, line: Int(value.line), column: column, message: message))
+    }
+}

@@ -1,0 +1,202 @@
+import CLibXML2
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A streaming, validating XML reader that refuses what a hostile file could abuse.
+///
+/// It reads the root element's start tag, then hands out each child of the root as one small
+/// `XMLElement` tree, so memory stays bounded by the largest record, not the file. Problems go
+/// to `diagnostics` (with line and, where libxml2 knows it, column); reading goes on after
+/// validity errors, to report several in one run, and stops at the first fatal one.
+///
+/// Hardening: `XML_PARSE_NONET`, no entity substitution, no DTD loading, no XInclude, and any
+/// `<!DOCTYPE` is refused outright, which also closes entity-expansion attacks.
+///
+/// ```swift
+/// let reader = try XMLPullReader(path: "archive.xml", schema: schema)
+/// let root = try reader.readRoot()
+/// while let record = try reader.nextChild() { handle(record) }
+/// if reader.diagnostics.isEmpty { commit() }
+/// ```
+public final class XMLPullReader {
+    private let reader: OpaquePointer
+    private let descriptor: Int32
+    private let schema: XMLSchema?
+    private let collector = DiagnosticCollector()
+    private var finished = false
+    /// The path the reader was opened on.
+    public let path: String
+
+    /// The parser options every document is read with.
+    static let options: Int32 = {
+        let flags: [xmlParserOption] = [XML_PARSE_NONET, XML_PARSE_BIG_LINES, XML_PARSE_NOCDATA]
+        return Int32(bitPattern: flags.reduce(0) { $0 | $1.rawValue })
+    }()
+
+    /// Opens `path` for reading, validating against `schema` when one is given.
+    ///
+    /// - throws: `XMLError.cannotOpen` when the file cannot be opened.
+    public init(path: String, schema: XMLSchema?) throws {
+        _ = XMLLibrary.initialized
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw XMLError.cannotOpen(path: path, reason: FileBytes.errorText()) }
+        guard let reader = xmlReaderForFd(descriptor, path, nil, Self.options) else {
+            close(descriptor)
+            throw XMLError.cannotOpen(path: path, reason: "libxml2 could not create a reader")
+        }
+        self.reader = reader
+        self.descriptor = descriptor
+        self.schema = schema
+        self.path = path
+        // Order matters on libxml2 2.9: the error handler first, then the schema.
+        xmlTextReaderSetStructuredErrorHandler(reader, DiagnosticCollector.handler, contextPointer)
+        if let schema, xmlTextReaderSetSchema(reader, schema.pointer) != 0 {
+            collector.append(
+                XMLDiagnostic(severity: .fatal, line: 0, column: 0, message: "cannot attach the schema"))
+        }
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        close(descriptor)
+    }
+
+    /// Everything found wrong so far, in the order found.
+    public var diagnostics: [XMLDiagnostic] { collector.diagnostics }
+
+    /// Whether reading had to stop early (a fatal error or a refusal).
+    public var stoppedEarly: Bool { collector.sawFatal }
+
+    private var contextPointer: UnsafeMutableRawPointer {
+        Unmanaged.passUnretained(collector).toOpaque()
+    }
+
+    /// One step of the reader; `false` at the end of the document or after a fatal error.
+    private func advance() -> Bool {
+        guard !finished, !collector.sawFatal else { return false }
+        // The thread-local handler catches errors raised before the reader's own is consulted;
+        // it is set and cleared around this synchronous call only.
+        xmlSetStructuredErrorFunc(contextPointer, DiagnosticCollector.handler)
+        let status = xmlTextReaderRead(reader)
+        xmlSetStructuredErrorFunc(nil, nil)
+        if status == 1 { return true }
+        finished = true
+        if status < 0 && !collector.sawFatal {
+            refuse("the document is not well-formed and cannot be read further")
+        }
+        return false
+    }
+
+    private func refuse(_ message: String, line: Int? = nil) {
+        let line = line ?? Int(xmlTextReaderGetParserLineNumber(reader))
+        let column = Int(xmlTextReaderGetParserColumnNumber(reader))
+        collector.append(XMLDiagnostic(severity: .fatal, line: line, column: column, message: message))
+        finished = true
+    }
+
+    private var nodeType: Int32 { xmlTextReaderNodeType(reader) }
+
+    private var currentLine: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else {
+            return Int(xmlTextReaderGetParserLineNumber(reader))
+        }
+        return Int(xmlGetLineNo(node))
+    }
+
+    /// Moves to the root element and returns its start tag (no children).
+    ///
+    /// - returns: `nil` when the document is refused or unreadable; `diagnostics` says why.
+    public func readRoot() -> XMLElement? {
+        while advance() {
+            switch xmlReaderTypes(UInt32(nodeType)) {
+            case XML_READER_TYPE_DOCUMENT_TYPE:
+                refuse(
+                    "a DOCTYPE declaration is not allowed: the archive format has no DTD, and "
+                        + "entities and external references are refused", line: currentLine)
+                return nil
+            case XML_READER_TYPE_ELEMENT:
+                let root = startTag()
+                if xmlTextReaderIsEmptyElement(reader) == 1 { finished = !advance() }
+                return root
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Reads the next child element of the root as a whole tree.
+    ///
+    /// - returns: `nil` at the end of the root, or when reading stopped; see `stoppedEarly`.
+    public func nextChild() -> XMLElement? {
+        while advance() {
+            let type = xmlReaderTypes(UInt32(nodeType))
+            if type == XML_READER_TYPE_ELEMENT { return readSubtree() }
+            if type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == 0 { return nil }
+            if type == XML_READER_TYPE_ENTITY_REFERENCE {
+                refuse("entity references are not allowed", line: currentLine)
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Reads to the end of the document, so that errors after the last record (a broken end
+    /// tag, trailing garbage) are reported too.
+    public func finish() {
+        while advance() {}
+    }
+
+    private func startTag() -> XMLElement {
+        let name = XMLLibrary.string(xmlTextReaderConstLocalName(reader)) ?? ""
+        let namespace = XMLLibrary.string(xmlTextReaderConstNamespaceUri(reader))
+        var element = XMLElement(name: name, namespace: namespace, line: currentLine)
+        if xmlTextReaderHasAttributes(reader) == 1 {
+            while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                // Namespace declarations are not attributes of the format.
+                if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+                let attributeName = XMLLibrary.string(xmlTextReaderConstLocalName(reader)) ?? ""
+                let value = XMLLibrary.string(xmlTextReaderConstValue(reader)) ?? ""
+                element.attributes.append((attributeName, value))
+            }
+            xmlTextReaderMoveToElement(reader)
+        }
+        return element
+    }
+
+    /// Builds the tree of the element the reader stands on, leaving the reader on its end.
+    private func readSubtree() -> XMLElement? {
+        var stack = [startTag()]
+        if xmlTextReaderIsEmptyElement(reader) == 1 { return stack[0] }
+        while advance() {
+            switch xmlReaderTypes(UInt32(nodeType)) {
+            case XML_READER_TYPE_ELEMENT:
+                let element = startTag()
+                if xmlTextReaderIsEmptyElement(reader) == 1 {
+                    stack[stack.count - 1].children.append(element)
+                } else {
+                    stack.append(element)
+                }
+            case XML_READER_TYPE_END_ELEMENT:
+                let element = stack.removeLast()
+                if stack.isEmpty { return element }
+                stack[stack.count - 1].children.append(element)
+            case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA, XML_READER_TYPE_SIGNIFICANT_WHITESPACE,
+                XML_READER_TYPE_WHITESPACE:
+                if let value = XMLLibrary.string(xmlTextReaderConstValue(reader)) {
+                    stack[stack.count - 1].text += value
+                }
+            case XML_READER_TYPE_ENTITY_REFERENCE:
+                refuse("entity references are not allowed", line: currentLine)
+                return nil
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+}

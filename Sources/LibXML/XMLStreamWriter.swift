@@ -1,0 +1,113 @@
+import CLibXML2
+
+/// Writes an indented XML document straight to a file descriptor, element by element.
+///
+/// Text is checked before it reaches libxml2, whose writer would otherwise emit control
+/// characters raw and produce a file that no parser accepts.
+///
+/// ```swift
+/// let writer = try XMLStreamWriter(fileDescriptor: 1)
+/// try writer.startDocument()
+/// try writer.startElement("archive", namespace: "urn:sochibo:archive:1")
+/// try writer.attribute("formatVersion", "1")
+/// try writer.endElement()
+/// try writer.endDocument()
+/// ```
+public final class XMLStreamWriter {
+    private let writer: OpaquePointer
+
+    /// Creates a writer on an open descriptor, which the caller keeps and closes.
+    ///
+    /// - throws: `XMLError.writeFailed` when libxml2 cannot set up the output.
+    public init(fileDescriptor: Int32) throws {
+        _ = XMLLibrary.initialized
+        guard let output = xmlOutputBufferCreateFd(fileDescriptor, nil) else {
+            throw XMLError.writeFailed("cannot create an output buffer")
+        }
+        guard let writer = xmlNewTextWriter(output) else {
+            xmlOutputBufferClose(output)
+            throw XMLError.writeFailed("cannot create a writer")
+        }
+        self.writer = writer
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    deinit { xmlFreeTextWriter(writer) }
+
+    private func check(_ status: Int32, _ what: String) throws {
+        if status < 0 { throw XMLError.writeFailed(what) }
+    }
+
+    /// Writes the XML declaration (version 1.0, UTF-8).
+    public func startDocument() throws {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start of document")
+    }
+
+    /// Closes every open element and flushes the output.
+    public func endDocument() throws {
+        try check(xmlTextWriterEndDocument(writer), "end of document")
+        try check(xmlTextWriterFlush(writer), "flush")
+    }
+
+    /// Opens an element; with `namespace`, declares it as the default namespace.
+    public func startElement(_ name: String, namespace: String? = nil) throws {
+        if let namespace {
+            try check(xmlTextWriterStartElementNS(writer, nil, name, namespace), "<\(name)>")
+        } else {
+            try check(xmlTextWriterStartElement(writer, name), "<\(name)>")
+        }
+    }
+
+    /// Writes an attribute of the element just opened.
+    ///
+    /// - throws: `XMLError.unwritableText` if the value holds a control character.
+    public func attribute(_ name: String, _ value: String) throws {
+        try Self.requireWritable(value)
+        try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
+    }
+
+    /// Writes character data inside the current element (escaped as needed).
+    ///
+    /// - throws: `XMLError.unwritableText` if the text holds a control character.
+    public func text(_ value: String) throws {
+        try Self.requireWritable(value)
+        try check(xmlTextWriterWriteString(writer, value), "text")
+    }
+
+    /// Closes the innermost open element (as `<a/>` when it has no content).
+    public func endElement() throws {
+        try check(xmlTextWriterEndElement(writer), "end of element")
+    }
+
+    /// Writes `<name attributes…>text</name>`, or `<name attributes…/>` when text is `nil`.
+    public func element(_ name: String, attributes: [(String, String?)] = [], text: String? = nil) throws {
+        try startElement(name)
+        for (attributeName, value) in attributes {
+            if let value { try attribute(attributeName, value) }
+        }
+        if let text { try self.text(text) }
+        try endElement()
+    }
+
+    /// Writes out what is buffered.
+    public func flush() throws {
+        try check(xmlTextWriterFlush(writer), "flush")
+    }
+
+    /// Whether XML 1.0 can carry `value`: no C0 control characters but tab, LF and CR, no
+    /// U+FFFE or U+FFFF.
+    public static func isWritable(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return true
+            case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
+            default: return true
+            }
+        }
+    }
+
+    private static func requireWritable(_ value: String) throws {
+        if !isWritable(value) { throw XMLError.unwritableText(value) }
+    }
+}

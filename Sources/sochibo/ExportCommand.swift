@@ -1,0 +1,34 @@
+import ArgumentParser
+import CellArchive
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Xuất kho lưu trữ (hoặc một phần) ra tệp XML định dạng v1.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(name: .customLong("cell"), help: ArgumentHelp("Chỉ xuất chi bộ này (có thể lặp lại).", valueName: "ID"))
+    var cells: [String] = []
+
+    @Option(help: ArgumentHelp("Chỉ xuất các chi bộ thuộc đảng bộ này.", valueName: "ID"))
+    var organization: String?
+
+    @Option(help: ArgumentHelp("Chỉ xuất kỳ sinh hoạt và văn bản của năm này.", valueName: "YYYY"))
+    var year: Int?
+
+    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        if let year, !(1930...9999).contains(year) {
+            throw ValidationError("--year phải là một năm, ví dụ 2023.")
+        }
+    }
+
+    func run() throws {
+        try Failure.guarding {
+            let selection = ExportSelection(cellIDs: cells, organizationID: organization, year: year)
+            try options.open().export(selection, to: output)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import CellArchive
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập tệp XML (định dạng lưu trữ v1): nhập tất cả hoặc không nhập gì.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Argument(help: ArgumentHelp("Các tệp XML cần nhập.", valueName: "FILE"))
+    var files: [String]
+
+    func run() throws {
+        try Failure.guarding {
+            let report = try options.open().importFiles(files)
+            print(report.summaryLine)
+        }
+    }
+}

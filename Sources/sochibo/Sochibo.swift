@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `sochibo`: the cell's register, on the command line.
+@main
+struct Sochibo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sochibo",
+        abstract: "Sổ Chi Bộ: lưu trữ biên bản, nghị quyết và sinh hoạt của chi bộ.",
+        subcommands: [
+            InitCommand.self, ImportCommand.self, ExportCommand.self,
+
+        ])
+}
