@@ -52,12 +52,55 @@ public final class XMLPullReader {
         self.descriptor = descriptor
         self.schema = schema
         self.path = path
+        // Refuse a DOCTYPE before libxml2 parses its internal subset (entity declarations,
+        // parameter entities) at all.
+        if let position = Self.doctypePosition(path: path) {
+            collector.append(
+                XMLDiagnostic(
+                    severity: .fatal, line: position.line, column: position.column,
+                    message: Self.doctypeRefusal))
+            finished = true
+        }
         // Order matters on libxml2 2.9: the error handler first, then the schema.
         xmlTextReaderSetStructuredErrorHandler(reader, DiagnosticCollector.handler, contextPointer)
         if let schema, xmlTextReaderSetSchema(reader, schema.pointer) != 0 {
             collector.append(
                 XMLDiagnostic(severity: .fatal, line: 0, column: 0, message: "cannot attach the schema"))
         }
+    }
+
+    /// The message for a refused DOCTYPE.
+    public static let doctypeRefusal =
+        "a DOCTYPE declaration is not allowed: the archive format has no DTD, and entities and external references are refused"
+
+    /// Where `<!DOCTYPE` stands in the prolog (before the first start tag), if it does.
+    ///
+    /// Reads at most the first 64 KiB: a prolog longer than that is itself suspicious and is
+    /// left to the reader, which refuses a DOCTYPE node as well.
+    static func doctypePosition(path: String) -> (line: Int, column: Int)? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: 65536)
+        let count = fread(&bytes, 1, bytes.count, file)
+        let prolog = bytes[0..<count]
+        var line = 1, column = 1, index = prolog.startIndex
+        let marker = Array("<!DOCTYPE".utf8)
+        while index < prolog.endIndex {
+            let byte = prolog[index]
+            if byte == UInt8(ascii: "<"), index + 1 < prolog.endIndex {
+                let next = prolog[index + 1]
+                if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return nil }  // the root element
+                if prolog[index...].starts(with: marker) { return (line, column) }
+            }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return nil
     }
 
     deinit {
@@ -114,9 +157,7 @@ public final class XMLPullReader {
         while advance() {
             switch xmlReaderTypes(UInt32(nodeType)) {
             case XML_READER_TYPE_DOCUMENT_TYPE:
-                refuse(
-                    "a DOCTYPE declaration is not allowed: the archive format has no DTD, and "
-                        + "entities and external references are refused", line: currentLine)
+                refuse(Self.doctypeRefusal, line: max(1, Int(xmlTextReaderGetParserLineNumber(reader))))
                 return nil
             case XML_READER_TYPE_ELEMENT:
                 let root = startTag()

@@ -7,7 +7,8 @@ struct Sochibo: ParsableCommand {
         commandName: "sochibo",
         abstract: "Sổ Chi Bộ: lưu trữ biên bản, nghị quyết và sinh hoạt của chi bộ.",
         subcommands: [
-            InitCommand.self, ImportCommand.self, ExportCommand.self,
+            InitCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self, ShowCommand.self,
+            CheckCommand.self,
 
         ])
 }

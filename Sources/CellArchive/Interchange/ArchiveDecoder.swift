@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import LibXML
 
@@ -305,7 +304,7 @@ struct ArchiveDecoder {
                 problem(child, "name", "tệp đính kèm \(name): nội dung base64 không hợp lệ")
                 continue
             }
-            let actual = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+            let actual = Attachment.digest(of: content)
             guard actual == declared.lowercased() else {
                 problem(
                     child, "sha256",

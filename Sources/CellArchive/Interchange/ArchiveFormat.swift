@@ -27,4 +27,12 @@ struct SourceProblem: Sendable, Hashable {
     /// Text to look for on the line (e.g. `symbol="06-NQ/CB"`) to give the column.
     var needle: String?
     var message: String
+    /// For an unresolved reference, the record it names (`kind:id`), so that a reference to a
+    /// record refused for another reason is not reported a second time.
+    var target: String? = nil
+}
+
+extension SourceReference {
+    /// `kind:id`, the key of the record referred to.
+    var key: String { "\(kind.rawValue):\(id)" }
 }

@@ -13,8 +13,15 @@ final class ImportSession {
     private let reader: RecordReader
     private let writer: RecordWriter
     private(set) var report = ImportReport()
-    private var problems: [(file: String, problem: SourceProblem)] = []
     private var files: [String] = []
+    /// Problems of finished files, with the column libxml2 gave when it gave one.
+    private var problems: [(file: String, problem: SourceProblem, parserColumn: Int?)] = []
+    /// Problems of the file being read, filtered when it ends.
+    private var fileProblems: [SourceProblem] = []
+    /// Records refused for any reason (`kind:id`): references to them are not reported again.
+    private var refused: Set<String> = []
+    /// The start line and key of each record of the file being read, in order.
+    private var recordStarts: [(line: Int, key: String)] = []
     /// Member → cell, filled lazily from the database and as cells are written.
     private var memberCells: [String: String] = [:]
     /// Cell → issuer code, for symbols.
@@ -36,14 +43,21 @@ final class ImportSession {
     }
 
     var hasProblems: Bool { !problems.isEmpty }
-    private var full: Bool { problems.count >= problemLimit }
+    private var full: Bool { problems.count + fileProblems.count >= problemLimit }
 
-    private func add(_ problem: SourceProblem, file: Int) {
-        problems.append((files[file], problem))
+    private func add(_ message: String, line: Int, needle: String? = nil, target: String? = nil) {
+        fileProblems.append(SourceProblem(line: line, needle: needle, message: message, target: target))
     }
 
-    private func add(_ message: String, line: Int, needle: String? = nil, file: Int) {
-        add(SourceProblem(line: line, needle: needle, message: message), file: file)
+    /// The index of the record that `line` falls in, if any.
+    private func record(at line: Int) -> Int? {
+        var low = 0
+        var high = recordStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if recordStarts[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
     }
 
     // MARK: Files
@@ -53,11 +67,13 @@ final class ImportSession {
         let file = files.count
         files.append(path)
         report.files += 1
+        fileProblems = []
+        recordStarts = []
         let xml: XMLPullReader
         do {
             xml = try XMLPullReader(path: path, schema: schema)
         } catch {
-            add("không mở được tệp: \(error)", line: 0, file: file)
+            problems.append((path, SourceProblem(line: 0, needle: nil, message: "không mở được tệp: \(error)"), nil))
             return
         }
         var decoder = ArchiveDecoder()
@@ -66,39 +82,58 @@ final class ImportSession {
                 let found = root.namespace.map { "không gian tên \($0)" } ?? "không có không gian tên"
                 add(
                     "không phải tệp lưu trữ Sổ Chi Bộ: phần tử gốc <\(root.name)>, \(found) "
-                        + "(cần <archive> trong \(ArchiveFormat.namespace))", line: root.line, file: file)
+                        + "(cần <archive> trong \(ArchiveFormat.namespace))", line: root.line)
             } else {
-                var reported = 0
                 while !full, let element = xml.nextChild() {
-                    let schemaComplained = xml.diagnostics.count > reported
-                    reported = xml.diagnostics.count
-                    // The schema has already said what is wrong with this record.
-                    guard !schemaComplained, let record = decoder.decode(element) else { continue }
-                    apply(record, file: file)
+                    let key = "\(element.name):\(element.attribute("id") ?? "")"
+                    recordStarts.append((element.line, key))
+                    guard let record = decoder.decode(element), apply(record, file: file) else {
+                        refused.insert(key)
+                        continue
+                    }
                 }
                 xml.finish()
             }
         }
-        for problem in decoder.problems { add(problem, file: file) }
-        for diagnostic in xml.diagnostics where diagnostic.severity != .warning {
-            problems.append(
-                (path, SourceProblem(line: diagnostic.line, needle: nil, message: Self.describe(diagnostic))))
-            columnsFromParser[problems.count - 1] = diagnostic.column
-        }
+        fileProblems += decoder.problems
+        finishFile(path, diagnostics: xml.diagnostics)
     }
 
-    /// Columns libxml2 gave, by problem index (the others are found by `SourceLocator`).
-    private var columnsFromParser: [Int: Int] = [:]
+    /// Keeps what is worth reporting of the file's problems: the parser's and the schema's,
+    /// and ours except those about records the schema already refused, or references to
+    /// records refused for another reason.
+    private func finishFile(_ path: String, diagnostics: [XMLDiagnostic]) {
+        var schemaRefused = Set<Int>()
+        for diagnostic in diagnostics where diagnostic.severity != .warning {
+            // Noise that libxml2 adds after a pattern error on the same attribute.
+            if diagnostic.message.contains("No precomputed value available") { continue }
+            if diagnostic.severity == .error, let index = record(at: diagnostic.line) {
+                schemaRefused.insert(index)
+                refused.insert(recordStarts[index].key)
+            }
+            problems.append(
+                (path, SourceProblem(line: diagnostic.line, needle: nil, message: Self.describe(diagnostic)),
+                 diagnostic.column))
+        }
+        for problem in fileProblems {
+            if let index = record(at: problem.line), schemaRefused.contains(index) { continue }
+            if let target = problem.target, refused.contains(target) { continue }
+            problems.append((path, problem, nil))
+        }
+        fileProblems = []
+    }
 
     private static func describe(_ diagnostic: XMLDiagnostic) -> String {
         switch diagnostic.severity {
         case .fatal:
-            if diagnostic.message.hasPrefix("a DOCTYPE") || diagnostic.message.hasPrefix("entity") {
-                return "nội dung bị từ chối: \(diagnostic.message)"
+            if diagnostic.message == XMLPullReader.doctypeRefusal {
+                return "nội dung bị từ chối: tệp có khai báo <!DOCTYPE>; định dạng lưu trữ không dùng DTD, "
+                    + "mọi thực thể và tham chiếu ra ngoài tệp đều bị từ chối"
             }
-            if diagnostic.message.contains("Detected an entity reference loop")
-                || diagnostic.message.contains("amplification")
-            {
+            if diagnostic.message.hasPrefix("entity") {
+                return "nội dung bị từ chối: tệp dùng tham chiếu thực thể (\(diagnostic.message))"
+            }
+            if diagnostic.message.contains("entity reference loop") || diagnostic.message.contains("amplification") {
                 return "nội dung bị từ chối (bom mở rộng thực thể): \(diagnostic.message)"
             }
             return "XML sai cú pháp: \(diagnostic.message)"
@@ -109,22 +144,26 @@ final class ImportSession {
 
     // MARK: Records
 
-    private func apply(_ record: DecodedRecord, file: Int) {
-        let before = problems.count
+    /// Checks and writes one record; `false` when it was refused.
+    private func apply(_ record: DecodedRecord, file: Int) -> Bool {
+        let before = fileProblems.count
         do {
             switch record.value {
             case .organization(let organization): try apply(organization, record, file: file)
-            case .cell(let cell, let memberLines): try apply(cell, memberLines: memberLines, record, file: file)
+            case .cell(let cell, let memberLines): try apply(cell, memberLines: memberLines, record)
             case .meeting(let meeting): try apply(meeting, record, file: file)
-            case .document(let document): try apply(document, record, file: file)
+            case .document(let document):
+                try apply(document, record, file: file)
+                if fileProblems.count > before {
+                    for task in document.tasks { refused.insert("task:\(task.id)") }
+                }
             }
         } catch let error as DatabaseError {
-            if problems.count == before {
-                add("không ghi được bản ghi: \(error.message ?? "\(error)")", line: record.line, file: file)
-            }
+            add("không ghi được bản ghi: \(error.message ?? "\(error)")", line: record.line)
         } catch {
-            add("không ghi được bản ghi: \(error)", line: record.line, file: file)
+            add("không ghi được bản ghi: \(error)", line: record.line)
         }
+        return fileProblems.count == before
     }
 
     private func needle(_ reference: SourceReference) -> String { "\(reference.attribute)=\"\(reference.id)\"" }
@@ -154,17 +193,29 @@ final class ImportSession {
         return code
     }
 
-    /// Checks the references of a meeting or document of `cellID`; returns whether all hold.
+    /// Checks the references of a record of `cellID`; returns whether all that can be checked
+    /// now hold (forward references are parked).
     private func checkReferences(_ record: DecodedRecord, cellID: String, file: Int) throws -> Bool {
         var valid = true
-        for reference in record.references {
+        // Without its cell, the record's other references cannot be judged.
+        for reference in record.references where reference.kind == .cell {
+            if try issuerCode(ofCell: reference.id) == nil {
+                add(
+                    "chi bộ \(reference.id) không có trong tệp hay trong kho", line: reference.line,
+                    needle: needle(reference), target: reference.key)
+                return false
+            }
+        }
+        for reference in record.references where reference.kind != .cell {
             let message: String?
             switch reference.kind {
             case .cell:
-                message = try issuerCode(ofCell: reference.id) == nil ? "chi bộ \(reference.id) không có trong tệp hay trong kho" : nil
+                message = nil
             case .member:
                 if let memberCell = try cellOfMember(reference.id) {
-                    message = memberCell == cellID ? nil : "đảng viên \(reference.id) thuộc chi bộ \(memberCell), không thuộc chi bộ \(cellID)"
+                    message =
+                        memberCell == cellID
+                        ? nil : "đảng viên \(reference.id) thuộc chi bộ \(memberCell), không thuộc chi bộ \(cellID)"
                 } else {
                     message = "đảng viên \(reference.id) không có trong tệp hay trong kho"
                 }
@@ -172,22 +223,24 @@ final class ImportSession {
                 let meetingCell = try String.fetchOne(
                     db.cachedStatement(sql: "SELECT cell_id FROM meeting WHERE id = ?"), arguments: [reference.id])
                 if let meetingCell {
-                    message = meetingCell == cellID ? nil : "kỳ sinh hoạt \(reference.id) là của chi bộ \(meetingCell), không phải \(cellID)"
+                    message =
+                        meetingCell == cellID
+                        ? nil : "kỳ sinh hoạt \(reference.id) là của chi bộ \(meetingCell), không phải \(cellID)"
                 } else {
                     message = "kỳ sinh hoạt \(reference.id) không có trong tệp hay trong kho"
                 }
             case .term:
-                let found = try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM term WHERE cell_id = ? AND id = ?)"),
-                    arguments: [cellID, reference.id]) ?? false
+                let found =
+                    try Bool.fetchOne(
+                        db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM term WHERE cell_id = ? AND id = ?)"),
+                        arguments: [cellID, reference.id]) ?? false
                 message = found ? nil : "nhiệm kỳ \(reference.id) không có trong chi bộ \(cellID)"
             case .task, .document, .organization:
-                let table = reference.kind == .task ? "task" : reference.kind.rawValue
-                if try !exists(table, reference.id) { try park(reference, file: file) }
+                if try !exists(reference.kind.rawValue, reference.id) { try park(reference, file: file) }
                 message = nil
             }
             if let message {
-                add(message, line: reference.line, needle: needle(reference), file: file)
+                add(message, line: reference.line, needle: needle(reference), target: reference.key)
                 valid = false
             }
         }
@@ -196,7 +249,9 @@ final class ImportSession {
 
     private func apply(_ organization: Organization, _ record: DecodedRecord, file: Int) throws {
         if organization.parentID == organization.id {
-            add("đảng bộ \(organization.id) không thể là cấp trên của chính mình", line: record.line, needle: "parent=", file: file)
+            add(
+                "đảng bộ \(organization.id) không thể là cấp trên của chính mình", line: record.line,
+                needle: "parent=")
             return
         }
         _ = try checkReferences(record, cellID: "", file: file)
@@ -205,10 +260,12 @@ final class ImportSession {
         try writer.write(organization)
     }
 
-    private func apply(_ cell: Cell, memberLines: [String: Int], _ record: DecodedRecord, file: Int) throws {
+    private func apply(_ cell: Cell, memberLines: [String: Int], _ record: DecodedRecord) throws {
         for reference in record.references where reference.kind == .organization {
             if try !exists("organization", reference.id) {
-                add("đảng bộ \(reference.id) không có trong tệp hay trong kho", line: reference.line, needle: needle(reference), file: file)
+                add(
+                    "đảng bộ \(reference.id) không có trong tệp hay trong kho", line: reference.line,
+                    needle: needle(reference), target: reference.key)
                 return
             }
         }
@@ -217,7 +274,7 @@ final class ImportSession {
             if let otherCell = try cellOfMember(member.id), otherCell != cell.id {
                 add(
                     "đảng viên \(member.id) đã thuộc chi bộ \(otherCell); một đảng viên chuyển chi bộ cần mã mới",
-                    line: memberLines[member.id] ?? record.line, needle: "id=\"\(member.id)\"", file: file)
+                    line: memberLines[member.id] ?? record.line, needle: "id=\"\(member.id)\"")
                 valid = false
             }
         }
@@ -225,10 +282,10 @@ final class ImportSession {
         let old = try reader.cell(id: cell.id, withMembers: false)
         let oldMembers = old == nil ? [] : try reader.members(cellID: cell.id)
         let oldByID = Dictionary(oldMembers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var shell = cell
-        shell.members = []
-        var merged = shell
+        let newByID = Dictionary(cell.members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Terms and members not in the file are kept; those in it replace their old selves.
+        var merged = cell
+        merged.members = []
         if let old {
             merged.terms = old.terms.filter { term in !cell.terms.contains { $0.id == term.id } } + cell.terms
         }
@@ -240,9 +297,7 @@ final class ImportSession {
         }
         issuerCodes[cell.id] = cell.issuerCode
         // Members already in the cell keep their places; new ones follow them.
-        let newByID = Dictionary(cell.members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ordered = oldMembers.map { newByID[$0.id] ?? $0 } + cell.members.filter { oldByID[$0.id] == nil }
-        merged.members = ordered
+        merged.members = oldMembers.map { newByID[$0.id] ?? $0 } + cell.members.filter { oldByID[$0.id] == nil }
         try writer.write(merged)
     }
 
@@ -264,7 +319,7 @@ final class ImportSession {
                 let detail = expected.map { "số \(document.number ?? 0) cho ký hiệu \($0)" } ?? "văn bản chưa có số"
                 add(
                     "ký hiệu \(declared) không khớp với số của văn bản: \(detail)", line: record.line,
-                    needle: "symbol=\"\(declared)\"", file: file)
+                    needle: "symbol=\"\(declared)\"")
                 valid = false
             }
         }
@@ -281,7 +336,7 @@ final class ImportSession {
                 let term = document.termID.map { " nhiệm kỳ \($0)" } ?? ""
                 add(
                     "số \(symbol)\(term) của chi bộ \(document.cellID) đã được dùng cho văn bản \(holder)",
-                    line: record.line, needle: "number=\"\(number)\"", file: file)
+                    line: record.line, needle: "number=\"\(number)\"")
                 valid = false
             }
         }
@@ -289,9 +344,7 @@ final class ImportSession {
             let owner = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT document_id FROM task WHERE id = ?"), arguments: [task.id])
             if let owner, owner != document.id {
-                add(
-                    "nhiệm vụ \(task.id) đã thuộc văn bản \(owner)", line: record.line, needle: "id=\"\(task.id)\"",
-                    file: file)
+                add("nhiệm vụ \(task.id) đã thuộc văn bản \(owner)", line: record.line, needle: "id=\"\(task.id)\"")
                 valid = false
             }
         }
@@ -315,11 +368,17 @@ final class ImportSession {
                 ORDER BY p.file, p.line
                 """)
         for row in unresolved {
-            let kind: String = row[0], target: String = row[1], attribute: String = row[4]
+            let kind: String = row[0]
+            let target: String = row[1]
+            let file: Int = row[2]
+            let attribute: String = row[4]
+            if refused.contains("\(kind):\(target)") { continue }
             let noun = ["task": "nhiệm vụ", "document": "văn bản", "organization": "đảng bộ"][kind] ?? kind
-            add(
-                "\(noun) \(target) không có trong tệp hay trong kho", line: row[3], needle: "\(attribute)=\"\(target)\"",
-                file: row[2])
+            problems.append(
+                (files[file],
+                 SourceProblem(
+                    line: row[3], needle: "\(attribute)=\"\(target)\"",
+                    message: "\(noun) \(target) không có trong tệp hay trong kho"), nil))
         }
         try db.execute(sql: "DELETE FROM pending_reference")
     }
@@ -327,23 +386,25 @@ final class ImportSession {
     /// Every problem, located, in file order then line order.
     func locatedProblems() -> [ImportProblem] {
         var located: [ImportProblem] = []
-        for path in Set(problems.map(\.file)).sorted() {
-            let indices = problems.indices.filter { problems[$0].file == path }
-            let columns = SourceLocator.columns(
-                in: path, for: indices.map { (problems[$0].problem.line, problems[$0].problem.needle) })
-            for (index, column) in zip(indices, columns) {
-                let problem = problems[index].problem
-                let parserColumn = columnsFromParser[index] ?? 0
-                located.append(
-                    ImportProblem(
-                        file: path, line: problem.line,
-                        column: problem.needle == nil ? max(parserColumn, problem.line > 0 ? 1 : 0) : column,
-                        message: problem.message))
+        var seen = Set<String>()
+        for path in files where seen.insert(path).inserted {
+            let entries = problems.filter { $0.file == path }
+            guard !entries.isEmpty else { continue }
+            let columns = SourceLocator.columns(in: path, for: entries.map { ($0.problem.line, $0.problem.needle) })
+            var fileProblems: [ImportProblem] = []
+            for (entry, column) in zip(entries, columns) {
+                let problem = entry.problem
+                let finalColumn: Int
+                if let parserColumn = entry.parserColumn {
+                    finalColumn = parserColumn > 0 ? parserColumn : (problem.line > 0 ? 1 : 0)
+                } else {
+                    finalColumn = problem.line > 0 ? column : 0
+                }
+                fileProblems.append(
+                    ImportProblem(file: path, line: problem.line, column: finalColumn, message: problem.message))
             }
+            located += fileProblems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         }
-        let order = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return located.sorted {
-            (order[$0.file] ?? 0, $0.line, $0.column) < (order[$1.file] ?? 0, $1.line, $1.column)
-        }
+        return located
     }
 }

@@ -1,0 +1,92 @@
+/// A breach of the rules found in a record: stored as it was, reported, never refused.
+///
+/// ```swift
+/// Finding(code: .shortMeeting, subject: "pl-2023-03", message: "…")
+/// ```
+public struct Finding: Sendable, Hashable, Codable {
+    /// Stable codes, for scripts.
+    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The meeting was shorter than 90 minutes (120 for combined).
+        case shortMeeting = "short-meeting"
+        /// A member of the cell on the day is in neither the present nor the absent list.
+        case attendanceIncomplete = "attendance-incomplete"
+        /// The attendance names someone who was not a member of the cell that day.
+        case attendeeNotMember = "attendee-not-member"
+        /// Approvals were not more than half of the members entitled to vote.
+        case voteFailed = "vote-failed"
+        /// More votes were cast than members entitled to vote.
+        case votesExceedEntitled = "votes-exceed-entitled"
+        /// The chair or the recorder was not a member of the cell that day.
+        case officerNotMember = "officer-not-member"
+    }
+
+    /// What kind of breach.
+    public var code: Code
+    /// The record it concerns (a meeting or member id).
+    public var subject: String
+    /// A Vietnamese sentence for the reader.
+    public var message: String
+
+    /// Creates a finding.
+    public init(code: Code, subject: String, message: String) {
+        self.code = code
+        self.subject = subject
+        self.message = message
+    }
+}
+
+extension Meeting {
+    /// The breaches of the rules this meeting's record shows.
+    ///
+    /// - parameter members: the members of the meeting's cell (any date).
+    public func findings(members: [Member]) -> [Finding] {
+        var findings: [Finding] = []
+        let byID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        if !isLongEnough {
+            findings.append(
+                Finding(
+                    code: .shortMeeting, subject: id,
+                    message: "Kỳ sinh hoạt ngày \(date) chỉ kéo dài \(durationMinutes) phút (tối thiểu \(minimumMinutes) phút)."))
+        }
+        for (role, memberID) in [("chủ trì", chairID), ("thư ký", recorderID)] {
+            if let member = byID[memberID], !member.belongsToCell(on: date) {
+                findings.append(
+                    Finding(
+                        code: .officerNotMember, subject: id,
+                        message: "Người \(role) \(member.fullName) không thuộc chi bộ vào ngày \(date)."))
+            }
+        }
+        let count = attendanceCount(members: members)
+        if !count.notListed.isEmpty {
+            let names = count.notListed.map { byID[$0]?.fullName ?? $0 }.joined(separator: ", ")
+            findings.append(
+                Finding(
+                    code: .attendanceIncomplete, subject: id,
+                    message: "Danh sách dự họp ngày \(date) thiếu \(count.notListed.count) đảng viên: \(names)."))
+        }
+        for entry in attendance {
+            if let member = byID[entry.memberID], !member.belongsToCell(on: date) {
+                findings.append(
+                    Finding(
+                        code: .attendeeNotMember, subject: id,
+                        message: "\(member.fullName) có tên trong danh sách dự họp ngày \(date) nhưng không thuộc chi bộ ngày đó."))
+            }
+        }
+        let base = votingBase(members: members)
+        for vote in votes {
+            if vote.votesFor + vote.votesAgainst + vote.abstentions > base.entitled {
+                findings.append(
+                    Finding(
+                        code: .votesExceedEntitled, subject: id,
+                        message: "Biểu quyết “\(vote.subject)”: \(vote.votesFor + vote.votesAgainst + vote.abstentions) phiếu, nhiều hơn \(base.entitled) đảng viên có quyền biểu quyết."))
+            }
+            if !base.passed(vote) {
+                findings.append(
+                    Finding(
+                        code: .voteFailed, subject: id,
+                        message: "Biểu quyết “\(vote.subject)” không đạt: \(vote.votesFor)/\(base.entitled) tán thành, cần quá một nửa."))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// What `check` found: broken invariants (the archive is damaged) and rule findings (the
+/// records are whole, but show breaches of the rules).
+public struct CheckReport: Sendable, Hashable, Codable {
+    /// Damage: SQLite's integrity check, references, duplicate numbers, attachment hashes.
+    public var problems: [String]
+    /// Breaches of the rules recorded in the minutes.
+    public var findings: [Finding]
+    /// How many records were checked, by kind.
+    public var checked: [ImportReport.Kind: Int]
+
+    /// Whether the archive itself is sound.
+    public var isSound: Bool { problems.isEmpty }
+}
+
+extension Archive {
+    /// Checks the archive: SQLite's integrity check, foreign keys, issued numbers, attachment
+    /// hashes, and the rules of `domain.md` over every meeting.
+    public func check() throws -> CheckReport {
+        try pool.read { db in
+            var problems: [String] = []
+            for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+                problems.append("SQLite: \(line)")
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = row[0], parent: String = row[2]
+                let rowID: Int64? = row[1]
+                problems.append("tham chiếu hỏng: bảng \(table) (dòng \(rowID.map(String.init) ?? "?")) trỏ tới \(parent) không tồn tại")
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT cell_id, type, ifnull(term_id, ''), number, group_concat(id, ', ') FROM document
+                    WHERE status <> 'draft' GROUP BY cell_id, type, ifnull(term_id, ''), number HAVING count(*) > 1
+                    """)
+            {
+                let cell: String = row[0], type: String = row[1], number: Int = row[3], ids: String = row[4]
+                problems.append("số \(number) loại \(type) của chi bộ \(cell) bị trùng: \(ids)")
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT sha256, bytes FROM content") {
+                let declared: String = row[0]
+                let bytes: Data = row[1]
+                if Attachment.digest(of: bytes) != declared { problems.append("nội dung tệp đính kèm \(declared) không khớp mã sha256") }
+            }
+            let reader = RecordReader(db: db)
+            var findings: [Finding] = []
+            var checked: [ImportReport.Kind: Int] = [:]
+            for cellID in try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id") {
+                let members = try reader.members(cellID: cellID)
+                checked[.cell, default: 0] += 1
+                checked[.member, default: 0] += members.count
+                let meetings = try Row.fetchCursor(
+                    db, sql: "SELECT * FROM meeting WHERE cell_id = ? ORDER BY date, start_time, id", arguments: [cellID])
+                while let row = try meetings.next() {
+                    findings += try reader.meeting(row).findings(members: members)
+                    checked[.meeting, default: 0] += 1
+                }
+            }
+            checked[.document] = try Int.fetchOne(db, sql: "SELECT count(*) FROM document")
+            checked[.organization] = try Int.fetchOne(db, sql: "SELECT count(*) FROM organization")
+            return CheckReport(problems: problems, findings: findings, checked: checked)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import CellArchive
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Liệt kê chi bộ, đảng viên, kỳ sinh hoạt hoặc văn bản.")
+
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case cells, members, meetings, documents
+    }
+
+    @Argument(help: "Cần liệt kê gì: cells | members | meetings | documents.")
+    var what: What
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: ArgumentHelp("Chỉ chi bộ này.", valueName: "ID"))
+    var cell: String?
+
+    @Option(help: ArgumentHelp("Chỉ năm này (tình trạng đảng viên tính đến 31/12 của năm).", valueName: "YYYY"))
+    var year: Int?
+
+    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if let year, !(1930...9999).contains(year) { throw ValidationError("--year phải là một năm, ví dụ 2023.") }
+    }
+
+    func run() throws {
+        try Failure.guarding {
+            let archive = try options.open()
+            let date = year.flatMap { LocalDate(year: $0, month: 12, day: 31) } ?? Today.date
+            let json = format == .json
+            switch what {
+            case .cells:
+                let cells = try archive.cells(on: date).filter { cell == nil || $0.id == cell }
+                print(json ? try JSONOutput.string(cells) : ListText.cells(cells))
+            case .members:
+                let members = try archive.members(cellID: cell, on: date)
+                print(json ? try JSONOutput.string(members) : ListText.members(members))
+            case .meetings:
+                let meetings = try archive.meetings(cellID: cell, year: year)
+                print(json ? try JSONOutput.string(meetings) : ListText.meetings(meetings))
+            case .documents:
+                let documents = try archive.documents(cellID: cell, year: year)
+                print(json ? try JSONOutput.string(documents) : ListText.documents(documents))
+            }
+        }
+    }
+}
