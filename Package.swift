@@ -38,10 +38,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sochibo-bench", dependencies: ["CellArchive"]),
+        // Generated archives of realistic size, for benchmarks and large-file tests.
+        .target(name: "ArchiveGenerator", dependencies: ["CellArchive"]),
+        .executableTarget(name: "sochibo-bench", dependencies: ["CellArchive", "ArchiveGenerator"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
-        .testTarget(name: "CellArchiveTests", dependencies: ["CellArchive"]),
-        .testTarget(name: "sochiboTests", dependencies: ["sochibo"]),
+        .testTarget(name: "CellArchiveTests", dependencies: ["CellArchive", "ArchiveGenerator"]),
+        .testTarget(name: "sochiboTests", dependencies: ["sochibo", "ArchiveGenerator"]),
     ],
     swiftLanguageModes: [.v6]
 )

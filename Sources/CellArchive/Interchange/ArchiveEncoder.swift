@@ -3,16 +3,34 @@ import LibXML
 
 /// Writes model values as archive format v1, in a stable order and indentation, so that the
 /// same archive always gives the same bytes.
-struct ArchiveEncoder {
+///
+/// ```swift
+/// let encoder = try ArchiveEncoder(fileDescriptor: descriptor)
+/// try encoder.start()
+/// try encoder.write(organization)
+/// try encoder.finish()
+/// ```
+public struct ArchiveEncoder {
     let writer: XMLStreamWriter
 
-    func start() throws {
+    /// An encoder writing to an open descriptor, which the caller keeps and closes.
+    public init(fileDescriptor: Int32) throws {
+        writer = try XMLStreamWriter(fileDescriptor: fileDescriptor)
+    }
+
+    init(writer: XMLStreamWriter) {
+        self.writer = writer
+    }
+
+    /// Writes the XML declaration and opens `<archive>`.
+    public func start() throws {
         try writer.startDocument()
         try writer.startElement("archive", namespace: ArchiveFormat.namespace)
         try writer.attribute("formatVersion", ArchiveFormat.version)
     }
 
-    func finish() throws {
+    /// Closes `<archive>` and flushes.
+    public func finish() throws {
         try writer.endElement()
         try writer.endDocument()
     }
@@ -29,7 +47,8 @@ struct ArchiveEncoder {
         try writer.endElement()
     }
 
-    func write(_ organization: Organization) throws {
+    /// Writes one record element.
+    public func write(_ organization: Organization) throws {
         try writer.startElement("organization")
         try writer.attribute("id", organization.id)
         if let parent = organization.parentID { try writer.attribute("parent", parent) }
@@ -37,7 +56,8 @@ struct ArchiveEncoder {
         try writer.endElement()
     }
 
-    func write(_ cell: Cell) throws {
+    /// Writes one record element.
+    public func write(_ cell: Cell) throws {
         try writer.startElement("cell")
         try writer.attribute("id", cell.id)
         try writer.attribute("organization", cell.organizationID)
@@ -78,7 +98,8 @@ struct ArchiveEncoder {
         try writer.endElement()
     }
 
-    func write(_ meeting: Meeting) throws {
+    /// Writes one record element.
+    public func write(_ meeting: Meeting) throws {
         try writer.startElement("meeting")
         for (name, value) in [
             ("id", meeting.id), ("cell", meeting.cellID), ("kind", meeting.kind.rawValue),
@@ -129,7 +150,8 @@ struct ArchiveEncoder {
         try writer.endElement()
     }
 
-    func write(_ document: Document, issuerCode: String) throws {
+    /// Writes one record element.
+    public func write(_ document: Document, issuerCode: String) throws {
         try writer.startElement("document")
         let attributes: [(String, String?)] = [
             ("id", document.id), ("cell", document.cellID), ("type", document.kind.rawValue),

@@ -1,0 +1,151 @@
+// sochibo-bench: import and export throughput on generated archives of realistic size,
+// measured next to `xmllint --stream` on the same file in the same run.
+//
+//   swift run -c release sochibo-bench [--cells 2000] [--years 5] [--corpus PATH] [--work DIR]
+//
+// Each step runs in a child process (this program, re-invoked with a step name), generation
+// included, so that the parent stays small: on Linux a child's maximum resident set starts
+// from its parent's size at fork, so a large parent would inflate every reading.
+
+import ArchiveGenerator
+import CellArchive
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct Options {
+    var cells = 2_000
+    var years = 5
+    var corpus = "../shared/corpus/vi-articles.jsonl.gz"
+    var work = NSTemporaryDirectory() + "sochibo-bench"
+    var keep = false
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--cells": cells = Int(iterator.next() ?? "") ?? cells
+            case "--years": years = Int(iterator.next() ?? "") ?? years
+            case "--corpus": corpus = iterator.next() ?? corpus
+            case "--work": work = iterator.next() ?? work
+            case "--keep": keep = true
+            default:
+                FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+/// Wall time and peak memory of one child process.
+struct Measurement {
+    var seconds: Double
+    var peakMegabytes: Double
+    var status: Int32
+}
+
+func measure(_ executable: String, _ arguments: [String]) throws -> Measurement {
+    // posix_spawn and wait4 rather than Process, which reaps its child itself and loses the
+    // child's resource usage.
+    var pid: pid_t = 0
+    var fileActions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&fileActions)
+    posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&fileActions) }
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let start = DispatchTime.now()
+    let spawned = posix_spawn(&pid, executable, &fileActions, nil, argv, environ)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    // ru_maxrss is in kilobytes on Linux.
+    return Measurement(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xff)
+}
+
+func which(_ name: String) -> String? {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+        let path = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}
+
+func row(_ label: String, _ measurement: Measurement, bytes: Int, records: Int) -> String {
+    let megabytes = Double(bytes) / 1_048_576
+    let padded = label.padding(toLength: 36, withPad: " ", startingAt: 0)
+    let figures = String(
+        format: "%8.2f s %9.1f MB/s %10.0f records/s %9.1f MB peak", measurement.seconds,
+        megabytes / measurement.seconds, Double(records) / measurement.seconds, measurement.peakMegabytes)
+    return padded + figures + (measurement.status == 0 ? "" : "  (exit \(measurement.status))")
+}
+
+// Child steps.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "step-import", arguments.count == 3 {
+    let archive = try Archive.create(at: arguments[1])
+    _ = try archive.importFiles([arguments[2]])
+    exit(0)
+}
+if arguments.first == "step-export", arguments.count == 3 {
+    try Archive(opening: arguments[1]).export(ExportSelection(), to: arguments[2])
+    exit(0)
+}
+
+if arguments.first == "step-generate", arguments.count == 6,
+    let cells = Int(arguments[1]), let years = Int(arguments[2])
+{
+    let text = try TextSource(corpus: arguments[3])
+    let summary = try ArchiveGenerator(cells: cells, years: years, text: text).write(to: arguments[4])
+    let report = [summary.bytes, summary.records, summary.meetings, summary.documents, text.titles.count, text.paragraphs.count]
+    try report.map(String.init).joined(separator: " ").write(toFile: arguments[5], atomically: true, encoding: .utf8)
+    exit(0)
+}
+
+let options = Options(arguments)
+let fileManager = FileManager.default
+try? fileManager.removeItem(atPath: options.work)
+try fileManager.createDirectory(atPath: options.work, withIntermediateDirectories: true)
+let source = options.work + "/generated.xml"
+let self_ = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+
+print("sochibo-bench: \(options.cells) cells × \(options.years) years, text from \(options.corpus)")
+let summaryPath = options.work + "/generated.txt"
+let generation = try measure(
+    self_, ["step-generate", String(options.cells), String(options.years), options.corpus, source, summaryPath])
+guard generation.status == 0, let numbers = try? String(contentsOfFile: summaryPath, encoding: .utf8)
+    .split(separator: " ").compactMap({ Int($0) }), numbers.count == 6
+else {
+    print("generation failed (exit \(generation.status)): is the corpus at \(options.corpus)?")
+    exit(1)
+}
+let summary = (bytes: numbers[0], records: numbers[1], meetings: numbers[2], documents: numbers[3])
+print("corpus: \(numbers[4]) titles, \(numbers[5]) paragraphs")
+print(
+    String(
+        format: "generated %@: %.1f MB, %d records (%d meetings, %d documents) in %.1f s", source,
+        Double(summary.bytes) / 1_048_576, summary.records, summary.meetings, summary.documents, generation.seconds))
+print("")
+
+if let xmllint = which("xmllint") {
+    print(row("xmllint --stream --noout", try measure(xmllint, ["--stream", "--noout", source]), bytes: summary.bytes, records: summary.records))
+    let schema = fileManager.currentDirectoryPath + "/archive/schema/archive-1.xsd"
+    if fileManager.fileExists(atPath: schema) {
+        print(row("xmllint --stream --noout --schema", try measure(xmllint, ["--stream", "--noout", "--schema", schema, source]), bytes: summary.bytes, records: summary.records))
+    }
+} else {
+    print("xmllint not found (apt-get install libxml2-utils): no reference line")
+}
+let archive = options.work + "/archive"
+print(row("sochibo import (validate + SQLite)", try measure(self_, ["step-import", archive, source]), bytes: summary.bytes, records: summary.records))
+let exported = options.work + "/exported.xml"
+let export = try measure(self_, ["step-export", archive, exported])
+let exportedBytes = (try? fileManager.attributesOfItem(atPath: exported)[.size] as? Int) ?? 0
+print(row("sochibo export", export, bytes: exportedBytes, records: summary.records))
+let databaseBytes = (try? fileManager.attributesOfItem(atPath: archive + "/archive.sqlite")[.size] as? Int) ?? 0
+print(String(format: "\narchive.sqlite: %.1f MB; exported file: %.1f MB", Double(databaseBytes) / 1_048_576, Double(exportedBytes) / 1_048_576))
+if !options.keep { try? fileManager.removeItem(atPath: options.work) }
