@@ -33,7 +33,9 @@ public final class XMLPullReader {
 
     /// The parser options every document is read with.
     static let options: Int32 = {
-        let flags: [xmlParserOption] = [XML_PARSE_NONET, XML_PARSE_BIG_LINES, XML_PARSE_NOCDATA]
+        // Not XML_PARSE_NOCDATA: with the reader it merges a CDATA section into a text node
+        // already handed out, and the section's text is lost. CDATA nodes are read as text.
+        let flags: [xmlParserOption] = [XML_PARSE_NONET, XML_PARSE_BIG_LINES]
         return Int32(bitPattern: flags.reduce(0) { $0 | $1.rawValue })
     }()
 

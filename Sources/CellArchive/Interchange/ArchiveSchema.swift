@@ -393,5 +393,6 @@ enum ArchiveSchema {
     <xs:attribute name="meeting" type="a:Identifier"/>
   </xs:complexType>
 </xs:schema>
+
 """#
 }

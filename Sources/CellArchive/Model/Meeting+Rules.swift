@@ -4,6 +4,9 @@ public struct VotingBase: Sendable, Hashable, Codable {
     /// temporary attachment, and not exempt members who stayed away.
     public var entitledMemberIDs: [String]
 
+    /// A base of these members.
+    public init(entitledMemberIDs: [String]) { self.entitledMemberIDs = entitledMemberIDs }
+
     /// How many are entitled.
     public var entitled: Int { entitledMemberIDs.count }
 

@@ -107,13 +107,22 @@ final class ImportSession {
         for diagnostic in diagnostics where diagnostic.severity != .warning {
             // Noise that libxml2 adds after a pattern error on the same attribute.
             if diagnostic.message.contains("No precomputed value available") { continue }
+            var line = diagnostic.line
+            var column = diagnostic.column
             if diagnostic.severity == .error, let index = record(at: diagnostic.line) {
                 schemaRefused.insert(index)
-                refused.insert(recordStarts[index].key)
+                let key = recordStarts[index].key
+                refused.insert(key)
+                // The streaming validator reports constraints on a whole record (a duplicate
+                // id) at its end tag; point at the record's start, where a reader looks.
+                let element = key.prefix { $0 != ":" }
+                if diagnostic.message.hasPrefix("Element '{\(ArchiveFormat.namespace)}\(element)'") {
+                    line = recordStarts[index].line
+                    column = 0
+                }
             }
             problems.append(
-                (path, SourceProblem(line: diagnostic.line, needle: nil, message: Self.describe(diagnostic)),
-                 diagnostic.column))
+                (path, SourceProblem(line: line, needle: nil, message: Self.describe(diagnostic)), column))
         }
         for problem in fileProblems {
             if let index = record(at: problem.line), schemaRefused.contains(index) { continue }
@@ -309,10 +318,10 @@ final class ImportSession {
     }
 
     private func apply(_ document: Document, _ record: DecodedRecord, file: Int) throws {
-        guard try checkReferences(record, cellID: document.cellID, file: file),
-            let issuerCode = try issuerCode(ofCell: document.cellID)
-        else { return }
-        var valid = true
+        // Symbol, number and task checks need only the cell, so they run even when another
+        // reference fails: one run reports every problem of the record.
+        var valid = try checkReferences(record, cellID: document.cellID, file: file)
+        guard let issuerCode = try issuerCode(ofCell: document.cellID) else { return }
         if let declared = record.declaredSymbol {
             let expected = document.symbol(issuerCode: issuerCode)
             if declared != expected {

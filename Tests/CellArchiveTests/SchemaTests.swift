@@ -1,0 +1,17 @@
+import CellArchive
+import Foundation
+import Testing
+
+@testable import CellArchive
+
+@Suite("The schema")
+struct SchemaTests {
+    @Test func theProgramCarriesTheSchemaFileByteForByte() throws {
+        let file = try String(contentsOfFile: Support.path("archive/schema/archive-1.xsd"), encoding: .utf8)
+        #expect(ArchiveSchema.text == file, "archive/schema/archive-1.xsd and ArchiveSchema.swift differ")
+    }
+
+    @Test func theSchemaCompiles() throws {
+        _ = try ArchiveSchema.compiled.get()
+    }
+}
