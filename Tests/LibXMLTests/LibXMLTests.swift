@@ -1,0 +1,104 @@
+import Foundation
+import LibXML
+import Testing
+
+/// Writes `text` to a new temporary file.
+func temporaryFile(_ text: String) throws -> String {
+    let path = NSTemporaryDirectory() + "libxml-\(UUID().uuidString).xml"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
+@Suite("The libxml2 wrapper")
+struct LibXMLTests {
+    @Test func readsTheRootThenOneTreePerChild() throws {
+        let path = try temporaryFile(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <root xmlns="urn:t" version="1">
+              <item id="a"><p>Đảng viên</p><p><![CDATA[a & b]]></p></item>
+              <item id="b"/>
+            </root>
+            """)
+        let reader = try XMLPullReader(path: path, schema: nil)
+        let root = try #require(reader.readRoot())
+        #expect(root.name == "root" && root.namespace == "urn:t" && root.attribute("version") == "1")
+        let first = try #require(reader.nextChild())
+        #expect(first.attribute("id") == "a" && first.line == 3)
+        #expect(first.children(named: "p").map(\.text) == ["Đảng viên", "a & b"])
+        let second = try #require(reader.nextChild())
+        #expect(second.attribute("id") == "b" && second.children.isEmpty)
+        #expect(reader.nextChild() == nil)
+        reader.finish()
+        #expect(reader.diagnostics.isEmpty)
+    }
+
+    @Test func refusesADoctypeBeforeParsingIt() throws {
+        let path = try temporaryFile(
+            """
+            <?xml version="1.0"?>
+            <!-- a comment -->
+            <!DOCTYPE root [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <root>&x;</root>
+            """)
+        let reader = try XMLPullReader(path: path, schema: nil)
+        #expect(reader.readRoot() == nil)
+        let diagnostic = try #require(reader.diagnostics.first)
+        #expect(diagnostic.severity == .fatal && diagnostic.line == 3 && diagnostic.column == 1)
+        #expect(diagnostic.message.contains("DOCTYPE"))
+    }
+
+    @Test func validatesAgainstASchemaAndGoesOnToFindMore() throws {
+        let schema = try XMLSchema(
+            data: Array(
+                """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" elementFormDefault="qualified">
+                  <xs:element name="root"><xs:complexType><xs:sequence>
+                    <xs:element name="n" type="xs:integer" maxOccurs="unbounded"/>
+                  </xs:sequence></xs:complexType></xs:element>
+                </xs:schema>
+                """.utf8))
+        let path = try temporaryFile("<root xmlns=\"urn:t\">\n<n>1</n>\n<n>x</n>\n<n>2</n>\n<n>y</n>\n</root>\n")
+        let reader = try XMLPullReader(path: path, schema: schema)
+        _ = reader.readRoot()
+        while reader.nextChild() != nil {}
+        reader.finish()
+        #expect(reader.diagnostics.map(\.line) == [3, 5])
+        #expect(!reader.stoppedEarly)
+    }
+
+    @Test func linesPast65535AreExact() throws {
+        let filler = String(repeating: "<n>1</n>\n", count: 70_000)
+        let path = try temporaryFile("<root>\n" + filler + "<n>oops</x>\n</root>\n")
+        let reader = try XMLPullReader(path: path, schema: nil)
+        _ = reader.readRoot()
+        while reader.nextChild() != nil {}
+        #expect(reader.stoppedEarly)
+        #expect(reader.diagnostics.first?.line == 70_002)
+    }
+
+    @Test func theWriterEscapesTextAndRefusesControlCharacters() throws {
+        let path = NSTemporaryDirectory() + "libxml-\(UUID().uuidString).xml"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        defer { close(descriptor) }
+        let writer = try XMLStreamWriter(fileDescriptor: descriptor)
+        try writer.startDocument()
+        try writer.startElement("root", namespace: "urn:t")
+        try writer.element("p", attributes: [("title", "“a” & <b>")], text: "Thu & chi < 5 triệu")
+        #expect(throws: XMLError.unwritableText("bad\u{1}")) { try writer.text("bad\u{1}") }
+        #expect(throws: XMLError.unwritableText("x\u{0}")) { try writer.attribute("a", "x\u{0}") }
+        try writer.endElement()
+        try writer.endDocument()
+        let reader = try XMLPullReader(path: path, schema: nil)
+        _ = reader.readRoot()
+        let paragraph = try #require(reader.nextChild())
+        #expect(paragraph.text == "Thu & chi < 5 triệu")
+        #expect(paragraph.attribute("title") == "“a” & <b>")
+    }
+
+    @Test func writability() {
+        #expect(XMLStreamWriter.isWritable("Đảng viên\tđảng phí\r\n"))
+        #expect(!XMLStreamWriter.isWritable("a\u{1B}b"))
+        #expect(!XMLStreamWriter.isWritable("\u{FFFE}"))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Runs the real `sochibo` program, built next to the tests, as a script or a person would.
+struct Sochibo {
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+        var errorLines: [String] { errors.split(separator: "\n").map(String.init) }
+    }
+
+    /// The package root, found from this file's path.
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The built program: beside the test bundle in the build folder.
+    static let executable: String = {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("sochibo").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return packageRoot + "/.build/debug/sochibo"
+    }()
+
+    static func path(_ relative: String) -> String { packageRoot + "/" + relative }
+
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "sochibo-cli-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Runs `sochibo` with `arguments` and waits for it.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes while the program runs, so that a large output cannot block it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: errorData, as: UTF8.self))
+    }
+}
