@@ -52,7 +52,9 @@ public struct ArchiveGenerator: Sendable {
         self.seed = seed
     }
 
-    private static let familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lương", "Nông", "Vi"]
+    private static let familyNames = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lương", "Nông", "Vi",
+    ]
     private static let middleNames = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hữu", "Ngọc", "Thanh"]
     private static let givenNames = [
         "Sáng", "Huệ", "Đức", "Hằng", "Quyết", "Thắng", "Lan", "Bình", "Dũng", "Hà", "Tuấn", "Phương", "Hùng", "Mai",
@@ -73,7 +75,8 @@ public struct ArchiveGenerator: Sendable {
         try encoder.write(Organization(id: "hu-mau", name: "Đảng bộ huyện Mẫu"))
         let communes = max(1, cells / 20)
         for commune in 0..<communes {
-            try encoder.write(Organization(id: "dbx-\(commune)", parentID: "hu-mau", name: "Đảng bộ xã Mẫu \(commune + 1)"))
+            try encoder.write(
+                Organization(id: "dbx-\(commune)", parentID: "hu-mau", name: "Đảng bộ xã Mẫu \(commune + 1)"))
         }
         summary.records += 1 + communes
         var cellsMade: [Cell] = []
@@ -125,12 +128,14 @@ public struct ArchiveGenerator: Sendable {
                 Self.givenNames.randomElement(using: &random)!,
             ].joined(separator: " ")
             let admittedYear = number == size ? firstYear : Int.random(in: 1970...(firstYear - 2), using: &random)
-            let admitted = date(admittedYear, Int.random(in: 1...12, using: &random), Int.random(in: 1...28, using: &random))
+            let admitted = date(
+                admittedYear, Int.random(in: 1...12, using: &random), Int.random(in: 1...28, using: &random))
             let confirmed = date(admitted.year + 1, admitted.month, admitted.day)
             let exempt = number == 2 && size > 12
             members.append(
                 Member(
-                    id: "\(id)-m\(number)", fullName: name, birthYear: admitted.year - Int.random(in: 20...40, using: &random),
+                    id: "\(id)-m\(number)", fullName: name,
+                    birthYear: admitted.year - Int.random(in: 20...40, using: &random),
                     admitted: admitted, confirmed: confirmed,
                     exemptions: exempt ? [Exemption(from: date(firstYear - 1, 1, 1), reason: "Tuổi cao, sức yếu")] : [],
                     roles: number == 1 ? [Role(title: .secretary, from: termStart)] : [],
@@ -160,7 +165,8 @@ public struct ArchiveGenerator: Sendable {
             }
         }
         let presentOfficial = attendance.filter { entry in
-            entry.presence == .present && (cell.members.first { $0.id == entry.memberID }?.isOfficial(on: meetingDate) ?? false)
+            entry.presence == .present
+                && (cell.members.first { $0.id == entry.memberID }?.isOfficial(on: meetingDate) ?? false)
         }.count
         let combined = month % 3 == 0
         let kind: Meeting.Kind = combined ? .combined : .regular
@@ -179,7 +185,9 @@ public struct ArchiveGenerator: Sendable {
             proceedings: text.paragraphs(proceedingsParagraphs, using: &random),
             conclusion: text.paragraphs(1, using: &random),
             votes: [
-                Vote(subject: "Thông qua nghị quyết \(monthName)", votesFor: presentOfficial, votesAgainst: 0, abstentions: 0)
+                Vote(
+                    subject: "Thông qua nghị quyết \(monthName)", votesFor: presentOfficial, votesAgainst: 0,
+                    abstentions: 0)
             ],
             taskReports: previousTasks.map {
                 TaskReport(taskID: $0, status: Bool.random(using: &random) ? .done : .inProgress)

@@ -18,17 +18,19 @@ public final class XMLSchema: @unchecked Sendable {
     /// - throws: `XMLError.invalidSchema` when libxml2 cannot compile it.
     public init(data: [UInt8], name: String = "schema") throws {
         _ = XMLLibrary.initialized
-        let parserContext = data.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+        // libxml2 keeps the buffer pointer in the parser context and reads it in
+        // xmlSchemaParse, so the whole parse happens inside the buffer's scope.
+        let collector = DiagnosticCollector()
+        let compiled: xmlSchemaPtr? = data.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
+                guard let parserContext = xmlSchemaNewMemParserCtxt(bytes, Int32(buffer.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parserContext) }
+                let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
+                xmlSchemaSetParserStructuredErrors(parserContext, DiagnosticCollector.handler, unmanaged)
+                return xmlSchemaParse(parserContext)
             }
         }
-        guard let parserContext else { throw XMLError.invalidSchema("\(name): cannot create a parser") }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        let collector = DiagnosticCollector()
-        let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
-        xmlSchemaSetParserStructuredErrors(parserContext, DiagnosticCollector.handler, unmanaged)
-        guard let schema = xmlSchemaParse(parserContext) else {
+        guard let schema = compiled else {
             let detail = collector.diagnostics.map(\.message).joined(separator: "; ")
             throw XMLError.invalidSchema("\(name): \(detail)")
         }

@@ -64,7 +64,10 @@ func measure(_ executable: String, _ arguments: [String]) throws -> Measurement 
     wait4(pid, &status, 0, &usage)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     // ru_maxrss is in kilobytes on Linux.
-    return Measurement(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xff)
+    // A child killed by a signal reports 128 + the signal, as shells do.
+    let signal = status & 0x7f
+    let exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    return Measurement(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: exitStatus)
 }
 
 func which(_ name: String) -> String? {
@@ -101,7 +104,9 @@ if arguments.first == "step-generate", arguments.count == 6,
 {
     let text = try TextSource(corpus: arguments[3])
     let summary = try ArchiveGenerator(cells: cells, years: years, text: text).write(to: arguments[4])
-    let report = [summary.bytes, summary.records, summary.meetings, summary.documents, text.titles.count, text.paragraphs.count]
+    let report = [
+        summary.bytes, summary.records, summary.meetings, summary.documents, text.titles.count, text.paragraphs.count,
+    ]
     try report.map(String.init).joined(separator: " ").write(toFile: arguments[5], atomically: true, encoding: .utf8)
     exit(0)
 }
@@ -111,14 +116,16 @@ let fileManager = FileManager.default
 try? fileManager.removeItem(atPath: options.work)
 try fileManager.createDirectory(atPath: options.work, withIntermediateDirectories: true)
 let source = options.work + "/generated.xml"
-let self_ = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+let benchExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
 
 print("sochibo-bench: \(options.cells) cells × \(options.years) years, text from \(options.corpus)")
 let summaryPath = options.work + "/generated.txt"
 let generation = try measure(
-    self_, ["step-generate", String(options.cells), String(options.years), options.corpus, source, summaryPath])
-guard generation.status == 0, let numbers = try? String(contentsOfFile: summaryPath, encoding: .utf8)
-    .split(separator: " ").compactMap({ Int($0) }), numbers.count == 6
+    benchExecutable,
+    ["step-generate", String(options.cells), String(options.years), options.corpus, source, summaryPath])
+guard generation.status == 0,
+    let numbers = try? String(contentsOfFile: summaryPath, encoding: .utf8)
+        .split(separator: " ").compactMap({ Int($0) }), numbers.count == 6
 else {
     print("generation failed (exit \(generation.status)): is the corpus at \(options.corpus)?")
     exit(1)
@@ -132,20 +139,35 @@ print(
 print("")
 
 if let xmllint = which("xmllint") {
-    print(row("xmllint --stream --noout", try measure(xmllint, ["--stream", "--noout", source]), bytes: summary.bytes, records: summary.records))
+    print(
+        row(
+            "xmllint --stream --noout", try measure(xmllint, ["--stream", "--noout", source]), bytes: summary.bytes,
+            records: summary.records))
     let schema = fileManager.currentDirectoryPath + "/archive/schema/archive-1.xsd"
     if fileManager.fileExists(atPath: schema) {
-        print(row("xmllint --stream --noout --schema", try measure(xmllint, ["--stream", "--noout", "--schema", schema, source]), bytes: summary.bytes, records: summary.records))
+        print(
+            row(
+                "xmllint --stream --noout --schema",
+                try measure(xmllint, ["--stream", "--noout", "--schema", schema, source]), bytes: summary.bytes,
+                records: summary.records))
     }
 } else {
     print("xmllint not found (apt-get install libxml2-utils): no reference line")
 }
 let archive = options.work + "/archive"
-print(row("sochibo import (validate + SQLite)", try measure(self_, ["step-import", archive, source]), bytes: summary.bytes, records: summary.records))
+let importing = try measure(benchExecutable, ["step-import", archive, source])
+print(row("sochibo import (validate + SQLite)", importing, bytes: summary.bytes, records: summary.records))
+guard importing.status == 0 else {
+    print("the import failed: no export measured")
+    exit(1)
+}
 let exported = options.work + "/exported.xml"
-let export = try measure(self_, ["step-export", archive, exported])
+let export = try measure(benchExecutable, ["step-export", archive, exported])
 let exportedBytes = (try? fileManager.attributesOfItem(atPath: exported)[.size] as? Int) ?? 0
 print(row("sochibo export", export, bytes: exportedBytes, records: summary.records))
 let databaseBytes = (try? fileManager.attributesOfItem(atPath: archive + "/archive.sqlite")[.size] as? Int) ?? 0
-print(String(format: "\narchive.sqlite: %.1f MB; exported file: %.1f MB", Double(databaseBytes) / 1_048_576, Double(exportedBytes) / 1_048_576))
+print(
+    String(
+        format: "\narchive.sqlite: %.1f MB; exported file: %.1f MB", Double(databaseBytes) / 1_048_576,
+        Double(exportedBytes) / 1_048_576))
 if !options.keep { try? fileManager.removeItem(atPath: options.work) }

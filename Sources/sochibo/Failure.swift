@@ -21,7 +21,9 @@ enum Failure {
     static func lines(for error: any Error) -> [String] {
         switch error {
         case ArchiveError.notAnArchive(let directory, let reason):
-            return ["sochibo: \(directory) không phải kho lưu trữ Sổ Chi Bộ (\(reason)); hãy chạy `sochibo init --archive \(directory)` trước."]
+            return [
+                "sochibo: \(directory) không phải kho lưu trữ Sổ Chi Bộ (\(reason)); hãy chạy `sochibo init --archive \(directory)` trước."
+            ]
         case ArchiveError.alreadyExists(let directory):
             return ["sochibo: \(directory) đã có kho lưu trữ; không tạo lại để tránh mất dữ liệu."]
         case ArchiveError.importRefused(let problems):

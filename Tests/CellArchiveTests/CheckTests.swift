@@ -29,7 +29,8 @@ struct CheckTests {
         let archive = try Support.archive(with: ["fixtures/valid/forward-references.xml"])
         try SQLiteShell.query(
             archive,
-            "DROP INDEX document_issued_number; UPDATE document SET number = 1, status = 'issued' WHERE id = 'a-nq-02';")
+            "DROP INDEX document_issued_number; UPDATE document SET number = 1, status = 'issued' WHERE id = 'a-nq-02';"
+        )
         let report = try archive.check()
         #expect(report.problems.contains { $0.contains("bị trùng") })
     }

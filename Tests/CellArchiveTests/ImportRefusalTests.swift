@@ -19,14 +19,17 @@ struct ImportRefusalTests {
         Refusal(file: "invalid/unknown-reference.xml", line: 42, column: 12, says: "đảng viên a-99 không có"),
         Refusal(file: "invalid/unknown-cell.xml", line: 40, column: 27, says: "chi bộ cb-zz không có"),
         Refusal(file: "invalid/symbol-mismatch.xml", line: 63, column: 59, says: "ký hiệu 06-NQ/CB không khớp"),
-        Refusal(file: "invalid/duplicate-issued-number.xml", line: 75, column: nil, says: "đã được dùng cho văn bản a-nq-01"),
+        Refusal(
+            file: "invalid/duplicate-issued-number.xml", line: 75, column: nil, says: "đã được dùng cho văn bản a-nq-01"
+        ),
         Refusal(file: "invalid/bad-hash.xml", line: 62, column: 73, says: "sha256 không khớp"),
         Refusal(file: "invalid/bad-date.xml", line: 40, column: nil, says: "2023-02-30"),
         Refusal(file: "invalid/bad-time.xml", line: 40, column: nil, says: "25:10"),
         Refusal(file: "invalid/missing-required.xml", line: 49, column: nil, says: "agenda"),
         Refusal(file: "invalid/broken-near-end.xml", line: 53006, column: 10, says: "XML sai cú pháp"),
         Refusal(file: "invalid/control-character.xml", line: 54, column: 25, says: "invalid Char value 1"),
-        Refusal(file: "invalid/control-character-reference.xml", line: 54, column: nil, says: "invalid xmlChar value 1"),
+        Refusal(
+            file: "invalid/control-character-reference.xml", line: 54, column: nil, says: "invalid xmlChar value 1"),
         Refusal(file: "invalid/duplicate-id.xml", line: 63, column: nil, says: "Duplicate key-sequence"),
         Refusal(file: "invalid/bad-identifier.xml", line: 63, column: nil, says: "-bad id"),
         Refusal(file: "hostile/doctype.xml", line: 2, column: 1, says: "DOCTYPE"),
@@ -47,7 +50,10 @@ struct ImportRefusalTests {
         let problems = Support.problems(importing: [path], into: archive)
         #expect(!problems.isEmpty, "\(refusal.file) was accepted")
         let match = problems.first { $0.line == refusal.line && $0.message.contains(refusal.says) }
-        #expect(match != nil, "expected line \(refusal.line) saying “\(refusal.says)”, got:\n\(problems.map(\.description).joined(separator: "\n"))")
+        #expect(
+            match != nil,
+            "expected line \(refusal.line) saying “\(refusal.says)”, got:\n\(problems.map(\.description).joined(separator: "\n"))"
+        )
         if let column = refusal.column, let match { #expect(match.column == column) }
         for problem in problems {
             #expect(problem.file == path)
@@ -73,7 +79,8 @@ struct ImportRefusalTests {
 
     @Test func brokenEndLeavesAnEmptyArchiveEmpty() throws {
         let archive = try Support.emptyArchive()
-        let problems = Support.problems(importing: [Support.path("fixtures/invalid/broken-near-end.xml")], into: archive)
+        let problems = Support.problems(
+            importing: [Support.path("fixtures/invalid/broken-near-end.xml")], into: archive)
         #expect(!problems.isEmpty)
         #expect(try archive.cells(on: .d("2024-12-31")).isEmpty)
         #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM organization") == "0")
@@ -91,8 +98,10 @@ struct ImportRefusalTests {
     @Test func noNetworkConnectionIsAttempted() throws {
         // Listen where the hostile file points; the import must never connect.
         let listener = try LoopbackListener()
-        let text = try String(contentsOfFile: Support.path("fixtures/hostile/external-entity-http.xml"), encoding: .utf8)
-            .replacingOccurrences(of: "127.0.0.1:9", with: "127.0.0.1:\(listener.port)")
+        let text = try String(
+            contentsOfFile: Support.path("fixtures/hostile/external-entity-http.xml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "127.0.0.1:9", with: "127.0.0.1:\(listener.port)")
         let archive = try Support.emptyArchive()
         let problems = Support.problems(importing: [try Support.write(Data(text.utf8))], into: archive)
         #expect(!problems.isEmpty)

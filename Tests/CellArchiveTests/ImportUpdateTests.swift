@@ -9,7 +9,9 @@ struct ImportUpdateTests {
         let report = try archive.importFiles([Support.path("fixtures/valid/minimal.xml")])
         #expect(report.added == [.organization: 1, .cell: 1, .member: 5, .meeting: 1, .document: 1])
         #expect(report.updated.isEmpty)
-        #expect(report.summaryLine.hasPrefix("Đã nhập 1 tệp: thêm 1 đảng bộ, 1 chi bộ, 5 đảng viên, 1 kỳ sinh hoạt, 1 văn bản"))
+        #expect(
+            report.summaryLine.hasPrefix(
+                "Đã nhập 1 tệp: thêm 1 đảng bộ, 1 chi bộ, 5 đảng viên, 1 kỳ sinh hoạt, 1 văn bản"))
     }
 
     @Test func changedRecordsAreUpdatedAndNamed() throws {
@@ -52,7 +54,8 @@ struct ImportUpdateTests {
         let text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
             .replacingOccurrences(of: "<cell id=\"cb-a\"", with: "<cell id=\"cb-b\"")
             .replacingOccurrences(of: "cell=\"cb-a\"", with: "cell=\"cb-b\"")
-            .replacingOccurrences(of: "a-2023-01", with: "b-2023-01").replacingOccurrences(of: "a-nq-01", with: "b-nq-01")
+            .replacingOccurrences(of: "a-2023-01", with: "b-2023-01").replacingOccurrences(
+                of: "a-nq-01", with: "b-nq-01")
         let problems = Support.problems(importing: [try Support.write(Data(text.utf8))], into: archive)
         #expect(problems.contains { $0.message.contains("đã thuộc chi bộ cb-a") })
     }

@@ -36,7 +36,9 @@ struct PartialExportTests {
         let data = try Support.export(archive, ExportSelection(organizationID: organization, year: 2024))
         let fresh = try Support.emptyArchive()
         _ = try fresh.importFiles([try Support.write(data)])
-        #expect(Set(try fresh.cells(on: .d("2024-12-31")).map(\.id)) == Set(try archive.cells(on: .d("2024-12-31")).map(\.id)))
+        #expect(
+            Set(try fresh.cells(on: .d("2024-12-31")).map(\.id))
+                == Set(try archive.cells(on: .d("2024-12-31")).map(\.id)))
     }
 
     @Test func unknownCellIsAnError() throws {

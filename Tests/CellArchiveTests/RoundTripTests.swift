@@ -6,7 +6,8 @@ import Testing
 struct RoundTripTests {
     static let validFixtures = [
         "fixtures/valid/minimal.xml", "fixtures/valid/edge-unicode.xml", "fixtures/valid/attachment.xml",
-        "fixtures/valid/draft-no-number.xml", "fixtures/valid/forward-references.xml", "archive/samples/dbx-hop-thanh.xml",
+        "fixtures/valid/draft-no-number.xml", "fixtures/valid/forward-references.xml",
+        "archive/samples/dbx-hop-thanh.xml",
     ]
 
     @Test(arguments: validFixtures)

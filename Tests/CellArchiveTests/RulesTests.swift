@@ -3,8 +3,10 @@ import Testing
 
 @Suite("Rules of domain.md")
 struct RulesTests {
-    let secretary = Member(id: "m1", fullName: "Hoàng Văn Sáng", admitted: .d("1986-05-19"), confirmed: .d("1987-05-19"))
-    let probationary = Member(id: "m2", fullName: "Vi Thị Hằng", admitted: .d("2023-03-01"), confirmed: .d("2024-03-01"))
+    let secretary = Member(
+        id: "m1", fullName: "Hoàng Văn Sáng", admitted: .d("1986-05-19"), confirmed: .d("1987-05-19"))
+    let probationary = Member(
+        id: "m2", fullName: "Vi Thị Hằng", admitted: .d("2023-03-01"), confirmed: .d("2024-03-01"))
     let exempt = Member(
         id: "m3", fullName: "Lý Văn Quyết", admitted: .d("1965-07-15"), confirmed: .d("1966-07-15"),
         exemptions: [Exemption(from: .d("2021-01-01"), reason: "Tuổi cao, sức yếu")])
@@ -41,8 +43,10 @@ struct RulesTests {
         #expect(member.status(on: .d("2023-01-01")) == .official)
     }
 
-    func meeting(on date: String, attendance: [Attendance], votes: [Vote] = [], kind: Meeting.Kind = .regular,
-                 start: String = "19:30", end: String = "21:10") -> Meeting {
+    func meeting(
+        on date: String, attendance: [Attendance], votes: [Vote] = [], kind: Meeting.Kind = .regular,
+        start: String = "19:30", end: String = "21:10"
+    ) -> Meeting {
         Meeting(
             id: "mt", cellID: "c", kind: kind, date: .d(date), start: TimeOfDay(start)!, end: TimeOfDay(end)!,
             place: "Nhà văn hóa", chairID: "m1", recorderID: "m1", attendance: attendance, agenda: ["Nội dung"],

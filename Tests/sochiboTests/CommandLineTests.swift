@@ -13,7 +13,10 @@ struct CommandLineTests {
     }
 
     @Test func everyCommandOnAMissingArchiveSaysToRunInit() throws {
-        for arguments in [["list", "cells"], ["import", Sochibo.path("fixtures/valid/minimal.xml")], ["export"], ["check"], ["show", "x"]] {
+        for arguments in [
+            ["list", "cells"], ["import", Sochibo.path("fixtures/valid/minimal.xml")], ["export"], ["check"],
+            ["show", "x"],
+        ] {
             let result = try Sochibo.run(arguments + ["--archive", directory + "/nowhere"])
             #expect(result.status == 1)
             #expect(result.errorLines.count == 1, "\(result.errors)")
@@ -50,8 +53,13 @@ struct CommandLineTests {
         _ = try initialized()
         let first = try Sochibo.run(["import", "--archive", archive, Sochibo.path("fixtures/valid/minimal.xml")])
         #expect(first.status == 0)
-        #expect(first.output == "Đã nhập 1 tệp: thêm 1 đảng bộ, 1 chi bộ, 5 đảng viên, 1 kỳ sinh hoạt, 1 văn bản; không cập nhật bản ghi nào.\n")
-        let second = try Sochibo.run(["import", "--archive", archive, Sochibo.path("fixtures/valid/minimal-update.xml")])
+        #expect(
+            first.output
+                == "Đã nhập 1 tệp: thêm 1 đảng bộ, 1 chi bộ, 5 đảng viên, 1 kỳ sinh hoạt, 1 văn bản; không cập nhật bản ghi nào.\n"
+        )
+        let second = try Sochibo.run([
+            "import", "--archive", archive, Sochibo.path("fixtures/valid/minimal-update.xml"),
+        ])
         #expect(second.status == 0)
         #expect(second.output.split(separator: "\n").count == 1)
         #expect(second.output.contains("cập nhật 1 đảng viên, 1 kỳ sinh hoạt, 1 văn bản"))

@@ -183,7 +183,9 @@ struct ArchiveDecoder {
         }
         let issuerCode = optional(element, "issuerCode") ?? "CB"
         return .cell(
-            Cell(id: id, organizationID: organization, issuerCode: issuerCode, name: name, terms: terms, members: members),
+            Cell(
+                id: id, organizationID: organization, issuerCode: issuerCode, name: name, terms: terms, members: members
+            ),
             memberLines: memberLines)
     }
 
@@ -208,7 +210,8 @@ struct ArchiveDecoder {
         }
         var roles: [Role] = []
         for child in element.children(named: "role") {
-            guard let title = enumeration(Role.Title.self, child, "title"), let from = requiredDate(child, "from") else {
+            guard let title = enumeration(Role.Title.self, child, "title"), let from = requiredDate(child, "from")
+            else {
                 continue
             }
             roles.append(Role(title: title, from: from, to: date(child, "to")))
@@ -220,7 +223,8 @@ struct ArchiveDecoder {
         }
         return Member(
             id: id, fullName: fullName, birthYear: birthYear, admitted: admitted, confirmed: confirmed,
-            joinedCell: childDate(element, "joinedCell"), leftCell: leftElement == nil ? nil : childDate(element, "leftCell"),
+            joinedCell: childDate(element, "joinedCell"),
+            leftCell: leftElement == nil ? nil : childDate(element, "leftCell"),
             leaveReason: leaveReason, temporary: element.child(named: "temporary") != nil, exemptions: exemptions,
             roles: roles, concurrentPosts: posts)
     }
@@ -247,7 +251,8 @@ struct ArchiveDecoder {
             case "absent":
                 let excused = ["true", "1"].contains(entry.attribute("excused")?.trimmingCharacters(in: .whitespaces))
                 attendance.append(
-                    Attendance(memberID: member, presence: excused ? .excused : .unexcused, reason: optionalText(entry)))
+                    Attendance(memberID: member, presence: excused ? .excused : .unexcused, reason: optionalText(entry))
+                )
             default: problem(entry, nil, "phần tử không hợp lệ trong <attendance>: <\(entry.name)>")
             }
         }
@@ -308,7 +313,8 @@ struct ArchiveDecoder {
             guard actual == declared.lowercased() else {
                 problem(
                     child, "sha256",
-                    "tệp đính kèm \(name): mã sha256 không khớp với nội dung (khai báo \(declared), tính được \(actual))")
+                    "tệp đính kèm \(name): mã sha256 không khớp với nội dung (khai báo \(declared), tính được \(actual))"
+                )
                 continue
             }
             result.append(Attachment(name: name, mediaType: mediaType, sha256: actual, content: content))
@@ -340,7 +346,8 @@ struct ArchiveDecoder {
         }
         var signature: Signature?
         if let child = element.child(named: "signature"), let signer = reference(.member, child, "member") {
-            signature = Signature(memberID: signer, authority: optional(child, "authority"), title: optional(child, "title"))
+            signature = Signature(
+                memberID: signer, authority: optional(child, "authority"), title: optional(child, "title"))
         }
         var supersedes: String?
         if let child = element.child(named: "supersedes") { supersedes = reference(.document, child, "document") }

@@ -65,7 +65,8 @@ public struct ArchiveEncoder {
         try text("name", cell.name)
         for term in cell.terms {
             try writer.element(
-                "term", attributes: [("id", term.id), ("start", term.start.description), ("end", term.end?.description)])
+                "term",
+                attributes: [("id", term.id), ("start", term.start.description), ("end", term.end?.description)])
         }
         for member in cell.members { try write(member) }
         try writer.endElement()
@@ -90,10 +91,15 @@ public struct ArchiveEncoder {
         }
         for role in member.roles {
             try writer.element(
-                "role", attributes: [("title", role.title.rawValue), ("from", role.from.description), ("to", role.to?.description)])
+                "role",
+                attributes: [
+                    ("title", role.title.rawValue), ("from", role.from.description), ("to", role.to?.description),
+                ])
         }
         for post in member.concurrentPosts {
-            try text("concurrentPost", post.title, attributes: [("from", post.from.description), ("to", post.to?.description)])
+            try text(
+                "concurrentPost", post.title,
+                attributes: [("from", post.from.description), ("to", post.to?.description)])
         }
         try writer.endElement()
     }
@@ -119,7 +125,9 @@ public struct ArchiveEncoder {
             case .excused, .unexcused:
                 try writer.element(
                     "absent",
-                    attributes: [("member", entry.memberID), ("excused", entry.presence == .excused ? "true" : "false")],
+                    attributes: [
+                        ("member", entry.memberID), ("excused", entry.presence == .excused ? "true" : "false"),
+                    ],
                     text: entry.reason)
             }
         }
@@ -139,7 +147,8 @@ public struct ArchiveEncoder {
         }
         for report in meeting.taskReports {
             try writer.element(
-                "taskReport", attributes: [("task", report.taskID), ("status", report.status.rawValue)], text: report.note)
+                "taskReport", attributes: [("task", report.taskID), ("status", report.status.rawValue)],
+                text: report.note)
         }
         if let rating = meeting.rating {
             try writer.element(
@@ -159,7 +168,7 @@ public struct ArchiveEncoder {
             ("term", document.termID), ("date", document.date.description), ("status", document.status.rawValue),
             ("classification", document.classification.rawValue), ("meeting", document.meetingID),
         ]
-        for case let (name, value?) in attributes { try writer.attribute(name, value) }
+        for case (let name, let value?) in attributes { try writer.attribute(name, value) }
         try text("place", document.place)
         try text("title", document.title)
         try paragraphs("body", document.body)
@@ -187,7 +196,9 @@ public struct ArchiveEncoder {
         for attachment in attachments {
             try writer.element(
                 "attachment",
-                attributes: [("name", attachment.name), ("mediaType", attachment.mediaType), ("sha256", attachment.sha256)],
+                attributes: [
+                    ("name", attachment.name), ("mediaType", attachment.mediaType), ("sha256", attachment.sha256),
+                ],
                 text: attachment.content.base64EncodedString())
         }
     }

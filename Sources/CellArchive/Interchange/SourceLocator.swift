@@ -14,7 +14,8 @@ enum SourceLocator {
     /// not on the line, or there is none.
     static func columns(in path: String, for targets: [(line: Int, needle: String?)]) -> [Int] {
         var result = Array(repeating: 1, count: targets.count)
-        let wanted = Dictionary(grouping: targets.indices.filter { targets[$0].needle != nil && targets[$0].line > 0 }) {
+        let wanted = Dictionary(grouping: targets.indices.filter { targets[$0].needle != nil && targets[$0].line > 0 })
+        {
             targets[$0].line
         }
         guard !wanted.isEmpty, let file = fopen(path, "r") else { return result }

@@ -46,14 +46,17 @@ extension Meeting {
             findings.append(
                 Finding(
                     code: .shortMeeting, subject: id,
-                    message: "Kỳ sinh hoạt ngày \(date) chỉ kéo dài \(durationMinutes) phút (tối thiểu \(minimumMinutes) phút)."))
+                    message:
+                        "Kỳ sinh hoạt ngày \(date.vietnameseShort) chỉ kéo dài \(durationMinutes) phút (tối thiểu \(minimumMinutes) phút)."
+                ))
         }
         for (role, memberID) in [("chủ trì", chairID), ("thư ký", recorderID)] {
             if let member = byID[memberID], !member.belongsToCell(on: date) {
                 findings.append(
                     Finding(
                         code: .officerNotMember, subject: id,
-                        message: "Người \(role) \(member.fullName) không thuộc chi bộ vào ngày \(date)."))
+                        message: "Người \(role) \(member.fullName) không thuộc chi bộ vào ngày \(date.vietnameseShort)."
+                    ))
             }
         }
         let count = attendanceCount(members: members)
@@ -62,14 +65,18 @@ extension Meeting {
             findings.append(
                 Finding(
                     code: .attendanceIncomplete, subject: id,
-                    message: "Danh sách dự họp ngày \(date) thiếu \(count.notListed.count) đảng viên: \(names)."))
+                    message:
+                        "Danh sách dự họp ngày \(date.vietnameseShort) thiếu \(count.notListed.count) đảng viên: \(names)."
+                ))
         }
         for entry in attendance {
             if let member = byID[entry.memberID], !member.belongsToCell(on: date) {
                 findings.append(
                     Finding(
                         code: .attendeeNotMember, subject: id,
-                        message: "\(member.fullName) có tên trong danh sách dự họp ngày \(date) nhưng không thuộc chi bộ ngày đó."))
+                        message:
+                            "\(member.fullName) có tên trong danh sách dự họp ngày \(date.vietnameseShort) nhưng không thuộc chi bộ ngày đó."
+                    ))
             }
         }
         let base = votingBase(members: members)
@@ -78,13 +85,17 @@ extension Meeting {
                 findings.append(
                     Finding(
                         code: .votesExceedEntitled, subject: id,
-                        message: "Biểu quyết “\(vote.subject)”: \(vote.votesFor + vote.votesAgainst + vote.abstentions) phiếu, nhiều hơn \(base.entitled) đảng viên có quyền biểu quyết."))
+                        message:
+                            "Biểu quyết “\(vote.subject)”: \(vote.votesFor + vote.votesAgainst + vote.abstentions) phiếu, nhiều hơn \(base.entitled) đảng viên có quyền biểu quyết."
+                    ))
             }
             if !base.passed(vote) {
                 findings.append(
                     Finding(
                         code: .voteFailed, subject: id,
-                        message: "Biểu quyết “\(vote.subject)” không đạt: \(vote.votesFor)/\(base.entitled) tán thành, cần quá một nửa."))
+                        message:
+                            "Biểu quyết “\(vote.subject)” không đạt: \(vote.votesFor)/\(base.entitled) tán thành, cần quá một nửa."
+                    ))
             }
         }
         return findings

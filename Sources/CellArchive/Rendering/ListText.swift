@@ -19,7 +19,10 @@ public enum ListText {
             headers: ["Mã", "Họ và tên", "Chi bộ", "Tình trạng ngày \(first.statusOn.vietnameseShort)", "Chức vụ"],
             rows: members.map { member in
                 let offices = member.roles.map(\.vietnameseName) + member.concurrentPosts
-                return [member.id, member.fullName, member.cell, member.status.vietnameseName, offices.joined(separator: ", ")]
+                return [
+                    member.id, member.fullName, member.cell, member.status.vietnameseName,
+                    offices.joined(separator: ", "),
+                ]
             }) + "\n\(members.count) đảng viên."
     }
 
@@ -30,9 +33,10 @@ public enum ListText {
             headers: ["Mã", "Ngày", "Chi bộ", "Loại", "Thời lượng", "Dự họp", "Xếp loại"],
             rows: meetings.map { meeting in
                 let short = meeting.durationMinutes < meeting.minimumMinutes ? " (thiếu)" : ""
-                let rating = meeting.rating.map { level in
-                    level.vietnameseName + (meeting.score.map { " (\($0) điểm)" } ?? "")
-                } ?? "chưa xếp loại"
+                let rating =
+                    meeting.rating.map { level in
+                        level.vietnameseName + (meeting.score.map { " (\($0) điểm)" } ?? "")
+                    } ?? "chưa xếp loại"
                 return [
                     meeting.id, meeting.date.vietnameseShort, meeting.cell, meeting.kind.vietnameseName,
                     "\(meeting.durationMinutes) phút\(short)",

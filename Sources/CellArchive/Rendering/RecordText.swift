@@ -13,7 +13,8 @@ public enum RecordText {
                 "\(term.id) (từ \(term.start.vietnameseShort)\(term.end.map { " đến \($0.vietnameseShort)" } ?? ""))"
             }
             return lines([
-                ("Chi bộ", cell.name), ("Mã", cell.id), ("Đảng bộ", cell.organizationID), ("Mã cơ quan ban hành", cell.issuerCode),
+                ("Chi bộ", cell.name), ("Mã", cell.id), ("Đảng bộ", cell.organizationID),
+                ("Mã cơ quan ban hành", cell.issuerCode),
                 ("Nhiệm kỳ", terms.isEmpty ? nil : terms.joined(separator: "; ")),
                 ("Đảng viên hiện nay", "\(current.count) (\(cell.members.count) trong hồ sơ)"),
             ])
@@ -37,18 +38,33 @@ public enum RecordText {
             ("Ngày vào Đảng", member.admitted.vietnameseShort),
             ("Ngày chính thức", member.confirmed?.vietnameseShort ?? "chưa (đảng viên dự bị)"),
             ("Ngày chuyển đến", member.joinedCell?.vietnameseShort),
-            ("Ngày rời chi bộ", member.leftCell.map { "\($0.vietnameseShort) (\(member.leaveReason?.rawValue ?? "other"))" }),
+            (
+                "Ngày rời chi bộ",
+                member.leftCell.map { "\($0.vietnameseShort) (\(member.leaveReason?.rawValue ?? "other"))" }
+            ),
             ("Sinh hoạt tạm thời", member.temporary ? "có" : nil),
             ("Tình trạng ngày \(today.vietnameseShort)", member.status(on: today).vietnameseName),
         ]
         for exemption in member.exemptions {
-            fields.append(("Miễn sinh hoạt", "từ \(exemption.from.vietnameseShort)\(exemption.to.map { " đến \($0.vietnameseShort)" } ?? ""): \(exemption.reason)"))
+            fields.append(
+                (
+                    "Miễn sinh hoạt",
+                    "từ \(exemption.from.vietnameseShort)\(exemption.to.map { " đến \($0.vietnameseShort)" } ?? ""): \(exemption.reason)"
+                ))
         }
         for role in member.roles {
-            fields.append(("Chức vụ", "\(role.title.vietnameseName) từ \(role.from.vietnameseShort)\(role.to.map { " đến \($0.vietnameseShort)" } ?? "")"))
+            fields.append(
+                (
+                    "Chức vụ",
+                    "\(role.title.vietnameseName) từ \(role.from.vietnameseShort)\(role.to.map { " đến \($0.vietnameseShort)" } ?? "")"
+                ))
         }
         for post in member.concurrentPosts {
-            fields.append(("Kiêm nhiệm", "\(post.title) từ \(post.from.vietnameseShort)\(post.to.map { " đến \($0.vietnameseShort)" } ?? "")"))
+            fields.append(
+                (
+                    "Kiêm nhiệm",
+                    "\(post.title) từ \(post.from.vietnameseShort)\(post.to.map { " đến \($0.vietnameseShort)" } ?? "")"
+                ))
         }
         return lines(fields)
     }
@@ -61,12 +77,18 @@ public enum RecordText {
         var text = lines([
             ("Kỳ sinh hoạt", "\(meeting.kind.vietnameseName) ngày \(meeting.date.vietnameseShort)"),
             ("Mã", meeting.id), ("Chi bộ", "\(cell.name) (\(cell.id))"),
-            ("Thời gian", "\(meeting.start)–\(meeting.end) (\(meeting.durationMinutes) phút; tối thiểu \(meeting.minimumMinutes))"),
+            (
+                "Thời gian",
+                "\(meeting.start)–\(meeting.end) (\(meeting.durationMinutes) phút; tối thiểu \(meeting.minimumMinutes))"
+            ),
             ("Địa điểm", meeting.place), ("Chủ đề", meeting.topic),
             ("Chủ trì", name(meeting.chairID)), ("Thư ký", name(meeting.recorderID)),
             ("Khách mời", meeting.guests.isEmpty ? nil : meeting.guests.joined(separator: "; ")),
-            ("Dự họp", "\(count.present)/\(count.expected) (\(Percent.text(count.rate))); vắng có lý do \(count.excused), không lý do \(count.unexcused)"
-                + (count.exemptPresent > 0 ? "; \(count.exemptPresent) đảng viên miễn sinh hoạt có dự" : "")),
+            (
+                "Dự họp",
+                "\(count.present)/\(count.expected) (\(Percent.text(count.rate))); vắng có lý do \(count.excused), không lý do \(count.unexcused)"
+                    + (count.exemptPresent > 0 ? "; \(count.exemptPresent) đảng viên miễn sinh hoạt có dự" : "")
+            ),
         ])
         let absent = meeting.attendance.filter { $0.presence != .present }
         if !absent.isEmpty {
@@ -81,19 +103,25 @@ public enum RecordText {
         if !meeting.conclusion.isEmpty { text += "\nKết luận:" + meeting.conclusion.map { "\n  \($0)" }.joined() }
         for vote in meeting.votes {
             let outcome = base.passed(vote) ? "đạt" : "không đạt"
-            text += "\nBiểu quyết: \(vote.subject): \(vote.votesFor) tán thành, \(vote.votesAgainst) không tán thành, \(vote.abstentions) không biểu quyết / \(base.entitled) có quyền biểu quyết: \(outcome)"
+            text +=
+                "\nBiểu quyết: \(vote.subject): \(vote.votesFor) tán thành, \(vote.votesAgainst) không tán thành, \(vote.abstentions) không biểu quyết / \(base.entitled) có quyền biểu quyết: \(outcome)"
         }
         for report in meeting.taskReports {
             text += "\nNhiệm vụ \(report.taskID): \(report.status.vietnameseName)\(report.note.map { ". \($0)" } ?? "")"
         }
-        text += "\nXếp loại: " + (meeting.rating.map { rating in
-            rating.level.vietnameseName + (rating.score.map { " (\($0) điểm)" } ?? "") + (rating.note.map { ". \($0)" } ?? "")
-        } ?? "chưa xếp loại")
+        text +=
+            "\nXếp loại: "
+            + (meeting.rating.map { rating in
+                rating.level.vietnameseName + (rating.score.map { " (\($0) điểm)" } ?? "")
+                    + (rating.note.map { ". \($0)" } ?? "")
+            } ?? "chưa xếp loại")
         for attachment in meeting.attachments {
             text += "\nĐính kèm: \(attachment.name) (\(attachment.mediaType), \(attachment.content.count) byte)"
         }
         let findings = meeting.findings(members: cell.members)
-        if !findings.isEmpty { text += "\nLưu ý:" + findings.map { "\n  - [\($0.code.rawValue)] \($0.message)" }.joined() }
+        if !findings.isEmpty {
+            text += "\nLưu ý:" + findings.map { "\n  - [\($0.code.rawValue)] \($0.message)" }.joined()
+        }
         return text
     }
 
@@ -114,7 +142,9 @@ public enum RecordText {
             text += "\nNhiệm vụ \(task.id): \(task.text)\(who)\(task.due.map { ", hạn \($0.vietnameseShort)" } ?? "")"
         }
         if let signature = document.signature {
-            text += "\nKý: " + [signature.authority, signature.title, names[signature.memberID] ?? signature.memberID]
+            text +=
+                "\nKý: "
+                + [signature.authority, signature.title, names[signature.memberID] ?? signature.memberID]
                 .compactMap { $0 }.joined(separator: " / ")
         }
         if !document.recipients.isEmpty { text += "\nNơi nhận: " + document.recipients.joined(separator: "; ") }

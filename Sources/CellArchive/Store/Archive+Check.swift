@@ -27,7 +27,9 @@ extension Archive {
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 let table: String = row[0], parent: String = row[2]
                 let rowID: Int64? = row[1]
-                problems.append("tham chiếu hỏng: bảng \(table) (dòng \(rowID.map(String.init) ?? "?")) trỏ tới \(parent) không tồn tại")
+                problems.append(
+                    "tham chiếu hỏng: bảng \(table) (dòng \(rowID.map(String.init) ?? "?")) trỏ tới \(parent) không tồn tại"
+                )
             }
             for row in try Row.fetchAll(
                 db,
@@ -42,7 +44,9 @@ extension Archive {
             for row in try Row.fetchAll(db, sql: "SELECT sha256, bytes FROM content") {
                 let declared: String = row[0]
                 let bytes: Data = row[1]
-                if Attachment.digest(of: bytes) != declared { problems.append("nội dung tệp đính kèm \(declared) không khớp mã sha256") }
+                if Attachment.digest(of: bytes) != declared {
+                    problems.append("nội dung tệp đính kèm \(declared) không khớp mã sha256")
+                }
             }
             let reader = RecordReader(db: db)
             var findings: [Finding] = []
@@ -52,7 +56,8 @@ extension Archive {
                 checked[.cell, default: 0] += 1
                 checked[.member, default: 0] += members.count
                 let meetings = try Row.fetchCursor(
-                    db, sql: "SELECT * FROM meeting WHERE cell_id = ? ORDER BY date, start_time, id", arguments: [cellID])
+                    db, sql: "SELECT * FROM meeting WHERE cell_id = ? ORDER BY date, start_time, id",
+                    arguments: [cellID])
                 while let row = try meetings.next() {
                     findings += try reader.meeting(row).findings(members: members)
                     checked[.meeting, default: 0] += 1

@@ -57,12 +57,15 @@ extension Archive {
             let encoder = ArchiveEncoder(writer: try XMLStreamWriter(fileDescriptor: descriptor))
             var summary = ExportSummary()
             try encoder.start()
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM organization \(scope.filter("id", scope.organizations)) ORDER BY id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM organization \(scope.filter("id", scope.organizations)) ORDER BY id")
+            {
                 try encoder.write(reader.organization(row))
                 summary.counts[.organization, default: 0] += 1
             }
             var issuerCodes: [String: String] = [:]
-            for id in try String.fetchAll(db, sql: "SELECT id FROM cell \(scope.filter("id", scope.cells)) ORDER BY id") {
+            for id in try String.fetchAll(db, sql: "SELECT id FROM cell \(scope.filter("id", scope.cells)) ORDER BY id")
+            {
                 guard let cell = try reader.cell(id: id) else { continue }
                 issuerCodes[id] = cell.issuerCode
                 try encoder.write(cell)
@@ -155,11 +158,13 @@ struct ExportScope {
                     """, arguments: [Self.json(meetings)])
             let superseded = try String.fetchAll(
                 db,
-                sql: "SELECT supersedes_id FROM document WHERE supersedes_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+                sql:
+                    "SELECT supersedes_id FROM document WHERE supersedes_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
                 arguments: [Self.json(documents)])
             let adopting = try String.fetchAll(
                 db,
-                sql: "SELECT meeting_id FROM document WHERE meeting_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+                sql:
+                    "SELECT meeting_id FROM document WHERE meeting_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
                 arguments: [Self.json(documents)])
             let newDocuments = Set(reviewed + superseded).subtracting(documents)
             let newMeetings = Set(adopting).subtracting(meetings)

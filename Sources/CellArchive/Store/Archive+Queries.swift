@@ -7,8 +7,10 @@ extension Archive {
             let reader = RecordReader(db: db)
             return try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id").compactMap { id in
                 guard let cell = try reader.cell(id: id) else { return nil }
-                let meetings = try Int.fetchOne(db, sql: "SELECT count(*) FROM meeting WHERE cell_id = ?", arguments: [id])
-                let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE cell_id = ?", arguments: [id])
+                let meetings = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM meeting WHERE cell_id = ?", arguments: [id])
+                let documents = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM document WHERE cell_id = ?", arguments: [id])
                 return CellOverview(
                     id: id, name: cell.name, organization: cell.organizationID, issuerCode: cell.issuerCode,
                     members: cell.members.filter { $0.belongsToCell(on: date) }.count, meetings: meetings ?? 0,
@@ -23,17 +25,22 @@ extension Archive {
     public func members(cellID: String?, on date: LocalDate) throws -> [MemberOverview] {
         try pool.read { db in
             let reader = RecordReader(db: db)
-            let cellIDs = try cellID.map { id in
-                guard try reader.cell(id: id, withMembers: false) != nil else { throw ArchiveError.notFound(id: id) }
-                return [id]
-            } ?? String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id")
+            let cellIDs =
+                try cellID.map { id in
+                    guard try reader.cell(id: id, withMembers: false) != nil else {
+                        throw ArchiveError.notFound(id: id)
+                    }
+                    return [id]
+                } ?? String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id")
             return try cellIDs.flatMap { id in
                 try reader.members(cellID: id).map { member in
                     MemberOverview(
                         id: member.id, cell: id, fullName: member.fullName, status: member.status(on: date),
                         statusOn: date, roles: member.roles(on: date).map(\.title),
-                        concurrentPosts: member.concurrentPosts.filter { $0.from <= date && ($0.to.map { date <= $0 } ?? true) }
-                            .map(\.title))
+                        concurrentPosts: member.concurrentPosts.filter {
+                            $0.from <= date && ($0.to.map { date <= $0 } ?? true)
+                        }
+                        .map(\.title))
                 }
             }
         }
@@ -88,11 +95,14 @@ extension Archive {
             }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
             let codes = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT id, issuer_code FROM cell").map { ($0[0] as String, $0[1] as String) },
+                try Row.fetchAll(db, sql: "SELECT id, issuer_code FROM cell").map {
+                    ($0[0] as String, $0[1] as String)
+                },
                 uniquingKeysWith: { first, _ in first })
             return try Row.fetchAll(
                 db,
-                sql: "SELECT id, cell_id, type, number, term_id, date, status, classification, title FROM document \(filter) ORDER BY date, id",
+                sql:
+                    "SELECT id, cell_id, type, number, term_id, date, status, classification, title FROM document \(filter) ORDER BY date, id",
                 arguments: arguments
             ).map { row in
                 guard let kind = Document.Kind(rawValue: row["type"]), let date = LocalDate(row["date"]),
@@ -104,7 +114,8 @@ extension Archive {
                 return DocumentOverview(
                     id: row["id"], cell: cell, type: kind, number: number,
                     symbol: number.map { Document.symbol(number: $0, kind: kind, issuerCode: codes[cell] ?? "CB") },
-                    term: row["term_id"], date: date, status: status, classification: classification, title: row["title"])
+                    term: row["term_id"], date: date, status: status, classification: classification,
+                    title: row["title"])
             }
         }
     }
@@ -120,7 +131,9 @@ extension Archive {
                 return cell
             }
             if let meeting = try reader.meeting(id: id) { return .meeting(meeting, cell: try cell(meeting.cellID)) }
-            if let document = try reader.document(id: id) { return .document(document, cell: try cell(document.cellID)) }
+            if let document = try reader.document(id: id) {
+                return .document(document, cell: try cell(document.cellID))
+            }
             if let member = try reader.member(id: id), let cellID = try reader.cellID(ofMember: id) {
                 return .member(member, cell: try cell(cellID))
             }

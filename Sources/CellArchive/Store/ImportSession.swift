@@ -178,7 +178,8 @@ final class ImportSession {
     private func needle(_ reference: SourceReference) -> String { "\(reference.attribute)=\"\(reference.id)\"" }
 
     private func exists(_ table: String, _ id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id])
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id])
             ?? false
     }
 
@@ -384,10 +385,12 @@ final class ImportSession {
             if refused.contains("\(kind):\(target)") { continue }
             let noun = ["task": "nhiệm vụ", "document": "văn bản", "organization": "đảng bộ"][kind] ?? kind
             problems.append(
-                (files[file],
-                 SourceProblem(
-                    line: row[3], needle: "\(attribute)=\"\(target)\"",
-                    message: "\(noun) \(target) không có trong tệp hay trong kho"), nil))
+                (
+                    files[file],
+                    SourceProblem(
+                        line: row[3], needle: "\(attribute)=\"\(target)\"",
+                        message: "\(noun) \(target) không có trong tệp hay trong kho"), nil
+                ))
         }
         try db.execute(sql: "DELETE FROM pending_reference")
     }

@@ -74,7 +74,9 @@ struct RecordReader {
         let roles = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM role WHERE member_id = ? ORDER BY position"), arguments: [id]
         ).map {
-            try Role(title: value(Role.Title.self, $0["title"]), from: date($0["from_date"]), to: optionalDate($0["to_date"]))
+            try Role(
+                title: value(Role.Title.self, $0["title"]), from: date($0["from_date"]), to: optionalDate($0["to_date"])
+            )
         }
         let posts = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM concurrent_post WHERE member_id = ? ORDER BY position"),
@@ -99,7 +101,8 @@ struct RecordReader {
         let id: String = row["id"]
         var texts: [String: [String]] = [:]
         for textRow in try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT section, text FROM meeting_text WHERE meeting_id = ? ORDER BY section, position"),
+            db.cachedStatement(
+                sql: "SELECT section, text FROM meeting_text WHERE meeting_id = ? ORDER BY section, position"),
             arguments: [id])
         {
             texts[textRow[0], default: []].append(textRow[1])
@@ -107,23 +110,31 @@ struct RecordReader {
         let attendance = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position"), arguments: [id]
         ).map {
-            try Attendance(memberID: $0["member_id"], presence: value(Attendance.Presence.self, $0["presence"]), reason: $0["reason"])
+            try Attendance(
+                memberID: $0["member_id"], presence: value(Attendance.Presence.self, $0["presence"]),
+                reason: $0["reason"])
         }
         let votes = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM vote WHERE meeting_id = ? ORDER BY position"), arguments: [id]
         ).map {
-            Vote(subject: $0["subject"], votesFor: $0["votes_for"], votesAgainst: $0["votes_against"], abstentions: $0["abstentions"])
+            Vote(
+                subject: $0["subject"], votesFor: $0["votes_for"], votesAgainst: $0["votes_against"],
+                abstentions: $0["abstentions"])
         }
         let reports = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM task_report WHERE meeting_id = ? ORDER BY position"), arguments: [id]
-        ).map { try TaskReport(taskID: $0["task_id"], status: value(TaskReport.Status.self, $0["status"]), note: $0["note"]) }
+        ).map {
+            try TaskReport(taskID: $0["task_id"], status: value(TaskReport.Status.self, $0["status"]), note: $0["note"])
+        }
         let ratingLevel: String? = row["rating_level"]
         let rating = try ratingLevel.map {
             try Rating(level: value(Rating.Level.self, $0), score: row["rating_score"], note: row["rating_note"])
         }
         return Meeting(
-            id: id, cellID: row["cell_id"], kind: try value(Meeting.Kind.self, row["kind"]), date: try date(row["date"]),
-            start: try time(row["start_time"]), end: try time(row["end_time"]), place: row["place"], topic: row["topic"],
+            id: id, cellID: row["cell_id"], kind: try value(Meeting.Kind.self, row["kind"]),
+            date: try date(row["date"]),
+            start: try time(row["start_time"]), end: try time(row["end_time"]), place: row["place"],
+            topic: row["topic"],
             chairID: row["chair_id"], recorderID: row["recorder_id"], guests: texts["guest"] ?? [],
             attendance: attendance, agenda: texts["agenda"] ?? [], proceedings: texts["proceedings"] ?? [],
             conclusion: texts["conclusion"] ?? [], votes: votes, taskReports: reports, rating: rating,
@@ -150,19 +161,24 @@ struct RecordReader {
         let id: String = row["id"]
         var texts: [String: [String]] = [:]
         for textRow in try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT section, text FROM document_text WHERE document_id = ? ORDER BY section, position"),
+            db.cachedStatement(
+                sql: "SELECT section, text FROM document_text WHERE document_id = ? ORDER BY section, position"),
             arguments: [id])
         {
             texts[textRow[0], default: []].append(textRow[1])
         }
         let tasks = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM task WHERE document_id = ? ORDER BY position"), arguments: [id]
-        ).map { try DocumentTask(id: $0["id"], assigneeID: $0["assignee_id"], due: optionalDate($0["due"]), text: $0["text"]) }
+        ).map {
+            try DocumentTask(
+                id: $0["id"], assigneeID: $0["assignee_id"], due: optionalDate($0["due"]), text: $0["text"])
+        }
         let signerID: String? = row["signer_id"]
         return Document(
             id: id, cellID: row["cell_id"], kind: try value(Document.Kind.self, row["type"]), number: row["number"],
             termID: row["term_id"], date: try date(row["date"]), status: try value(Document.Status.self, row["status"]),
-            classification: try value(Document.Classification.self, row["classification"]), meetingID: row["meeting_id"],
+            classification: try value(Document.Classification.self, row["classification"]),
+            meetingID: row["meeting_id"],
             place: row["place"], title: row["title"], body: texts["body"] ?? [], tasks: tasks,
             signature: signerID.map {
                 Signature(memberID: $0, authority: row["signature_authority"], title: row["signature_title"])
