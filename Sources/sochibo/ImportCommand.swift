@@ -11,6 +11,10 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Các tệp XML cần nhập.", valueName: "FILE"))
     var files: [String]
 
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Cần ít nhất một tệp XML để nhập.") }
+    }
+
     func run() throws {
         try Failure.guarding {
             let report = try options.open().importFiles(files)

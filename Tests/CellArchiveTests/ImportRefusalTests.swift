@@ -30,7 +30,9 @@ struct ImportRefusalTests {
         Refusal(file: "invalid/control-character.xml", line: 54, column: 25, says: "invalid Char value 1"),
         Refusal(
             file: "invalid/control-character-reference.xml", line: 54, column: nil, says: "invalid xmlChar value 1"),
-        Refusal(file: "invalid/duplicate-id.xml", line: 63, column: nil, says: "Duplicate key-sequence"),
+        Refusal(
+            file: "invalid/duplicate-id.xml", line: 63, column: 12,
+            says: "mã a-2023-01 đã dùng cho một kỳ sinh hoạt khác ở dòng 40"),
         Refusal(file: "invalid/bad-identifier.xml", line: 63, column: nil, says: "-bad id"),
         Refusal(file: "hostile/doctype.xml", line: 2, column: 1, says: "DOCTYPE"),
         Refusal(file: "hostile/external-entity.xml", line: 2, column: 1, says: "DOCTYPE"),
@@ -84,6 +86,23 @@ struct ImportRefusalTests {
         #expect(!problems.isEmpty)
         #expect(try archive.cells(on: .d("2024-12-31")).isEmpty)
         #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM organization") == "0")
+    }
+
+    @Test func aDuplicateMemberWithinACellIsRefused() throws {
+        let text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<member id=\"a-03\">", with: "<member id=\"a-02\">")
+        let archive = try Support.emptyArchive()
+        let problems = Support.problems(importing: [try Support.write(Data(text.utf8))], into: archive)
+        #expect(problems.contains { $0.message.contains("mã a-02 đã dùng cho một đảng viên khác ở dòng") })
+    }
+
+    @Test func twoPartialExportsCarryingTheSameCellsImportTogether() throws {
+        let archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let first = try Support.write(try Support.export(archive, ExportSelection(year: 2023)))
+        let second = try Support.write(try Support.export(archive, ExportSelection(year: 2024)))
+        let fresh = try Support.emptyArchive()
+        _ = try fresh.importFiles([first, second])
+        #expect(try Support.export(fresh) == (try Support.export(archive)))
     }
 
     @Test func oneBadFileRefusesTheWholeImport() throws {

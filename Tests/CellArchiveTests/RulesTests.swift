@@ -1,5 +1,8 @@
 import CellArchive
+import Foundation
 import Testing
+
+@testable import CellArchive
 
 @Suite("Rules of domain.md")
 struct RulesTests {
@@ -137,5 +140,27 @@ struct RulesTests {
         #expect(LocalDate("2023-2-3") == nil)
         #expect(TimeOfDay("25:10") == nil)
         #expect(TimeOfDay("19:30")?.description == "19:30")
+    }
+}
+
+@Suite("Text normalisation")
+struct TextNormalizationTests {
+    @Test func fastPathAgreesWithFoundation() {
+        let samples = [
+            "Đảng viên Nguyễn Thị Hằng đóng đảng phí quý III", "ư ơ đ Ư Ơ Đ “trích” — hết 🌾",
+            "Nghi\u{0323} quye\u{0302}\u{0301}t", "Ångström \u{212B} \u{2000} ｶ", "한국어 \u{1100}\u{1161}",
+        ]
+        for sample in samples {
+            #expect(TextNormalization.nfc(sample) == sample.precomposedStringWithCanonicalMapping)
+            #expect(
+                TextNormalization.nfc(sample).unicodeScalars.elementsEqual(
+                    sample.precomposedStringWithCanonicalMapping.unicodeScalars))
+        }
+    }
+
+    @Test func trimsWhiteSpaceAtBothEndsOnly() {
+        #expect(TextNormalization.trimmed("\n   Ba  dấu\tcách \t\n") == "Ba  dấu\tcách")
+        #expect(TextNormalization.trimmed("   ") == "")
+        #expect(TextNormalization.trimmed("đ") == "đ")
     }
 }

@@ -80,6 +80,13 @@ struct CommandLineTests {
         #expect(!export.output.contains("<meeting"))
     }
 
+    @Test func aMissingFileIsOneReadableLine() throws {
+        _ = try initialized()
+        let result = try Sochibo.run(["import", "--archive", archive, directory + "/khong-co.xml"])
+        #expect(result.status == 1)
+        #expect(result.errorLines.first?.hasSuffix("error: không mở được tệp: No such file or directory") == true)
+    }
+
     @Test func exportToStandardOutputAndToAFileRoundTrip() throws {
         _ = try initialized()
         try Sochibo.run(["import", "--archive", archive, Sochibo.path("fixtures/valid/attachment.xml")])

@@ -55,12 +55,10 @@ struct ArchiveDecoder {
     }
 
     /// NFC, as the archive stores all text.
-    static func normalized(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
-    }
+    static func normalized(_ text: String) -> String { TextNormalization.nfc(text) }
 
     private static func trimmed(_ text: String) -> String {
-        normalized(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        TextNormalization.nfc(TextNormalization.trimmed(text))
     }
 
     private mutating func required(_ element: XMLElement, _ name: String) -> String? {
@@ -99,7 +97,7 @@ struct ArchiveDecoder {
 
     private mutating func childDate(_ element: XMLElement, _ name: String) -> LocalDate? {
         guard let child = element.child(named: name) else { return nil }
-        let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextNormalization.trimmed(child.text)
         guard let date = LocalDate(text) else {
             problem(child, nil, "ngày không hợp lệ trong <\(name)>: \(text)")
             return nil
@@ -145,7 +143,7 @@ struct ArchiveDecoder {
 
     private mutating func integer(_ element: XMLElement, _ attribute: String) -> Int? {
         guard let text = element.attribute(attribute) else { return nil }
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+        guard let value = Int(TextNormalization.trimmed(text)), value >= 0 else {
             problem(element, attribute, "\(attribute) phải là số nguyên không âm: \(text)")
             return nil
         }
@@ -202,7 +200,7 @@ struct ArchiveDecoder {
         let leftElement = element.child(named: "leftCell")
         var leaveReason: Member.LeaveReason?
         if let leftElement { leaveReason = enumeration(Member.LeaveReason.self, leftElement, "reason") }
-        let birthYear = element.child(named: "birthYear").flatMap { Int($0.text.trimmingCharacters(in: .whitespaces)) }
+        let birthYear = element.child(named: "birthYear").flatMap { Int(TextNormalization.trimmed($0.text)) }
         var exemptions: [Exemption] = []
         for child in element.children(named: "exemption") {
             guard let from = requiredDate(child, "from"), let reason = nonEmpty(child) else { continue }
@@ -249,7 +247,7 @@ struct ArchiveDecoder {
             switch entry.name {
             case "present": attendance.append(Attendance(memberID: member, presence: .present))
             case "absent":
-                let excused = ["true", "1"].contains(entry.attribute("excused")?.trimmingCharacters(in: .whitespaces))
+                let excused = ["true", "1"].contains(entry.attribute("excused").map(TextNormalization.trimmed))
                 attendance.append(
                     Attendance(memberID: member, presence: excused ? .excused : .unexcused, reason: optionalText(entry))
                 )

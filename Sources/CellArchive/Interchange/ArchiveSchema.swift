@@ -189,30 +189,8 @@ enum ArchiveSchema {
                 </xs:simpleType>
               </xs:attribute>
             </xs:complexType>
-            <xs:unique name="uniqueOrganizationId">
-              <xs:selector xpath="a:organization"/>
-              <xs:field xpath="@id"/>
-            </xs:unique>
-            <xs:unique name="uniqueCellId">
-              <xs:selector xpath="a:cell"/>
-              <xs:field xpath="@id"/>
-            </xs:unique>
-            <xs:unique name="uniqueMemberId">
-              <xs:selector xpath="a:cell/a:member"/>
-              <xs:field xpath="@id"/>
-            </xs:unique>
-            <xs:unique name="uniqueMeetingId">
-              <xs:selector xpath="a:meeting"/>
-              <xs:field xpath="@id"/>
-            </xs:unique>
-            <xs:unique name="uniqueDocumentId">
-              <xs:selector xpath="a:document"/>
-              <xs:field xpath="@id"/>
-            </xs:unique>
-            <xs:unique name="uniqueTaskId">
-              <xs:selector xpath="a:document/a:task"/>
-              <xs:field xpath="@id"/>
-            </xs:unique>
+            <!-- Identifiers are unique per kind; the importer checks it against the whole archive, on
+                 disk, so that a large file needs no table of every id in memory. -->
           </xs:element>
 
           <xs:complexType name="Organization">

@@ -24,6 +24,11 @@ extension Archive {
         case .failure(let error): throw error
         }
         return try pool.writeWithoutTransaction { db in
+            // One import is one transaction, however large the file: a page cache of a fixed
+            // 256 MiB keeps index inserts out of the WAL file until commit, in bounded memory.
+            let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
             var outcome: Result<ImportReport, ArchiveError> = .failure(.importRefused([]))
             do {
                 try db.inTransaction(.immediate) {

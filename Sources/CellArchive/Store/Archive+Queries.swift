@@ -27,9 +27,7 @@ extension Archive {
             let reader = RecordReader(db: db)
             let cellIDs =
                 try cellID.map { id in
-                    guard try reader.cell(id: id, withMembers: false) != nil else {
-                        throw ArchiveError.notFound(id: id)
-                    }
+                    try reader.requireCell(id)
                     return [id]
                 } ?? String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id")
             return try cellIDs.flatMap { id in
@@ -64,9 +62,7 @@ extension Archive {
     public func meetings(cellID: String?, year: Int?) throws -> [MeetingOverview] {
         try pool.read { db in
             let reader = RecordReader(db: db)
-            if let cellID, try reader.cell(id: cellID, withMembers: false) == nil {
-                throw ArchiveError.notFound(id: cellID)
-            }
+            if let cellID { try reader.requireCell(cellID) }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
             var membersByCell: [String: [Member]] = [:]
             return try Row.fetchAll(
@@ -90,9 +86,7 @@ extension Archive {
     public func documents(cellID: String?, year: Int?) throws -> [DocumentOverview] {
         try pool.read { db in
             let reader = RecordReader(db: db)
-            if let cellID, try reader.cell(id: cellID, withMembers: false) == nil {
-                throw ArchiveError.notFound(id: cellID)
-            }
+            if let cellID { try reader.requireCell(cellID) }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
             let codes = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT id, issuer_code FROM cell").map {

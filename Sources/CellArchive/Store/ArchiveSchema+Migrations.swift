@@ -212,6 +212,17 @@ enum ArchiveMigrations {
                     sha256 TEXT NOT NULL REFERENCES content(sha256),
                     PRIMARY KEY (document_id, position)
                 );
+
+                -- Every foreign key has an index on its child side: deleting a parent looks
+                -- its children up, and without one that is a scan of the whole table.
+                CREATE INDEX document_supersedes ON document(supersedes_id);
+                CREATE INDEX document_signer ON document(signer_id);
+                CREATE INDEX task_assignee ON task(assignee_id);
+                CREATE INDEX meeting_chair ON meeting(chair_id);
+                CREATE INDEX meeting_recorder ON meeting(recorder_id);
+                CREATE INDEX organization_parent ON organization(parent_id);
+                CREATE INDEX meeting_attachment_content ON meeting_attachment(sha256);
+                CREATE INDEX document_attachment_content ON document_attachment(sha256);
                 """)
     }
 }

@@ -39,6 +39,10 @@ final class ImportSession {
                     kind TEXT NOT NULL, target TEXT NOT NULL, file INTEGER NOT NULL,
                     line INTEGER NOT NULL, attribute TEXT NOT NULL);
                 DELETE FROM pending_reference;
+                CREATE TEMP TABLE IF NOT EXISTS claimed_identifier (
+                    kind TEXT NOT NULL, id TEXT NOT NULL, file INTEGER NOT NULL, line INTEGER NOT NULL,
+                    PRIMARY KEY (kind, id)) WITHOUT ROWID;
+                DELETE FROM claimed_identifier;
                 """)
     }
 
@@ -69,9 +73,18 @@ final class ImportSession {
         report.files += 1
         fileProblems = []
         recordStarts = []
+        do {
+            try db.execute(sql: "DELETE FROM claimed_identifier")
+        } catch {
+            problems.append((path, SourceProblem(line: 0, needle: nil, message: "\(error)"), nil))
+            return
+        }
         let xml: XMLPullReader
         do {
             xml = try XMLPullReader(path: path, schema: schema)
+        } catch XMLError.cannotOpen(_, let reason) {
+            problems.append((path, SourceProblem(line: 0, needle: nil, message: "không mở được tệp: \(reason)"), nil))
+            return
         } catch {
             problems.append((path, SourceProblem(line: 0, needle: nil, message: "không mở được tệp: \(error)"), nil))
             return
@@ -87,7 +100,9 @@ final class ImportSession {
                 while !full, let element = xml.nextChild() {
                     let key = "\(element.name):\(element.attribute("id") ?? "")"
                     recordStarts.append((element.line, key))
-                    guard let record = decoder.decode(element), apply(record, file: file) else {
+                    guard claimIdentifiers(in: element, file: file), let record = decoder.decode(element),
+                        apply(record, file: file)
+                    else {
                         refused.insert(key)
                         continue
                     }
@@ -97,6 +112,47 @@ final class ImportSession {
         }
         fileProblems += decoder.problems
         finishFile(path, diagnostics: xml.diagnostics)
+    }
+
+    /// Records that identifiers are used in this file; a second use of one in the same file is
+    /// a problem at the second place (a later file may update what an earlier one wrote, as
+    /// two partial exports that carry the same cells do). Kept on disk, not in memory.
+    private func claimIdentifiers(in element: XMLElement, file: Int) -> Bool {
+        var claims: [(kind: String, id: String, line: Int)] = []
+        if let id = element.attribute("id") { claims.append((element.name, id, element.line)) }
+        let owned = element.name == "cell" ? "member" : element.name == "document" ? "task" : nil
+        if let owned {
+            for child in element.children(named: owned) {
+                if let id = child.attribute("id") { claims.append((owned, id, child.line)) }
+            }
+        }
+        var valid = true
+        for claim in claims {
+            do {
+                let earlier = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT file, line FROM claimed_identifier WHERE kind = ? AND id = ?"),
+                    arguments: [claim.kind, claim.id])
+                if let earlier {
+                    let earlierLine: Int = earlier[1]
+                    let place = "dòng \(earlierLine)"
+                    let noun =
+                        ImportReport.Kind(rawValue: claim.kind)?.vietnameseName
+                        ?? (claim.kind == "task" ? "nhiệm vụ" : claim.kind)
+                    add(
+                        "mã \(claim.id) đã dùng cho một \(noun) khác ở \(place); mỗi mã chỉ dùng một lần",
+                        line: claim.line, needle: "id=\"\(claim.id)\"")
+                    valid = false
+                } else {
+                    try db.cachedStatement(
+                        sql: "INSERT INTO claimed_identifier (kind, id, file, line) VALUES (?, ?, ?, ?)"
+                    ).execute(arguments: [claim.kind, claim.id, file, claim.line])
+                }
+            } catch {
+                add("không ghi được bản ghi: \(error)", line: claim.line)
+                valid = false
+            }
+        }
+        return valid
     }
 
     /// Keeps what is worth reporting of the file's problems: the parser's and the schema's,
@@ -315,7 +371,7 @@ final class ImportSession {
         guard try checkReferences(record, cellID: meeting.cellID, file: file) else { return }
         let old = try reader.meeting(id: meeting.id)
         report.count(.meeting, id: meeting.id, old: old != nil, changed: old != meeting)
-        if old != meeting { try writer.write(meeting) }
+        if old != meeting { try writer.write(meeting, replacing: old != nil) }
     }
 
     private func apply(_ document: Document, _ record: DecodedRecord, file: Int) throws {
@@ -361,7 +417,7 @@ final class ImportSession {
         guard valid else { return }
         let old = try reader.document(id: document.id)
         report.count(.document, id: document.id, old: old != nil, changed: old != document)
-        if old != document { try writer.write(document) }
+        if old != document { try writer.write(document, replacing: old != nil) }
     }
 
     // MARK: End

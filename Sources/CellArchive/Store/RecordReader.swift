@@ -50,6 +50,13 @@ struct RecordReader {
             name: row["name"], terms: terms, members: members)
     }
 
+    /// Throws `ArchiveError.notFound` unless the cell exists.
+    func requireCell(_ id: String) throws {
+        let found = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cell WHERE id = ?)"), arguments: [id])
+        if found != true { throw ArchiveError.notFound(id: id) }
+    }
+
     func members(cellID: String) throws -> [Member] {
         try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM member WHERE cell_id = ? ORDER BY position"),

@@ -77,9 +77,9 @@ struct RecordWriter {
         }
     }
 
-    /// Replaces the meeting and everything it owns.
-    func write(_ meeting: Meeting) throws {
-        try execute("DELETE FROM meeting WHERE id = ?", [meeting.id])
+    /// Writes the meeting and everything it owns, replacing an existing one.
+    func write(_ meeting: Meeting, replacing: Bool) throws {
+        if replacing { try execute("DELETE FROM meeting WHERE id = ?", [meeting.id]) }
         try execute(
             """
             INSERT INTO meeting (id, cell_id, kind, date, start_time, end_time, place, topic, chair_id,
@@ -122,9 +122,9 @@ struct RecordWriter {
         try write(meeting.attachments, table: "meeting_attachment", ownerColumn: "meeting_id", ownerID: meeting.id)
     }
 
-    /// Replaces the document and everything it owns.
-    func write(_ document: Document) throws {
-        try execute("DELETE FROM document WHERE id = ?", [document.id])
+    /// Writes the document and everything it owns, replacing an existing one.
+    func write(_ document: Document, replacing: Bool) throws {
+        if replacing { try execute("DELETE FROM document WHERE id = ?", [document.id]) }
         try execute(
             """
             INSERT INTO document (id, cell_id, type, number, term_id, date, status, classification, meeting_id,
