@@ -98,13 +98,15 @@ public final class XMLStreamWriter {
     /// Whether XML 1.0 can carry `value`: no C0 control characters but tab, LF and CR, no
     /// U+FFFE or U+FFFF.
     public static func isWritable(_ value: String) -> Bool {
-        value.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: return true
-            case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
-            default: return true
-            }
+        // A scan of the UTF-8 bytes: C0 controls are single bytes, and U+FFFE and U+FFFF are
+        // EF BF BE and EF BF BF. (Export checks every string it writes; this is its hot loop.)
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            if byte >= 0xBE && byte <= 0xBF && previous == (0xEF, 0xBF) { return false }
+            previous = (previous.1, byte)
         }
+        return true
     }
 
     private static func requireWritable(_ value: String) throws {

@@ -100,5 +100,9 @@ struct LibXMLTests {
         #expect(XMLStreamWriter.isWritable("Đảng viên\tđảng phí\r\n"))
         #expect(!XMLStreamWriter.isWritable("a\u{1B}b"))
         #expect(!XMLStreamWriter.isWritable("\u{FFFE}"))
+        #expect(!XMLStreamWriter.isWritable("ab\u{FFFF}"))
+        #expect(!XMLStreamWriter.isWritable("\u{0}"))
+        // Neighbours of the forbidden code points stay writable.
+        #expect(XMLStreamWriter.isWritable("\u{FFBE}\u{FFBF}\u{FEFF}\u{3FFF}\u{FFFD}🌾"))
     }
 }
