@@ -57,14 +57,18 @@ extension Archive {
             let encoder = ArchiveEncoder(writer: try XMLStreamWriter(fileDescriptor: descriptor))
             var summary = ExportSummary()
             try encoder.start()
+            let organizations = try scope.filter("id", scope.organizations)
             for row in try Row.fetchAll(
-                db, sql: "SELECT * FROM organization \(scope.filter("id", scope.organizations)) ORDER BY id")
+                db, sql: "SELECT * FROM organization \(organizations.sql) ORDER BY id",
+                arguments: organizations.arguments)
             {
                 try encoder.write(reader.organization(row))
                 summary.counts[.organization, default: 0] += 1
             }
             var issuerCodes: [String: String] = [:]
-            for id in try String.fetchAll(db, sql: "SELECT id FROM cell \(scope.filter("id", scope.cells)) ORDER BY id")
+            let cells = try scope.filter("id", scope.cells)
+            for id in try String.fetchAll(
+                db, sql: "SELECT id FROM cell \(cells.sql) ORDER BY id", arguments: cells.arguments)
             {
                 guard let cell = try reader.cell(id: id) else { continue }
                 issuerCodes[id] = cell.issuerCode
@@ -72,14 +76,18 @@ extension Archive {
                 summary.counts[.cell, default: 0] += 1
                 summary.counts[.member, default: 0] += cell.members.count
             }
+            let meetingFilter = try scope.filter("id", scope.meetings)
             let meetings = try Row.fetchCursor(
-                db, sql: "SELECT * FROM meeting \(scope.filter("id", scope.meetings)) ORDER BY date, start_time, id")
+                db, sql: "SELECT * FROM meeting \(meetingFilter.sql) ORDER BY date, start_time, id",
+                arguments: meetingFilter.arguments)
             while let row = try meetings.next() {
                 try encoder.write(reader.meeting(row))
                 summary.counts[.meeting, default: 0] += 1
             }
+            let documentFilter = try scope.filter("id", scope.documents)
             let documents = try Row.fetchCursor(
-                db, sql: "SELECT * FROM document \(scope.filter("id", scope.documents)) ORDER BY date, id")
+                db, sql: "SELECT * FROM document \(documentFilter.sql) ORDER BY date, id",
+                arguments: documentFilter.arguments)
             while let row = try documents.next() {
                 let document = try reader.document(row)
                 try encoder.write(document, issuerCode: issuerCodes[document.cellID] ?? "CB")
@@ -101,11 +109,11 @@ struct ExportScope {
     var meetings: Set<String>?
     var documents: Set<String>?
 
-    /// A `WHERE` clause keeping `column` within `ids`, or nothing for all.
-    func filter(_ column: String, _ ids: Set<String>?) -> String {
-        guard let ids else { return "" }
-        let literals = ids.sorted().map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
-        return "WHERE \(column) IN (\(literals.joined(separator: ",")))"
+    /// A `WHERE` clause keeping `column` within `ids` (bound as one JSON array), or nothing
+    /// for all.
+    func filter(_ column: String, _ ids: Set<String>?) throws -> (sql: String, arguments: StatementArguments) {
+        guard let ids else { return ("", []) }
+        return ("WHERE \(column) IN (SELECT value FROM json_each(?))", [try Self.json(ids)])
     }
 
     private static func json(_ ids: Set<String>) throws -> String {

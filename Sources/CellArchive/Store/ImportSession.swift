@@ -40,7 +40,7 @@ final class ImportSession {
                     line INTEGER NOT NULL, attribute TEXT NOT NULL);
                 DELETE FROM pending_reference;
                 CREATE TEMP TABLE IF NOT EXISTS claimed_identifier (
-                    kind TEXT NOT NULL, id TEXT NOT NULL, file INTEGER NOT NULL, line INTEGER NOT NULL,
+                    kind TEXT NOT NULL, id TEXT NOT NULL, line INTEGER NOT NULL,
                     PRIMARY KEY (kind, id)) WITHOUT ROWID;
                 DELETE FROM claimed_identifier;
                 """)
@@ -100,7 +100,7 @@ final class ImportSession {
                 while !full, let element = xml.nextChild() {
                     let key = "\(element.name):\(element.attribute("id") ?? "")"
                     recordStarts.append((element.line, key))
-                    guard claimIdentifiers(in: element, file: file), let record = decoder.decode(element),
+                    guard claimIdentifiers(in: element), let record = decoder.decode(element),
                         apply(record, file: file)
                     else {
                         refused.insert(key)
@@ -117,7 +117,7 @@ final class ImportSession {
     /// Records that identifiers are used in this file; a second use of one in the same file is
     /// a problem at the second place (a later file may update what an earlier one wrote, as
     /// two partial exports that carry the same cells do). Kept on disk, not in memory.
-    private func claimIdentifiers(in element: XMLElement, file: Int) -> Bool {
+    private func claimIdentifiers(in element: XMLElement) -> Bool {
         var claims: [(kind: String, id: String, line: Int)] = []
         if let id = element.attribute("id") { claims.append((element.name, id, element.line)) }
         let owned = element.name == "cell" ? "member" : element.name == "document" ? "task" : nil
@@ -130,22 +130,21 @@ final class ImportSession {
         for claim in claims {
             do {
                 let earlier = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT file, line FROM claimed_identifier WHERE kind = ? AND id = ?"),
+                    db.cachedStatement(sql: "SELECT line FROM claimed_identifier WHERE kind = ? AND id = ?"),
                     arguments: [claim.kind, claim.id])
                 if let earlier {
-                    let earlierLine: Int = earlier[1]
-                    let place = "dòng \(earlierLine)"
+                    let earlierLine: Int = earlier[0]
                     let noun =
                         ImportReport.Kind(rawValue: claim.kind)?.vietnameseName
                         ?? (claim.kind == "task" ? "nhiệm vụ" : claim.kind)
                     add(
-                        "mã \(claim.id) đã dùng cho một \(noun) khác ở \(place); mỗi mã chỉ dùng một lần",
+                        "mã \(claim.id) đã dùng cho một \(noun) khác ở dòng \(earlierLine); mỗi mã chỉ dùng một lần",
                         line: claim.line, needle: "id=\"\(claim.id)\"")
                     valid = false
                 } else {
                     try db.cachedStatement(
-                        sql: "INSERT INTO claimed_identifier (kind, id, file, line) VALUES (?, ?, ?, ?)"
-                    ).execute(arguments: [claim.kind, claim.id, file, claim.line])
+                        sql: "INSERT INTO claimed_identifier (kind, id, line) VALUES (?, ?, ?)"
+                    ).execute(arguments: [claim.kind, claim.id, claim.line])
                 }
             } catch {
                 add("không ghi được bản ghi: \(error)", line: claim.line)
