@@ -31,8 +31,12 @@ final class DiagnosticCollector {
         case XML_ERR_FATAL: severity = .fatal
         default: severity = .error
         }
-        var message = value.message.map { String(cString: $0) } ?? "unknown XML error"
-        while message.last?.isNewline == true || message.last == " " { message.removeLast() }
+        // One line per problem: libxml2 sometimes continues a message on a second line
+        // ("Input is not proper UTF-8, indicate encoding !\nBytes: 0xD6 0x2D").
+        let raw = value.message.map { String(cString: $0) } ?? "unknown XML error"
+        let message = raw.split(whereSeparator: \.isNewline)
+            .map { line in line.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed() }
+            .filter { !$0.isEmpty }.map { String($0) }.joined(separator: " ")
         // Parser errors carry the column in int2; schema errors carry none.
         let column = value.domain == Int32(XML_FROM_PARSER.rawValue) ? Int(value.int2) : 0
         collector.append(

@@ -77,6 +77,18 @@ struct LibXMLTests {
         #expect(reader.diagnostics.first?.line == 70_002)
     }
 
+    @Test func everyDiagnosticIsOneLine() throws {
+        // libxml2 continues this message on a second line ("Bytes: 0xFF 0x3C …").
+        let path = try temporaryFile("<root>\n<n>ok</n>\n<n>\u{1}</n>\n</root>\n")
+        try Data([0x3C, 0x72, 0x3E, 0xFF, 0x3C, 0x2F, 0x72, 0x3E]).write(to: URL(fileURLWithPath: path))
+        let reader = try XMLPullReader(path: path, schema: nil)
+        _ = reader.readRoot()
+        while reader.nextChild() != nil {}
+        #expect(reader.stoppedEarly)
+        #expect(reader.diagnostics.allSatisfy { !$0.message.contains("\n") && !$0.message.isEmpty })
+        #expect(reader.diagnostics.first?.message.contains("Bytes: 0xFF") == true)
+    }
+
     @Test func theWriterEscapesTextAndRefusesControlCharacters() throws {
         let path = NSTemporaryDirectory() + "libxml-\(UUID().uuidString).xml"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
