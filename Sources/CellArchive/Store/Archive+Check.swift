@@ -19,6 +19,13 @@ extension Archive {
     /// Checks the archive: SQLite's integrity check, foreign keys, issued numbers, attachment
     /// hashes, and the rules of `domain.md` over every meeting.
     public func check() throws -> CheckReport {
+        let indexProblems = try pool.write { db in SearchIndexer(db: db).integrityProblems() }
+        var report = try checkRecords()
+        report.problems += indexProblems
+        return report
+    }
+
+    private func checkRecords() throws -> CheckReport {
         try pool.read { db in
             var problems: [String] = []
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
@@ -48,6 +55,7 @@ extension Archive {
                     problems.append("nội dung tệp đính kèm \(declared) không khớp mã sha256")
                 }
             }
+            problems += try SearchIndexer(db: db).verify()
             let reader = RecordReader(db: db)
             var findings: [Finding] = []
             var checked: [ImportReport.Kind: Int] = [:]

@@ -12,7 +12,38 @@ enum ArchiveMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: archive core", migrate: createCore)
+        migrator.registerMigration("v2: full-text search", migrate: createSearch)
         return migrator
+    }
+
+    /// The search index: one entry per meeting and document, with the columns filters need,
+    /// and an FTS5 table over text folded in Swift (no custom tokenizer, so any `sqlite3`
+    /// can still read and repair the file). `reindex` rebuilds both from the records.
+    private static func createSearch(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE search_entry (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('meeting', 'document')),
+                    record_id TEXT NOT NULL,
+                    cell_id TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    status TEXT,
+                    classification TEXT NOT NULL,
+                    symbol TEXT,
+                    title TEXT NOT NULL,
+                    UNIQUE (kind, record_id)
+                );
+                CREATE INDEX search_entry_cell_date ON search_entry(cell_id, date);
+                CREATE INDEX search_entry_date ON search_entry(date);
+                -- title, body and symbol hold folded text (đ→d, no marks); the *_exact columns
+                -- hold the same words lowercased with their marks, to rank exact matches first.
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    title, body, symbol, title_exact, body_exact,
+                    tokenize = 'unicode61 remove_diacritics 0');
+                """)
+        try SearchIndexer(db: db).rebuild()
     }
 
     private static func createCore(_ db: Database) throws {

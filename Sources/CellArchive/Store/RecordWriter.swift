@@ -120,6 +120,7 @@ struct RecordWriter {
                 [meeting.id, position, report.taskID, report.status.rawValue, report.note])
         }
         try write(meeting.attachments, table: "meeting_attachment", ownerColumn: "meeting_id", ownerID: meeting.id)
+        try SearchIndexer(db: db).index(meeting)
     }
 
     /// Writes the document and everything it owns, replacing an existing one.
@@ -151,6 +152,7 @@ struct RecordWriter {
                 [task.id, document.id, position, task.assigneeID, task.due?.description, task.text])
         }
         try write(document.attachments, table: "document_attachment", ownerColumn: "document_id", ownerID: document.id)
+        try SearchIndexer(db: db).index(document)
     }
 
     private func write(_ attachments: [Attachment], table: String, ownerColumn: String, ownerID: String) throws {

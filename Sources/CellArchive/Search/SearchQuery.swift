@@ -1,0 +1,121 @@
+/// What a person typed in the search box, parsed into safe FTS5 expressions.
+///
+/// Words are ANDed; `"quoted words"` are a phrase; a trailing `*` makes a prefix; `OR`
+/// between two items makes either do; `-word` excludes. A word the tokenizer splits
+/// ("05-NQ/CB", "5-nq") is a phrase of its parts. Every token is quoted in the expression, so
+/// no input (unbalanced quotes, stray operators, punctuation only) can be an FTS5 syntax
+/// error: at worst the query is empty and finds nothing.
+///
+/// ```swift
+/// let query = SearchQuery("nghi quyet OR ket luan -\"dự thảo\" đảng*")
+/// query.foldedExpression   // "(\"nghi\" AND (\"quyet\" OR \"ket\") AND \"luan\" AND \"dang\" *) NOT (\"du thao\")"
+/// ```
+public struct SearchQuery: Sendable, Hashable {
+    /// One searched item: a word or phrase, folded and exact.
+    public struct Item: Sendable, Hashable {
+        /// The folded words (one for a word, several for a phrase).
+        public var folded: [String]
+        /// The same words lowercased with their marks.
+        public var exact: [String]
+        /// Whether the last word is a prefix.
+        public var isPrefix: Bool
+    }
+
+    /// Groups ANDed together; the items of one group are ORed.
+    public private(set) var required: [[Item]] = []
+    /// Items whose records are left out.
+    public private(set) var excluded: [Item] = []
+
+    /// Parses `text`.
+    public init(_ text: String) {
+        var pendingOr = false
+        for raw in Self.pieces(of: text) {
+            if raw.text == "OR" && !raw.quoted {
+                pendingOr = !required.isEmpty
+                continue
+            }
+            var text = raw.text
+            var negated = false
+            if !raw.quoted && text.hasPrefix("-") {
+                negated = true
+                text.removeFirst()
+            }
+            let isPrefix = !raw.quoted && text.hasSuffix("*")
+            let words = VietnameseText.words(text)
+            guard !words.isEmpty else { continue }
+            let item = Item(folded: words.map(\.folded), exact: words.map(\.exact), isPrefix: isPrefix)
+            if negated {
+                excluded.append(item)
+            } else if pendingOr, !required.isEmpty {
+                required[required.count - 1].append(item)
+            } else {
+                required.append([item])
+            }
+            pendingOr = false
+        }
+    }
+
+    /// Splits on white space, keeping "quoted phrases" whole; an unbalanced quote runs to the end.
+    private static func pieces(of text: String) -> [(text: String, quoted: Bool)] {
+        var pieces: [(String, Bool)] = []
+        var current = ""
+        var inQuotes = false
+        for character in text {
+            if character == "\"" || character == "“" || character == "”" {
+                if !current.isEmpty { pieces.append((current, inQuotes)) }
+                current = ""
+                inQuotes.toggle()
+            } else if character.isWhitespace && !inQuotes {
+                if !current.isEmpty { pieces.append((current, false)) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { pieces.append((current, inQuotes)) }
+        return pieces
+    }
+
+    /// Whether there is anything to look for.
+    public var isEmpty: Bool { required.isEmpty }
+
+    /// Whether the query may be a document symbol ("05-NQ/CB", "nq 5"): it holds a number.
+    public var mayBeSymbol: Bool {
+        required.joined().contains { item in item.folded.contains { $0.allSatisfy(\.isNumber) } }
+    }
+
+    /// Whether any word carries diacritics, so that exact matches should rank first.
+    public var carriesDiacritics: Bool {
+        required.joined().contains { $0.folded != $0.exact }
+    }
+
+    private static func phrase(_ words: [String], prefix: Bool) -> String {
+        // Tokens are letters and digits only, so quoting cannot be broken out of.
+        "\"" + words.joined(separator: " ") + "\"" + (prefix ? " *" : "")
+    }
+
+    private static func expression(_ required: [[Item]], _ excluded: [Item], words: (Item) -> [String]) -> String {
+        let groups = required.map { group in
+            let alternatives = group.map { phrase(words($0), prefix: $0.isPrefix) }
+            return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
+        }
+        var text = "(" + groups.joined(separator: " AND ") + ")"
+        if !excluded.isEmpty {
+            text += " NOT (" + excluded.map { phrase(words($0), prefix: $0.isPrefix) }.joined(separator: " OR ") + ")"
+        }
+        return text
+    }
+
+    /// The FTS5 expression over the folded columns.
+    public var foldedExpression: String { Self.expression(required, excluded) { $0.folded } }
+
+    /// The FTS5 expression over the exact columns (exclusions are left to the folded one).
+    public var exactExpression: String { Self.expression(required, []) { $0.exact } }
+
+    /// When two or more single words are required, the phrase of them all, to rank records
+    /// where they stand together ("nghị quyết") above records that merely hold both.
+    public var adjacencyPhrase: String? {
+        let words = required.compactMap { $0.count == 1 && !$0[0].isPrefix ? $0[0].folded : nil }.joined()
+        return words.count >= 2 ? Self.phrase(Array(words), prefix: false) : nil
+    }
+}

@@ -1,0 +1,37 @@
+/// A short passage of a record around the words a query matched, marked with `⟦` and `⟧`.
+enum Snippet {
+    static let open = "⟦"
+    static let close = "⟧"
+
+    /// The best passage of `texts` for `query`: the paragraph that matches the most items,
+    /// cut to about `words` words around its first match.
+    static func make(from texts: [String], query: SearchQuery, words limit: Int = 28) -> String {
+        let items = query.required.joined()
+        let whole = Set(items.flatMap { $0.isPrefix ? Array($0.folded.dropLast()) : $0.folded })
+        let prefixes = items.filter(\.isPrefix).compactMap(\.folded.last)
+        func matches(_ word: VietnameseText.Word) -> Bool {
+            whole.contains(word.folded) || prefixes.contains { word.folded.hasPrefix($0) }
+        }
+        var best: (text: String, words: [VietnameseText.Word], score: Int)?
+        for text in texts where !text.isEmpty {
+            let words = VietnameseText.words(text)
+            let score = Set(words.filter(matches).map(\.folded)).count
+            if best == nil || score > best!.score { best = (text, words, score) }
+        }
+        guard let best, !best.words.isEmpty else { return texts.first ?? "" }
+        let first = best.words.firstIndex(where: matches) ?? 0
+        let start = max(0, first - limit / 3)
+        let end = min(best.words.count, start + limit)
+        let text = best.text
+        var result = start > 0 ? "…" : ""
+        var cursor = start > 0 ? best.words[start].range.lowerBound : text.startIndex
+        for word in best.words[start..<end] where matches(word) {
+            result += text[cursor..<word.range.lowerBound] + open + text[word.range] + close
+            cursor = word.range.upperBound
+        }
+        let stop = end < best.words.count ? best.words[end - 1].range.upperBound : text.endIndex
+        result += text[cursor..<max(cursor, stop)]
+        if end < best.words.count { result += "…" }
+        return result
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Vietnamese text as search sees it: words, folded for accent-insensitive matching.
+///
+/// Folding lowercases, removes every diacritic and maps `đ` to `d` (which has no Unicode
+/// decomposition, so SQLite's `remove_diacritics` leaves it alone): "Đảng" → "dang".
+/// Words are runs of letters and digits, the way SQLite's `unicode61` tokenizer splits text,
+/// so that what Swift folds and what the index holds agree.
+///
+/// ```swift
+/// VietnameseText.fold("Nghị quyết số 05-NQ/CB")   // "nghi quyet so 05-nq/cb"
+/// VietnameseText.words("05-NQ/CB").map(\.folded)   // ["05", "nq", "cb"]
+/// ```
+public enum VietnameseText {
+    /// One word of a text: where it stands, as written (lowercased, marks kept), and folded.
+    public struct Word: Sendable, Hashable {
+        /// Where the word stands in the text it came from.
+        public var range: Range<String.Index>
+        /// Lowercased, in NFC, with its diacritics: "đảng".
+        public var exact: String
+        /// Lowercased, without diacritics, `đ` as `d`: "dang".
+        public var folded: String
+    }
+
+    /// Base letters of the precomposed Latin letters, worked out once from Unicode's own
+    /// decompositions (U+00C0–U+024F and U+1E00–U+1EFF hold every Vietnamese letter).
+    private static let baseLetters: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for range: ClosedRange<UInt32> in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                if let base = decomposed.first, decomposed.count > 1, base.isASCII { table[value] = base }
+            }
+        }
+        table[0x0110] = "d"  // Đ
+        table[0x0111] = "d"  // đ
+        return table
+    }()
+
+    /// Whether `scalar` is a combining mark that folding drops.
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .nonspacingMark
+            || scalar.properties.generalCategory == .spacingMark
+            || scalar.properties.generalCategory == .enclosingMark
+    }
+
+    /// `text` lowercased, without diacritics, with `đ` as `d`.
+    public static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII {
+                scalars.append(scalar)
+            } else if let base = baseLetters[scalar.value] {
+                // The text is lowercased first, so the base letter is lowercase too.
+                scalars.append(base)
+            } else if !isCombiningMark(scalar) {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Whether `character` belongs to a word (letters, digits, and marks on them).
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || isCombiningMark(scalar)
+    }
+
+    /// The words of `text`, in order.
+    public static func words(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var start: String.Index?
+        var index = text.startIndex
+        func close(at end: String.Index) {
+            guard let begin = start else { return }
+            let exact = String(text[begin..<end]).lowercased().precomposedStringWithCanonicalMapping
+            words.append(Word(range: begin..<end, exact: exact, folded: fold(exact)))
+            start = nil
+        }
+        while index < text.endIndex {
+            let isWord = text[index].unicodeScalars.contains(where: isWordScalar)
+            if isWord && start == nil { start = index }
+            if !isWord { close(at: index) }
+            index = text.index(after: index)
+        }
+        close(at: text.endIndex)
+        return words
+    }
+
+    /// Whether `text` carries any diacritic or `đ`: folding changes it beyond case.
+    public static func hasDiacritics(_ text: String) -> Bool {
+        fold(text) != text.lowercased()
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import CellArchive
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Tìm biên bản và văn bản: có dấu hay không dấu, cụm từ trong ngoặc kép, tiền tố*, OR, -loại trừ.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: ArgumentHelp("Chỉ chi bộ này.", valueName: "ID"))
+    var cell: String?
+
+    @Option(help: ArgumentHelp("Chỉ các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ID"))
+    var organization: String?
+
+    @Option(help: ArgumentHelp("Chỉ văn bản loại này, ví dụ NQ (có thể lặp lại).", valueName: "LOẠI"))
+    var type: [String] = []
+
+    @Option(help: "Chỉ meeting (biên bản) hoặc document (văn bản).")
+    var kind: [String] = []
+
+    @Option(help: ArgumentHelp("Từ ngày.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Đến ngày.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(help: "Chỉ văn bản ở trạng thái này: draft, issued, superseded, revoked.")
+    var status: [String] = []
+
+    @Option(help: "Số kết quả tối đa.")
+    var limit = 20
+
+    @Option(help: "Bỏ qua bấy nhiêu kết quả đầu (để xem trang sau).")
+    var offset = 0
+
+    @Flag(help: "Tìm cả văn bản mật (Mật, Tối mật, Tuyệt mật).")
+    var includeConfidential = false
+
+    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: ArgumentHelp("Nội dung cần tìm.", valueName: "QUERY"))
+    var words: [String]
+
+    func filters() throws -> SearchFilters {
+        func date(_ text: String?, _ option: String) throws -> LocalDate? {
+            guard let text else { return nil }
+            guard let date = LocalDate(text) else { throw ValidationError("\(option) phải là ngày dạng YYYY-MM-DD.") }
+            return date
+        }
+        let types = try type.map { code in
+            guard let kind = Document.Kind(rawValue: code.uppercased() == "CTR" ? "CTr" : code.uppercased()) else {
+                throw ValidationError(
+                    "--type: không có loại văn bản \(code) (NQ, KL, QĐ, CT, HD, TB, BC, KH, CTr, TTr, ĐA, BB, CV).")
+            }
+            return kind
+        }
+        let kinds = try kind.map { value in
+            guard let kind = SearchFilters.Kind(rawValue: value) else {
+                throw ValidationError("--kind chỉ nhận meeting hoặc document.")
+            }
+            return kind
+        }
+        let statuses = try status.map { value in
+            guard let status = Document.Status(rawValue: value) else {
+                throw ValidationError("--status chỉ nhận draft, issued, superseded hoặc revoked.")
+            }
+            return status
+        }
+        guard limit > 0, offset >= 0 else { throw ValidationError("--limit phải lớn hơn 0 và --offset không âm.") }
+        return SearchFilters(
+            cellID: cell, organizationID: organization, types: types, kinds: kinds, from: try date(from, "--from"),
+            to: try date(to, "--to"), statuses: statuses, includeConfidential: includeConfidential, limit: limit,
+            offset: offset)
+    }
+
+    func validate() throws { _ = try filters() }
+
+    func run() throws {
+        try Failure.guarding {
+            let query = words.joined(separator: " ")
+            let hits = try options.open().search(query, try filters())
+            switch format {
+            case .text: print(SearchText.render(hits, query: query, offset: offset))
+            case .json: print(try JSONOutput.string(hits))
+            }
+        }
+    }
+}
+
+struct ReindexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex", abstract: "Dựng lại chỉ mục tìm kiếm từ các bản ghi.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    func run() throws {
+        try Failure.guarding {
+            try options.open().reindex()
+            print("Đã dựng lại chỉ mục tìm kiếm.")
+        }
+    }
+}
