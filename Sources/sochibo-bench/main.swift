@@ -1,7 +1,11 @@
 // sochibo-bench: import and export throughput on generated archives of realistic size,
 // measured next to `xmllint --stream` on the same file in the same run.
 //
-//   swift run -c release sochibo-bench [--cells 2000] [--years 5] [--corpus PATH] [--work DIR]
+//   swift run -c release sochibo-bench [--cells 2000] [--years 5] [--corpus PATH] [--work DIR] [--search]
+//
+// With --search it also measures search: the indexed import next to `xmllint --stream` plus
+// the sqlite3 shell loading the same text into an FTS5 table, and p50/p99 query latency next
+// to the raw FTS5 query on the same index.
 //
 // Each step runs in a child process (this program, re-invoked with a step name), generation
 // included, so that the parent stays small: on Linux a child's maximum resident set starts
@@ -21,6 +25,7 @@ struct Options {
     var corpus = "../shared/corpus/vi-articles.jsonl.gz"
     var work = NSTemporaryDirectory() + "sochibo-bench"
     var keep = false
+    var search = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -31,6 +36,7 @@ struct Options {
             case "--corpus": corpus = iterator.next() ?? corpus
             case "--work": work = iterator.next() ?? work
             case "--keep": keep = true
+            case "--search": search = true
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
                 exit(2)
@@ -94,6 +100,13 @@ if arguments.first == "step-import", arguments.count == 3 {
     _ = try archive.importFiles([arguments[2]])
     exit(0)
 }
+if arguments.first == "step-search", arguments.count == 3, let rounds = Int(arguments[2]) {
+    // A loop of searches, for a profiler to watch.
+    let archive = try Archive(opening: arguments[1])
+    let queries = ["dang", "chi bo", "nghi quyet", "kinh te", "xa hoi", "phat trien", "to chuc", "can bo", "nhan dan"]
+    for round in 0..<rounds { _ = try archive.search(queries[round % queries.count]) }
+    exit(0)
+}
 if arguments.first == "step-export", arguments.count == 3 {
     try Archive(opening: arguments[1]).export(ExportSelection(), to: arguments[2])
     exit(0)
@@ -138,11 +151,11 @@ print(
         Double(summary.bytes) / 1_048_576, summary.records, summary.meetings, summary.documents, generation.seconds))
 print("")
 
+var xmllintStream: Measurement?
 if let xmllint = which("xmllint") {
-    print(
-        row(
-            "xmllint --stream --noout", try measure(xmllint, ["--stream", "--noout", source]), bytes: summary.bytes,
-            records: summary.records))
+    let stream = try measure(xmllint, ["--stream", "--noout", source])
+    xmllintStream = stream
+    print(row("xmllint --stream --noout", stream, bytes: summary.bytes, records: summary.records))
     let schema = fileManager.currentDirectoryPath + "/archive/schema/archive-1.xsd"
     if fileManager.fileExists(atPath: schema) {
         print(
@@ -170,4 +183,40 @@ print(
     String(
         format: "\narchive.sqlite: %.1f MB; exported file: %.1f MB", Double(databaseBytes) / 1_048_576,
         Double(exportedBytes) / 1_048_576))
+if options.search {
+    // The same text, loaded by the sqlite3 shell into a plain FTS5 table: the import's limit.
+    let csv = options.work + "/text.csv"
+    let dump = Process()
+    dump.executableURL = URL(fileURLWithPath: "/bin/sh")
+    dump.arguments = [
+        "-c", "sqlite3 -csv \"$0\" 'SELECT title_exact, body_exact FROM search_index' > \"$1\"",
+        archive + "/archive.sqlite", csv,
+    ]
+    try dump.run()
+    dump.waitUntilExit()
+    let ftsDatabase = options.work + "/plain-fts5.sqlite"
+    if let sqlite3 = which("sqlite3") {
+        let load = try measure(
+            sqlite3,
+            [
+                ftsDatabase,
+                "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');",
+                ".import --csv \(csv) t",
+            ])
+        let xmllintSeconds = xmllintStream?.seconds ?? 0
+        print("")
+        print(row("sqlite3 shell: same text into FTS5", load, bytes: summary.bytes, records: summary.records))
+        print(
+            String(
+                format: "indexed import %.1f s against xmllint --stream + sqlite3 FTS5 load %.1f s: %.2f×",
+                importing.seconds, xmllintSeconds + load.seconds, importing.seconds / (xmllintSeconds + load.seconds)))
+    }
+    let text = try TextSource(corpus: options.corpus)
+    let search = try Archive(opening: archive)
+    let classes = SearchBenchmark.queryClasses(text, cells: options.cells, count: 200)
+    _ = try SearchBenchmark.latencies(search, classes)  // warm the page cache
+    print("")
+    print("search latency over \(summary.meetings + summary.documents) indexed records, 200 queries a class:")
+    for line in try SearchBenchmark.latencies(search, classes) { print(line) }
+}
 if !options.keep { try? fileManager.removeItem(atPath: options.work) }

@@ -85,21 +85,14 @@ extension Archive {
                 LIMIT ? OFFSET ?
                 """
             let ordered = tierArguments + arguments + [filters.limit, filters.offset]
-            let reader = RecordReader(db: db)
             return try Row.fetchAll(db, sql: sql, arguments: ordered).map { row in
                 let kind: String = row[0]
                 let id: String = row[1]
                 let relevance: Double = row[7]
                 let tierValue: Int = row[8]
-                var texts: [String] = []
-                if kind == "meeting", let meeting = try reader.meeting(id: id) {
-                    texts = [meeting.topic ?? ""] + meeting.agenda + meeting.proceedings + meeting.conclusion
-                } else if let document = try reader.document(id: id) {
-                    let symbol: String? = row[3]
-                    texts =
-                        (symbol.map { ["Số \($0)"] } ?? []) + [document.title] + document.body
-                        + document.tasks.map(\.text)
-                }
+                let symbol: String? = row[3]
+                let texts =
+                    (symbol.map { ["Số \($0)"] } ?? []) + [row[6]] + (try Self.paragraphs(db, kind: kind, id: id))
                 let title: String = row[6]
                 return SearchHit(
                     id: id, kind: kind, type: row[2], symbol: row[3],
@@ -110,8 +103,46 @@ extension Archive {
         }
     }
 
+    /// The paragraphs a snippet is cut from: a meeting's agenda, proceedings and conclusion,
+    /// a document's body and tasks, in order; read directly, not as whole records.
+    static func paragraphs(_ db: Database, kind: String, id: String) throws -> [String] {
+        let sql =
+            kind == "meeting"
+            ? """
+            SELECT text FROM meeting_text WHERE meeting_id = ? AND section IN ('agenda', 'proceedings', 'conclusion')
+            ORDER BY section = 'conclusion', section = 'proceedings', position
+            """
+            : """
+            SELECT text FROM (
+                SELECT 0 AS part, position, text FROM document_text WHERE document_id = ?1 AND section = 'body'
+                UNION ALL SELECT 1, position, text FROM task WHERE document_id = ?1)
+            ORDER BY part, position
+            """
+        return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [id])
+    }
+
     /// Makes the search index again from the records, in one transaction.
     public func reindex() throws {
         try pool.write { db in try SearchIndexer(db: db).rebuild() }
+    }
+}
+
+extension Archive {
+    /// The plain FTS5 query under `search`: the same folded expression matched against the
+    /// same index, ordered by BM25 alone, with no tiers, filters, joins or snippets. It is the
+    /// limit `search` is measured against; the benchmark calls it.
+    ///
+    /// - returns: the rowids of the first `limit` matches.
+    public func rawFullTextSearch(_ text: String, limit: Int = 20) throws -> [Int64] {
+        let query = SearchQuery(text)
+        guard !query.isEmpty else { return [] }
+        return try pool.read { db in
+            try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT rowid FROM search_index WHERE search_index MATCH ?
+                        ORDER BY bm25(search_index, 10.0, 1.0, 8.0, 0.0, 0.0) LIMIT ?
+                        """), arguments: ["{title body symbol} : " + query.foldedExpression, limit])
+        }
     }
 }

@@ -3,6 +3,22 @@ enum Snippet {
     static let open = "⟦"
     static let close = "⟧"
 
+    /// Whether `needle` occurs in `haystack`, bytewise (folded text is mostly ASCII).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                for start in 0...(hay.count - pin.count) where hay[start] == first {
+                    var offset = 1
+                    while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
+                    if offset == pin.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// The best passage of `texts` for `query`: the paragraph that matches the most items,
     /// cut to about `words` words around its first match.
     static func make(from texts: [String], query: SearchQuery, words limit: Int = 28) -> String {
@@ -12,8 +28,12 @@ enum Snippet {
         func matches(_ word: VietnameseText.Word) -> Bool {
             whole.contains(word.folded) || prefixes.contains { word.folded.hasPrefix($0) }
         }
+        // Only paragraphs whose folded text holds a searched word at all are cut into words.
+        let needles = whole.union(prefixes).map { Array($0.utf8) }
         var best: (text: String, words: [VietnameseText.Word], score: Int)?
         for text in texts where !text.isEmpty {
+            let folded = Array(VietnameseText.fold(text).utf8)
+            guard best == nil || needles.contains(where: { contains(folded, $0) }) else { continue }
             let words = VietnameseText.words(text)
             let score = Set(words.filter(matches).map(\.folded)).count
             if best == nil || score > best!.score { best = (text, words, score) }

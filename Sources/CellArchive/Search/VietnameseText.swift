@@ -46,23 +46,34 @@ public enum VietnameseText {
     }
 
     /// `text` lowercased, without diacritics, with `đ` as `d`.
+    ///
+    /// One pass over the scalars writing UTF-8: ASCII is lowercased in place, precomposed Latin
+    /// letters become their lowercase base letter from the table, combining marks are dropped,
+    /// and anything else is lowercased by its Unicode mapping.
     public static func fold(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII {
-                scalars.append(scalar)
-            } else if let base = baseLetters[scalar.value] {
-                // The text is lowercased first, so the base letter is lowercase too.
-                scalars.append(base)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                output.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+            } else if let base = baseLetters[value] {
+                output.append(UInt8(base.value) | 0x20)
             } else if !isCombiningMark(scalar) {
-                scalars.append(scalar)
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    output.append(contentsOf: String(lowered).utf8)
+                }
             }
         }
-        return String(scalars)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether `character` belongs to a word (letters, digits, and marks on them).
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || isCombiningMark(scalar)
     }
@@ -74,7 +85,7 @@ public enum VietnameseText {
         var index = text.startIndex
         func close(at end: String.Index) {
             guard let begin = start else { return }
-            let exact = String(text[begin..<end]).lowercased().precomposedStringWithCanonicalMapping
+            let exact = TextNormalization.nfc(String(text[begin..<end]).lowercased())
             words.append(Word(range: begin..<end, exact: exact, folded: fold(exact)))
             start = nil
         }

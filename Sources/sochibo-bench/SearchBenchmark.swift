@@ -1,0 +1,70 @@
+import ArchiveGenerator
+import CellArchive
+import Foundation
+
+/// Search latency and indexed-import throughput on a generated archive, next to the raw FTS5
+/// query and to `xmllint --stream` plus the `sqlite3` shell loading the same text into FTS5.
+enum SearchBenchmark {
+    struct QueryClass {
+        var name: String
+        var queries: [String]
+        var filters: SearchFilters
+    }
+
+    /// Queries drawn from the corpus text, typed without diacritics as on a phone.
+    static func queryClasses(_ text: TextSource, cells: Int, count: Int) -> [QueryClass] {
+        var random = SeededRandom(seed: 99)
+        var oneWord: [String] = []
+        var twoWords: [String] = []
+        while oneWord.count < count || twoWords.count < count {
+            let words = VietnameseText.words(text.title(using: &random)).map(\.folded).filter { $0.count >= 4 }
+            guard words.count >= 2 else { continue }
+            let start = Int.random(in: 0..<(words.count - 1), using: &random)
+            if oneWord.count < count { oneWord.append(words[start]) }
+            if twoWords.count < count { twoWords.append(words[start] + " " + words[start + 1]) }
+        }
+        var filtered = SearchFilters(cellID: "cb-\(cells / 2)", limit: 20)
+        filtered.from = LocalDate("2021-01-01")
+        return [
+            QueryClass(name: "one word", queries: oneWord, filters: SearchFilters()),
+            QueryClass(name: "two words", queries: twoWords, filters: SearchFilters()),
+            QueryClass(name: "phrase", queries: twoWords.map { "\"\($0)\"" }, filters: SearchFilters()),
+            QueryClass(name: "prefix", queries: oneWord.map { String($0.prefix(3)) + "*" }, filters: SearchFilters()),
+            QueryClass(name: "one word, cell + date filter", queries: oneWord, filters: filtered),
+        ]
+    }
+
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+    }
+
+    static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+
+    /// Runs each class against `archive`: ours, then the raw FTS5 query, interleaved.
+    static func latencies(_ archive: Archive, _ classes: [QueryClass]) throws -> [String] {
+        var lines = [
+            "query class                        sochibo p50    p99   raw FTS5 p50    p99   ratio p50"
+        ]
+        for queryClass in classes {
+            var ours: [Double] = []
+            var raw: [Double] = []
+            for query in queryClass.queries {
+                ours.append(try milliseconds { _ = try archive.search(query, queryClass.filters) })
+                raw.append(try milliseconds { _ = try archive.rawFullTextSearch(query) })
+            }
+            ours.sort()
+            raw.sort()
+            let ratio = percentile(ours, 0.5) / max(percentile(raw, 0.5), 1e-9)
+            lines.append(
+                queryClass.name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%8.2f ms %6.2f ms %8.2f ms %6.2f ms %7.2f×", percentile(ours, 0.5),
+                        percentile(ours, 0.99), percentile(raw, 0.5), percentile(raw, 0.99), ratio))
+        }
+        return lines
+    }
+}
