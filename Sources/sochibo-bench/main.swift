@@ -26,6 +26,7 @@ struct Options {
     var work = NSTemporaryDirectory() + "sochibo-bench"
     var keep = false
     var search = false
+    var queries = 200
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -37,6 +38,7 @@ struct Options {
             case "--work": work = iterator.next() ?? work
             case "--keep": keep = true
             case "--search": search = true
+            case "--queries": queries = Int(iterator.next() ?? "") ?? queries
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
                 exit(2)
@@ -213,10 +215,11 @@ if options.search {
     }
     let text = try TextSource(corpus: options.corpus)
     let search = try Archive(opening: archive)
-    let classes = SearchBenchmark.queryClasses(text, cells: options.cells, count: 200)
+    let classes = SearchBenchmark.queryClasses(text, cells: options.cells, count: options.queries)
     _ = try SearchBenchmark.latencies(search, classes)  // warm the page cache
     print("")
-    print("search latency over \(summary.meetings + summary.documents) indexed records, 200 queries a class:")
+    print(
+        "search latency over \(summary.meetings + summary.documents) indexed records, \(options.queries) queries a class:")
     for line in try SearchBenchmark.latencies(search, classes) { print(line) }
 }
 if !options.keep { try? fileManager.removeItem(atPath: options.work) }
