@@ -219,7 +219,8 @@ if options.search {
     _ = try SearchBenchmark.latencies(search, classes)  // warm the page cache
     print("")
     print(
-        "search latency over \(summary.meetings + summary.documents) indexed records, \(options.queries) queries a class:")
+        "search latency over \(summary.meetings + summary.documents) indexed records, \(options.queries) queries a class:"
+    )
     for line in try SearchBenchmark.latencies(search, classes) { print(line) }
 }
 if !options.keep { try? fileManager.removeItem(atPath: options.work) }

@@ -13,9 +13,18 @@ enum Support {
     /// A path under the package root.
     static func path(_ relative: String) -> String { packageRoot + "/" + relative }
 
-    /// A new empty directory under the system's temporary directory.
+    /// One folder per test process for everything the tests write, removed when it exits.
+    static let temporaryRoot: String = {
+        let path = NSTemporaryDirectory() + "sochibo-tests-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: path)
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Support.temporaryRoot) }
+        return path
+    }()
+
+    /// A new empty directory under the tests' temporary root.
     static func temporaryDirectory(_ label: String = "test") -> String {
-        let path = NSTemporaryDirectory() + "sochibo-\(label)-\(UUID().uuidString)"
+        let path = temporaryRoot + "/\(label)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -4,10 +4,21 @@ import Testing
 
 /// Writes `text` to a new temporary file.
 func temporaryFile(_ text: String) throws -> String {
-    let path = NSTemporaryDirectory() + "libxml-\(UUID().uuidString).xml"
+    let path = temporaryPath()
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path
 }
+
+/// One folder per test process for the files the tests write, removed when it exits.
+let temporaryRoot: String = {
+    let path = NSTemporaryDirectory() + "libxml-tests-\(ProcessInfo.processInfo.processIdentifier)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: temporaryRoot) }
+    return path
+}()
+
+/// A fresh path for an XML file under the tests' temporary root.
+func temporaryPath() -> String { temporaryRoot + "/\(UUID().uuidString).xml" }
 
 @Suite("The libxml2 wrapper")
 struct LibXMLTests {
@@ -90,7 +101,7 @@ struct LibXMLTests {
     }
 
     @Test func theWriterEscapesTextAndRefusesControlCharacters() throws {
-        let path = NSTemporaryDirectory() + "libxml-\(UUID().uuidString).xml"
+        let path = temporaryPath()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         defer { close(descriptor) }
         let writer = try XMLStreamWriter(fileDescriptor: descriptor)

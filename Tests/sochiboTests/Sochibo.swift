@@ -29,8 +29,17 @@ struct Sochibo {
 
     static func path(_ relative: String) -> String { packageRoot + "/" + relative }
 
+    /// One folder per test process for everything the tests write, removed when it exits.
+    static let temporaryRoot: String = {
+        let path = NSTemporaryDirectory() + "sochibo-cli-tests-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: path)
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Sochibo.temporaryRoot) }
+        return path
+    }()
+
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "sochibo-cli-\(UUID().uuidString)"
+        let path = temporaryRoot + "/\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
