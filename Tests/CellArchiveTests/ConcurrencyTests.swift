@@ -35,6 +35,29 @@ struct ConcurrencyTests {
 
 }
 
+@Suite("Opening an archive while another process writes")
+struct OpenDuringWriteTests {
+    @Test func commandsOpenAndReadWhileTheWriteLockIsHeld() throws {
+        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+        // The real sqlite3 shell holds the write lock, as another process's import would.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
+        holder.arguments = [
+            "-c",
+            "(echo 'BEGIN IMMEDIATE; UPDATE organization SET name = name;'; sleep 4; echo 'COMMIT;') | sqlite3 \"$0\"",
+            archive.databasePath,
+        ]
+        try holder.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        let started = Date()
+        let opened = try Archive(opening: archive.directory)
+        #expect(try opened.meetings(cellID: nil, year: nil).count == 1)
+        #expect(try opened.search("duong be tong").map(\.id).contains("a-nq-01"))
+        #expect(Date().timeIntervalSince(started) < 3, "opening waited for the writer")
+        holder.waitUntilExit()
+    }
+}
+
 /// A flag one task sets and another reads.
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()

@@ -170,6 +170,7 @@ public enum CheckText {
             text += "Toàn vẹn dữ liệu: KHÔNG ĐẠT, \(report.problems.count) lỗi:"
             text += report.problems.map { "\n  lỗi: \($0)" }.joined()
         }
+        text += report.notes.map { "\nLưu ý: \($0)." }.joined()
         if report.findings.isEmpty {
             text += "\nKhông có vi phạm quy định nào trong biên bản."
         } else {

@@ -76,9 +76,14 @@ public final class Archive: Sendable {
                     directory: directory, reason: "\(Self.databaseFileName) không phải cơ sở dữ liệu của Sổ Chi Bộ")
             }
             pool = try DatabasePool(path: path, configuration: Self.configuration())
-            try ArchiveMigrations.migrator.migrate(pool)
+            // Migrating takes the write lock; look first (a read), so that opening an archive
+            // while another process imports into it does not wait for, or fail on, that lock.
+            let migrator = ArchiveMigrations.migrator
+            if try !pool.read(migrator.hasCompletedMigrations) { try migrator.migrate(pool) }
         } catch let error as ArchiveError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw ArchiveError.busy(directory: directory)
         } catch {
             throw ArchiveError.notAnArchive(
                 directory: directory, reason: "không đọc được \(Self.databaseFileName) (\(error))")

@@ -3,6 +3,8 @@
 public enum ArchiveError: Error, Sendable, Equatable {
     /// The directory holds no archive (missing, empty, or a foreign file): run `init`.
     case notAnArchive(directory: String, reason: String)
+    /// Another process holds the archive's write lock (an import) longer than we wait for it.
+    case busy(directory: String)
     /// `init` was asked to create an archive where one (or another file) already is.
     case alreadyExists(directory: String)
     /// The import was refused; nothing was written. Each problem names file, line, column.
