@@ -13,7 +13,27 @@ enum ArchiveMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: archive core", migrate: createCore)
         migrator.registerMigration("v2: full-text search", migrate: createSearch)
+        migrator.registerMigration("v3: rating rubric", migrate: createRubric)
         return migrator
+    }
+
+    /// The rubric meetings are rated by, stored with the archive so that every secretary of a
+    /// committee scores the same way; it starts as the standard rubric of `domain.md`.
+    private static func createRubric(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE rubric_criterion (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    position INTEGER NOT NULL UNIQUE,
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    points INTEGER NOT NULL CHECK (points > 0)
+                );
+                CREATE TABLE rubric_threshold (
+                    level TEXT PRIMARY KEY NOT NULL CHECK (level IN ('good', 'fair', 'average')),
+                    minimum INTEGER NOT NULL CHECK (minimum BETWEEN 1 AND 100)
+                );
+                """)
+        try RubricStore(db: db).save(.standard)
     }
 
     /// The search index: one entry per meeting and document, with the columns filters need,

@@ -1,0 +1,108 @@
+import ArgumentParser
+import CellArchive
+import Foundation
+
+struct RateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rate",
+        abstract: "Chấm điểm một kỳ sinh hoạt theo thang điểm của kho và ghi xếp loại.",
+        discussion: """
+            Cho điểm từng tiêu chí dạng TIÊU_CHÍ=ĐIỂM. Xem các tiêu chí bằng `sochibo rubric`.
+            Ví dụ: sochibo rate dt-2024-05 time=5 attendance=4 preparation=9 conduct=27 steering=9 principles=5 results=26 closing=5
+            """)
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: ArgumentHelp("Lời nhận xét ghi kèm xếp loại.", valueName: "TEXT"))
+    var note: String?
+
+    @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "MEETING"))
+    var meeting: String
+
+    @Argument(help: ArgumentHelp("Điểm từng tiêu chí, dạng time=5.", valueName: "TIÊU_CHÍ=ĐIỂM"))
+    var points: [String] = []
+
+    func parsedPoints() throws -> [(criterion: String, points: Int)] {
+        try points.map { argument in
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, let value = Int(parts[1]) else {
+                throw ValidationError("“\(argument)” không đúng dạng TIÊU_CHÍ=ĐIỂM, ví dụ results=28.")
+            }
+            return (String(parts[0]), value)
+        }
+    }
+
+    func validate() throws { _ = try parsedPoints() }
+
+    func run() throws {
+        try Failure.guarding {
+            let rating = try options.open().rate(meetingID: meeting, points: try parsedPoints(), note: note)
+            print(
+                "Đã xếp loại kỳ sinh hoạt \(meeting): \(rating.score ?? 0)/100 điểm, loại \(rating.level.vietnameseName)."
+            )
+        }
+    }
+}
+
+struct RubricCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rubric",
+        abstract: "Xem hoặc đặt thang điểm xếp loại chất lượng sinh hoạt của kho.",
+        discussion: """
+            Để sửa: sochibo rubric --format json > thang-diem.json, sửa tệp, rồi sochibo rubric --set thang-diem.json.
+            Các tiêu chí phải cộng lại đủ 100 điểm; ngưỡng xếp loại tăng dần Trung bình < Khá < Tốt.
+            """)
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: ArgumentHelp("Đặt thang điểm mới từ tệp JSON này.", valueName: "FILE"))
+    var set: String?
+
+    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        try Failure.guarding {
+            let archive = try options.open()
+            let rubric: RatingRubric
+            if let set {
+                rubric = try archive.setRubric(try Self.read(set))
+                if format == .text { print("Đã đặt thang điểm mới.") }
+            } else {
+                rubric = try archive.rubric()
+            }
+            switch format {
+            case .text: print(Self.text(rubric))
+            case .json: print(try JSONOutput.string(rubric))
+            }
+        }
+    }
+
+    static func read(_ path: String) throws -> RatingRubric {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RatingRubric.Mistake("\(path): không đọc được tệp")
+        }
+        do {
+            return try JSONDecoder().decode(RatingRubric.self, from: data)
+        } catch DecodingError.keyNotFound(let key, let context) {
+            throw RatingRubric.Mistake("\(path): thang điểm thiếu khóa “\(Self.path(context.codingPath + [key]))”")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            throw RatingRubric.Mistake("\(path): giá trị sai kiểu ở “\(Self.path(context.codingPath))”")
+        } catch {
+            throw RatingRubric.Mistake("\(path): không phải JSON hợp lệ")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    static func text(_ rubric: RatingRubric) -> String {
+        let table = TextTable.render(
+            headers: ["Mã", "Tiêu chí", "Điểm tối đa"],
+            rows: rubric.criteria.map { [$0.id, $0.name, "\($0.points)"] })
+        let levels = rubric.thresholds
+        return table
+            + "\nTổng: \(rubric.total) điểm. Tốt từ \(levels.good), Khá từ \(levels.fair), Trung bình từ \(levels.average), dưới \(levels.average) là Kém."
+    }
+}
