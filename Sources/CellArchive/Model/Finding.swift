@@ -18,11 +18,23 @@ public struct Finding: Sendable, Hashable, Codable {
         case votesExceedEntitled = "votes-exceed-entitled"
         /// The chair or the recorder was not a member of the cell that day.
         case officerNotMember = "officer-not-member"
+        /// The minutes have no conclusion.
+        case noConclusion = "no-conclusion"
+        /// The recorded score earns a different level under the archive's rubric.
+        case ratingMismatch = "rating-mismatch"
+        /// A month that counts had no regular session (the subject is the cell).
+        case missingRegularMonth = "missing-regular-month"
+        /// A quarter that is over had no thematic session (the subject is the cell).
+        case quarterWithoutThematic = "quarter-without-thematic"
+        /// A member was absent without reason in three or more months of the year: grounds for removal.
+        case unexcusedAbsences = "unexcused-absences"
+        /// A member was absent with reason at three or more meetings in a row.
+        case excusedAbsencesInARow = "excused-absences-in-a-row"
     }
 
     /// What kind of breach.
     public var code: Code
-    /// The record it concerns (a meeting or member id).
+    /// The record it concerns: a meeting, a member, or (for a missed month or quarter) the cell.
     public var subject: String
     /// A Vietnamese sentence for the reader.
     public var message: String

@@ -96,3 +96,18 @@ extension Meeting {
         return VotingBase(entitledMemberIDs: entitled.map(\.id))
     }
 }
+
+extension Meeting {
+    /// A `rating-mismatch` finding when the recorded score earns another level under `rubric`
+    /// than the one recorded; `nil` when they agree or no score was recorded.
+    public func ratingFinding(rubric: RatingRubric) -> Finding? {
+        guard let rating, let score = rating.score else { return nil }
+        let earned = rubric.level(for: score)
+        guard earned != rating.level else { return nil }
+        return Finding(
+            code: .ratingMismatch, subject: id,
+            message:
+                "Kỳ sinh hoạt ngày \(date.vietnameseShort) được \(score) điểm, theo thang điểm là loại \(earned.vietnameseName), nhưng ghi loại \(rating.level.vietnameseName)."
+        )
+    }
+}

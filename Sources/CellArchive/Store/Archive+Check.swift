@@ -64,6 +64,7 @@ extension Archive {
             }
             problems += try SearchIndexer(db: db).verify()
             let reader = RecordReader(db: db)
+            let rubric = try RubricStore(db: db).load()
             var findings: [Finding] = []
             var checked: [ImportReport.Kind: Int] = [:]
             for cellID in try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id") {
@@ -74,7 +75,9 @@ extension Archive {
                     db, sql: "SELECT * FROM meeting WHERE cell_id = ? ORDER BY date, start_time, id",
                     arguments: [cellID])
                 while let row = try meetings.next() {
-                    findings += try reader.meeting(row).findings(members: members)
+                    let meeting = try reader.meeting(row, withAttachments: false)
+                    findings += meeting.findings(members: members)
+                    if let mismatch = meeting.ratingFinding(rubric: rubric) { findings.append(mismatch) }
                     checked[.meeting, default: 0] += 1
                 }
             }

@@ -68,7 +68,7 @@ extension Archive {
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM meeting \(filter) ORDER BY date, start_time, id", arguments: arguments
             ).map { row in
-                let meeting = try reader.meeting(row)
+                let meeting = try reader.meeting(row, withAttachments: false)
                 if membersByCell[meeting.cellID] == nil {
                     membersByCell[meeting.cellID] = try reader.members(cellID: meeting.cellID)
                 }

@@ -101,10 +101,14 @@ struct RecordReader {
     // MARK: Meetings
 
     func meeting(id: String) throws -> Meeting? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM meeting WHERE id = ?"), arguments: [id]).map(meeting)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM meeting WHERE id = ?"), arguments: [id]).map {
+            try meeting($0)
+        }
     }
 
-    func meeting(_ row: Row) throws -> Meeting {
+    /// A meeting from its row; without attachments (their bytes can be large) when a caller
+    /// such as a summary needs only the minutes.
+    func meeting(_ row: Row, withAttachments: Bool = true) throws -> Meeting {
         let id: String = row["id"]
         var texts: [String: [String]] = [:]
         for textRow in try Row.fetchAll(
@@ -145,7 +149,8 @@ struct RecordReader {
             chairID: row["chair_id"], recorderID: row["recorder_id"], guests: texts["guest"] ?? [],
             attendance: attendance, agenda: texts["agenda"] ?? [], proceedings: texts["proceedings"] ?? [],
             conclusion: texts["conclusion"] ?? [], votes: votes, taskReports: reports, rating: rating,
-            attachments: try attachments(table: "meeting_attachment", ownerColumn: "meeting_id", ownerID: id))
+            attachments: withAttachments
+                ? try attachments(table: "meeting_attachment", ownerColumn: "meeting_id", ownerID: id) : [])
     }
 
     private func attachments(table: String, ownerColumn: String, ownerID: String) throws -> [Attachment] {
@@ -161,10 +166,13 @@ struct RecordReader {
     // MARK: Documents
 
     func document(id: String) throws -> Document? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(document)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map {
+            try document($0)
+        }
     }
 
-    func document(_ row: Row) throws -> Document {
+    /// A document from its row; without attachments when `withAttachments` is false.
+    func document(_ row: Row, withAttachments: Bool = true) throws -> Document {
         let id: String = row["id"]
         var texts: [String: [String]] = [:]
         for textRow in try Row.fetchAll(
@@ -191,6 +199,7 @@ struct RecordReader {
                 Signature(memberID: $0, authority: row["signature_authority"], title: row["signature_title"])
             },
             recipients: texts["recipient"] ?? [], supersedesID: row["supersedes_id"],
-            attachments: try attachments(table: "document_attachment", ownerColumn: "document_id", ownerID: id))
+            attachments: withAttachments
+                ? try attachments(table: "document_attachment", ownerColumn: "document_id", ownerID: id) : [])
     }
 }

@@ -1,0 +1,210 @@
+/// Works out one cell's year from its records, by the rules of `domain.md`. Pure: the store
+/// reads the records, this counts them.
+///
+/// ```swift
+/// let summary = CellYearSummarizer(year: 2024, asOf: LocalDate("2024-12-31")!, rubric: .standard)
+///     .summarize(cell: cell, organizationName: "Đảng bộ xã Minh Tiến", meetings: meetings, documents: documents, taskStatus: [:])
+/// ```
+public struct CellYearSummarizer: Sendable {
+    /// The year.
+    public var year: Int
+    /// The day the figures are taken (the year's last day for a past year).
+    public var asOf: LocalDate
+    /// The rubric recorded scores are checked against.
+    public var rubric: RatingRubric
+
+    /// A summarizer for `year` as it stood on `asOf`.
+    public init(year: Int, asOf: LocalDate, rubric: RatingRubric) {
+        self.year = year
+        self.asOf = asOf
+        self.rubric = rubric
+    }
+
+    /// The summary of `cell` (with its members and terms).
+    ///
+    /// - parameters:
+    ///   - organizationName: the name of the committee the cell belongs to.
+    ///   - meetings: the cell's meetings; those outside the year or after `asOf` are ignored.
+    ///   - documents: the cell's documents; drafts and those outside the year are ignored.
+    ///   - taskStatus: the last reported status of each task by the end of the year.
+    public func summarize(
+        cell: Cell, organizationName: String, meetings: [Meeting], documents: [Document],
+        taskStatus: [String: TaskReport.Status]
+    ) -> CellYearSummary {
+        let held = meetings.filter { $0.date.year == year && $0.date <= asOf }.sorted {
+            ($0.date, $0.start.minutesSinceMidnight, $0.id) < ($1.date, $1.start.minutesSinceMidnight, $1.id)
+        }
+        let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        let regular = held.filter { $0.kind == .regular || $0.kind == .combined }
+        let thematic = held.filter { $0.kind == .thematic || $0.kind == .combined }
+        let counted = countedMonths(cell)
+        let regularMonths = Set(regular.map(\.date.month))
+        let missingMonths = counted.filter { !regularMonths.contains($0) }
+        let thematicQuarters = Set(thematic.map(\.date.quarter))
+        let quartersWithoutThematic = countedQuarters(cell).filter { !thematicQuarters.contains($0) }
+
+        var ratings = RatingCounts()
+        var findings: [Finding] = []
+        for month in missingMonths {
+            findings.append(
+                Finding(
+                    code: .missingRegularMonth, subject: cell.id,
+                    message: "\(cell.name) không sinh hoạt thường kỳ tháng \(month)/\(year)."))
+        }
+        for quarter in quartersWithoutThematic {
+            findings.append(
+                Finding(
+                    code: .quarterWithoutThematic, subject: cell.id,
+                    message: "\(cell.name) không sinh hoạt chuyên đề trong quý \(quarter)/\(year)."))
+        }
+
+        var attendance: [MeetingAttendance] = []
+        var shortMeetings: [MeetingLength] = []
+        var withoutConclusion: [String] = []
+        var failedVotes: [FailedVote] = []
+        for meeting in held {
+            ratings.add(meeting.rating?.level)
+            let count = meeting.attendanceCount(members: cell.members)
+            attendance.append(
+                MeetingAttendance(
+                    meeting: meeting.id, date: meeting.date, present: count.present, expected: count.expected,
+                    rate: count.rate))
+            if !meeting.isLongEnough {
+                shortMeetings.append(
+                    MeetingLength(
+                        meeting: meeting.id, date: meeting.date, minutes: meeting.durationMinutes,
+                        minimum: meeting.minimumMinutes))
+            }
+            let base = meeting.votingBase(members: cell.members)
+            for vote in meeting.votes where !base.passed(vote) {
+                failedVotes.append(
+                    FailedVote(
+                        meeting: meeting.id, subject: vote.subject, votesFor: vote.votesFor, entitled: base.entitled))
+            }
+            findings += meeting.findings(members: cell.members)
+            if meeting.conclusion.isEmpty {
+                withoutConclusion.append(meeting.id)
+                findings.append(
+                    Finding(
+                        code: .noConclusion, subject: meeting.id,
+                        message: "Biên bản kỳ sinh hoạt ngày \(meeting.date.vietnameseShort) không có phần kết luận."))
+            }
+            if let mismatch = meeting.ratingFinding(rubric: rubric) { findings.append(mismatch) }
+        }
+
+        let unexcused = unexcusedAbsences(held, cell: cell, names: names)
+        let excusedRuns = excusedRuns(held, cell: cell, names: names)
+        for absences in unexcused {
+            let months = absences.months.map(String.init).joined(separator: ", ")
+            findings.append(
+                Finding(
+                    code: .unexcusedAbsences, subject: absences.member,
+                    message:
+                        "Đồng chí \(absences.name) vắng sinh hoạt không có lý do \(absences.months.count) tháng trong năm \(year) (tháng \(months)): thuộc diện xem xét xóa tên."
+                ))
+        }
+        for run in excusedRuns {
+            findings.append(
+                Finding(
+                    code: .excusedAbsencesInARow, subject: run.member,
+                    message:
+                        "Đồng chí \(run.name) vắng có lý do \(run.count) kỳ sinh hoạt liên tiếp (từ \(run.from.vietnameseShort) đến \(run.to.vietnameseShort))."
+                ))
+        }
+
+        let issued = documents.filter { $0.date.year == year && $0.status != .draft }
+        var tasks = TaskCounts()
+        for task in issued.flatMap(\.tasks) {
+            tasks.assigned += 1
+            switch taskStatus[task.id] {
+            case .done: tasks.done += 1
+            case .cancelled: tasks.cancelled += 1
+            default: tasks.open += 1
+            }
+        }
+        let months = (1...12).map { month in
+            MonthSessions(
+                month: month,
+                sessions: held.filter { $0.date.month == month }.map {
+                    MonthSessions.Session(meeting: $0.id, date: $0.date, kind: $0.kind, level: $0.rating?.level)
+                })
+        }
+        return CellYearSummary(
+            cell: cell.id, name: cell.name, organization: cell.organizationID, organizationName: organizationName,
+            meetingsHeld: held.count,
+            regularHeld: regular.count, monthsCounted: counted.count, missingMonths: missingMonths,
+            thematicHeld: thematic.count, quartersWithoutThematic: quartersWithoutThematic,
+            extraordinaryHeld: held.filter { $0.kind == .extraordinary }.count, ratings: ratings,
+            goodShare: ratings.goodShare, fairOrBetterShare: ratings.fairOrBetterShare,
+            attendanceRate: attendance.isEmpty ? nil : attendance.map(\.rate).reduce(0, +) / Double(attendance.count),
+            lowestAttendance: attendance.min { ($0.rate, $0.date.description) < ($1.rate, $1.date.description) },
+            unexcusedAbsences: unexcused, excusedAbsencesInARow: excusedRuns, shortMeetings: shortMeetings,
+            meetingsWithoutConclusion: withoutConclusion, failedVotes: failedVotes,
+            resolutionsIssued: issued.filter { $0.kind == .resolution }.count, tasks: tasks, months: months,
+            findings: findings)
+    }
+
+    /// The first day the cell can be expected to meet: its first term's start, if written.
+    private func founded(_ cell: Cell) -> LocalDate? {
+        cell.terms.map(\.start).min()
+    }
+
+    /// The months that count: begun on or after the cell's founding, and over by `asOf`.
+    private func countedMonths(_ cell: Cell) -> [Int] {
+        let founded = founded(cell)
+        return (1...12).filter { month in
+            let first = LocalDate(year: year, month: month, day: 1)!
+            let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!
+            return (founded.map { $0 <= first } ?? true) && last <= asOf
+        }
+    }
+
+    /// The quarters that count: begun on or after the cell's founding, and over by `asOf`.
+    private func countedQuarters(_ cell: Cell) -> [Int] {
+        let founded = founded(cell)
+        return (1...4).filter { quarter in
+            let first = LocalDate(year: year, month: quarter * 3 - 2, day: 1)!
+            let last = LocalDate(year: year, month: quarter * 3, day: LocalDate.daysIn(month: quarter * 3, year: year))!
+            return (founded.map { $0 <= first } ?? true) && last <= asOf
+        }
+    }
+
+    /// Members absent without reason in three or more distinct months of the year.
+    private func unexcusedAbsences(_ held: [Meeting], cell: Cell, names: [String: String]) -> [MemberAbsences] {
+        var dates: [String: [LocalDate]] = [:]
+        for meeting in held {
+            for entry in meeting.attendance where entry.presence == .unexcused {
+                dates[entry.memberID, default: []].append(meeting.date)
+            }
+        }
+        return cell.members.compactMap { member in
+            guard let days = dates[member.id] else { return nil }
+            let months = Array(Set(days.map(\.month))).sorted()
+            guard months.count >= 3 else { return nil }
+            return MemberAbsences(
+                member: member.id, name: names[member.id] ?? member.id, count: days.count, months: months,
+                from: days.first!, to: days.last!)
+        }
+    }
+
+    /// Members absent with reason at three or more meetings in a row (counting only the
+    /// meetings they were expected at: in the cell and not exempt), their longest run each.
+    private func excusedRuns(_ held: [Meeting], cell: Cell, names: [String: String]) -> [MemberAbsences] {
+        cell.members.compactMap { member in
+            var longest: [LocalDate] = []
+            var current: [LocalDate] = []
+            for meeting in held where member.belongsToCell(on: meeting.date) && !member.isExempt(on: meeting.date) {
+                if meeting.presence(of: member.id) == .excused {
+                    current.append(meeting.date)
+                    if current.count > longest.count { longest = current }
+                } else {
+                    current = []
+                }
+            }
+            guard longest.count >= 3 else { return nil }
+            return MemberAbsences(
+                member: member.id, name: names[member.id] ?? member.id, count: longest.count,
+                months: Array(Set(longest.map(\.month))).sorted(), from: longest.first!, to: longest.last!)
+        }
+    }
+}
