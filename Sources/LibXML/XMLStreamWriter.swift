@@ -15,6 +15,8 @@ import CLibXML2
 /// ```
 public final class XMLStreamWriter {
     private let writer: OpaquePointer
+    /// The memory buffer written to, for `document(_:)`; `nil` when writing to a descriptor.
+    private let buffer: UnsafeMutablePointer<xmlBuffer>?
 
     /// Creates a writer on an open descriptor, which the caller keeps and closes.
     ///
@@ -29,11 +31,45 @@ public final class XMLStreamWriter {
             throw XMLError.writeFailed("cannot create a writer")
         }
         self.writer = writer
+        buffer = nil
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
     }
 
-    deinit { xmlFreeTextWriter(writer) }
+    private init(buffer: UnsafeMutablePointer<xmlBuffer>, writer: OpaquePointer) {
+        self.buffer = buffer
+        self.writer = writer
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        if let buffer { xmlBufferFree(buffer) }
+    }
+
+    /// A small document written in memory: `body` writes it between the XML declaration and
+    /// the end, and the text is returned.
+    ///
+    /// ```swift
+    /// let xml = try XMLStreamWriter.document { writer in
+    ///     try writer.element("note", text: "Chi bộ thôn A")
+    /// }
+    /// ```
+    public static func document(_ body: (XMLStreamWriter) throws -> Void) throws -> String {
+        _ = XMLLibrary.initialized
+        guard let buffer = xmlBufferCreate() else { throw XMLError.writeFailed("cannot create a buffer") }
+        guard let textWriter = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw XMLError.writeFailed("cannot create a writer")
+        }
+        let writer = XMLStreamWriter(buffer: buffer, writer: textWriter)
+        try writer.startDocument()
+        try body(writer)
+        try writer.endDocument()
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
+    }
 
     private func check(_ status: Int32, _ what: String) throws {
         if status < 0 { throw XMLError.writeFailed(what) }

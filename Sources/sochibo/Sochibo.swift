@@ -8,7 +8,8 @@ struct Sochibo: ParsableCommand {
         abstract: "Sổ Chi Bộ: lưu trữ biên bản, nghị quyết và sinh hoạt của chi bộ.",
         subcommands: [
             InitCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self, ShowCommand.self,
-            CheckCommand.self, SearchCommand.self, ReindexCommand.self,
+            CheckCommand.self, SearchCommand.self, ReindexCommand.self, SummaryCommand.self, RateCommand.self,
+            RubricCommand.self,
 
         ])
 }

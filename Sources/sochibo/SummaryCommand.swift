@@ -1,0 +1,78 @@
+import ArgumentParser
+import CellArchive
+import Foundation
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Tổng hợp chất lượng sinh hoạt trong năm của một chi bộ hoặc của các chi bộ thuộc một đảng bộ.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv, xml, html
+    }
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: ArgumentHelp("Năm cần tổng hợp.", valueName: "YYYY"))
+    var year: Int
+
+    @Option(help: ArgumentHelp("Tổng hợp chi bộ này.", valueName: "ID"))
+    var cell: String?
+
+    @Option(help: ArgumentHelp("Tổng hợp các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ID"))
+    var organization: String?
+
+    @Option(help: "Định dạng: text (mặc định), json, csv, xml hoặc html (báo cáo in khổ A4).")
+    var format: Format = .text
+
+    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        guard (cell == nil) != (organization == nil) else {
+            throw ValidationError("hãy chọn đúng một trong hai: --cell ID hoặc --organization ID.")
+        }
+        guard (1930...9999).contains(year) else { throw ValidationError("--year phải là một năm, ví dụ 2024.") }
+        guard year <= Today.date.year else {
+            throw ValidationError("năm \(year) chưa bắt đầu, chưa có gì để tổng hợp.")
+        }
+    }
+
+    func run() throws {
+        try Failure.guarding {
+            let archive = try options.open()
+            let today = Today.date
+            let summary =
+                if let cell {
+                    try archive.summary(year: year, cellID: cell, today: today)
+                } else {
+                    try archive.summary(year: year, organizationID: organization ?? "", today: today)
+                }
+            let text =
+                switch format {
+                case .text: SummaryText.render(summary) + "\n"
+                case .json: try JSONOutput.string(summary) + "\n"
+                case .csv: SummaryCSV.render(summary)
+                case .xml: try SummaryXML.render(summary)
+                case .html: SummaryHTML.render(summary, issued: today)
+                }
+            try OutputFile.write(text, to: output)
+        }
+    }
+}
+
+/// Writes a command's output to standard output, or to a file (whole or not at all: a temporary
+/// file renamed into place, so that an interrupted write never leaves half a report).
+enum OutputFile {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ArchiveError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
