@@ -61,18 +61,13 @@ struct SummaryCommand: ParsableCommand {
     }
 }
 
-/// Writes a command's output to standard output, or to a file (whole or not at all: a temporary
-/// file renamed into place, so that an interrupted write never leaves half a report).
+/// Writes a command's output to standard output, or to a file whole or not at all.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ArchiveError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
-        }
+        try FileWriting.write(Data(text.utf8), to: path)
     }
 }

@@ -119,6 +119,19 @@ struct LibXMLTests {
         #expect(paragraph.attribute("title") == "“a” & <b>")
     }
 
+    @Test func aSmallDocumentIsWrittenInMemory() throws {
+        let xml = try XMLStreamWriter.document { writer in
+            try writer.startElement("summary", namespace: "urn:t")
+            try writer.element("cell", attributes: [("name", "Chi bộ \"Đồng Tâm\"")], text: "8 < 12 & đủ")
+            try writer.endElement()
+        }
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<summary xmlns=\"urn:t\">"))
+        #expect(xml.contains("<cell name=\"Chi bộ &quot;Đồng Tâm&quot;\">8 &lt; 12 &amp; đủ</cell>"))
+        #expect(throws: XMLError.self) {
+            try XMLStreamWriter.document { writer in try writer.element("p", text: "chuông\u{7}") }
+        }
+    }
+
     @Test func writability() {
         #expect(XMLStreamWriter.isWritable("Đảng viên\tđảng phí\r\n"))
         #expect(!XMLStreamWriter.isWritable("a\u{1B}b"))

@@ -47,8 +47,13 @@ struct Sochibo {
     /// Runs `sochibo` with `arguments` and waits for it.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        try tool(executable, arguments, environment: environment)
+    }
+
+    /// Runs another program (`chromium`, `pdftotext`…) with `arguments` and waits for it.
+    static func tool(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let environment { process.environment = environment }
         let output = Pipe()

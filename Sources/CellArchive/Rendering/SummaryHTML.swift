@@ -15,7 +15,7 @@ public enum SummaryHTML {
             body.append(totalsSection(totals))
             body.append("<h2>II. Xếp hạng các chi bộ theo tỷ lệ buổi sinh hoạt xếp loại Tốt</h2>")
             body.append(ranking(summary.cells))
-            body.append("<h2>III. Từng chi bộ</h2>")
+            body.append("<h2 class=\"annex\">III. Từng chi bộ</h2>")
             for cell in summary.cells {
                 body.append(
                     """
@@ -83,8 +83,13 @@ public enum SummaryHTML {
         table { border-collapse: collapse; width: 100%; font-size: 12pt; }
         th, td { border: 1px solid #444; padding: 2pt 5pt; vertical-align: top; }
         th { background: #eee; }
-        td.number, th.number { text-align: right; white-space: nowrap; }
-        .figures td:first-child { width: 42%; }
+        td.number { text-align: right; white-space: nowrap; }
+        th.number { text-align: center; }
+        table.ranking { font-size: 10.5pt; }
+        table.ranking td.name { width: 34%; }
+        h2, h3 { break-after: avoid; page-break-after: avoid; }
+        h2.annex { break-before: page; page-break-before: always; }
+        .figures td:first-child { width: 50%; }
         section.cell, figure, tr { break-inside: avoid; page-break-inside: avoid; }
         figure { margin: 8pt 0; }
         figcaption { font-size: 11pt; font-style: italic; }
@@ -118,17 +123,22 @@ public enum SummaryHTML {
 
     private static func share(_ value: Double?) -> String { value.map(Percent.text) ?? "–" }
 
-    private static func months(_ values: [Int], none: String) -> String {
-        values.isEmpty ? none : values.map(String.init).joined(separator: ", ")
+    private static func months(_ values: [Int]) -> String {
+        values.isEmpty ? "Không có" : "Tháng " + values.map(String.init).joined(separator: ", ")
+    }
+
+    private static func quarters(_ values: [Int]) -> String {
+        let roman = ["I", "II", "III", "IV"]
+        return values.isEmpty ? "Không có" : "Quý " + values.map { roman[$0 - 1] }.joined(separator: ", ")
     }
 
     private static func figures(_ cell: CellYearSummary) -> String {
         let ratings = cell.ratings
         var rows: [(String, String)] = [
             ("Sinh hoạt thường kỳ", "\(cell.regularHeld) kỳ / \(cell.monthsCounted) tháng tính"),
-            ("Tháng không sinh hoạt thường kỳ", months(cell.missingMonths, none: "Không có")),
+            ("Tháng không sinh hoạt thường kỳ", months(cell.missingMonths)),
             ("Sinh hoạt chuyên đề", "\(cell.thematicHeld) kỳ"),
-            ("Quý không sinh hoạt chuyên đề", months(cell.quartersWithoutThematic, none: "Không có")),
+            ("Quý không sinh hoạt chuyên đề", quarters(cell.quartersWithoutThematic)),
             ("Sinh hoạt bất thường", "\(cell.extraordinaryHeld) kỳ"),
             (
                 "Xếp loại \(cell.meetingsHeld) buổi sinh hoạt",
@@ -197,7 +207,8 @@ public enum SummaryHTML {
                 "\(cell.ratings.fair)", "\(cell.ratings.average)", "\(cell.ratings.weak)", share(cell.goodShare),
                 share(cell.attendanceRate), "\(cell.findings.count)",
             ].map { "<td class=\"number\">\(HTMLText.escape($0))</td>" }.joined()
-            return "<tr><td class=\"number\">\(index + 1)</td><td>\(HTMLText.escape(cell.name))</td>\(numbers)</tr>"
+            return
+                "<tr><td class=\"number\">\(index + 1)</td><td class=\"name\">\(HTMLText.escape(cell.name))</td>\(numbers)</tr>"
         }
         return "<table class=\"ranking\">\n\(header)\n\(rows.joined(separator: "\n"))\n</table>"
     }

@@ -30,15 +30,15 @@ extension Archive {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw ArchiveError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            throw FileWriting.failure(path)
         }
         do {
             let summary = try export(selection, toFileDescriptor: descriptor)
             guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-                throw ArchiveError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                throw FileWriting.failure(path)
             }
             guard rename(temporary, path) == 0 else {
-                throw ArchiveError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                throw FileWriting.failure(path)
             }
             return summary
         } catch {

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@Suite("sochibo summary, rate and rubric")
+struct SummaryCommandTests {
+    let directory = Sochibo.temporaryDirectory()
+    var archive: String { directory + "/archive" }
+
+    func filled() throws -> String {
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let imported = try Sochibo.run([
+            "import", "--archive", archive, Sochibo.path("fixtures/summary/minh-tien-2024.xml"),
+        ])
+        #expect(imported.status == 0, "\(imported.errors)")
+        return archive
+    }
+
+    @Test func textForACellAndJSONForACommittee() throws {
+        let archive = try filled()
+        let text = try Sochibo.run(["summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam"])
+        #expect(text.status == 0, "\(text.errors)")
+        #expect(text.output.contains("Sinh hoạt thường kỳ:          11/12 kỳ (thiếu tháng 8)"))
+        #expect(text.output.contains("[unexcused-absences] dt-03: Đồng chí Hoàng Văn Khánh"))
+        let json = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--organization", "dbx-minh-tien", "--format", "json",
+        ])
+        #expect(json.status == 0, "\(json.errors)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["year"] as? Int == 2024)
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["cellsWithRegularSessions"] as? Int == 2 && totals["cells"] as? Int == 3)
+        let cells = try #require(object["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["cell"] as? String } == ["cb-bac-son", "cb-dong-tam", "cb-truong-th"])
+    }
+
+    @Test func csvAndXMLGoToAFileWhenAsked() throws {
+        let archive = try filled()
+        for (format, check) in [("csv", "year,cell,name,"), ("xml", "urn:sochibo:summary:1")] {
+            let file = directory + "/summary.\(format)"
+            let result = try Sochibo.run([
+                "summary", "--archive", archive, "--year", "2024", "--organization", "dbx-minh-tien", "--format",
+                format,
+                "-o", file,
+            ])
+            #expect(result.status == 0 && result.output.isEmpty, "\(result.errors)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8).contains(check))
+        }
+    }
+
+    @Test func mistakesAreOneLineAndExitOne() throws {
+        let archive = try filled()
+        for arguments in [
+            ["--year", "2024"],
+            ["--year", "2024", "--cell", "cb-dong-tam", "--organization", "dbx-minh-tien"],
+            ["--year", "2999", "--cell", "cb-dong-tam"],
+            ["--year", "2024", "--cell", "cb-khong-co"],
+            ["--year", "2024", "--cell", "cb-dong-tam", "-o", directory + "/no/such/folder/report.html"],
+        ] {
+            let result = try Sochibo.run(["summary", "--archive", archive] + arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(!result.errors.isEmpty && result.output.isEmpty, "\(arguments): \(result.output)")
+        }
+        let unknown = try Sochibo.run(["summary", "--archive", archive, "--year", "2024", "--cell", "cb-khong-co"])
+        #expect(unknown.status == 1 && unknown.errorLines == ["sochibo: không tìm thấy cb-khong-co trong kho lưu trữ."])
+    }
+
+    @Test func rateScoresAMeetingAndRefusesMistakes() throws {
+        let archive = try filled()
+        let points = [
+            "time=5", "attendance=4", "preparation=9", "conduct=27", "steering=9", "principles=5", "results=20",
+            "closing=5",
+        ]
+        let rated = try Sochibo.run(["rate", "--archive", archive, "dt-2024-12"] + points)
+        #expect(rated.status == 0, "\(rated.errors)")
+        #expect(rated.output == "Đã xếp loại kỳ sinh hoạt dt-2024-12: 84/100 điểm, loại Khá.\n")
+        let missing = try Sochibo.run(["rate", "--archive", archive, "dt-2024-12", "time=5"])
+        #expect(missing.status == 1 && missing.errorLines.count == 1)
+        #expect(missing.errors.contains("chưa cho điểm tiêu chí: attendance, preparation"))
+        let malformed = try Sochibo.run(["rate", "--archive", archive, "dt-2024-12", "time:5"])
+        #expect(malformed.status != 0 && malformed.errors.contains("TIÊU_CHÍ=ĐIỂM"))
+        let summary = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam", "--format", "json",
+        ])
+        #expect(summary.output.contains("\"unrated\" : 0"))
+    }
+
+    @Test func rubricShowsAndSetsFromJSON() throws {
+        let archive = try filled()
+        let shown = try Sochibo.run(["rubric", "--archive", archive, "--format", "json"])
+        #expect(shown.status == 0)
+        let edited = shown.output.replacingOccurrences(of: "\"good\" : 90", with: "\"good\" : 85")
+        let file = directory + "/thang-diem.json"
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: file))
+        let set = try Sochibo.run(["rubric", "--archive", archive, "--set", file])
+        #expect(set.status == 0, "\(set.errors)")
+        #expect(set.output.contains("Tốt từ 85"))
+        try Data(edited.replacingOccurrences(of: "\"points\" : 30", with: "\"points\" : 31").utf8).write(
+            to: URL(fileURLWithPath: file))
+        let refused = try Sochibo.run(["rubric", "--archive", archive, "--set", file])
+        #expect(refused.status == 1 && refused.errorLines.count == 1)
+        #expect(refused.errors.contains("tổng điểm các tiêu chí phải là 100"))
+        try Data("{\"criteria\": []".utf8).write(to: URL(fileURLWithPath: file))
+        let broken = try Sochibo.run(["rubric", "--archive", archive, "--set", file])
+        #expect(broken.status == 1 && broken.errors.contains("không phải JSON hợp lệ"))
+        #expect(try Sochibo.run(["rubric", "--archive", archive]).output.contains("Tốt từ 85"))
+    }
+
+    /// The HTML report as a person sees it: printed to PDF by a real Chromium and read back with
+    /// pdftotext, and drawn to a PNG.
+    @Test func theHTMLReportPrintsOnA4WithItsVietnameseText() throws {
+        let archive = try filled()
+        let html = directory + "/bao-cao.html"
+        let made = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam", "--format", "html", "-o", html,
+        ])
+        #expect(made.status == 0, "\(made.errors)")
+        let pdf = directory + "/bao-cao.pdf"
+        let png = directory + "/bao-cao.png"
+        let browser = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(directory)/chromium-profile",
+        ]
+        let printed = try Sochibo.tool("/usr/bin/chromium", browser + ["--print-to-pdf=\(pdf)", "file://\(html)"])
+        #expect(printed.status == 0, "\(printed.errors)")
+        let drawn = try Sochibo.tool(
+            "/usr/bin/chromium", browser + ["--screenshot=\(png)", "--window-size=900,1300", "file://\(html)"])
+        #expect(drawn.status == 0, "\(drawn.errors)")
+        let image = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
+        let info = try Sochibo.tool("/usr/bin/pdfinfo", [pdf])
+        #expect(info.output.contains("(A4)"), "\(info.output)")
+        let text = try Sochibo.tool("/usr/bin/pdftotext", ["-layout", pdf, "-"]).output
+        for expected in [
+            "ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN ĐỒNG TÂM", "ĐẢNG BỘ XÃ MINH TIẾN", "BÁO CÁO",
+            "Tổng hợp chất lượng sinh hoạt chi bộ năm 2024", "Số liệu đến ngày 31 tháng 12 năm 2024",
+            "Hoàng Văn Khánh", "Đàm Thị Nguyệt", "Tháng 8", "Quý III", "T/M CHI BỘ", "thiếu",
+        ] {
+            #expect(text.contains(expected), "missing “\(expected)” in the PDF")
+        }
+    }
+}
