@@ -26,6 +26,7 @@ struct Options {
     var work = NSTemporaryDirectory() + "sochibo-bench"
     var keep = false
     var search = false
+    var summary = false
     var queries = 200
 
     init(_ arguments: [String]) {
@@ -38,6 +39,7 @@ struct Options {
             case "--work": work = iterator.next() ?? work
             case "--keep": keep = true
             case "--search": search = true
+            case "--summary": summary = true
             case "--queries": queries = Int(iterator.next() ?? "") ?? queries
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
@@ -222,5 +224,10 @@ if options.search {
         "search latency over \(summary.meetings + summary.documents) indexed records, \(options.queries) queries a class:"
     )
     for line in try SearchBenchmark.latencies(search, classes) { print(line) }
+}
+if options.summary {
+    print("")
+    let lines = try SummaryBenchmark.run(archivePath: archive, cells: options.cells, year: 2020 + options.years - 1)
+    for line in lines { print(line) }
 }
 if !options.keep { try? fileManager.removeItem(atPath: options.work) }

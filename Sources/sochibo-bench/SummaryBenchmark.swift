@@ -1,0 +1,68 @@
+import CellArchive
+import Foundation
+
+/// Yearly-summary latency on a generated archive: the whole district (every cell), one commune,
+/// and single cells, next to the `sqlite3` shell running the bare counting queries over the
+/// same year (meetings by cell, kind and level; attendance by cell and presence): the least
+/// any summary must read.
+enum SummaryBenchmark {
+    static func run(archivePath: String, cells: Int, year: Int) throws -> [String] {
+        let archive = try Archive(opening: archivePath)
+        let today = LocalDate(year: year + 1, month: 1, day: 15)!
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            try SearchBenchmark.milliseconds(body) / 1000
+        }
+        _ = try archive.summary(year: year, organizationID: "hu-mau", today: today)  // warm the page cache
+        var district: [Double] = []
+        var findings = 0
+        for _ in 0..<3 {
+            district.append(
+                try seconds {
+                    let summary = try archive.summary(year: year, organizationID: "hu-mau", today: today)
+                    findings = summary.totals?.findings ?? 0
+                })
+        }
+        district.sort()
+        let communes = try (0..<min(20, max(1, cells / 20))).map { commune in
+            try SearchBenchmark.milliseconds {
+                _ = try archive.summary(year: year, organizationID: "dbx-\(commune)", today: today)
+            }
+        }.sorted()
+        let sample = stride(from: 0, to: cells, by: max(1, cells / 200)).map { "cb-\($0)" }
+        let single = try sample.map { cell in
+            try SearchBenchmark.milliseconds { _ = try archive.summary(year: year, cellID: cell, today: today) }
+        }.sorted()
+        var lines = [
+            "summary of \(year)                    p50 / median        p99",
+            String(
+                format: "district hu-mau, %5d cells        %8.2f s             (%.0f cells/s, %d findings)",
+                cells, district[1], Double(cells) / district[1], findings),
+            String(
+                format: "one commune                        %8.1f ms %9.1f ms",
+                SearchBenchmark.percentile(communes, 0.5),
+                SearchBenchmark.percentile(communes, 0.99)),
+            String(
+                format: "one cell (%d measured)           %8.2f ms %9.2f ms", single.count,
+                SearchBenchmark.percentile(single, 0.5), SearchBenchmark.percentile(single, 0.99)),
+        ]
+        if let sqlite3 = which("sqlite3") {
+            let first = "'\(year)-01-01'", last = "'\(year)-12-31'"
+            let counting = try measure(
+                sqlite3,
+                [
+                    archivePath + "/archive.sqlite",
+                    """
+                    SELECT cell_id, kind, rating_level, count(*) FROM meeting WHERE date BETWEEN \(first) AND \(last)
+                        GROUP BY cell_id, kind, rating_level;
+                    SELECT m.cell_id, a.presence, count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+                        WHERE m.date BETWEEN \(first) AND \(last) GROUP BY m.cell_id, a.presence;
+                    """,
+                ])
+            lines.append(
+                String(
+                    format: "sqlite3 shell: bare counts, district %8.2f s             summary / bare counts: %.1f×",
+                    counting.seconds, district[1] / counting.seconds))
+        }
+        return lines
+    }
+}
