@@ -97,6 +97,7 @@ struct SummaryTests {
                 !$0.message.isEmpty && $0.message == $0.message.precomposedStringWithCanonicalMapping
             })
         #expect(findings[3].message.contains("85 điểm") && findings[3].message.contains("Khá"))
+        #expect(findings[6].message.contains("3 lần") && findings[6].message.contains("xem xét xóa tên"))
     }
 
     @Test func aCellFoundedMidYearCountsOnlyItsMonths() throws {
@@ -105,6 +106,11 @@ struct SummaryTests {
         #expect(cell.missingMonths == [11])
         #expect(cell.quartersWithoutThematic == [4])  // quarters 1 and 2 were before it existed
         #expect(cell.regularHeld == 5 && !cell.heldRegularSessions)
+        // Three absences without reason in two months: named, not yet grounds for removal.
+        let absences = try #require(cell.unexcusedAbsences.first)
+        #expect(absences.member == "th-03" && absences.count == 3 && absences.months == [9, 10])
+        let finding = try #require(cell.findings.first { $0.code == .unexcusedAbsences })
+        #expect(finding.message.contains("3 lần") && finding.message.contains("chưa đủ 3 tháng"))
     }
 
     @Test func theYearUnderWayCountsOnlyWhatIsOver() throws {
@@ -126,9 +132,9 @@ struct SummaryTests {
         #expect(totals.ratings.good == 20 && totals.ratings.fair == 8 && totals.ratings.average == 1)
         #expect(totals.ratings.weak == 1 && totals.ratings.unrated == 1)
         #expect(totals.goodShare == 20.0 / 31.0)
-        #expect(totals.findings == 10 && totals.resolutionsIssued == 3)
+        #expect(totals.findings == 11 && totals.resolutionsIssued == 3)
         let rate = try #require(totals.attendanceRate)
-        #expect(abs(rate - (35.0 / 3.0 + 12 + 6) / 31.0) < 1e-12)
+        #expect(abs(rate - (35.0 / 3.0 + 12 + 5) / 31.0) < 1e-12)  // the school: three meetings at 2/3
         let school = try archive.summary(year: 2024, organizationID: "dbbp-truong-hoc", today: afterTheYear)
         #expect(school.cells.map(\.cell) == ["cb-truong-th"])
     }

@@ -26,7 +26,8 @@ public struct Finding: Sendable, Hashable, Codable {
         case missingRegularMonth = "missing-regular-month"
         /// A quarter that is over had no thematic session (the subject is the cell).
         case quarterWithoutThematic = "quarter-without-thematic"
-        /// A member was absent without reason in three or more months of the year: grounds for removal.
+        /// A member was absent without reason at three or more meetings of the year (in three
+        /// months: grounds for removal).
         case unexcusedAbsences = "unexcused-absences"
         /// A member was absent with reason at three or more meetings in a row.
         case excusedAbsencesInARow = "excused-absences-in-a-row"

@@ -157,10 +157,12 @@ public enum SummaryHTML {
         }
         rows += [
             (
-                "Đảng viên vắng không lý do từ 3 tháng",
+                "Đảng viên vắng không lý do từ 3 lần",
                 cell.unexcusedAbsences.isEmpty
                     ? "Không có"
-                    : cell.unexcusedAbsences.map { "\($0.name) (\($0.months.count) tháng)" }.joined(separator: "; ")
+                    : cell.unexcusedAbsences.map {
+                        "\($0.name) (\($0.count) lần, tháng \($0.months.map(String.init).joined(separator: ", ")))"
+                    }.joined(separator: "; ")
             ),
             (
                 "Đảng viên vắng có lý do từ 3 kỳ liên tiếp",

@@ -96,11 +96,15 @@ public struct CellYearSummarizer: Sendable {
         let excusedRuns = excusedRuns(held, cell: cell, names: names)
         for absences in unexcused {
             let months = absences.months.map(String.init).joined(separator: ", ")
+            // domain.md: absence without good reason in three months of a year is grounds for removal.
+            let consequence =
+                absences.months.count >= 3
+                ? "thuộc diện xem xét xóa tên" : "chưa đủ 3 tháng nhưng cần nhắc nhở, kiểm điểm"
             findings.append(
                 Finding(
                     code: .unexcusedAbsences, subject: absences.member,
                     message:
-                        "Đồng chí \(absences.name) vắng sinh hoạt không có lý do \(absences.months.count) tháng trong năm \(year) (tháng \(months)): thuộc diện xem xét xóa tên."
+                        "Đồng chí \(absences.name) vắng sinh hoạt không có lý do \(absences.count) lần trong năm \(year) (tháng \(months)): \(consequence)."
                 ))
         }
         for run in excusedRuns {
@@ -169,7 +173,7 @@ public struct CellYearSummarizer: Sendable {
         }
     }
 
-    /// Members absent without reason in three or more distinct months of the year.
+    /// Members absent without reason at three or more meetings of the year.
     private func unexcusedAbsences(_ held: [Meeting], cell: Cell, names: [String: String]) -> [MemberAbsences] {
         var dates: [String: [LocalDate]] = [:]
         for meeting in held {
@@ -179,8 +183,8 @@ public struct CellYearSummarizer: Sendable {
         }
         return cell.members.compactMap { member in
             guard let days = dates[member.id] else { return nil }
+            guard days.count >= 3 else { return nil }
             let months = Array(Set(days.map(\.month))).sorted()
-            guard months.count >= 3 else { return nil }
             return MemberAbsences(
                 member: member.id, name: names[member.id] ?? member.id, count: days.count, months: months,
                 from: days.first!, to: days.last!)

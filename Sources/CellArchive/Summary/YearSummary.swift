@@ -124,7 +124,8 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     public var attendanceRate: Double?
     /// The meeting with the lowest attendance rate.
     public var lowestAttendance: MeetingAttendance?
-    /// Members absent without reason in three or more months of the year (grounds for removal).
+    /// Members absent without reason at three or more meetings of the year (in three months, grounds
+    /// for removal).
     public var unexcusedAbsences: [MemberAbsences]
     /// Members absent with reason at three or more meetings in a row.
     public var excusedAbsencesInARow: [MemberAbsences]
