@@ -37,6 +37,8 @@ enum Failure {
             return ["sochibo: kho lưu trữ bị hỏng: \(detail); hãy chạy `sochibo check`."]
         case ArchiveError.cannotWrite(let path, let reason):
             return ["sochibo: không ghi được \(path): \(reason)."]
+        case ArchiveError.notAllowed(let reason):
+            return ["sochibo: \(reason)."]
         case let mistake as RatingRubric.Mistake:
             return ["sochibo: \(mistake.description)."]
         default:

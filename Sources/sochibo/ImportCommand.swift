@@ -7,6 +7,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "Nhập tệp XML (định dạng lưu trữ v1): nhập tất cả hoặc không nhập gì.")
 
     @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
 
     @Argument(help: ArgumentHelp("Các tệp XML cần nhập.", valueName: "FILE"))
     var files: [String]
@@ -17,7 +18,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let report = try options.open().importFiles(files)
+            let report = try options.open().importFiles(files, context: actor.context)
             print(report.summaryLine)
         }
     }

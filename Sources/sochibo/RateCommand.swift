@@ -12,6 +12,7 @@ struct RateCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
 
     @Option(help: ArgumentHelp("Lời nhận xét ghi kèm xếp loại.", valueName: "TEXT"))
     var note: String?
@@ -36,7 +37,8 @@ struct RateCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let rating = try options.open().rate(meetingID: meeting, points: try parsedPoints(), note: note)
+            let rating = try options.open().rate(
+                meetingID: meeting, points: try parsedPoints(), note: note, context: actor.context)
             print(
                 "Đã xếp loại kỳ sinh hoạt \(meeting): \(rating.score ?? 0)/100 điểm, loại \(rating.level.vietnameseName)."
             )

@@ -16,6 +16,8 @@ struct DecodedRecord: Sendable {
     var references: [SourceReference]
     /// The `symbol` a document declared, checked against its number by the importer.
     var declaredSymbol: String?
+    /// The `<lifecycle>` of a meeting or document, when written (its hashes already verified).
+    var lifecycle: RecordLifecycle?
 }
 
 /// Turns the element trees of the archive format into model values.
@@ -26,10 +28,12 @@ struct DecodedRecord: Sendable {
 struct ArchiveDecoder {
     private(set) var problems: [SourceProblem] = []
     private var references: [SourceReference] = []
+    private var lifecycle: RecordLifecycle?
 
     /// Decodes one child of `<archive>`; `nil` when it is unusable (the problems say why).
     mutating func decode(_ element: XMLElement) -> DecodedRecord? {
         references = []
+        lifecycle = nil
         let value: DecodedRecord.Value?
         switch element.name {
         case "organization": value = organization(element).map { .organization($0) }
@@ -43,7 +47,64 @@ struct ArchiveDecoder {
         return value.map {
             DecodedRecord(
                 value: $0, line: element.line, references: references,
-                declaredSymbol: element.attribute("symbol").map(Self.normalized))
+                declaredSymbol: element.attribute("symbol").map(Self.normalized), lifecycle: lifecycle)
+        }
+    }
+
+    // MARK: Lifecycle
+
+    /// Reads `<lifecycle>` of `element` into `lifecycle`: the version, the declared hash of the
+    /// content (checked against `content`), and each earlier version, decoded and checked the
+    /// same way. Returns the meeting status it states, if any.
+    private mutating func readLifecycle(_ element: XMLElement, content: LockableRecord) -> Meeting.Status? {
+        guard let child = element.child(named: "lifecycle") else { return nil }
+        let status = child.attribute("status") == nil ? nil : enumeration(Meeting.Status.self, child, "status")
+        var result = RecordLifecycle(version: integer(child, "version") ?? 1)
+        if let declared = optional(child, "sha256")?.lowercased() {
+            verify(declared, of: content, at: child, what: "nội dung phiên bản \(result.version)")
+            result.sha256 = declared
+        }
+        var expected = 1
+        for previous in child.children(named: "previousVersion") {
+            guard let version = integer(previous, "version"), let declared = optional(previous, "sha256")?.lowercased(),
+                let replaced = optional(previous, "replaced"), let record = previous.children.first
+            else { continue }
+            if version != expected || version >= result.version {
+                problem(
+                    previous, "version",
+                    "phiên bản \(version) không đúng thứ tự: cần phiên bản \(expected), trước phiên bản hiện hành \(result.version)"
+                )
+            }
+            expected = version + 1
+            let old: LockableRecord?
+            switch record.name {
+            case "meeting": old = meeting(record).map { .meeting($0) }
+            case "document": old = document(record).map { .document($0) }
+            default: old = nil
+            }
+            guard let old else { continue }
+            if old.id != content.id {
+                problem(record, "id", "phiên bản \(version) là của bản ghi \(old.id), không phải \(content.id)")
+            }
+            verify(declared, of: old, at: previous, what: "nội dung phiên bản \(version)")
+            result.previous.append(RecordVersion(version: version, sha256: declared, replaced: replaced, content: old))
+        }
+        if expected != result.version && !result.previous.isEmpty || result.previous.isEmpty && result.version > 1 {
+            problem(child, "version", "phiên bản \(result.version) nhưng không kèm đủ các phiên bản trước")
+        }
+        lifecycle = result
+        return status
+    }
+
+    private mutating func verify(_ declared: String, of record: LockableRecord, at element: XMLElement, what: String) {
+        guard let actual = try? CanonicalContent.sha256(record) else {
+            problem(element, "sha256", "\(what): không tính được mã sha256 (có ký tự không ghi được)")
+            return
+        }
+        if actual != declared {
+            problem(
+                element, "sha256",
+                "\(what): mã sha256 không khớp với nội dung (khai báo \(declared), tính được \(actual))")
         }
     }
 
@@ -277,7 +338,7 @@ struct ArchiveDecoder {
             if let score, score > 100 { problem(ratingElement, "score", "điểm phải từ 0 đến 100: \(score)") }
             rating = Rating(level: level, score: score, note: optionalText(ratingElement))
         }
-        return Meeting(
+        var meeting = Meeting(
             id: id, cellID: cell, kind: kind, date: date, start: start, end: end, place: place,
             topic: optionalText(element.child(named: "topic")), chairID: chair, recorderID: recorder,
             guests: element.children(named: "guest").map { Self.trimmed($0.text) }, attendance: attendance,
@@ -285,6 +346,8 @@ struct ArchiveDecoder {
             proceedings: paragraphs(element.child(named: "proceedings")),
             conclusion: paragraphs(element.child(named: "conclusion")), votes: votes, taskReports: reports,
             rating: rating, attachments: attachments(element))
+        if let status = readLifecycle(element, content: .meeting(meeting)) { meeting.status = status }
+        return meeting
     }
 
     private mutating func time(_ element: XMLElement, _ attribute: String) -> TimeOfDay? {
@@ -351,7 +414,7 @@ struct ArchiveDecoder {
         if let child = element.child(named: "supersedes") { supersedes = reference(.document, child, "document") }
         let termID = reference(.term, element, "term", required: false)
         let meetingID = reference(.meeting, element, "meeting", required: false)
-        return Document(
+        let document = Document(
             id: id, cellID: cell, kind: kind, number: number, termID: termID,
             date: date, status: status, classification: classification,
             meetingID: meetingID, place: place, title: title,
@@ -359,5 +422,10 @@ struct ArchiveDecoder {
             recipients: element.children(named: "recipient").map { Self.trimmed($0.text) },
             supersedesID: supersedes,
             attachments: attachments(element))
+        if element.child(named: "lifecycle")?.attribute("status") != nil {
+            problem(element, nil, "trạng thái của văn bản ghi ở thuộc tính status, không ở <lifecycle>")
+        }
+        _ = readLifecycle(element, content: .document(document))
+        return document
     }
 }

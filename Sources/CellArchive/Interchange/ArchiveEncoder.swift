@@ -104,8 +104,11 @@ public struct ArchiveEncoder {
         try writer.endElement()
     }
 
-    /// Writes one record element.
-    public func write(_ meeting: Meeting) throws {
+    /// Writes one record element; with `lifecycle`, the `<lifecycle>` element when it says
+    /// more than a reader would infer (a version past the first, a content hash, or a status
+    /// other than "approved when rated"). `canonical` writes the content alone, as hashed:
+    /// without the rating, an assessment made of the minutes rather than part of them.
+    public func write(_ meeting: Meeting, lifecycle: RecordLifecycle? = nil, canonical: Bool = false) throws {
         try writer.startElement("meeting")
         for (name, value) in [
             ("id", meeting.id), ("cell", meeting.cellID), ("kind", meeting.kind.rawValue),
@@ -150,22 +153,32 @@ public struct ArchiveEncoder {
                 "taskReport", attributes: [("task", report.taskID), ("status", report.status.rawValue)],
                 text: report.note)
         }
-        if let rating = meeting.rating {
+        if !canonical, let rating = meeting.rating {
             try writer.element(
                 "rating", attributes: [("level", rating.level.rawValue), ("score", rating.score.map(String.init))],
                 text: rating.note)
         }
         try write(meeting.attachments)
+        if !canonical, let lifecycle {
+            let inferred: Meeting.Status = meeting.rating == nil ? .draft : .approved
+            try write(lifecycle, status: meeting.status != inferred || lifecycle.sha256 != nil ? meeting.status : nil)
+        }
         try writer.endElement()
     }
 
-    /// Writes one record element.
-    public func write(_ document: Document, issuerCode: String) throws {
+    /// Writes one record element; with `lifecycle`, the `<lifecycle>` element when it carries a
+    /// version past the first or a content hash. `canonical` writes the content alone, as
+    /// hashed: without the status (which moves on after issue) and the symbol (derived).
+    public func write(
+        _ document: Document, issuerCode: String, lifecycle: RecordLifecycle? = nil, canonical: Bool = false
+    ) throws {
         try writer.startElement("document")
         let attributes: [(String, String?)] = [
             ("id", document.id), ("cell", document.cellID), ("type", document.kind.rawValue),
-            ("number", document.number.map(String.init)), ("symbol", document.symbol(issuerCode: issuerCode)),
-            ("term", document.termID), ("date", document.date.description), ("status", document.status.rawValue),
+            ("number", document.number.map(String.init)),
+            ("symbol", canonical ? nil : document.symbol(issuerCode: issuerCode)),
+            ("term", document.termID), ("date", document.date.description),
+            ("status", canonical ? nil : document.status.rawValue),
             ("classification", document.classification.rawValue), ("meeting", document.meetingID),
         ]
         for case (let name, let value?) in attributes { try writer.attribute(name, value) }
@@ -189,6 +202,30 @@ public struct ArchiveEncoder {
             try writer.element("supersedes", attributes: [("document", supersedes)])
         }
         try write(document.attachments)
+        if !canonical, let lifecycle, lifecycle.version > 1 || lifecycle.sha256 != nil {
+            try write(lifecycle, status: nil, issuerCode: issuerCode)
+        }
+        try writer.endElement()
+    }
+
+    /// `<lifecycle status? version sha256?>` with the earlier versions, each as the record
+    /// element it was.
+    private func write(_ lifecycle: RecordLifecycle, status: Meeting.Status?, issuerCode: String = "CB") throws {
+        try writer.startElement("lifecycle")
+        if let status { try writer.attribute("status", status.rawValue) }
+        try writer.attribute("version", String(lifecycle.version))
+        if let sha256 = lifecycle.sha256 { try writer.attribute("sha256", sha256) }
+        for previous in lifecycle.previous {
+            try writer.startElement("previousVersion")
+            try writer.attribute("version", String(previous.version))
+            try writer.attribute("sha256", previous.sha256)
+            try writer.attribute("replaced", previous.replaced)
+            switch previous.content {
+            case .meeting(let meeting): try write(meeting)
+            case .document(let document): try write(document, issuerCode: issuerCode)
+            }
+            try writer.endElement()
+        }
         try writer.endElement()
     }
 

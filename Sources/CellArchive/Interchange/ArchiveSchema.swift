@@ -319,6 +319,7 @@ enum ArchiveSchema {
                 </xs:complexType>
               </xs:element>
               <xs:element name="attachment" type="a:Attachment" minOccurs="0" maxOccurs="unbounded"/>
+              <xs:element name="lifecycle" type="a:MeetingLifecycle" minOccurs="0"/>
             </xs:sequence>
             <xs:attribute name="id" type="a:Identifier" use="required"/>
             <xs:attribute name="cell" type="a:Identifier" use="required"/>
@@ -358,6 +359,7 @@ enum ArchiveSchema {
                 </xs:complexType>
               </xs:element>
               <xs:element name="attachment" type="a:Attachment" minOccurs="0" maxOccurs="unbounded"/>
+              <xs:element name="lifecycle" type="a:DocumentLifecycle" minOccurs="0"/>
             </xs:sequence>
             <xs:attribute name="id" type="a:Identifier" use="required"/>
             <xs:attribute name="cell" type="a:Identifier" use="required"/>
@@ -370,6 +372,54 @@ enum ArchiveSchema {
             <xs:attribute name="classification" type="a:Classification" default="none"/>
             <xs:attribute name="meeting" type="a:Identifier"/>
           </xs:complexType>
+          <!-- Optional, added after format v1's first release: where a record stands beyond its
+               content. Files without it still import: a rated meeting is taken as approved, any other
+               as a draft; a document's status is its attribute. `version` counts corrections from 1;
+               `sha256` is the SHA-256 of the record's canonical content (its element as exported,
+               without a document's status and symbol and without this element), carried by locked
+               records; each earlier version is kept whole inside `previousVersion`. -->
+          <xs:simpleType name="MeetingStatus">
+            <xs:restriction base="xs:token">
+              <xs:enumeration value="draft"/>
+              <xs:enumeration value="approved"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:complexType name="MeetingLifecycle">
+            <xs:sequence>
+              <xs:element name="previousVersion" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="meeting" type="a:Meeting"/>
+                  </xs:sequence>
+                  <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="sha256" type="a:Sha256" use="required"/>
+                  <xs:attribute name="replaced" type="xs:dateTime" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+            <xs:attribute name="status" type="a:MeetingStatus"/>
+            <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+            <xs:attribute name="sha256" type="a:Sha256"/>
+          </xs:complexType>
+
+          <xs:complexType name="DocumentLifecycle">
+            <xs:sequence>
+              <xs:element name="previousVersion" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="document" type="a:Document"/>
+                  </xs:sequence>
+                  <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="sha256" type="a:Sha256" use="required"/>
+                  <xs:attribute name="replaced" type="xs:dateTime" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+            <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+            <xs:attribute name="sha256" type="a:Sha256"/>
+          </xs:complexType>
+
         </xs:schema>
 
         """#

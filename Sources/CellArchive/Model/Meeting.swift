@@ -14,6 +14,15 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         case extraordinary
     }
 
+    /// Where the minutes stand: a draft may change; approved minutes (read back and adopted)
+    /// are locked, and change only by a recorded correction.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Dự thảo: being written.
+        case draft
+        /// Đã thông qua: read back at the meeting and adopted.
+        case approved
+    }
+
     /// The writer's stable identifier, e.g. `pl-2023-01`.
     public var id: String
     /// The cell that met.
@@ -52,13 +61,18 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
     public var rating: Rating?
     /// Attached files.
     public var attachments: [Attachment]
+    /// Where the minutes stand.
+    public var status: Status
 
-    /// Creates a meeting.
+    /// Creates a meeting. Without a `status`, minutes with a rating are taken as approved
+    /// (a meeting is rated once its minutes are adopted) and others as drafts: the rule for
+    /// records from tools that kept no lifecycle.
     public init(
         id: String, cellID: String, kind: Kind, date: LocalDate, start: TimeOfDay, end: TimeOfDay,
         place: String, topic: String? = nil, chairID: String, recorderID: String, guests: [String] = [],
         attendance: [Attendance] = [], agenda: [String], proceedings: [String], conclusion: [String] = [],
-        votes: [Vote] = [], taskReports: [TaskReport] = [], rating: Rating? = nil, attachments: [Attachment] = []
+        votes: [Vote] = [], taskReports: [TaskReport] = [], rating: Rating? = nil, attachments: [Attachment] = [],
+        status: Status? = nil
     ) {
         self.id = id
         self.cellID = cellID
@@ -79,6 +93,7 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         self.taskReports = taskReports
         self.rating = rating
         self.attachments = attachments
+        self.status = status ?? (rating == nil ? .draft : .approved)
     }
 }
 

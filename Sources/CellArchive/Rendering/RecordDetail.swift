@@ -18,6 +18,24 @@ public struct RecordDetail: Sendable, Encodable {
     public var findings: [Finding]?
     public var document: Document?
     public var symbol: String?
+    /// For a meeting or document: the version, the content hash (locked records) and the
+    /// numbers of the earlier versions.
+    public var lifecycle: LifecycleDetail?
+
+    /// A record's lifecycle, as `show --format json` writes it.
+    public struct LifecycleDetail: Sendable, Encodable {
+        public var version: Int
+        public var sha256: String?
+        public var previousVersions: [Int]
+    }
+
+    /// The detail of `record` with its `lifecycle`.
+    public init(_ record: ArchiveRecord, today: LocalDate, lifecycle: RecordLifecycle?) {
+        self.init(record, today: today)
+        self.lifecycle = lifecycle.map {
+            LifecycleDetail(version: $0.version, sha256: $0.sha256, previousVersions: $0.previous.map(\.version))
+        }
+    }
 
     /// The detail of `record`, with statuses computed for `today`.
     public init(_ record: ArchiveRecord, today: LocalDate) {

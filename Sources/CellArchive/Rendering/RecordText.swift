@@ -1,7 +1,23 @@
 /// Vietnamese text for `show`: a record laid out for reading in a terminal.
 public enum RecordText {
-    /// The record, with the figures the rules compute, statuses as of `today`.
-    public static func render(_ record: ArchiveRecord, today: LocalDate) -> String {
+    /// The record, with the figures the rules compute, statuses as of `today`; for a meeting
+    /// or document with its `lifecycle`, the version and the content hash.
+    public static func render(_ record: ArchiveRecord, today: LocalDate, lifecycle: RecordLifecycle? = nil) -> String {
+        let body = render(record, today: today)
+        guard let lifecycle else { return body }
+        var fields: [(String, String?)] = []
+        if case .meeting(let meeting, _) = record {
+            fields.append(
+                ("Trạng thái biên bản", meeting.status.vietnameseName + (meeting.isLocked ? " (đã khóa)" : "")))
+        }
+        let earlier = lifecycle.previous.map { "\($0.version)" }.joined(separator: ", ")
+        fields.append(
+            ("Phiên bản", "\(lifecycle.version)" + (earlier.isEmpty ? "" : " (các phiên bản trước: \(earlier))")))
+        fields.append(("Mã sha256 nội dung", lifecycle.sha256))
+        return body + "\n" + lines(fields)
+    }
+
+    private static func render(_ record: ArchiveRecord, today: LocalDate) -> String {
         switch record {
         case .organization(let organization):
             return lines([

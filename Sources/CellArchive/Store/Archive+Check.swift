@@ -63,6 +63,8 @@ extension Archive {
                 }
             }
             problems += try SearchIndexer(db: db).verify()
+            problems += try VersionStore(db: db).problems(reader: RecordReader(db: db))
+            problems += try AuditLog(db: db).problems()
             let reader = RecordReader(db: db)
             let rubric = try RubricStore(db: db).load()
             var findings: [Finding] = []

@@ -80,8 +80,17 @@ extension Archive {
             let meetings = try Row.fetchCursor(
                 db, sql: "SELECT * FROM meeting \(meetingFilter.sql) ORDER BY date, start_time, id",
                 arguments: meetingFilter.arguments)
+            let versions = VersionStore(db: db)
+            // The lifecycle from the row; earlier versions are read only for corrected records.
+            func lifecycle(_ row: Row, kind: String) throws -> RecordLifecycle {
+                let version: Int = row["version"]
+                let id: String = row["id"]
+                return RecordLifecycle(
+                    version: version, sha256: row["content_sha256"],
+                    previous: version > 1 ? try versions.previous(kind: kind, id: id) : [])
+            }
             while let row = try meetings.next() {
-                try encoder.write(reader.meeting(row))
+                try encoder.write(reader.meeting(row), lifecycle: try lifecycle(row, kind: "meeting"))
                 summary.counts[.meeting, default: 0] += 1
             }
             let documentFilter = try scope.filter("id", scope.documents)
@@ -90,7 +99,9 @@ extension Archive {
                 arguments: documentFilter.arguments)
             while let row = try documents.next() {
                 let document = try reader.document(row)
-                try encoder.write(document, issuerCode: issuerCodes[document.cellID] ?? "CB")
+                try encoder.write(
+                    document, issuerCode: issuerCodes[document.cellID] ?? "CB",
+                    lifecycle: try lifecycle(row, kind: "document"))
                 summary.counts[.document, default: 0] += 1
             }
             try encoder.finish()

@@ -14,10 +14,17 @@ extension Archive {
     /// print(report.added[.meeting] ?? 0)
     /// ```
     ///
+    /// A record that is locked in the archive (approved minutes, a document past draft) is not
+    /// changed by a file: a different content is refused, naming the record. Every record added
+    /// or changed gets an `import` entry in the audit log, in the same transaction.
+    ///
+    /// - parameter context: who imports, for the audit log.
     /// - returns: what was added, updated and left unchanged.
     /// - throws: `ArchiveError.importRefused` with every problem found, each at its file, line
     ///   and column.
-    public func importFiles(_ paths: [String]) throws -> ImportReport {
+    public func importFiles(
+        _ paths: [String], context: AuditContext = AuditContext(actor: AuditContext.systemUser)
+    ) throws -> ImportReport {
         let schema: XMLSchema
         switch ArchiveSchema.compiled {
         case .success(let compiled): schema = compiled
@@ -32,7 +39,7 @@ extension Archive {
             var outcome: Result<ImportReport, ArchiveError> = .failure(.importRefused([]))
             do {
                 try db.inTransaction(.immediate) {
-                    let session = try ImportSession(db: db)
+                    let session = try ImportSession(db: db, context: context)
                     for path in paths { session.importFile(path, schema: schema) }
                     try session.resolvePending()
                     if session.hasProblems {

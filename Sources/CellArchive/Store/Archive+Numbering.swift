@@ -13,22 +13,25 @@ extension Archive {
     ///
     /// - throws: `ArchiveError.notFound` when the cell, or the term in that cell, is unknown.
     public func nextFreeNumber(cellID: String, kind: Document.Kind, termID: String?) throws -> Int {
-        try pool.read { db in
-            try RecordReader(db: db).requireCell(cellID)
-            if let termID,
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM term WHERE cell_id = ? AND id = ?)",
-                    arguments: [cellID, termID]) != true
-            {
-                throw ArchiveError.notFound(id: termID)
-            }
-            let highest = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT max(number) FROM document
-                    WHERE cell_id = ? AND type = ? AND ifnull(term_id, '') = ? AND status <> 'draft'
-                    """, arguments: [cellID, kind.rawValue, termID ?? ""])
-            return (highest ?? 0) + 1
+        try pool.read { db in try Self.nextFreeNumber(db, cellID: cellID, kind: kind, termID: termID) }
+    }
+
+    /// `nextFreeNumber` inside a read or write already open (the one `issue` runs in).
+    static func nextFreeNumber(_ db: Database, cellID: String, kind: Document.Kind, termID: String?) throws -> Int {
+        try RecordReader(db: db).requireCell(cellID)
+        if let termID,
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM term WHERE cell_id = ? AND id = ?)",
+                arguments: [cellID, termID]) != true
+        {
+            throw ArchiveError.notFound(id: termID)
         }
+        let highest = try Int.fetchOne(
+            db,
+            sql: """
+                SELECT max(number) FROM document
+                WHERE cell_id = ? AND type = ? AND ifnull(term_id, '') = ? AND status <> 'draft'
+                """, arguments: [cellID, kind.rawValue, termID ?? ""])
+        return (highest ?? 0) + 1
     }
 }

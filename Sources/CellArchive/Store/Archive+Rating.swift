@@ -27,7 +27,9 @@ extension Archive {
 
     /// Rates a meeting by the archive's rubric: adds up the points given to every criterion,
     /// finds the level, and records both (with `note` as the assessment, when given; the
-    /// earlier assessment is kept otherwise). One transaction; the search index follows.
+    /// earlier assessment is kept otherwise). One transaction with the search index and a
+    /// `rate` entry in the audit log. Approved minutes may be rated: the rating is an
+    /// assessment of the minutes, not part of their locked content.
     ///
     /// ```swift
     /// try archive.rate(meetingID: "pl-2024-03", points: [("time", 5), ("attendance", 5), …])
@@ -38,10 +40,9 @@ extension Archive {
     ///   an unknown criterion, one given twice or not at all, or points out of range.
     @discardableResult
     public func rate(
-        meetingID: String, points: [(criterion: String, points: Int)], note: String? = nil
-    ) throws
-        -> Rating
-    {
+        meetingID: String, points: [(criterion: String, points: Int)], note: String? = nil,
+        context: AuditContext = AuditContext(actor: AuditContext.systemUser)
+    ) throws -> Rating {
         try pool.write { db in
             let reader = RecordReader(db: db)
             guard var meeting = try reader.meeting(id: meetingID) else { throw ArchiveError.notFound(id: meetingID) }
@@ -59,6 +60,11 @@ extension Archive {
                 arguments: [rating.level.rawValue, rating.score, rating.note, meetingID])
             meeting.rating = rating
             try SearchIndexer(db: db).index(meeting)
+            // The rating is not part of the minutes' content: a locked meeting keeps its hash.
+            let lifecycle = try VersionStore(db: db).lifecycle(kind: "meeting", id: meetingID)
+            try AuditLog(db: db).append(
+                .rate, kind: "meeting", record: meetingID, version: lifecycle?.version,
+                sha256: try lifecycle?.sha256 ?? CanonicalContent.sha256(.meeting(meeting)), context: context)
             return rating
         }
     }

@@ -15,6 +15,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     case corrupt(String)
     /// An export could not be written.
     case cannotWrite(path: String, reason: String)
+    /// The lifecycle does not allow this change (approving approved minutes, correcting a
+    /// draft…); the message says why, in Vietnamese.
+    case notAllowed(String)
 }
 
 /// One problem that refused an import, located in its file.

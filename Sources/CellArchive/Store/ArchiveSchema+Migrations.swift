@@ -14,7 +14,58 @@ enum ArchiveMigrations {
         migrator.registerMigration("v1: archive core", migrate: createCore)
         migrator.registerMigration("v2: full-text search", migrate: createSearch)
         migrator.registerMigration("v3: rating rubric", migrate: createRubric)
+        migrator.registerMigration("v4: lifecycle, versions and audit log", migrate: createLifecycle)
         return migrator
+    }
+
+    /// Lifecycle and audit: minutes get a status (rated minutes count as approved, as the
+    /// format says for records without one); meetings and documents get a version and the
+    /// SHA-256 of their canonical content; earlier versions and the audit log live in tables
+    /// that refuse UPDATE and DELETE. Every record already held gets an `upgrade` log entry.
+    private static func createLifecycle(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE meeting ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+                    CHECK (status IN ('draft', 'approved'));
+                ALTER TABLE meeting ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version > 0);
+                ALTER TABLE meeting ADD COLUMN content_sha256 TEXT CHECK (length(content_sha256) = 64);
+                UPDATE meeting SET status = 'approved' WHERE rating_level IS NOT NULL;
+                ALTER TABLE document ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version > 0);
+                ALTER TABLE document ADD COLUMN content_sha256 TEXT CHECK (length(content_sha256) = 64);
+
+                CREATE TABLE record_version (
+                    kind TEXT NOT NULL CHECK (kind IN ('meeting', 'document')),
+                    record_id TEXT NOT NULL,
+                    version INTEGER NOT NULL CHECK (version > 0),
+                    content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),
+                    replaced TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    PRIMARY KEY (kind, record_id, version)
+                );
+                CREATE TRIGGER record_version_kept BEFORE UPDATE ON record_version
+                    BEGIN SELECT RAISE(ABORT, 'earlier versions are never changed'); END;
+                CREATE TRIGGER record_version_never_deleted BEFORE DELETE ON record_version
+                    BEGIN SELECT RAISE(ABORT, 'earlier versions are never deleted'); END;
+
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY CHECK (seq > 0),
+                    time TEXT NOT NULL,
+                    actor TEXT NOT NULL CHECK (actor <> ''),
+                    action TEXT NOT NULL CHECK (action IN
+                        ('import', 'file', 'approve', 'issue', 'correct', 'rate', 'restore', 'upgrade')),
+                    kind TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    version INTEGER,
+                    content_sha256 TEXT,
+                    chain_sha256 TEXT NOT NULL CHECK (length(chain_sha256) = 64)
+                );
+                CREATE INDEX audit_log_record ON audit_log(record_id, seq);
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        try LifecycleUpgrade(db: db).run()
     }
 
     /// The rubric meetings are rated by, stored with the archive so that every secretary of a

@@ -12,6 +12,9 @@ final class ImportSession {
     private let db: Database
     private let reader: RecordReader
     private let writer: RecordWriter
+    private let versions: VersionStore
+    private let log: AuditLog
+    private let context: AuditContext
     private(set) var report = ImportReport()
     private var files: [String] = []
     /// Problems of finished files, with the column libxml2 gave when it gave one.
@@ -29,10 +32,13 @@ final class ImportSession {
     /// Past this many problems, the import stops reading: the file is badly broken.
     private let problemLimit = 200
 
-    init(db: Database) throws {
+    init(db: Database, context: AuditContext) throws {
         self.db = db
+        self.context = context
         reader = RecordReader(db: db)
         writer = RecordWriter(db: db)
+        versions = VersionStore(db: db)
+        log = AuditLog(db: db)
         try db.execute(
             sql: """
                 CREATE TEMP TABLE IF NOT EXISTS pending_reference (
@@ -322,7 +328,11 @@ final class ImportSession {
         _ = try checkReferences(record, cellID: "", file: file)
         let old = try reader.organization(id: organization.id)
         report.count(.organization, id: organization.id, old: old != nil, changed: old != organization)
+        guard old != organization else { return }
         try writer.write(organization)
+        try log.append(
+            .import, kind: "organization", record: organization.id, version: nil,
+            sha256: try CanonicalContent.sha256(organization), context: context)
     }
 
     private func apply(_ cell: Cell, memberLines: [String: Int], _ record: DecodedRecord) throws {
@@ -354,23 +364,99 @@ final class ImportSession {
         if let old {
             merged.terms = old.terms.filter { term in !cell.terms.contains { $0.id == term.id } } + cell.terms
         }
-        report.count(.cell, id: cell.id, old: old != nil, changed: old.map { $0 != merged } ?? true)
+        var changed = old.map { $0 != merged } ?? true
+        report.count(.cell, id: cell.id, old: old != nil, changed: changed)
         for member in cell.members {
             let previous = oldByID[member.id]
             report.count(.member, id: member.id, old: previous != nil, changed: previous != member)
+            if previous != member { changed = true }
             memberCells[member.id] = cell.id
         }
         issuerCodes[cell.id] = cell.issuerCode
+        guard changed else { return }
         // Members already in the cell keep their places; new ones follow them.
         merged.members = oldMembers.map { newByID[$0.id] ?? $0 } + cell.members.filter { oldByID[$0.id] == nil }
         try writer.write(merged)
+        try log.append(
+            .import, kind: "cell", record: cell.id, version: nil, sha256: try CanonicalContent.sha256(merged),
+            context: context)
+    }
+
+    // MARK: Lifecycle
+
+    /// Whether `incoming` may replace `old`: a locked record keeps its content (same hash), moves
+    /// only forward through its statuses, and keeps its version. Problems go to the record's line.
+    private func admits(
+        _ incoming: LockableRecord, hash: String, old: LockableRecord?, lifecycle: RecordLifecycle?,
+        _ record: DecodedRecord
+    ) throws -> Bool {
+        guard let old, old.isLocked else { return true }
+        let stored = try versions.lifecycle(kind: old.kind, id: old.id) ?? RecordLifecycle()
+        let noun: String
+        let allowed: Bool
+        let states: (String, String)
+        switch (old, incoming) {
+        case (.meeting(let before), .meeting(let after)):
+            noun = "biên bản \(before.id) đã được thông qua"
+            allowed = before.status.allows(after.status)
+            states = (before.status.vietnameseName, after.status.vietnameseName)
+        case (.document(let before), .document(let after)):
+            noun = "văn bản \(before.id) đã ban hành"
+            allowed = before.status.allows(after.status)
+            states = (before.status.vietnameseName, after.status.vietnameseName)
+        default:
+            return true
+        }
+        if stored.sha256 != hash {
+            add(
+                "\(noun) nên đã khóa; tệp này sửa nội dung của nó. Muốn sửa, hãy dùng `sochibo correct \(old.id) TỆP_MẪU`",
+                line: record.line, needle: "id=\"\(old.id)\"")
+            return false
+        }
+        if !allowed {
+            add(
+                "\(noun); không thể chuyển từ trạng thái “\(states.0)” sang “\(states.1)”", line: record.line,
+                needle: "id=\"\(old.id)\"")
+            return false
+        }
+        if let lifecycle, lifecycle.version != stored.version {
+            add(
+                "tệp ghi \(old.id) ở phiên bản \(lifecycle.version), kho đang giữ phiên bản \(stored.version)",
+                line: record.line, needle: "id=\"\(old.id)\"")
+            return false
+        }
+        return true
+    }
+
+    /// Writes the lifecycle of a record just written: its version and hash, earlier versions
+    /// the file carried (for a record new to the archive), and the log entry.
+    private func settle(
+        _ incoming: LockableRecord, hash: String, old: LockableRecord?, lifecycle: RecordLifecycle?
+    ) throws -> (version: Int, sha256: String?) {
+        var version = lifecycle?.version ?? 1
+        if let old, old.isLocked {
+            version = try versions.lifecycle(kind: old.kind, id: old.id)?.version ?? version
+        } else if let lifecycle, try versions.previous(kind: incoming.kind, id: incoming.id).isEmpty {
+            for previous in lifecycle.previous { try versions.keep(previous) }
+        }
+        try log.append(
+            .import, kind: incoming.kind, record: incoming.id, version: version, sha256: hash, context: context)
+        return (version, incoming.isLocked ? hash : nil)
     }
 
     private func apply(_ meeting: Meeting, _ record: DecodedRecord, file: Int) throws {
         guard try checkReferences(record, cellID: meeting.cellID, file: file) else { return }
         let old = try reader.meeting(id: meeting.id)
+        let hash = try CanonicalContent.sha256(.meeting(meeting))
+        guard
+            try admits(
+                .meeting(meeting), hash: hash, old: old.map { .meeting($0) }, lifecycle: record.lifecycle, record)
+        else { return }
         report.count(.meeting, id: meeting.id, old: old != nil, changed: old != meeting)
-        if old != meeting { try writer.write(meeting, replacing: old != nil) }
+        guard old != meeting else { return }
+        let (version, sha256) = try settle(
+            .meeting(meeting), hash: hash, old: old.map { .meeting($0) }, lifecycle: record.lifecycle)
+        try writer.write(meeting, replacing: old != nil, version: version, sha256: sha256)
     }
 
     private func apply(_ document: Document, _ record: DecodedRecord, file: Int) throws {
@@ -415,8 +501,16 @@ final class ImportSession {
         }
         guard valid else { return }
         let old = try reader.document(id: document.id)
+        let hash = try CanonicalContent.sha256(.document(document))
+        guard
+            try admits(
+                .document(document), hash: hash, old: old.map { .document($0) }, lifecycle: record.lifecycle, record)
+        else { return }
         report.count(.document, id: document.id, old: old != nil, changed: old != document)
-        if old != document { try writer.write(document, replacing: old != nil) }
+        guard old != document else { return }
+        let (version, sha256) = try settle(
+            .document(document), hash: hash, old: old.map { .document($0) }, lifecycle: record.lifecycle)
+        try writer.write(document, replacing: old != nil, version: version, sha256: sha256)
     }
 
     // MARK: End

@@ -150,7 +150,8 @@ struct RecordReader {
             attendance: attendance, agenda: texts["agenda"] ?? [], proceedings: texts["proceedings"] ?? [],
             conclusion: texts["conclusion"] ?? [], votes: votes, taskReports: reports, rating: rating,
             attachments: withAttachments
-                ? try attachments(table: "meeting_attachment", ownerColumn: "meeting_id", ownerID: id) : [])
+                ? try attachments(table: "meeting_attachment", ownerColumn: "meeting_id", ownerID: id) : [],
+            status: try value(Meeting.Status.self, row["status"]))
     }
 
     private func attachments(table: String, ownerColumn: String, ownerID: String) throws -> [Attachment] {

@@ -77,19 +77,21 @@ struct RecordWriter {
         }
     }
 
-    /// Writes the meeting and everything it owns, replacing an existing one.
-    func write(_ meeting: Meeting, replacing: Bool) throws {
+    /// Writes the meeting and everything it owns, replacing an existing one; `version` and
+    /// `sha256` are its lifecycle columns (the hash is kept for locked minutes).
+    func write(_ meeting: Meeting, replacing: Bool, version: Int = 1, sha256: String? = nil) throws {
         if replacing { try execute("DELETE FROM meeting WHERE id = ?", [meeting.id]) }
         try execute(
             """
             INSERT INTO meeting (id, cell_id, kind, date, start_time, end_time, place, topic, chair_id,
-                recorder_id, rating_level, rating_score, rating_note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                recorder_id, rating_level, rating_score, rating_note, status, version, content_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 meeting.id, meeting.cellID, meeting.kind.rawValue, meeting.date.description,
                 meeting.start.description, meeting.end.description, meeting.place, meeting.topic, meeting.chairID,
                 meeting.recorderID, meeting.rating?.level.rawValue, meeting.rating?.score, meeting.rating?.note,
+                meeting.status.rawValue, version, sha256,
             ])
         let sections: [(String, [String])] = [
             ("guest", meeting.guests), ("agenda", meeting.agenda), ("proceedings", meeting.proceedings),
@@ -123,20 +125,21 @@ struct RecordWriter {
         try SearchIndexer(db: db).index(meeting)
     }
 
-    /// Writes the document and everything it owns, replacing an existing one.
-    func write(_ document: Document, replacing: Bool) throws {
+    /// Writes the document and everything it owns, replacing an existing one; `version` and
+    /// `sha256` are its lifecycle columns (the hash is kept for locked documents).
+    func write(_ document: Document, replacing: Bool, version: Int = 1, sha256: String? = nil) throws {
         if replacing { try execute("DELETE FROM document WHERE id = ?", [document.id]) }
         try execute(
             """
             INSERT INTO document (id, cell_id, type, number, term_id, date, status, classification, meeting_id,
-                place, title, signer_id, signature_authority, signature_title, supersedes_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                place, title, signer_id, signature_authority, signature_title, supersedes_id, version, content_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 document.id, document.cellID, document.kind.rawValue, document.number, document.termID,
                 document.date.description, document.status.rawValue, document.classification.rawValue,
                 document.meetingID, document.place, document.title, document.signature?.memberID,
-                document.signature?.authority, document.signature?.title, document.supersedesID,
+                document.signature?.authority, document.signature?.title, document.supersedesID, version, sha256,
             ])
         let sections: [(String, [String])] = [("body", document.body), ("recipient", document.recipients)]
         for (section, texts) in sections {

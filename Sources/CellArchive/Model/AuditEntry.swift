@@ -1,0 +1,85 @@
+/// One line of the archive's append-only audit log: who changed what, when, and the content
+/// hash after. Each entry also carries a chain hash over the entry before it, so that a
+/// removed or altered line breaks the chain and `check` sees it.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    /// What was done.
+    public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A record added or changed by importing a file.
+        case `import`
+        /// A draft filed from a form.
+        case file
+        /// Minutes approved.
+        case approve
+        /// A document issued with its number.
+        case issue
+        /// A locked record corrected by a new version.
+        case correct
+        /// A meeting rated by the rubric.
+        case rate
+        /// The log of a backup restored into an empty archive (one entry for the whole file).
+        case restore
+        /// The archive upgraded to keep a log: one entry for each record it already held.
+        case upgrade
+
+        /// The Vietnamese name, e.g. "thông qua".
+        public var vietnameseName: String {
+            switch self {
+            case .import: "nhập tệp"
+            case .file: "lập dự thảo"
+            case .approve: "thông qua biên bản"
+            case .issue: "ban hành"
+            case .correct: "đính chính"
+            case .rate: "xếp loại"
+            case .restore: "khôi phục sao lưu"
+            case .upgrade: "nâng cấp kho"
+            }
+        }
+    }
+
+    /// The position in the log, from 1.
+    public var sequence: Int
+    /// When (ISO 8601, UTC, to the second: `2026-11-21T09:30:00Z`).
+    public var time: String
+    /// Who (the `--by` name, else the operating-system user).
+    public var actor: String
+    /// What was done.
+    public var action: Action
+    /// The kind of record (`organization`, `cell`, `meeting`, `document`), or `file` for a
+    /// restore.
+    public var kind: String
+    /// The record's identifier (the file's name for a restore).
+    public var record: String
+    /// The record's version after the change, for meetings and documents.
+    public var version: Int?
+    /// The SHA-256 of the record's canonical content after the change.
+    public var sha256: String?
+    /// The SHA-256 over the previous entry's chain hash and this entry's fields.
+    public var chain: String
+
+    /// Creates an entry.
+    public init(
+        sequence: Int, time: String, actor: String, action: Action, kind: String, record: String, version: Int?,
+        sha256: String?, chain: String
+    ) {
+        self.sequence = sequence
+        self.time = time
+        self.actor = actor
+        self.action = action
+        self.kind = kind
+        self.record = record
+        self.version = version
+        self.sha256 = sha256
+        self.chain = chain
+    }
+
+    /// The text the chain hash covers: the previous chain hash, then every field, one per line.
+    public static func chainInput(
+        previous: String, sequence: Int, time: String, actor: String, action: Action, kind: String, record: String,
+        version: Int?, sha256: String?
+    ) -> String {
+        [
+            previous, String(sequence), time, actor, action.rawValue, kind, record, version.map(String.init) ?? "",
+            sha256 ?? "",
+        ].joined(separator: "\n")
+    }
+}
