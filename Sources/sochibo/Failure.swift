@@ -33,6 +33,10 @@ enum Failure {
             return shown + ["sochibo: không nhập gì cả: \(problems.count) lỗi; kho lưu trữ giữ nguyên như trước."]
         case ArchiveError.notFound(let id):
             return ["sochibo: không tìm thấy \(id) trong kho lưu trữ."]
+        case ArchiveError.notPrintable(let id, let kind):
+            return [
+                "sochibo: \(id) là mã của một \(kind); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."
+            ]
         case ArchiveError.corrupt(let detail):
             return ["sochibo: kho lưu trữ bị hỏng: \(detail); hãy chạy `sochibo check`."]
         case ArchiveError.cannotWrite(let path, let reason):

@@ -9,7 +9,7 @@ struct Sochibo: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self, ShowCommand.self,
             CheckCommand.self, SearchCommand.self, ReindexCommand.self, SummaryCommand.self, RateCommand.self,
-            RubricCommand.self, ApproveCommand.self, IssueCommand.self, LogCommand.self,
+            RubricCommand.self, ApproveCommand.self, IssueCommand.self, LogCommand.self, PrintCommand.self,
 
         ])
 }

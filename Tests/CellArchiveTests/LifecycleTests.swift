@@ -133,7 +133,8 @@ struct LifecycleTests {
         var text = String(decoding: try Support.export(archive), as: UTF8.self)
         text = text.replacingOccurrences(
             of: "Nhà văn hóa thôn Bắc Sơn</place>", with: "Nhà văn hoá thôn Bắc Sơn</place>")
-        let problems = Support.problems(importing: [try Support.write(Data(text.utf8))], into: try Support.emptyArchive())
+        let problems = Support.problems(
+            importing: [try Support.write(Data(text.utf8))], into: try Support.emptyArchive())
         #expect(!problems.isEmpty)
         #expect(problems.allSatisfy { $0.message.contains("mã sha256 không khớp với nội dung") })
     }

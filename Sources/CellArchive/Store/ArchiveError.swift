@@ -11,6 +11,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     case importRefused([ImportProblem])
     /// No record has this identifier.
     case notFound(id: String)
+    /// The identifier names a record `print` does not lay out (an organization, a cell or a
+    /// member); `kind` says which, in Vietnamese ("chi bộ").
+    case notPrintable(id: String, kind: String)
     /// A stored value could not be read back (a damaged or hand-edited database).
     case corrupt(String)
     /// An export could not be written.

@@ -1,0 +1,44 @@
+/// A record that `print` lays out in the Party layout, with everything the page shows: the
+/// cell with its members (for names and attendance), the committee the cell belongs to (the
+/// parent line of the heading), and for minutes the locality of the date line and the tasks
+/// the meeting reviewed.
+///
+/// ```swift
+/// switch try archive.printable(id: "pl-2023-11") {
+/// case .minutes(let meeting, let cell, let organization, let locality, let tasks):
+///     RecordPrint.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+/// case .document(let document, let cell, let organization):
+///     RecordPrint.document(document, cell: cell, organization: organization)
+/// }
+/// ```
+public enum PrintableRecord: Sendable, Hashable {
+    /// A meeting's minutes (biên bản sinh hoạt chi bộ).
+    ///
+    /// `locality` is the place name of the date line ("Phai Luông"); `tasks` are the tasks
+    /// named by the meeting's task reports, with the documents that assigned them.
+    case minutes(Meeting, cell: Cell, organization: Organization, locality: String, tasks: [ReviewedTask])
+    /// A document (nghị quyết, kế hoạch, báo cáo…).
+    case document(Document, cell: Cell, organization: Organization)
+}
+
+/// A task a meeting reported on, with the document that assigned it, so that minutes can say
+/// what the task was and where it came from ("Nghị quyết số 10-NQ/CB").
+///
+/// ```swift
+/// ReviewedTask(task: task, documentKind: .resolution, documentSymbol: "10-NQ/CB")
+/// ```
+public struct ReviewedTask: Sendable, Hashable {
+    /// The task as the document wrote it.
+    public var task: DocumentTask
+    /// The type of the document that assigned it.
+    public var documentKind: Document.Kind
+    /// That document's symbol; `nil` while it is a draft without a number.
+    public var documentSymbol: String?
+
+    /// Creates a reviewed task.
+    public init(task: DocumentTask, documentKind: Document.Kind, documentSymbol: String?) {
+        self.task = task
+        self.documentKind = documentKind
+        self.documentSymbol = documentSymbol
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import CellArchive
+
+struct PrintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "print",
+        abstract: "In biên bản một kỳ sinh hoạt hoặc một văn bản theo thể thức văn bản của Đảng (trang HTML khổ A4).",
+        discussion: """
+            Mở tệp HTML bằng trình duyệt rồi in (Ctrl+P) ra giấy A4 để ký; trong hộp thoại in, bỏ chọn
+            “Đầu trang và chân trang” để trình duyệt không in thêm địa chỉ tệp và ngày giờ. Ví dụ:
+              sochibo print --archive DIR pl-nq-2023-01 -o nghi-quyet-01.html
+              sochibo print --archive DIR pl-2023-11 -o bien-ban-2023-11.html
+            """)
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Argument(help: ArgumentHelp("Mã của kỳ sinh hoạt (in biên bản) hoặc của văn bản.", valueName: "ID"))
+    var id: String
+
+    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE.html"))
+    var output: String?
+
+    func run() throws {
+        try Failure.guarding {
+            let page = RecordPrint.render(try options.open().printable(id: id))
+            try OutputFile.write(page, to: output)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@Suite("sochibo print")
+struct PrintCommandTests {
+    let directory = Sochibo.temporaryDirectory()
+    var archive: String { directory + "/archive" }
+
+    func filled() throws -> String {
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let imported = try Sochibo.run([
+            "import", "--archive", archive, Sochibo.path("archive/samples/dbx-hop-thanh.xml"),
+        ])
+        #expect(imported.status == 0, "\(imported.errors)")
+        return archive
+    }
+
+    /// `html` as a person sees it: printed to PDF by a real Chromium, checked to be A4, read
+    /// back with pdftotext (spaces collapsed, since justified lines stretch them), and drawn
+    /// to a PNG.
+    func printed(_ html: String, name: String) throws -> String {
+        let pdf = directory + "/\(name).pdf"
+        let png = directory + "/\(name).png"
+        let browser = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(directory)/chromium-profile",
+        ]
+        let made = try Sochibo.tool("/usr/bin/chromium", browser + ["--print-to-pdf=\(pdf)", "file://\(html)"])
+        #expect(made.status == 0, "\(made.errors)")
+        let drawn = try Sochibo.tool(
+            "/usr/bin/chromium", browser + ["--screenshot=\(png)", "--window-size=900,1300", "file://\(html)"])
+        #expect(drawn.status == 0, "\(drawn.errors)")
+        let image = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
+        let info = try Sochibo.tool("/usr/bin/pdfinfo", [pdf])
+        #expect(info.output.contains("(A4)"), "\(info.output)")
+        let text = try Sochibo.tool("/usr/bin/pdftotext", [pdf, "-"]).output
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test func aResolutionPrintsOnA4WithItsHeadingNumberDateAndSigner() throws {
+        let archive = try filled()
+        let html = directory + "/nghi-quyet.html"
+        let made = try Sochibo.run(["print", "--archive", archive, "pl-nq-2023-01", "-o", html])
+        #expect(made.status == 0 && made.output.isEmpty && made.errors.isEmpty, "\(made.errors)")
+        let text = try printed(html, name: "nghi-quyet")
+        for expected in [
+            "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ XÃ HỢP THÀNH", "CHI BỘ THÔN PHAI LUÔNG", "Số 01-NQ/CB", "MẬT",
+            "Phai Luông, ngày 06 tháng 01 năm 2023", "NGHỊ QUYẾT",
+            "Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 01 năm 2023", "CHI BỘ QUYẾT NGHỊ:",
+            "Đồng chí Vi Thị Hồng phụ trách; thời hạn hoàn thành: ngày 31 tháng 01 năm 2023.", "Nơi nhận:",
+            "- Đảng ủy xã;", "- Lưu Chi bộ.", "T/M CHI BỘ", "BÍ THƯ", "Hoàng Văn Thuận",
+        ] {
+            #expect(text.contains(expected), "missing “\(expected)” in the PDF")
+        }
+    }
+
+    @Test func minutesPrintWithAttendanceOfficersAndSignaturePlaces() throws {
+        let archive = try filled()
+        // Without -o the page goes to standard output, whole.
+        let made = try Sochibo.run(["print", "--archive", archive, "pl-2023-11"])
+        #expect(made.status == 0 && made.errors.isEmpty, "\(made.errors)")
+        #expect(made.output.hasPrefix("<!DOCTYPE html>") && made.output.hasSuffix("</html>\n"))
+        let html = directory + "/bien-ban.html"
+        try Data(made.output.utf8).write(to: URL(fileURLWithPath: html))
+        let text = try printed(html, name: "bien-ban")
+        for expected in [
+            "ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN PHAI LUÔNG", "Phai Luông, ngày 05 tháng 11 năm 2023", "BIÊN BẢN",
+            "Sinh hoạt chi bộ thường kỳ tháng 11 năm 2023",
+            "Thời gian: bắt đầu lúc 19 giờ 30 phút, ngày 05 tháng 11 năm 2023.",
+            "Chủ trì: đồng chí Hoàng Văn Thuận, Bí thư chi bộ.", "Thư ký: đồng chí Vi Thị Hồng, Chi ủy viên.",
+            "Tổng số đảng viên của chi bộ: 22 đồng chí (chính thức: 21, dự bị: 01",
+            "Được miễn công tác và sinh hoạt đảng: 02 đồng chí", "Số đảng viên phải dự sinh hoạt: 20 đồng chí.",
+            "Có mặt: 19 đồng chí, đạt 95%", "Vắng mặt: 01 đồng chí", "không có lý do: 01 đồng chí (Hứa Văn Cường).",
+            "tán thành 18/19 đồng chí", "Kỳ sinh hoạt kết thúc lúc 21 giờ 15 phút cùng ngày.", "THƯ KÝ", "CHỦ TRÌ",
+        ] {
+            #expect(text.contains(expected), "missing “\(expected)” in the PDF")
+        }
+        // The signature places, side by side: the recorder's name on the left, the chair's on the right.
+        #expect(text.contains("THƯ KÝ CHỦ TRÌ Vi Thị Hồng Hoàng Văn Thuận"), "\(text.suffix(300))")
+    }
+
+    @Test func mistakesAreOneVietnameseLineAndWriteNothing() throws {
+        let archive = try filled()
+        let unknown = try Sochibo.run(["print", "--archive", archive, "khong-co"])
+        #expect(unknown.status == 1 && unknown.output.isEmpty)
+        #expect(unknown.errorLines == ["sochibo: không tìm thấy khong-co trong kho lưu trữ."])
+        for (id, kind) in [("cb-phai-luong", "chi bộ"), ("pl-01", "đảng viên"), ("dbx-hop-thanh", "đảng bộ")] {
+            let refused = try Sochibo.run(["print", "--archive", archive, id])
+            #expect(refused.status == 1 && refused.output.isEmpty && refused.errorLines.count == 1)
+            #expect(refused.errors.hasPrefix("sochibo: \(id) là mã của một \(kind); lệnh print chỉ in biên bản"))
+        }
+        let folder = directory + "/khong-co-thu-muc"
+        let unwritable = try Sochibo.run(["print", "--archive", archive, "pl-nq-2023-01", "-o", folder + "/nq.html"])
+        #expect(unwritable.status == 1 && unwritable.errorLines.count == 1)
+        #expect(unwritable.errors.contains("thư mục chứa tệp không tồn tại"))
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+}
