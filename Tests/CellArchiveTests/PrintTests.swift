@@ -32,6 +32,18 @@ struct PrintTests {
         return (meeting, cell, organization, locality, tasks)
     }
 
+    @Test func draftMinutesSaySoApprovedOnesDoNot() throws {
+        var (meeting, cell, organization, locality, tasks) = try minutes("pl-2023-11")
+        #expect(meeting.status == .approved)
+        #expect(
+            !RecordPrint.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+                .contains("DỰ THẢO"))
+        meeting.status = .draft
+        #expect(
+            RecordPrint.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+                .contains("<div class=\"marking draft\">DỰ THẢO</div>"))
+    }
+
     struct Unexpected: Error {
         var id: String
         init(_ id: String) { self.id = id }

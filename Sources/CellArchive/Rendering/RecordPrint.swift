@@ -166,7 +166,8 @@ public enum RecordPrint {
         let names = Names(cell.members)
         var parts = [
             PartyHeading.html(
-                parent: organization.name, issuer: cell.name, number: nil, markings: [],
+                parent: organization.name, issuer: cell.name, number: nil,
+                markings: meeting.status == .draft ? [.init(text: "DỰ THẢO", style: "draft")] : [],
                 placeAndDate: "\(locality), \(meeting.date.vietnameseLong)"),
             "<h1>BIÊN BẢN</h1>",
             "<p class=\"title\">\(HTMLText.escape(subtitle(meeting)))</p>",
