@@ -41,6 +41,10 @@ enum Failure {
             return ["sochibo: kho lưu trữ bị hỏng: \(detail); hãy chạy `sochibo check`."]
         case ArchiveError.cannotWrite(let path, let reason):
             return ["sochibo: không ghi được \(path): \(reason)."]
+        case ArchiveError.formRefused(let problems):
+            return problems.map(\.description) + [
+                "sochibo: chưa lưu gì cả: \(problems.count) lỗi trong mẫu; sửa rồi chạy lại lệnh."
+            ]
         case ArchiveError.notAllowed(let reason):
             return ["sochibo: \(reason)."]
         case let mistake as RatingRubric.Mistake:

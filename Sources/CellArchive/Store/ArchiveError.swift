@@ -21,6 +21,8 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// The lifecycle does not allow this change (approving approved minutes, correcting a
     /// draft…); the message says why, in Vietnamese.
     case notAllowed(String)
+    /// A filled form was refused; nothing was filed. Each problem names the form and line.
+    case formRefused([FormProblem])
 }
 
 /// One problem that refused an import, located in its file.

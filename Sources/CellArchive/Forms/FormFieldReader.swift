@@ -1,0 +1,182 @@
+/// Reads the fields of a filled form one by one, collecting every mistake at its line
+/// instead of stopping at the first.
+struct FormFieldReader {
+    let form: FormText
+    let file: String
+    let cell: Cell
+    let today: LocalDate
+    private(set) var problems: [FormProblem] = []
+    private let vocabulary: FormVocabulary
+
+    init(form: FormText, file: String, cell: Cell, today: LocalDate) {
+        self.form = form
+        self.file = file
+        self.cell = cell
+        self.today = today
+        vocabulary = FormVocabulary(members: cell.members)
+    }
+
+    mutating func problem(_ line: Int, _ message: String) {
+        problems.append(FormProblem(file: file, line: line, message: message))
+    }
+
+    /// The line of a field, or of the form's start when the field is missing.
+    private func line(_ label: String) -> Int { form.field(label)?.number ?? 0 }
+
+    /// A required field's text; a problem when missing or empty.
+    mutating func text(_ label: String) -> String? {
+        guard let value = form.field(label)?.text, !value.isEmpty else {
+            problem(line(label), "chưa điền “\(label)”")
+            return nil
+        }
+        return value
+    }
+
+    /// An optional field's text; `nil` when missing or empty.
+    func optionalText(_ label: String) -> String? {
+        guard let value = form.field(label)?.text, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// One of a few words, written with or without marks (the longest that begins the value).
+    mutating func choice<T>(_ label: String, _ words: [(String, T)], describe: String) -> T? {
+        guard let value = text(label) else { return nil }
+        let folded = VietnameseText.fold(value)
+        if let match = words.first(where: { folded == $0.0 || folded.hasPrefix($0.0 + " ") }) { return match.1 }
+        problem(line(label), "“\(label)” không hiểu “\(value)”: ghi \(describe)")
+        return nil
+    }
+
+    /// A date `YYYY-MM-DD` (or `dd/mm/yyyy`), within the cell's life and not after today.
+    mutating func date(_ label: String) -> LocalDate? {
+        guard let value = text(label) else { return nil }
+        var parsed = LocalDate(value)
+        let parts = value.split(separator: "/")
+        if parsed == nil, parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]),
+            let year = Int(parts[2])
+        {
+            parsed = LocalDate(year: year, month: month, day: day)
+        }
+        guard let date = parsed else {
+            problem(line(label), "“\(label)” phải là một ngày có thật, dạng YYYY-MM-DD: \(value)")
+            return nil
+        }
+        if let founded = cell.terms.map(\.start).min(), date < founded {
+            problem(
+                line(label),
+                "ngày \(date.vietnameseShort) trước khi \(cell.name) có nhiệm kỳ đầu tiên (\(founded.vietnameseShort))")
+        }
+        if let last = cell.terms.max(by: { $0.start < $1.start }), let end = last.end, date > end {
+            problem(
+                line(label),
+                "ngày \(date.vietnameseShort) sau khi nhiệm kỳ cuối của \(cell.name) kết thúc (\(end.vietnameseShort))")
+        }
+        if date > today {
+            problem(line(label), "ngày \(date.vietnameseShort) chưa tới (hôm nay là \(today.vietnameseShort))")
+        }
+        return date
+    }
+
+    /// A time `HH:MM` (or `19h30`).
+    mutating func time(_ label: String) -> TimeOfDay? {
+        guard let value = text(label) else { return nil }
+        let normalized = value.replacingOccurrences(of: "h", with: ":").replacingOccurrences(of: "g", with: ":")
+        let parts = normalized.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1].isEmpty ? "0" : parts[1]),
+            let time = TimeOfDay(String(format: "%02d:%02d", hour, minute))
+        {
+            return time
+        }
+        problem(line(label), "“\(label)” phải là giờ dạng HH:MM, ví dụ 19:30: \(value)")
+        return nil
+    }
+
+    /// A member named by a field, who must belong to the cell on `date`.
+    mutating func person(_ label: String, on date: LocalDate?) -> Member? {
+        guard let value = text(label) else { return nil }
+        return member(value, line: line(label), on: date)
+    }
+
+    /// A member as written on `line`: known, not ambiguous, and of the cell on `date`.
+    mutating func member(_ written: String, line: Int, on date: LocalDate?) -> Member? {
+        switch vocabulary.member(written) {
+        case .unknown:
+            problem(line, "không có đảng viên “\(written)” trong \(cell.name)")
+            return nil
+        case .ambiguous(let candidates):
+            problem(
+                line,
+                "“\(written)” trùng tên nhiều đảng viên, hãy ghi kèm mã: "
+                    + candidates.map(FormVocabulary.written).joined(separator: ", "))
+            return nil
+        case .found(let member):
+            if let date, !member.belongsToCell(on: date) {
+                problem(line, "\(member.fullName) không thuộc \(cell.name) vào ngày \(date.vietnameseShort)")
+                return nil
+            }
+            return member
+        }
+    }
+
+    /// The rating section: level, score (0–100) and note; `nil` when the level is left empty.
+    mutating func rating() -> Rating? {
+        var level: (String, Int)?
+        var score: (String, Int)?
+        var note: String?
+        for line in form.section("Xếp loại") ?? [] where !line.text.isEmpty {
+            let (label, value) = Self.split(line.text)
+            switch FormText.key(label) {
+            case "muc": level = value.isEmpty ? nil : (value, line.number)
+            case "diem": score = value.isEmpty ? nil : (value, line.number)
+            case "nhan xet": note = value.isEmpty ? nil : value
+            default: problem(line.number, "không hiểu dòng “\(line.text)” trong [Xếp loại]: ghi Mức, Điểm, Nhận xét")
+            }
+        }
+        guard let (levelText, levelLine) = level else {
+            if let (_, scoreLine) = score { problem(scoreLine, "có điểm nhưng chưa ghi mức xếp loại") }
+            return nil
+        }
+        let found: Rating.Level? =
+            switch VietnameseText.fold(levelText) {
+            case "tot": .good
+            case "kha": .fair
+            case "trung binh": .average
+            case "kem": .weak
+            default: nil
+            }
+        guard let found else {
+            problem(levelLine, "mức xếp loại “\(levelText)”: ghi tốt, khá, trung bình hoặc kém")
+            return nil
+        }
+        var points: Int?
+        if let (scoreText, scoreLine) = score {
+            if let value = Int(scoreText), (0...100).contains(value) {
+                points = value
+            } else {
+                problem(scoreLine, "điểm phải là số từ 0 đến 100: \(scoreText)")
+            }
+        }
+        return Rating(level: found, score: points, note: note)
+    }
+
+    /// `who: what` split at the first colon, or, when a `[id]` comes before it, at the first
+    /// colon after the `]` (an id never holds a colon; a name written before it might not).
+    static func split(_ text: String) -> (label: String, value: String) {
+        guard var colon = text.firstIndex(of: ":") else { return (text, "") }
+        if let open = text.firstIndex(of: "["), open < colon, let close = text[open...].firstIndex(of: "]") {
+            guard let after = text[close...].firstIndex(of: ":") else { return (text, "") }
+            colon = after
+        }
+        return (
+            TextNormalization.trimmed(String(text[..<colon])),
+            TextNormalization.trimmed(String(text[text.index(after: colon)...]))
+        )
+    }
+
+    /// What follows the first `:` or `—` of a presence ("vắng có lý do: ốm"), if anything.
+    static func detail(_ text: String) -> String? {
+        guard let mark = text.firstIndex(where: { $0 == ":" || $0 == "—" }) else { return nil }
+        let detail = TextNormalization.trimmed(String(text[text.index(after: mark)...]))
+        return detail.isEmpty ? nil : detail
+    }
+}

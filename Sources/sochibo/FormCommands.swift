@@ -1,0 +1,150 @@
+import ArgumentParser
+import CellArchive
+import Foundation
+
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "In mẫu biên bản hoặc văn bản để điền (hoặc mẫu đã điền sẵn của một bản ghi, để sửa).",
+        discussion: """
+            sochibo template meeting --cell cb-na-pan --date 2024-12-05 -o bien-ban.txt
+            sochibo template document --cell cb-na-pan --type NQ -o nghi-quyet.txt
+            sochibo template --from cb-na-pan-2024-12-05 -o sua.txt
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case meeting, document
+    }
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Argument(help: "meeting (biên bản) hoặc document (văn bản).")
+    var kind: Kind?
+
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    var cell: String?
+
+    @Option(help: ArgumentHelp("Ngày sinh hoạt hoặc ngày văn bản (mặc định: hôm nay).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Loại văn bản, ví dụ NQ.", valueName: "LOẠI"))
+    var type: String?
+
+    @Option(help: ArgumentHelp("Mẫu điền sẵn nội dung hiện có của bản ghi này.", valueName: "ID"))
+    var from: String?
+
+    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        if from != nil {
+            guard kind == nil, cell == nil, type == nil else {
+                throw ValidationError("--from không đi cùng meeting/document, --cell hay --type.")
+            }
+            return
+        }
+        guard kind != nil, cell != nil else {
+            throw ValidationError("hãy ghi meeting hoặc document và --cell ID (hoặc --from ID).")
+        }
+        if kind == .document, type == nil { throw ValidationError("mẫu văn bản cần --type, ví dụ --type NQ.") }
+        if let date, LocalDate(date) == nil { throw ValidationError("--date phải là ngày dạng YYYY-MM-DD.") }
+        if let type, DocumentType.parse(type) == nil {
+            throw ValidationError("--type: không có loại văn bản \(type) (NQ, KL, QĐ, CT, HD, TB, BC, KH, CTr, TTr, ĐA, BB, CV).")
+        }
+    }
+
+    func run() throws {
+        try Failure.guarding {
+            let archive = try options.open()
+            let day = date.flatMap(LocalDate.init) ?? Today.date
+            let form: String
+            if let from {
+                form = try archive.filledForm(id: from)
+            } else if kind == .meeting, let cell {
+                form = try archive.meetingForm(cellID: cell, date: day)
+            } else if let cell, let type, let documentKind = DocumentType.parse(type) {
+                form = try archive.documentForm(cellID: cell, kind: documentKind, date: day)
+            } else {
+                return
+            }
+            try OutputFile.write(form, to: output)
+        }
+    }
+}
+
+/// Document type codes as typed on a command line (`nq`, `QD`, `Qđ`…).
+enum DocumentType {
+    static func parse(_ text: String) -> Document.Kind? {
+        let folded = VietnameseText.fold(text)
+        return Document.Kind.allCases.first { VietnameseText.fold($0.rawValue) == folded }
+    }
+}
+
+/// A filled form read from disk: UTF-8 (a BOM is fine), or a one-line error.
+enum FormFile {
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ArchiveError.formRefused([FormProblem(file: path, line: 0, message: "không đọc được tệp")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ArchiveError.formRefused([
+                FormProblem(file: path, line: 0, message: "tệp không phải văn bản UTF-8; hãy lưu lại với mã UTF-8")
+            ])
+        }
+        return text
+    }
+}
+
+struct FileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "file", abstract: "Lưu một mẫu biên bản hoặc văn bản đã điền thành dự thảo.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Tệp mẫu đã điền.", valueName: "FORM"))
+    var form: String
+
+    func run() throws {
+        try Failure.guarding {
+            let record = try options.open().file(
+                form: try FormFile.read(form), named: form, today: Today.date, context: actor.context)
+            switch record {
+            case .meeting(let meeting):
+                print(
+                    "Đã lưu dự thảo biên bản \(meeting.id) ngày \(meeting.date.vietnameseShort). Khi biên bản đã được đọc lại và thông qua: sochibo approve \(meeting.id)"
+                )
+            case .document(let document):
+                print(
+                    "Đã lưu dự thảo \(document.kind.vietnameseName.lowercased()) \(document.id). Để cấp số và ban hành: sochibo issue \(document.id)"
+                )
+            }
+        }
+    }
+}
+
+struct CorrectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correct",
+        abstract: "Đính chính biên bản đã thông qua hoặc văn bản đã ban hành bằng một phiên bản mới; phiên bản cũ vẫn được giữ.",
+        discussion: "Lấy mẫu điền sẵn bằng: sochibo template --from ID -o sua.txt; sửa; rồi: sochibo correct ID sua.txt")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Mã biên bản hoặc văn bản.", valueName: "ID"))
+    var id: String
+
+    @Argument(help: ArgumentHelp("Tệp mẫu đã sửa.", valueName: "FORM"))
+    var form: String
+
+    func run() throws {
+        try Failure.guarding {
+            let lifecycle = try options.open().correct(
+                id: id, form: try FormFile.read(form), named: form, today: Today.date, context: actor.context)
+            print(
+                "Đã ghi đính chính \(id): phiên bản \(lifecycle.version) (mã sha256 \(lifecycle.sha256 ?? "")); các phiên bản trước vẫn xem được bằng sochibo show \(id) --version N."
+            )
+        }
+    }
+}
