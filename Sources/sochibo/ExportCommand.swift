@@ -19,6 +19,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE"))
     var output: String?
 
+    @Flag(help: "Kèm nhật ký thay đổi (chỉ khi xuất toàn bộ kho): nhập tệp vào kho trống sẽ khôi phục nhật ký.")
+    var withLog = false
+
     func validate() throws {
         if let year, !(1930...9999).contains(year) {
             throw ValidationError("--year phải là một năm, ví dụ 2023.")
@@ -27,7 +30,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let selection = ExportSelection(cellIDs: cells, organizationID: organization, year: year)
+            let selection = ExportSelection(
+                cellIDs: cells, organizationID: organization, year: year, withLog: withLog)
             try options.open().export(selection, to: output)
         }
     }

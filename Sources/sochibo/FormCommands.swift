@@ -49,7 +49,8 @@ struct TemplateCommand: ParsableCommand {
         if kind == .document, type == nil { throw ValidationError("mẫu văn bản cần --type, ví dụ --type NQ.") }
         if let date, LocalDate(date) == nil { throw ValidationError("--date phải là ngày dạng YYYY-MM-DD.") }
         if let type, DocumentType.parse(type) == nil {
-            throw ValidationError("--type: không có loại văn bản \(type) (NQ, KL, QĐ, CT, HD, TB, BC, KH, CTr, TTr, ĐA, BB, CV).")
+            throw ValidationError(
+                "--type: không có loại văn bản \(type) (NQ, KL, QĐ, CT, HD, TB, BC, KH, CTr, TTr, ĐA, BB, CV).")
         }
     }
 
@@ -126,8 +127,10 @@ struct FileCommand: ParsableCommand {
 struct CorrectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct",
-        abstract: "Đính chính biên bản đã thông qua hoặc văn bản đã ban hành bằng một phiên bản mới; phiên bản cũ vẫn được giữ.",
-        discussion: "Lấy mẫu điền sẵn bằng: sochibo template --from ID -o sua.txt; sửa; rồi: sochibo correct ID sua.txt")
+        abstract:
+            "Đính chính biên bản đã thông qua hoặc văn bản đã ban hành bằng một phiên bản mới; phiên bản cũ vẫn được giữ.",
+        discussion: "Lấy mẫu điền sẵn bằng: sochibo template --from ID -o sua.txt; sửa; rồi: sochibo correct ID sua.txt"
+    )
 
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions

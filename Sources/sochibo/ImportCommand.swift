@@ -20,6 +20,7 @@ struct ImportCommand: ParsableCommand {
         try Failure.guarding {
             let report = try options.open().importFiles(files, context: actor.context)
             print(report.summaryLine)
+            for note in report.notes { print("Lưu ý: \(note).") }
         }
     }
 }

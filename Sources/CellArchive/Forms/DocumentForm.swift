@@ -14,7 +14,9 @@ public enum DocumentForm {
         }
         let secretary = cell.members.first { member in
             member.belongsToCell(on: day)
-                && member.roles.contains { $0.title == .secretary && $0.from <= day && ($0.to.map { day <= $0 } ?? true) }
+                && member.roles.contains {
+                    $0.title == .secretary && $0.from <= day && ($0.to.map { day <= $0 } ?? true)
+                }
         }
         let kind = document?.kind ?? kind
         var lines = [
@@ -147,7 +149,9 @@ public enum DocumentForm {
                         memberID: signer.id, authority: authority.isEmpty ? nil : authority,
                         title: signerTitle.isEmpty ? nil : signerTitle)
                 }
-            default: reader.problem(line.number, "không hiểu dòng “\(line.text)” trong [Ký]: ghi Thẩm quyền, Chức vụ, Người ký")
+            default:
+                reader.problem(
+                    line.number, "không hiểu dòng “\(line.text)” trong [Ký]: ghi Thẩm quyền, Chức vụ, Người ký")
             }
         }
         let recipients = form.items("Nơi nhận").map(\.text)

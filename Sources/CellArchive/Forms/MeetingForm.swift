@@ -244,7 +244,8 @@ public enum MeetingForm {
         for line in form.section("Báo cáo nhiệm vụ") ?? [] where !line.text.isEmpty {
             let (written, value) = FormFieldReader.split(line.text)
             let taskID = String(written.prefix { !$0.isWhitespace && $0 != "(" })
-            let words = TextNormalization.trimmed(value.split(separator: "—", maxSplits: 1).first.map(String.init) ?? "")
+            let words = TextNormalization.trimmed(
+                value.split(separator: "—", maxSplits: 1).first.map(String.init) ?? "")
             if words.isEmpty { continue }
             guard knownTasks.contains(taskID) else {
                 reader.problem(line.number, "không có nhiệm vụ \(taskID) trong kho")

@@ -229,6 +229,23 @@ public struct ArchiveEncoder {
         try writer.endElement()
     }
 
+    /// Opens `<auditLog>`, after the last document.
+    public func startLog() throws { try writer.startElement("auditLog") }
+
+    /// Closes `<auditLog>`.
+    public func endLog() throws { try writer.endElement() }
+
+    /// Writes one `<entry>` of the audit log.
+    public func write(_ entry: AuditEntry) throws {
+        try writer.element(
+            "entry",
+            attributes: [
+                ("seq", String(entry.sequence)), ("time", entry.time), ("actor", entry.actor),
+                ("action", entry.action.rawValue), ("kind", entry.kind), ("record", entry.record),
+                ("version", entry.version.map(String.init)), ("sha256", entry.sha256), ("chain", entry.chain),
+            ])
+    }
+
     private func write(_ attachments: [Attachment]) throws {
         for attachment in attachments {
             try writer.element(

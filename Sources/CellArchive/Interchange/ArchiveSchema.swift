@@ -180,6 +180,7 @@ enum ArchiveSchema {
                 <xs:element name="cell" type="a:Cell" minOccurs="0" maxOccurs="unbounded"/>
                 <xs:element name="meeting" type="a:Meeting" minOccurs="0" maxOccurs="unbounded"/>
                 <xs:element name="document" type="a:Document" minOccurs="0" maxOccurs="unbounded"/>
+                <xs:element name="auditLog" type="a:AuditLog" minOccurs="0"/>
               </xs:sequence>
               <xs:attribute name="formatVersion" use="required">
                 <xs:simpleType>
@@ -372,6 +373,41 @@ enum ArchiveSchema {
             <xs:attribute name="classification" type="a:Classification" default="none"/>
             <xs:attribute name="meeting" type="a:Identifier"/>
           </xs:complexType>
+          <!-- Optional, added after format v1's first release: the audit log of a whole-archive
+               backup (written by `sochibo export` with its with-log option), restored when the file is imported into an empty
+               archive. Each entry's `chain` is the SHA-256 over the previous entry's chain and this
+               entry's fields, so a removed or altered entry is seen. -->
+          <xs:complexType name="AuditLog">
+            <xs:sequence>
+              <xs:element name="entry" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="seq" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="time" type="xs:dateTime" use="required"/>
+                  <xs:attribute name="actor" type="a:Text" use="required"/>
+                  <xs:attribute name="action" use="required">
+                    <xs:simpleType>
+                      <xs:restriction base="xs:token">
+                        <xs:enumeration value="import"/>
+                        <xs:enumeration value="file"/>
+                        <xs:enumeration value="approve"/>
+                        <xs:enumeration value="issue"/>
+                        <xs:enumeration value="correct"/>
+                        <xs:enumeration value="rate"/>
+                        <xs:enumeration value="restore"/>
+                        <xs:enumeration value="upgrade"/>
+                      </xs:restriction>
+                    </xs:simpleType>
+                  </xs:attribute>
+                  <xs:attribute name="kind" type="xs:token" use="required"/>
+                  <xs:attribute name="record" type="a:Text" use="required"/>
+                  <xs:attribute name="version" type="xs:positiveInteger"/>
+                  <xs:attribute name="sha256" type="a:Sha256"/>
+                  <xs:attribute name="chain" type="a:Sha256" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+
           <!-- Optional, added after format v1's first release: where a record stands beyond its
                content. Files without it still import: a rated meeting is taken as approved, any other
                as a draft; a document's status is its attribute. `version` counts corrections from 1;

@@ -51,7 +51,11 @@ extension Archive {
     /// Writes the selected part of the archive to an open descriptor, which stays open.
     @discardableResult
     public func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) throws -> ExportSummary {
-        try pool.read { db in
+        if selection.withLog && !selection.isEverything {
+            throw ArchiveError.notAllowed(
+                "nhật ký chỉ xuất cùng toàn bộ kho (bỏ --cell, --organization, --year khi dùng --with-log)")
+        }
+        return try pool.read { db in
             let scope = try ExportScope(db: db, selection: selection)
             let reader = RecordReader(db: db)
             let encoder = ArchiveEncoder(writer: try XMLStreamWriter(fileDescriptor: descriptor))
@@ -103,6 +107,12 @@ extension Archive {
                     document, issuerCode: issuerCodes[document.cellID] ?? "CB",
                     lifecycle: try lifecycle(row, kind: "document"))
                 summary.counts[.document, default: 0] += 1
+            }
+            if selection.withLog {
+                try encoder.startLog()
+                let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+                while let row = try entries.next() { try encoder.write(try AuditLog.entry(row)) }
+                try encoder.endLog()
             }
             try encoder.finish()
             return summary

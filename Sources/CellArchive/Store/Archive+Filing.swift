@@ -61,7 +61,9 @@ extension Archive {
     /// - returns: the draft as filed, with its identifier.
     /// - throws: `ArchiveError.formRefused` with every mistake at its line.
     @discardableResult
-    public func file(form text: String, named file: String, today: LocalDate, context: AuditContext) throws
+    public func file(
+        form text: String, named file: String, today: LocalDate, context: AuditContext
+    ) throws
         -> LockableRecord
     {
         try pool.write { db in
@@ -76,7 +78,8 @@ extension Archive {
             if let existing, existing.isLocked {
                 throw ArchiveError.formRefused([
                     FormProblem(
-                        file: file, line: FormText(text).field(record.kind == "meeting" ? "Mã biên bản" : "Mã văn bản")?
+                        file: file,
+                        line: FormText(text).field(record.kind == "meeting" ? "Mã biên bản" : "Mã văn bản")?
                             .number ?? 0,
                         message:
                             "\(record.id) đã khóa (đã thông qua hoặc đã ban hành); muốn sửa, hãy dùng `sochibo correct \(record.id) \(file)`"
@@ -109,7 +112,9 @@ extension Archive {
     /// - throws: `ArchiveError.formRefused` for mistakes in the form; `ArchiveError.notAllowed`
     ///   for a draft, or a form that changes nothing.
     @discardableResult
-    public func correct(id: String, form text: String, named file: String, today: LocalDate, context: AuditContext)
+    public func correct(
+        id: String, form text: String, named file: String, today: LocalDate, context: AuditContext
+    )
         throws -> RecordLifecycle
     {
         let record = try pool.read { db -> LockableRecord in
@@ -129,7 +134,9 @@ extension Archive {
     // MARK: Reading forms
 
     /// Reads a form against the archive: its cell, members, tasks and meetings.
-    private static func read(_ db: Database, form: FormText, file: String, fixedID: String?, today: LocalDate) throws
+    private static func read(
+        _ db: Database, form: FormText, file: String, fixedID: String?, today: LocalDate
+    ) throws
         -> LockableRecord
     {
         let isMeeting = form.field("Mã biên bản") != nil
@@ -192,7 +199,9 @@ extension Archive {
     private static func cell(_ db: Database, form: FormText, file: String) throws -> Cell {
         let line = form.field("Chi bộ")
         guard let written = line?.text, !written.isEmpty else {
-            throw ArchiveError.formRefused([FormProblem(file: file, line: line?.number ?? 0, message: "chưa điền “Chi bộ”")])
+            throw ArchiveError.formRefused([
+                FormProblem(file: file, line: line?.number ?? 0, message: "chưa điền “Chi bộ”")
+            ])
         }
         var id = written
         if let open = written.lastIndex(of: "["), let close = written.lastIndex(of: "]"), open < close {

@@ -42,6 +42,7 @@ extension Archive {
                     let session = try ImportSession(db: db, context: context)
                     for path in paths { session.importFile(path, schema: schema) }
                     try session.resolvePending()
+                    if !session.hasProblems { try session.finishLog() }
                     if session.hasProblems {
                         outcome = .failure(.importRefused(session.locatedProblems()))
                         return .rollback

@@ -10,12 +10,16 @@ public struct ExportSelection: Sendable, Hashable {
     public var organizationID: String?
     /// Only meetings and documents dated in this year.
     public var year: Int?
+    /// Carry the audit log too (a whole-archive backup only): importing the file into an empty
+    /// archive restores it.
+    public var withLog: Bool
 
     /// Creates a selection.
-    public init(cellIDs: [String] = [], organizationID: String? = nil, year: Int? = nil) {
+    public init(cellIDs: [String] = [], organizationID: String? = nil, year: Int? = nil, withLog: Bool = false) {
         self.cellIDs = cellIDs
         self.organizationID = organizationID
         self.year = year
+        self.withLog = withLog
     }
 
     /// Whether the selection is the whole archive.

@@ -30,6 +30,8 @@ public struct ImportReport: Sendable, Hashable, Codable {
     public var unchanged: [Kind: Int] = [:]
     /// The first identifiers of updated records, to say what changed.
     public var updatedIDs: [String] = []
+    /// What else the import did or did not do, in Vietnamese (a restored audit log…).
+    public var notes: [String] = []
 
     /// Creates an empty report.
     public init() {}

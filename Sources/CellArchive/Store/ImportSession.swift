@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LibXML
 
@@ -15,6 +16,11 @@ final class ImportSession {
     private let versions: VersionStore
     private let log: AuditLog
     private let context: AuditContext
+    /// Whether the archive held nothing when the import began: only then may a file's audit
+    /// log be restored.
+    private let startedEmpty: Bool
+    /// The audit log a file carried, read and its chain checked, to restore at the end.
+    private var carriedLog: (file: String, entries: [AuditEntry])?
     private(set) var report = ImportReport()
     private var files: [String] = []
     /// Problems of finished files, with the column libxml2 gave when it gave one.
@@ -39,12 +45,23 @@ final class ImportSession {
         writer = RecordWriter(db: db)
         versions = VersionStore(db: db)
         log = AuditLog(db: db)
+        startedEmpty =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT NOT EXISTS (SELECT 1 FROM organization) AND NOT EXISTS (SELECT 1 FROM cell)
+                        AND NOT EXISTS (SELECT 1 FROM meeting) AND NOT EXISTS (SELECT 1 FROM document)
+                        AND NOT EXISTS (SELECT 1 FROM audit_log)
+                    """) ?? false
         try db.execute(
             sql: """
                 CREATE TEMP TABLE IF NOT EXISTS pending_reference (
                     kind TEXT NOT NULL, target TEXT NOT NULL, file INTEGER NOT NULL,
                     line INTEGER NOT NULL, attribute TEXT NOT NULL);
                 DELETE FROM pending_reference;
+                CREATE TEMP TABLE IF NOT EXISTS pending_log (
+                    kind TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER, content_sha256 TEXT);
+                DELETE FROM pending_log;
                 CREATE TEMP TABLE IF NOT EXISTS claimed_identifier (
                     kind TEXT NOT NULL, id TEXT NOT NULL, line INTEGER NOT NULL,
                     PRIMARY KEY (kind, id)) WITHOUT ROWID;
@@ -104,6 +121,10 @@ final class ImportSession {
                         + "(cần <archive> trong \(ArchiveFormat.namespace))", line: root.line)
             } else {
                 while !full, let element = xml.nextChild() {
+                    if element.name == "auditLog" {
+                        readLog(element, file: path)
+                        continue
+                    }
                     let key = "\(element.name):\(element.attribute("id") ?? "")"
                     recordStarts.append((element.line, key))
                     guard claimIdentifiers(in: element), let record = decoder.decode(element),
@@ -330,9 +351,9 @@ final class ImportSession {
         report.count(.organization, id: organization.id, old: old != nil, changed: old != organization)
         guard old != organization else { return }
         try writer.write(organization)
-        try log.append(
-            .import, kind: "organization", record: organization.id, version: nil,
-            sha256: try CanonicalContent.sha256(organization), context: context)
+        try logLater(
+            kind: "organization", record: organization.id, version: nil,
+            sha256: try CanonicalContent.sha256(organization))
     }
 
     private func apply(_ cell: Cell, memberLines: [String: Int], _ record: DecodedRecord) throws {
@@ -377,9 +398,7 @@ final class ImportSession {
         // Members already in the cell keep their places; new ones follow them.
         merged.members = oldMembers.map { newByID[$0.id] ?? $0 } + cell.members.filter { oldByID[$0.id] == nil }
         try writer.write(merged)
-        try log.append(
-            .import, kind: "cell", record: cell.id, version: nil, sha256: try CanonicalContent.sha256(merged),
-            context: context)
+        try logLater(kind: "cell", record: cell.id, version: nil, sha256: try CanonicalContent.sha256(merged))
     }
 
     // MARK: Lifecycle
@@ -439,8 +458,7 @@ final class ImportSession {
         } else if let lifecycle, try versions.previous(kind: incoming.kind, id: incoming.id).isEmpty {
             for previous in lifecycle.previous { try versions.keep(previous) }
         }
-        try log.append(
-            .import, kind: incoming.kind, record: incoming.id, version: version, sha256: hash, context: context)
+        try logLater(kind: incoming.kind, record: incoming.id, version: version, sha256: hash)
         return (version, incoming.isLocked ? hash : nil)
     }
 
@@ -511,6 +529,80 @@ final class ImportSession {
         let (version, sha256) = try settle(
             .document(document), hash: hash, old: old.map { .document($0) }, lifecycle: record.lifecycle)
         try writer.write(document, replacing: old != nil, version: version, sha256: sha256)
+    }
+
+    // MARK: Audit log
+
+    /// Keeps an entry for the end: written to the log then, unless a restored log replaces
+    /// the whole import's entries. In a temporary table, so memory stays bounded.
+    private func logLater(kind: String, record: String, version: Int?, sha256: String) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO pending_log (kind, record_id, version, content_sha256) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [kind, record, version, sha256])
+    }
+
+    /// Reads a file's `<auditLog>`, checking that its chain is whole.
+    private func readLog(_ element: XMLElement, file: String) {
+        var entries: [AuditEntry] = []
+        var previous = ""
+        for child in element.children(named: "entry") {
+            guard let sequence = child.attribute("seq").flatMap({ Int($0) }), let time = child.attribute("time"),
+                let actor = child.attribute("actor"),
+                let action = child.attribute("action").flatMap(AuditEntry.Action.init),
+                let kind = child.attribute("kind"), let record = child.attribute("record"),
+                let chain = child.attribute("chain")
+            else {
+                add("mục nhật ký không đủ thuộc tính", line: child.line)
+                return
+            }
+            let entry = AuditEntry(
+                sequence: sequence, time: time, actor: TextNormalization.nfc(actor), action: action, kind: kind,
+                record: record, version: child.attribute("version").flatMap { Int($0) },
+                sha256: child.attribute("sha256"), chain: chain)
+            let expected = Attachment.digest(
+                of: Data(
+                    AuditEntry.chainInput(
+                        previous: previous, sequence: entry.sequence, time: entry.time, actor: entry.actor,
+                        action: entry.action, kind: entry.kind, record: entry.record, version: entry.version,
+                        sha256: entry.sha256
+                    ).utf8))
+            if sequence != entries.count + 1 || expected != chain {
+                add(
+                    "nhật ký trong tệp bị sửa hoặc thiếu ở mục \(sequence): chuỗi mã không khớp", line: child.line,
+                    needle: "chain=")
+                return
+            }
+            entries.append(entry)
+            previous = chain
+        }
+        carriedLog = (file, entries)
+    }
+
+    /// Writes the import's entries to the audit log: the restored log and one `restore` entry
+    /// when a file carried a log into an empty archive, otherwise one `import` entry for each
+    /// record added or changed.
+    func finishLog() throws {
+        defer { try? db.execute(sql: "DELETE FROM pending_log") }
+        if let carried = carriedLog {
+            if startedEmpty && files.count == 1 {
+                for entry in carried.entries { try log.insert(entry) }
+                let digest = Attachment.digest(of: FileManager.default.contents(atPath: carried.file) ?? Data())
+                try log.append(
+                    .restore, kind: "file", record: (carried.file as NSString).lastPathComponent, version: nil,
+                    sha256: digest, context: context)
+                report.notes.append("đã khôi phục nhật ký \(carried.entries.count) mục từ tệp sao lưu")
+                return
+            }
+            report.notes.append(
+                "nhật ký trong tệp không được khôi phục vì kho không trống; mỗi bản ghi thay đổi có một mục “nhập tệp” mới"
+            )
+        }
+        let pending = try Row.fetchCursor(
+            db, sql: "SELECT kind, record_id, version, content_sha256 FROM pending_log ORDER BY rowid")
+        while let row = try pending.next() {
+            try log.append(
+                .import, kind: row[0], record: row[1], version: row[2], sha256: row[3], context: context)
+        }
     }
 
     // MARK: End
