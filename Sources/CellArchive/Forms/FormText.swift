@@ -55,11 +55,10 @@ struct FormText {
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         var section: String?
         var number = 0
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on any line break, CRLF, LF or CR.
+        for raw in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            line = TextNormalization.nfc(line)
+            let line = TextNormalization.nfc(String(raw))
             let trimmed = TextNormalization.trimmed(line)
             if trimmed.hasPrefix("#") { continue }
             if trimmed.hasPrefix("["), trimmed.hasSuffix("]") {
