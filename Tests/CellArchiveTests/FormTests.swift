@@ -207,6 +207,24 @@ struct FormTests {
         }
     }
 
+    @Test func aCorrectionFromTheFilledFormKeepsTaskIdentifiers() throws {
+        let summaryArchive = try Support.archive(with: [SummaryTests.fixture])
+        let filled = try summaryArchive.filledForm(id: "dt-nq-2023-12")
+        #expect(filled.contains("[dt-nq-12-t1] Tổng kết công tác năm 2023 | Triệu Văn Đức [dt-07] | \n"))
+        let corrected = filled.replacingOccurrences(
+            of: "Trích yếu: Nghị quyết lãnh đạo", with: "Trích yếu: Nghị quyết về lãnh đạo"
+        ).replacingOccurrences(
+            of: "[Nơi nhận]", with: "[Nhiệm vụ]\nChuẩn bị báo cáo năm | Hà Văn Thành |\n\n[Nơi nhận]")
+        _ = try summaryArchive.correct(
+            id: "dt-nq-2023-12", form: corrected, named: "sua.txt", today: today, context: clerk)
+        guard case .document(let document, _) = try summaryArchive.record(id: "dt-nq-2023-12") else {
+            Issue.record("missing")
+            return
+        }
+        #expect(document.tasks.map(\.id) == ["dt-nq-12-t1", "dt-nq-2023-12-t1"])
+        #expect(document.title.hasPrefix("Nghị quyết về lãnh đạo"))
+    }
+
     @Test func aUniqueNameIsFoundTypedWithoutItsMarks() throws {
         let form = try edited(Self.minutesForm, "Thư ký: Lý Thị Thu", "Thư ký: ly thi thu")
         guard case .meeting(let meeting) = try archive.file(form: form, named: "m.txt", today: today, context: clerk)

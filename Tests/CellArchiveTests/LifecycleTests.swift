@@ -85,6 +85,20 @@ struct LifecycleTests {
         #expect(try archive.auditLog().count == before)
     }
 
+    @Test func aCorrectionCannotDropATaskMeetingsReportedOn() throws {
+        let archive = try fixture()
+        guard case .document(var document, _) = try archive.record(id: "dt-nq-01") else {
+            Issue.record("dt-nq-01 missing")
+            return
+        }
+        document.tasks.removeLast()  // dt-nq-01-t2, reported on in February and April
+        #expect(
+            throws: ArchiveError.notAllowed(
+                "không bỏ được nhiệm vụ dt-nq-01-t2: kỳ sinh hoạt dt-2024-02 đã báo cáo về nhiệm vụ này")
+        ) { try archive.correct(.document(document), context: clerk) }
+        #expect(try archive.lifecycle(of: "dt-nq-01").version == 1)
+    }
+
     @Test func versionsAndHashesTravelInTheExport() throws {
         let archive = try fixture()
         var corrected = try meeting(archive, "dt-2024-03")

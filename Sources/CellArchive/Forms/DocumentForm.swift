@@ -45,9 +45,10 @@ public enum DocumentForm {
         lines += [
             "", "[Nhiệm vụ]",
             "# Mỗi nhiệm vụ một dòng: nội dung | người phụ trách | hạn (YYYY-MM-DD); hai mục sau có thể để trống.",
+            "# Mã trong ngoặc vuông ở đầu dòng là mã của nhiệm vụ đã có: giữ nguyên.",
         ]
         for task in document?.tasks ?? [] {
-            lines.append("\(task.text) | \(person(task.assigneeID)) | \(task.due.map { "\($0)" } ?? "")")
+            lines.append("[\(task.id)] \(task.text) | \(person(task.assigneeID)) | \(task.due.map { "\($0)" } ?? "")")
         }
         lines += [
             "", "[Ký]",
@@ -72,7 +73,8 @@ public enum DocumentForm {
 
     // MARK: Reading
 
-    /// Reads a filled form into a draft document of `cell`; task identifiers are `ID-t1`, `ID-t2`…
+    /// Reads a filled form into a draft document of `cell`; a task written with `[id]` keeps it,
+    /// new tasks are numbered `ID-t1`, `ID-t2`… on from those taken.
     ///
     /// - parameters:
     ///   - knownMeetings: identifiers of the cell's meetings, for `Thông qua tại kỳ sinh hoạt`.
@@ -116,8 +118,16 @@ public enum DocumentForm {
         if body.isEmpty { reader.problem(form.sectionLine("Nội dung"), "chưa ghi nội dung văn bản") }
 
         var tasks: [DocumentTask] = []
+        var unnamed: [Int] = []
         for line in form.section("Nhiệm vụ") ?? [] where !line.text.isEmpty {
-            let parts = line.text.split(separator: "|", omittingEmptySubsequences: false).map {
+            // An existing task keeps its identifier, written first in brackets.
+            var text = Substring(line.text)
+            var taskID: String?
+            if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+                taskID = TextNormalization.trimmed(String(text[text.index(after: text.startIndex)..<close]))
+                text = text[text.index(after: close)...]
+            }
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map {
                 TextNormalization.trimmed(String($0))
             }
             guard !parts[0].isEmpty, parts.count <= 3 else {
@@ -133,7 +143,16 @@ public enum DocumentForm {
                 due = LocalDate(parts[2])
                 if due == nil { reader.problem(line.number, "hạn phải là ngày dạng YYYY-MM-DD: \(parts[2])") }
             }
-            tasks.append(DocumentTask(id: "\(id)-t\(tasks.count + 1)", assigneeID: assignee, due: due, text: parts[0]))
+            if taskID == nil { unnamed.append(tasks.count) }
+            tasks.append(DocumentTask(id: taskID ?? "", assigneeID: assignee, due: due, text: parts[0]))
+        }
+        // New tasks are numbered on from the document's: ID-t1, ID-t2… not yet taken.
+        var taken = Set(tasks.map(\.id))
+        var next = 1
+        for index in unnamed {
+            while taken.contains("\(id)-t\(next)") { next += 1 }
+            tasks[index].id = "\(id)-t\(next)"
+            taken.insert(tasks[index].id)
         }
 
         var signature: Signature?

@@ -186,9 +186,12 @@ extension Archive {
         if id.isEmpty {
             let code = VietnameseText.fold(document.kind.rawValue)
             document.id = try freeID(db, table: "document", base: "\(cell.id)-\(code)-\(document.date)")
-            document.tasks = document.tasks.enumerated().map { index, task in
+            let placeholderPrefix = "\(placeholder)-t"
+            document.tasks = document.tasks.map { task in
                 var task = task
-                task.id = "\(document.id)-t\(index + 1)"
+                if task.id.hasPrefix(placeholderPrefix) {
+                    task.id = "\(document.id)-t" + task.id.dropFirst(placeholderPrefix.count)
+                }
                 return task
             }
         }

@@ -119,6 +119,16 @@ extension Archive {
                 document.status = old.status
                 document.number = old.number
                 document.termID = old.termID
+                // A task that meetings have reported on must stay: the minutes refer to it.
+                let kept = Set(document.tasks.map(\.id))
+                for task in old.tasks where !kept.contains(task.id) {
+                    if let meeting = try String.fetchOne(
+                        db, sql: "SELECT meeting_id FROM task_report WHERE task_id = ? LIMIT 1", arguments: [task.id])
+                    {
+                        throw ArchiveError.notAllowed(
+                            "không bỏ được nhiệm vụ \(task.id): kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này")
+                    }
+                }
                 current = .document(old)
                 next = .document(document)
             }
