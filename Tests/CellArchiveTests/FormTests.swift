@@ -79,6 +79,14 @@ struct FormTests {
         let entry = try #require(try archive.auditLog(record: meeting.id).last)
         #expect(entry.action == .file && entry.actor == "Lý Thị Thu")
         #expect(try archive.check().isSound)
+        // A rated draft stays a draft through export and import (a rating alone would say approved).
+        let copy = try Support.emptyArchive()
+        _ = try copy.importFiles([try Support.write(try Support.export(archive))])
+        guard case .meeting(let copied, _) = try copy.record(id: meeting.id) else {
+            Issue.record("not copied")
+            return
+        }
+        #expect(copied.status == .draft && copied.rating?.level == .good)
         // Then approved at the next meeting, and locked.
         _ = try archive.approve(meetingID: meeting.id, context: clerk)
         #expect(throws: ArchiveError.self) {
