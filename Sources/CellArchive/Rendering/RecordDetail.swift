@@ -24,8 +24,11 @@ public struct RecordDetail: Sendable, Encodable {
 
     /// A record's lifecycle, as `show --format json` writes it.
     public struct LifecycleDetail: Sendable, Encodable {
+        /// The current version, from 1.
         public var version: Int
+        /// The SHA-256 of the canonical content, for locked records.
         public var sha256: String?
+        /// The numbers of the earlier versions, readable with `show --version N`.
         public var previousVersions: [Int]
     }
 
