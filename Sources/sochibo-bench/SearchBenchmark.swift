@@ -67,4 +67,14 @@ enum SearchBenchmark {
         }
         return lines
     }
+
+    /// Warms the page cache with one pass, then prints the latencies of a second.
+    static func report(_ archive: Archive, corpus: String, cells: Int, queries: Int, records: Int) throws {
+        let text = try TextSource(corpus: corpus)
+        let classes = queryClasses(text, cells: cells, count: queries)
+        _ = try latencies(archive, classes)
+        print("")
+        print("search latency over \(records) indexed records, \(queries) queries a class:")
+        for line in try latencies(archive, classes) { print(line) }
+    }
 }
