@@ -21,19 +21,24 @@ extension Archive {
             // Placeholders, in statement order: the tiers (in the SELECT list), the MATCH, the filters.
             var tiers: [String] = []
             var tierArguments: StatementArguments = []
-            // Tiers, highest first: the document bearing the symbol; records with the exact
-            // marks (more when in the title: BM25 cannot tell titles apart for a word most
-            // records hold); records where the words stand together. BM25 orders each tier.
+            // Tiers, highest first: the document bearing the symbol (8); records with the exact
+            // marks (4, and 2 more when in the title: BM25 cannot tell titles apart for a word
+            // most records hold); records where the words stand together (1). BM25 orders each
+            // tier. The symbol and adjacency tiers come from where the matched phrases stand
+            // (SearchTier); the exact marks need a MATCH of their own over the exact columns.
+            let (groups, adjacent) = SearchTier.arguments(for: query)
+            if groups != nil || adjacent != nil {
+                tiers.append("\(SearchTier.name)(search_index, ?, ?)")
+                tierArguments += [groups, adjacent]
+            }
             func tier(_ weight: Int, _ expression: String) {
                 tiers.append("\(weight) * (e.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?))")
                 tierArguments += [expression]
             }
-            if query.mayBeSymbol { tier(8, "{symbol} : " + query.foldedExpression) }
             if query.carriesDiacritics {
                 tier(4, "{title_exact body_exact} : " + query.exactExpression)
                 tier(2, "{title_exact} : " + query.exactExpression)
             }
-            if let phrase = query.adjacencyPhrase { tier(1, "{title body} : " + phrase) }
             var conditions = ["search_index MATCH ?"]
             var arguments: StatementArguments = ["{title body symbol} : " + query.foldedExpression]
             func bind(_ values: [String]) throws -> String {

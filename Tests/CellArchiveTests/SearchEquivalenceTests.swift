@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import CellArchive
+
+/// `Archive.search` is made fast without changing what it finds: here it is compared, hit by
+/// hit (order, score, snippet), with the plain statement it replaced, whose SQL says the
+/// ranking contract directly: every tier is a MATCH of its own, every match is joined to its
+/// entry, and one ORDER BY sorts them all. Queries are drawn from real corpus articles and the
+/// sample archive, typed with and without diacritics, as words, phrases, prefixes, OR,
+/// exclusions and symbols, under several filters, limits and offsets.
+@Suite("Search gives what its plain statement gives")
+struct SearchEquivalenceTests {
+    /// The search as first written: one statement, tiers as MATCH subqueries.
+    static func reference(_ archive: Archive, _ text: String, _ filters: SearchFilters) throws -> [SearchHit] {
+        let query = SearchQuery(text)
+        guard !query.isEmpty, filters.limit > 0 else { return [] }
+        return try archive.pool.read { db in
+            var tiers: [String] = []
+            var tierArguments: StatementArguments = []
+            func tier(_ weight: Int, _ expression: String) {
+                tiers.append("\(weight) * (e.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?))")
+                tierArguments += [expression]
+            }
+            if query.mayBeSymbol { tier(8, "{symbol} : " + query.foldedExpression) }
+            if query.carriesDiacritics {
+                tier(4, "{title_exact body_exact} : " + query.exactExpression)
+                tier(2, "{title_exact} : " + query.exactExpression)
+            }
+            if let phrase = query.adjacencyPhrase { tier(1, "{title body} : " + phrase) }
+            var conditions = ["search_index MATCH ?"]
+            var arguments: StatementArguments = ["{title body symbol} : " + query.foldedExpression]
+            func bind(_ values: [String]) throws -> String {
+                String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+            }
+            if let cell = filters.cellID {
+                conditions.append("e.cell_id = ?")
+                arguments += [cell]
+            }
+            if let organization = filters.organizationID {
+                conditions.append(
+                    """
+                    e.cell_id IN (SELECT id FROM cell WHERE organization_id IN (
+                        WITH RECURSIVE below(id) AS (
+                            SELECT id FROM organization WHERE id = ?
+                            UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
+                        SELECT id FROM below))
+                    """)
+                arguments += [organization]
+            }
+            if !filters.kinds.isEmpty {
+                conditions.append("e.kind IN (SELECT value FROM json_each(?))")
+                arguments += [try bind(filters.kinds.map(\.rawValue))]
+            }
+            if !filters.types.isEmpty {
+                conditions.append("e.kind = 'document' AND e.type IN (SELECT value FROM json_each(?))")
+                arguments += [try bind(filters.types.map(\.rawValue))]
+            }
+            if !filters.statuses.isEmpty {
+                conditions.append("e.status IN (SELECT value FROM json_each(?))")
+                arguments += [try bind(filters.statuses.map(\.rawValue))]
+            }
+            if let from = filters.from {
+                conditions.append("e.date >= ?")
+                arguments += [from.description]
+            }
+            if let to = filters.to {
+                conditions.append("e.date <= ?")
+                arguments += [to.description]
+            }
+            if !filters.includeConfidential { conditions.append("e.classification = 'none'") }
+            let tier = tiers.isEmpty ? "0" : tiers.joined(separator: " + ")
+            let sql = """
+                SELECT e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title,
+                       -bm25(search_index, 10.0, 1.0, 8.0, 0.0, 0.0) AS relevance, \(tier) AS tier
+                FROM search_index JOIN search_entry e ON e.id = search_index.rowid
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY tier DESC, relevance DESC, e.date DESC, e.record_id
+                LIMIT ? OFFSET ?
+                """
+            return try Row.fetchAll(
+                db, sql: sql, arguments: tierArguments + arguments + [filters.limit, filters.offset]
+            )
+            .map { row in
+                let kind: String = row[0]
+                let id: String = row[1]
+                let relevance: Double = row[7]
+                let tierValue: Int = row[8]
+                let symbol: String? = row[3]
+                let texts =
+                    (symbol.map { ["Số \($0)"] } ?? []) + [row[6]] + (try Archive.paragraphs(db, kind: kind, id: id))
+                return SearchHit(
+                    id: id, kind: kind, type: row[2], symbol: row[3],
+                    date: LocalDate(row[4]) ?? LocalDate("1970-01-01")!,
+                    cell: row[5], title: row[6], snippet: Snippet.make(from: texts, query: query),
+                    score: Double(tierValue) + relevance / (1 + relevance))
+            }
+        }
+    }
+
+    /// Compares the two, saying briefly where they part.
+    static func compare(_ archive: Archive, _ text: String, _ filters: SearchFilters) throws -> Int {
+        let expected = try reference(archive, text, filters)
+        let actual = try archive.search(text, filters)
+        func ranking(_ hits: [SearchHit]) -> [String] { hits.map { "\($0.kind) \($0.id) \($0.score)" } }
+        #expect(ranking(actual) == ranking(expected), "“\(text)” \(filters)")
+        if ranking(actual) == ranking(expected) { #expect(actual == expected, "“\(text)” \(filters)") }
+        return expected.count
+    }
+
+    /// Queries typed from the titles and bodies of `articles`, every `step`th one.
+    static func queries(_ articles: [SearchQualityTests.Article], step: Int) -> [String] {
+        var queries: [String] = []
+        for article in stride(from: 0, to: articles.count, by: step).map({ articles[$0] }) {
+            let words = VietnameseText.words(article.title)
+            guard words.count >= 4 else { continue }
+            let exact = words.map { String(article.title[$0.range]) }
+            let folded = words.map(\.folded)
+            queries += [
+                folded[1], exact[1], folded[1] + " " + folded[2], exact[1] + " " + exact[2],
+                folded[2] + " " + folded[0], "\"\(folded[0]) \(folded[1]) \(folded[2])\"",
+                "\"\(exact[1]) \(exact[2])\"",
+                String(folded[1].prefix(3)) + "*", folded[0] + " " + String(folded[3].prefix(2)) + "*",
+                folded[1] + " OR " + folded[3], exact[0] + " " + exact[1] + " -" + folded[3],
+                folded.prefix(4).joined(separator: " "), exact.prefix(4).joined(separator: " "),
+            ]
+            // Numbers and symbols the body mentions ("06-HD/TW", "2025", "19.2").
+            let numbered = article.body.split(separator: " ").filter { $0.contains(where: \.isNumber) }
+            queries += numbered.prefix(2).map(String.init)
+        }
+        return queries
+    }
+
+    static let filterSets: [SearchFilters] = [
+        SearchFilters(),
+        SearchFilters(limit: 1),
+        SearchFilters(limit: 5, offset: 3),
+        SearchFilters(includeConfidential: true, limit: 7, offset: 1),
+        SearchFilters(kinds: [.meeting], limit: 10),
+        SearchFilters(types: [.resolution], includeConfidential: true),
+        SearchFilters(from: LocalDate("2024-01-01"), limit: 8),
+        SearchFilters(limit: 60),
+    ]
+
+    @Test func corpusArticlesUnderEveryFilter() throws {
+        let archive = try Support.archive(with: ["fixtures/search/articles.xml", "archive/samples/dbx-hop-thanh.xml"])
+        let queries = Self.queries(try SearchQualityTests.articles(), step: 20)
+        #expect(queries.count >= 100)
+        var compared = 0
+        for text in queries {
+            for filters in Self.filterSets {
+                compared += try Self.compare(archive, text, filters)
+            }
+        }
+        #expect(compared > 5_000)
+    }
+
+    @Test func sampleArchiveSymbolsNamesAndFilters() throws {
+        let archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let queries = [
+            "05-NQ/CB", "nq 05", "5-nq", "NQ05", "nq", "01", "dang", "đảng", "Đảng viên", "nghị quyết", "nghi quyet",
+            "chi bo", "\"chi bộ\"", "bao lu yagi", "bão lũ Yagi", "camera an ninh", "camer*", "camera OR Yagi",
+            "camera -Nà", "kết nạp đảng viên", "Hoàng Thị Ngọc Ánh", "nq 05 OR 08", "quyết 0*", "\"nq cb\"",
+            "dang dang", "\"\"", "đ", "x -x",
+        ]
+        let filterSets =
+            Self.filterSets + [
+                SearchFilters(cellID: "cb-na-pan"), SearchFilters(organizationID: "hu-cao-loc", limit: 3, offset: 2),
+                SearchFilters(to: LocalDate("2023-12-31"), statuses: [.issued]),
+            ]
+        for text in queries {
+            for filters in filterSets {
+                _ = try Self.compare(archive, text, filters)
+            }
+        }
+    }
+}
