@@ -175,4 +175,47 @@ struct SearchEquivalenceTests {
             }
         }
     }
+
+    /// 150 copies of one resolution that differ only in number and date: every query that
+    /// finds them finds them tied on tier and BM25, so the date decides, and the tie straddles
+    /// any cut made before the dates are read. The newest copy sits in the middle of the file.
+    @Test func tiesAcrossManyEqualRecords() throws {
+        var text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let start = try #require(text.range(of: "<document ")).lowerBound
+        let end = try #require(text.range(of: "</document>")).upperBound
+        let template = String(text[start..<end])
+        var copies = ""
+        for index in 0..<150 {
+            let number = index + 2
+            let day = index == 75 ? 200 : (index * 37) % 150
+            let date = Calendar(identifier: .gregorian).date(
+                byAdding: .day, value: day,
+                to: DateComponents(calendar: .init(identifier: .gregorian), year: 2023).date!)!
+            let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: date)
+            let dateText = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            copies +=
+                "\n  "
+                + template
+                .replacingOccurrences(of: "a-nq-01-t1", with: "tie-\(index)-t1")
+                .replacingOccurrences(of: "id=\"a-nq-01\"", with: "id=\"tie-\(index)\"")
+                .replacingOccurrences(
+                    of: "number=\"1\" symbol=\"01-NQ/CB\"",
+                    with:
+                        "number=\"\(number)\" symbol=\"\(Document.symbol(number: number, kind: .resolution, issuerCode: "CB"))\""
+                )
+                .replacingOccurrences(of: "date=\"2023-01-06\"", with: "date=\"\(dateText)\"")
+        }
+        text.replace("</archive>", with: copies + "\n</archive>")
+        let archive = try Support.emptyArchive()
+        _ = try archive.importFiles([try Support.write(Data(text.utf8))])
+        for query in ["be tong lien xom", "dieu le", "\"quyết nghị\"", "lien*", "nghi quyet"] {
+            for filters in [
+                SearchFilters(limit: 1), SearchFilters(limit: 5, offset: 3), SearchFilters(limit: 40, offset: 30),
+                SearchFilters(kinds: [.document], limit: 2), SearchFilters(),
+            ] {
+                _ = try Self.compare(archive, query, filters)
+            }
+        }
+        #expect(try archive.search("be tong lien xom", SearchFilters(limit: 1)).first?.id == "tie-75")
+    }
 }
