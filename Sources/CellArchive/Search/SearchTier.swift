@@ -23,26 +23,54 @@ enum SearchTier {
     static let bodyColumn: Int32 = 1
     static let symbolColumn: Int32 = 2
 
-    /// The arguments, parsed once per query and kept as the function's auxiliary data.
-    final class Plan {
-        let groupOfPhrase: [Int32]
-        let adjacent: [Int32]
+    /// The arguments, parsed once per query and kept as the function's auxiliary data, with
+    /// room for the per-row work; plain memory, so that rows cost no reference counting or
+    /// exclusivity checks.
+    struct Plan {
+        /// For each required phrase, its group.
+        var groupOfPhrase: UnsafeMutableBufferPointer<Int32>
         /// Per group: whether a phrase of it was seen in `symbol`; reused from row to row.
-        var groupSeen: [Bool]
+        var groupSeen: UnsafeMutableBufferPointer<Bool>
+        /// The phrases that must stand together, in order.
+        var adjacent: UnsafeMutableBufferPointer<Int32>
         /// Per adjacent phrase: where it must start relative to the first (the lengths of those
         /// before it), worked out at the first row; its iterator, column and offset, reused.
-        var shifts: [Int32] = []
-        var iterators: [Fts5PhraseIter]
-        var columns: [Int32]
-        var offsets: [Int32]
+        var shifts: UnsafeMutableBufferPointer<Int32>
+        var hasShifts = false
+        var iterators: UnsafeMutableBufferPointer<Fts5PhraseIter>
+        var columns: UnsafeMutableBufferPointer<Int32>
+        var offsets: UnsafeMutableBufferPointer<Int32>
 
-        init(groups: [Int32], adjacent: [Int32]) {
-            groupOfPhrase = groups
-            self.adjacent = adjacent
-            groupSeen = Array(repeating: false, count: Int(groups.max() ?? -1) + 1)
-            iterators = Array(repeating: Fts5PhraseIter(), count: adjacent.count)
-            columns = Array(repeating: 0, count: adjacent.count)
-            offsets = Array(repeating: 0, count: adjacent.count)
+        static func allocate(groups: [Int32], adjacent: [Int32]) -> UnsafeMutablePointer<Plan> {
+            func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+                let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+                buffer.initialize(repeating: value)
+                return buffer
+            }
+            let plan = UnsafeMutablePointer<Plan>.allocate(capacity: 1)
+            let groupOfPhrase = buffer(groups.count, Int32(0))
+            _ = groupOfPhrase.initialize(from: groups)
+            let adjacentPhrases = buffer(adjacent.count, Int32(0))
+            _ = adjacentPhrases.initialize(from: adjacent)
+            plan.initialize(
+                to: Plan(
+                    groupOfPhrase: groupOfPhrase, groupSeen: buffer(Int(groups.max() ?? -1) + 1, false),
+                    adjacent: adjacentPhrases, shifts: buffer(adjacent.count, 0),
+                    iterators: buffer(adjacent.count, Fts5PhraseIter()), columns: buffer(adjacent.count, 0),
+                    offsets: buffer(adjacent.count, 0)))
+            return plan
+        }
+
+        static func free(_ plan: UnsafeMutablePointer<Plan>) {
+            plan.pointee.groupOfPhrase.deallocate()
+            plan.pointee.groupSeen.deallocate()
+            plan.pointee.adjacent.deallocate()
+            plan.pointee.shifts.deallocate()
+            plan.pointee.iterators.deallocate()
+            plan.pointee.columns.deallocate()
+            plan.pointee.offsets.deallocate()
+            plan.deinitialize(count: 1)
+            plan.deallocate()
         }
 
         static func numbers(_ value: OpaquePointer?) -> [Int32] {
@@ -82,17 +110,17 @@ enum SearchTier {
     }
 
     private static let function: fts5_extension_function = { api, fts, context, count, values in
-        guard let api = api?.pointee, let values, count == 2 else {
+        guard let api, let values, count == 2 else {
             sqlite3_result_error(context, "sochibo_tier(search_index, groups, adjacent)", -1)
             return
         }
-        let plan: Plan
-        if let data = api.xGetAuxdata!(fts, 0) {
-            plan = Unmanaged<Plan>.fromOpaque(data).takeUnretainedValue()
+        let plan: UnsafeMutablePointer<Plan>
+        if let data = api.pointee.xGetAuxdata!(fts, 0) {
+            plan = data.assumingMemoryBound(to: Plan.self)
         } else {
-            plan = Plan(groups: Plan.numbers(values[0]), adjacent: Plan.numbers(values[1]))
-            let code = api.xSetAuxdata!(fts, Unmanaged.passRetained(plan).toOpaque()) { data in
-                if let data { Unmanaged<Plan>.fromOpaque(data).release() }
+            plan = Plan.allocate(groups: Plan.numbers(values[0]), adjacent: Plan.numbers(values[1]))
+            let code = api.pointee.xSetAuxdata!(fts, plan) { data in
+                if let data { Plan.free(data.assumingMemoryBound(to: Plan.self)) }
             }
             guard code == SQLITE_OK else {
                 sqlite3_result_error_code(context, code)
@@ -100,57 +128,68 @@ enum SearchTier {
             }
         }
         var tier: Int32 = 0
-        if !plan.groupOfPhrase.isEmpty && SearchTier.inSymbol(api, fts, plan) { tier += 8 }
-        if !plan.adjacent.isEmpty && SearchTier.together(api, fts, plan) { tier += 1 }
+        if plan.pointee.groupOfPhrase.count > 0 && SearchTier.inSymbol(api, fts, plan) { tier += 8 }
+        if plan.pointee.adjacent.count > 0 && SearchTier.together(api, fts, plan) { tier += 1 }
         sqlite3_result_int(context, tier)
     }
 
     /// Whether every group has a phrase in the `symbol` column of the current row.
-    private static func inSymbol(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ plan: Plan) -> Bool {
-        for group in plan.groupSeen.indices { plan.groupSeen[group] = false }
+    private static func inSymbol(
+        _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer?, _ plan: UnsafeMutablePointer<Plan>
+    ) -> Bool {
+        let seen = plan.pointee.groupSeen
+        seen.update(repeating: false)
         var iterator = Fts5PhraseIter()
         var column: Int32 = 0
-        for (phrase, group) in plan.groupOfPhrase.enumerated() where !plan.groupSeen[Int(group)] {
-            _ = api.xPhraseFirstColumn!(fts, Int32(phrase), &iterator, &column)
-            while column >= 0 && column < symbolColumn { api.xPhraseNextColumn!(fts, &iterator, &column) }
-            if column == symbolColumn { plan.groupSeen[Int(group)] = true }
+        for (phrase, group) in plan.pointee.groupOfPhrase.enumerated() where !seen[Int(group)] {
+            _ = api.pointee.xPhraseFirstColumn!(fts, Int32(phrase), &iterator, &column)
+            while column >= 0 && column < symbolColumn { api.pointee.xPhraseNextColumn!(fts, &iterator, &column) }
+            if column == symbolColumn { seen[Int(group)] = true }
         }
-        return !plan.groupSeen.contains(false)
+        return !seen.contains(false)
     }
 
     /// Whether the adjacent phrases stand one after another in `title` or `body`.
-    private static func together(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ plan: Plan) -> Bool {
-        let count = plan.adjacent.count
-        if plan.shifts.isEmpty {
+    private static func together(
+        _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer?, _ plan: UnsafeMutablePointer<Plan>
+    ) -> Bool {
+        let adjacent = plan.pointee.adjacent
+        let shifts = plan.pointee.shifts
+        let iterators = plan.pointee.iterators
+        let columns = plan.pointee.columns
+        let offsets = plan.pointee.offsets
+        let count = adjacent.count
+        if !plan.pointee.hasShifts {
             var shift: Int32 = 0
-            for phrase in plan.adjacent {
-                plan.shifts.append(shift)
-                shift += api.xPhraseSize!(fts, phrase)
+            for k in 0..<count {
+                shifts[k] = shift
+                shift += api.pointee.xPhraseSize!(fts, adjacent[k])
             }
+            plan.pointee.hasShifts = true
         }
+        let first = api.pointee.xPhraseFirst!
+        let next = api.pointee.xPhraseNext!
         for k in 0..<count {
-            _ = api.xPhraseFirst!(fts, plan.adjacent[k], &plan.iterators[k], &plan.columns[k], &plan.offsets[k])
+            _ = first(fts, adjacent[k], iterators.baseAddress! + k, columns.baseAddress! + k, offsets.baseAddress! + k)
         }
-        // Walk the first phrase's instances in title and body; the others' iterators only move forward,
-        // since instances come in (column, offset) order.
-        while plan.columns[0] >= 0 && plan.columns[0] <= bodyColumn {
-            let column = plan.columns[0]
-            let start = plan.offsets[0]
+        // Walk the first phrase's instances in title and body; the others' iterators only move
+        // forward, since instances come in (column, offset) order.
+        while columns[0] >= 0 && columns[0] <= bodyColumn {
+            let column = columns[0]
+            let start = offsets[0]
             var all = true
             for k in 1..<max(1, count) {
-                let target = start + plan.shifts[k]
-                while plan.columns[k] >= 0
-                    && (plan.columns[k] < column || (plan.columns[k] == column && plan.offsets[k] < target))
-                {
-                    api.xPhraseNext!(fts, &plan.iterators[k], &plan.columns[k], &plan.offsets[k])
+                let target = start + shifts[k]
+                while columns[k] >= 0 && (columns[k] < column || (columns[k] == column && offsets[k] < target)) {
+                    next(fts, iterators.baseAddress! + k, columns.baseAddress! + k, offsets.baseAddress! + k)
                 }
-                if plan.columns[k] != column || plan.offsets[k] != target {
+                if columns[k] != column || offsets[k] != target {
                     all = false
                     break
                 }
             }
             if all { return true }
-            api.xPhraseNext!(fts, &plan.iterators[0], &plan.columns[0], &plan.offsets[0])
+            next(fts, iterators.baseAddress!, columns.baseAddress!, offsets.baseAddress!)
         }
         return false
     }
