@@ -7,7 +7,7 @@ import Testing
 /// `Archive.search` is made fast without changing what it finds: here it is compared, hit by
 /// hit (order, score, snippet), with the plain statement it replaced, whose SQL says the
 /// ranking contract directly: every tier is a MATCH of its own, every match is joined to its
-/// entry, and one ORDER BY sorts them all. Queries are drawn from real corpus articles and the
+/// entry, and one ORDER BY sorts them all; its snippets weigh every paragraph. Queries are drawn from real corpus articles and the
 /// sample archive, typed with and without diacritics, as words, phrases, prefixes, OR,
 /// exclusions and symbols, under several filters, limits and offsets.
 @Suite("Search gives what its plain statement gives")
@@ -93,10 +93,45 @@ struct SearchEquivalenceTests {
                 return SearchHit(
                     id: id, kind: kind, type: row[2], symbol: row[3],
                     date: LocalDate(row[4]) ?? LocalDate("1970-01-01")!,
-                    cell: row[5], title: row[6], snippet: Snippet.make(from: texts, query: query),
+                    cell: row[5], title: row[6], snippet: referenceSnippet(from: texts, query: query),
                     score: Double(tierValue) + relevance / (1 + relevance))
             }
         }
+    }
+
+    /// Snippets as first written: every paragraph of the hit considered.
+    static func referenceSnippet(from texts: [String], query: SearchQuery, words limit: Int = 28) -> String {
+        let items = query.required.joined()
+        let whole = Set(items.flatMap { $0.isPrefix ? Array($0.folded.dropLast()) : $0.folded })
+        let prefixes = items.filter(\.isPrefix).compactMap(\.folded.last)
+        func matches(_ word: VietnameseText.Word) -> Bool {
+            whole.contains(word.folded) || prefixes.contains { word.folded.hasPrefix($0) }
+        }
+        // Only paragraphs whose folded text holds a searched word at all are cut into words.
+        let needles = whole.union(prefixes).map { Array($0.utf8) }
+        var best: (text: String, words: [VietnameseText.Word], score: Int)?
+        for text in texts where !text.isEmpty {
+            let folded = Array(VietnameseText.fold(text).utf8)
+            guard best == nil || needles.contains(where: { Snippet.contains(folded, $0) }) else { continue }
+            let words = VietnameseText.words(text)
+            let score = Set(words.filter(matches).map(\.folded)).count
+            if best == nil || score > best!.score { best = (text, words, score) }
+        }
+        guard let best, !best.words.isEmpty else { return texts.first ?? "" }
+        let first = best.words.firstIndex(where: matches) ?? 0
+        let start = max(0, first - limit / 3)
+        let end = min(best.words.count, start + limit)
+        let text = best.text
+        var result = start > 0 ? "…" : ""
+        var cursor = start > 0 ? best.words[start].range.lowerBound : text.startIndex
+        for word in best.words[start..<end] where matches(word) {
+            result += text[cursor..<word.range.lowerBound] + Snippet.open + text[word.range] + Snippet.close
+            cursor = word.range.upperBound
+        }
+        let stop = end < best.words.count ? best.words[end - 1].range.upperBound : text.endIndex
+        result += text[cursor..<max(cursor, stop)]
+        if end < best.words.count { result += "…" }
+        return result
     }
 
     /// Compares the two, saying briefly where they part.

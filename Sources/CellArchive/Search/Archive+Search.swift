@@ -20,13 +20,14 @@ extension Archive {
         let statement = try SearchStatement(query: query, filters: filters)
         return try pool.read { db in
             try statement.ranked(db).map { entry in
-                let texts =
-                    (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title]
-                    + (try Self.paragraphs(db, kind: entry.kind, id: entry.recordID))
+                // The body is read only if the symbol and title leave room for a better passage.
+                let snippet = try Snippet.make(
+                    from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
+                    then: { try Self.paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query)
                 return SearchHit(
                     id: entry.recordID, kind: entry.kind, type: entry.type, symbol: entry.symbol,
                     date: LocalDate(entry.date) ?? LocalDate("1970-01-01")!, cell: entry.cellID, title: entry.title,
-                    snippet: Snippet.make(from: texts, query: query),
+                    snippet: snippet,
                     score: Double(entry.tier) + entry.relevance / (1 + entry.relevance))
             }
         }
