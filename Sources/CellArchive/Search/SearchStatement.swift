@@ -144,7 +144,7 @@ struct SearchStatement {
             LIMIT ? OFFSET ?
             """
         let arguments = tierArguments + [match] + conditionArguments + [filters.limit, filters.offset]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             Self.entry(row, tier: row[9], relevance: row[8])
         }
     }
@@ -153,12 +153,12 @@ struct SearchStatement {
     func inTwoSteps(_ db: Database) throws -> [Entry]? {
         let count = candidateCount
         let candidates = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT rowid, \(tier) AS tier, \(Self.relevance) AS relevance
-                FROM search_index WHERE search_index MATCH ?
-                ORDER BY tier DESC, relevance DESC LIMIT ?
-                """, arguments: tierArguments + [match, count]
+            db.cachedStatement(
+                sql: """
+                    SELECT rowid, \(tier) AS tier, \(Self.relevance) AS relevance
+                    FROM search_index WHERE search_index MATCH ?
+                    ORDER BY tier DESC, relevance DESC LIMIT ?
+                    """), arguments: tierArguments + [match, count]
         ).map { row -> (rowID: Int64, tier: Int, relevance: Double) in (row[0], row[1], row[2]) }
         guard let last = candidates.last else { return [] }
         // With a full set of candidates, matches left out may tie with the last one: keep only
@@ -173,11 +173,11 @@ struct SearchStatement {
         }
         let ids = String(decoding: try JSONEncoder().encode(Array(ranks.keys)), as: UTF8.self)
         var entries = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(Self.entryColumns) FROM search_entry e
-                WHERE \((["e.id IN (SELECT value FROM json_each(?))"] + conditions).joined(separator: " AND "))
-                """, arguments: [ids] + conditionArguments
+            db.cachedStatement(
+                sql: """
+                    SELECT \(Self.entryColumns) FROM search_entry e
+                    WHERE \((["e.id IN (SELECT value FROM json_each(?))"] + conditions).joined(separator: " AND "))
+                    """), arguments: [ids] + conditionArguments
         ).map { row in
             let rank = ranks[row[0]]!
             return Self.entry(row, tier: rank.tier, relevance: rank.relevance)
