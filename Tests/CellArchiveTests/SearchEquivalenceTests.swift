@@ -253,4 +253,25 @@ struct SearchEquivalenceTests {
         }
         #expect(try archive.search("be tong lien xom", SearchFilters(limit: 1)).first?.id == "tie-75")
     }
+
+    /// The ranking function refuses phrase numbers the MATCH does not have, rather than read
+    /// past FTS5's phrases.
+    @Test func rankingFunctionRefusesPhrasesOutOfRange() throws {
+        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+        func tiers(_ groups: String?, _ adjacent: String?) throws -> [Int] {
+            try archive.pool.read { db in
+                try Int.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(SearchTier.name)(search_index, ?, ?) FROM search_index
+                        WHERE search_index MATCH '"be" AND "tong"'
+                        """, arguments: [groups, adjacent])
+            }
+        }
+        let together = try tiers("0 1", "0 1")
+        #expect(!together.isEmpty && together.allSatisfy { $0 == 1 })
+        #expect(throws: DatabaseError.self) { try tiers(nil, "0 2") }
+        #expect(throws: DatabaseError.self) { try tiers("0 1 2", nil) }
+        #expect(throws: DatabaseError.self) { try tiers("0 -1", nil) }
+    }
 }

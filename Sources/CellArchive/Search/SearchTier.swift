@@ -118,7 +118,17 @@ enum SearchTier {
         if let data = api.pointee.xGetAuxdata!(fts, 0) {
             plan = data.assumingMemoryBound(to: Plan.self)
         } else {
-            plan = Plan.allocate(groups: Plan.numbers(values[0]), adjacent: Plan.numbers(values[1]))
+            let groups = Plan.numbers(values[0])
+            let adjacent = Plan.numbers(values[1])
+            // Phrase numbers index FTS5's phrases and group numbers a buffer: refuse any other.
+            let phrases = api.pointee.xPhraseCount!(fts)
+            guard groups.count <= phrases, groups.allSatisfy({ $0 >= 0 }),
+                adjacent.allSatisfy({ $0 >= 0 && $0 < phrases })
+            else {
+                sqlite3_result_error(context, "sochibo_tier: phrase or group out of range", -1)
+                return
+            }
+            plan = Plan.allocate(groups: groups, adjacent: adjacent)
             let code = api.pointee.xSetAuxdata!(fts, plan) { data in
                 if let data { Plan.free(data.assumingMemoryBound(to: Plan.self)) }
             }
