@@ -28,6 +28,8 @@ let package = Package(
             dependencies: [
                 "LibXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for search's FTS5 ranking function.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

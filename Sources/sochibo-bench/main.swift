@@ -2,10 +2,17 @@
 // measured next to `xmllint --stream` on the same file in the same run.
 //
 //   swift run -c release sochibo-bench [--cells 2000] [--years 5] [--corpus PATH] [--work DIR] [--search]
+//                                      [--keep] [--reuse] [--queries 200] [--summary]
+//
+// --keep leaves the work directory (generated file, archive) in place; --reuse then skips
+// generation, import and export and measures only search latency on the archive kept there
+// (pass the same --cells, which the filtered queries name).
 //
 // With --search it also measures search: the indexed import next to `xmllint --stream` plus
 // the sqlite3 shell loading the same text into an FTS5 table, and p50/p99 query latency next
-// to the raw FTS5 query on the same index.
+// to the raw FTS5 query on the same index. With --summary it also measures the yearly summary
+// of the last year: the whole district, one commune, single cells, next to the bare counting
+// queries in the sqlite3 shell.
 //
 // Each step runs in a child process (this program, re-invoked with a step name), generation
 // included, so that the parent stays small: on Linux a child's maximum resident set starts
@@ -27,6 +34,7 @@ struct Options {
     var keep = false
     var search = false
     var summary = false
+    var reuse = false
     var queries = 200
 
     init(_ arguments: [String]) {
@@ -40,6 +48,7 @@ struct Options {
             case "--keep": keep = true
             case "--search": search = true
             case "--summary": summary = true
+            case "--reuse": reuse = true
             case "--queries": queries = Int(iterator.next() ?? "") ?? queries
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
@@ -130,6 +139,17 @@ if arguments.first == "step-generate", arguments.count == 6,
 
 let options = Options(arguments)
 let fileManager = FileManager.default
+if options.reuse {
+    // Only the queries, on the archive a run with --keep left behind.
+    let records =
+        (try? String(contentsOfFile: options.work + "/generated.txt", encoding: .utf8))?
+        .split(separator: " ").compactMap({ Int($0) }).dropFirst(2).prefix(2).reduce(0, +) ?? 0
+    print("sochibo-bench: search latency only, on \(options.work)/archive (\(options.cells) cells)")
+    try SearchBenchmark.report(
+        try Archive(opening: options.work + "/archive"), corpus: options.corpus, cells: options.cells,
+        queries: options.queries, records: records)
+    exit(0)
+}
 try? fileManager.removeItem(atPath: options.work)
 try fileManager.createDirectory(atPath: options.work, withIntermediateDirectories: true)
 let source = options.work + "/generated.xml"
@@ -215,15 +235,9 @@ if options.search {
                 format: "indexed import %.1f s against xmllint --stream + sqlite3 FTS5 load %.1f s: %.2f×",
                 importing.seconds, xmllintSeconds + load.seconds, importing.seconds / (xmllintSeconds + load.seconds)))
     }
-    let text = try TextSource(corpus: options.corpus)
-    let search = try Archive(opening: archive)
-    let classes = SearchBenchmark.queryClasses(text, cells: options.cells, count: options.queries)
-    _ = try SearchBenchmark.latencies(search, classes)  // warm the page cache
-    print("")
-    print(
-        "search latency over \(summary.meetings + summary.documents) indexed records, \(options.queries) queries a class:"
-    )
-    for line in try SearchBenchmark.latencies(search, classes) { print(line) }
+    try SearchBenchmark.report(
+        try Archive(opening: archive), corpus: options.corpus, cells: options.cells, queries: options.queries,
+        records: summary.meetings + summary.documents)
 }
 if options.summary {
     print("")

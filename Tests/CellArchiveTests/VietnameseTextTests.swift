@@ -1,5 +1,7 @@
-import CellArchive
+import Foundation
 import Testing
+
+@testable import CellArchive
 
 @Suite("Vietnamese folding and words")
 struct VietnameseTextTests {
@@ -29,5 +31,104 @@ struct VietnameseTextTests {
         #expect(VietnameseText.hasDiacritics("Đảng"))
         #expect(VietnameseText.hasDiacritics("dảng"))
         #expect(!VietnameseText.hasDiacritics("Dang Vien"))
+    }
+
+    /// Folding as first written: a dictionary of base letters, looked up per scalar.
+    static let referenceTable: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [0x0110: "d", 0x0111: "d"]
+        for range: ClosedRange<UInt32> in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for value in range where value != 0x0110 && value != 0x0111 {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                if let base = decomposed.first, decomposed.count > 1, base.isASCII { table[value] = base }
+            }
+        }
+        return table
+    }()
+
+    static func referenceFold(_ text: String) -> String {
+        let table = referenceTable
+        var output: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                output.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+            } else if let base = table[value] {
+                output.append(UInt8(base.value) | 0x20)
+            } else if ![.nonspacingMark, .spacingMark, .enclosingMark].contains(scalar.properties.generalCategory) {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    output.append(contentsOf: String(lowered).utf8)
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Words as first written: a walk over Characters.
+    static func referenceWords(_ text: String) -> [VietnameseText.Word] {
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil
+                || [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
+        }
+        var words: [VietnameseText.Word] = []
+        var start: String.Index?
+        var index = text.startIndex
+        func close(at end: String.Index) {
+            guard let begin = start else { return }
+            let exact = String(text[begin..<end]).lowercased().precomposedStringWithCanonicalMapping
+            words.append(VietnameseText.Word(range: begin..<end, exact: exact, folded: referenceFold(exact)))
+            start = nil
+        }
+        while index < text.endIndex {
+            let isWord = text[index].unicodeScalars.contains(where: isWordScalar)
+            if isWord && start == nil { start = index }
+            if !isWord { close(at: index) }
+            index = text.index(after: index)
+        }
+        close(at: text.endIndex)
+        return words
+    }
+
+    @Test func foldsEveryScalarAsFirstWritten() {
+        for value in UInt32(0)...0x2_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "A" + String(scalar) + "Đ"
+            #expect(VietnameseText.fold(text) == Self.referenceFold(text), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func scalarsTakenForCharactersNeverJoin() {
+        let scalars = (UInt32(0)...0x2_FFFF).compactMap(Unicode.Scalar.init).filter(VietnameseText.isOwnCharacter)
+        var joined: [String] = []
+        for first in scalars {
+            for second in scalars where !(first == "\r" && second == "\n") {
+                var pair = String(first)
+                pair.unicodeScalars.append(second)
+                if pair.count != 2 {
+                    joined.append("U+\(String(first.value, radix: 16)) U+\(String(second.value, radix: 16))")
+                }
+            }
+        }
+        #expect(joined.isEmpty, "\(joined.prefix(5))")
+    }
+
+    @Test func wordsAsFirstWritten() throws {
+        var texts = [
+            "Số 05-NQ/CB,\r\nngày 06/01/2023.", "e\u{0301}  Nghi\u{0323} quye\u{0302}\u{0301}t -\u{0301}x",
+            "Ἀθῆναι Δ 👨‍👩‍👧 ok",
+            "ǅ ǲ ß İ ﬁ Ⅻ ½ ٣ 한국어 ", "", "  ", "x", "“gương mẫu” … – —", "a\u{200D}b c\u{00AD}d",
+        ]
+        for file in ["fixtures/search/articles.xml", "archive/samples/dbx-hop-thanh.xml"] {
+            texts += try String(contentsOfFile: Support.path(file), encoding: .utf8).split(separator: "\n").map(
+                String.init)
+        }
+        for text in texts {
+            let words = VietnameseText.words(text)
+            let reference = Self.referenceWords(text)
+            #expect(words.map(\.exact) == reference.map(\.exact), "\(text)")
+            #expect(words.map(\.folded) == reference.map(\.folded), "\(text)")
+            #expect(words.map { text[$0.range] } == reference.map { text[$0.range] }, "\(text)")
+        }
     }
 }

@@ -17,88 +17,18 @@ extension Archive {
     public func search(_ text: String, _ filters: SearchFilters = SearchFilters()) throws -> [SearchHit] {
         let query = SearchQuery(text)
         guard !query.isEmpty, filters.limit > 0 else { return [] }
+        let statement = try SearchStatement(query: query, filters: filters)
         return try pool.read { db in
-            // Placeholders, in statement order: the tiers (in the SELECT list), the MATCH, the filters.
-            var tiers: [String] = []
-            var tierArguments: StatementArguments = []
-            // Tiers, highest first: the document bearing the symbol; records with the exact
-            // marks (more when in the title: BM25 cannot tell titles apart for a word most
-            // records hold); records where the words stand together. BM25 orders each tier.
-            func tier(_ weight: Int, _ expression: String) {
-                tiers.append("\(weight) * (e.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?))")
-                tierArguments += [expression]
-            }
-            if query.mayBeSymbol { tier(8, "{symbol} : " + query.foldedExpression) }
-            if query.carriesDiacritics {
-                tier(4, "{title_exact body_exact} : " + query.exactExpression)
-                tier(2, "{title_exact} : " + query.exactExpression)
-            }
-            if let phrase = query.adjacencyPhrase { tier(1, "{title body} : " + phrase) }
-            var conditions = ["search_index MATCH ?"]
-            var arguments: StatementArguments = ["{title body symbol} : " + query.foldedExpression]
-            func bind(_ values: [String]) throws -> String {
-                String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
-            }
-            if let cell = filters.cellID {
-                conditions.append("e.cell_id = ?")
-                arguments += [cell]
-            }
-            if let organization = filters.organizationID {
-                conditions.append(
-                    """
-                    e.cell_id IN (SELECT id FROM cell WHERE organization_id IN (
-                        WITH RECURSIVE below(id) AS (
-                            SELECT id FROM organization WHERE id = ?
-                            UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
-                        SELECT id FROM below))
-                    """)
-                arguments += [organization]
-            }
-            if !filters.kinds.isEmpty {
-                conditions.append("e.kind IN (SELECT value FROM json_each(?))")
-                arguments += [try bind(filters.kinds.map(\.rawValue))]
-            }
-            if !filters.types.isEmpty {
-                conditions.append("e.kind = 'document' AND e.type IN (SELECT value FROM json_each(?))")
-                arguments += [try bind(filters.types.map(\.rawValue))]
-            }
-            if !filters.statuses.isEmpty {
-                conditions.append("e.status IN (SELECT value FROM json_each(?))")
-                arguments += [try bind(filters.statuses.map(\.rawValue))]
-            }
-            if let from = filters.from {
-                conditions.append("e.date >= ?")
-                arguments += [from.description]
-            }
-            if let to = filters.to {
-                conditions.append("e.date <= ?")
-                arguments += [to.description]
-            }
-            if !filters.includeConfidential { conditions.append("e.classification = 'none'") }
-            let tier = tiers.isEmpty ? "0" : tiers.joined(separator: " + ")
-            let sql = """
-                SELECT e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title,
-                       -bm25(search_index, 10.0, 1.0, 8.0, 0.0, 0.0) AS relevance, \(tier) AS tier
-                FROM search_index JOIN search_entry e ON e.id = search_index.rowid
-                WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY tier DESC, relevance DESC, e.date DESC, e.record_id
-                LIMIT ? OFFSET ?
-                """
-            let ordered = tierArguments + arguments + [filters.limit, filters.offset]
-            return try Row.fetchAll(db, sql: sql, arguments: ordered).map { row in
-                let kind: String = row[0]
-                let id: String = row[1]
-                let relevance: Double = row[7]
-                let tierValue: Int = row[8]
-                let symbol: String? = row[3]
-                let texts =
-                    (symbol.map { ["Số \($0)"] } ?? []) + [row[6]] + (try Self.paragraphs(db, kind: kind, id: id))
-                let title: String = row[6]
+            try statement.ranked(db).map { entry in
+                // The body is read only if the symbol and title leave room for a better passage.
+                let snippet = try Snippet.make(
+                    from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
+                    then: { try Self.paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query)
                 return SearchHit(
-                    id: id, kind: kind, type: row[2], symbol: row[3],
-                    date: LocalDate(row[4]) ?? LocalDate("1970-01-01")!,
-                    cell: row[5], title: title, snippet: Snippet.make(from: texts, query: query),
-                    score: Double(tierValue) + relevance / (1 + relevance))
+                    id: entry.recordID, kind: entry.kind, type: entry.type, symbol: entry.symbol,
+                    date: LocalDate(entry.date) ?? LocalDate("1970-01-01")!, cell: entry.cellID, title: entry.title,
+                    snippet: snippet,
+                    score: Double(entry.tier) + entry.relevance / (1 + entry.relevance))
             }
         }
     }

@@ -45,6 +45,15 @@ public enum VietnameseText {
             || scalar.properties.generalCategory == .enclosingMark
     }
 
+    /// `baseLetters` as flat tables of the lowercase byte each scalar folds to (0: none), for
+    /// the two ranges it covers; a dictionary lookup per letter was most of `fold`'s time.
+    private static let foldedLatin = foldTable(0x00C0...0x024F)
+    private static let foldedVietnamese = foldTable(0x1E00...0x1EFF)
+
+    private static func foldTable(_ range: ClosedRange<UInt32>) -> [UInt8] {
+        range.map { value in baseLetters[value].map { UInt8($0.value) | 0x20 } ?? 0 }
+    }
+
     /// `text` lowercased, without diacritics, with `đ` as `d`.
     ///
     /// One pass over the scalars writing UTF-8: ASCII is lowercased in place, precomposed Latin
@@ -53,12 +62,22 @@ public enum VietnameseText {
     public static func fold(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
+        let latin = foldedLatin
+        let vietnamese = foldedVietnamese
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 output.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
-            } else if let base = baseLetters[value] {
-                output.append(UInt8(base.value) | 0x20)
+                continue
+            }
+            let folded: UInt8 =
+                switch value {
+                case 0x00C0...0x024F: latin[Int(value - 0x00C0)]
+                case 0x1E00...0x1EFF: vietnamese[Int(value - 0x1E00)]
+                default: 0
+                }
+            if folded != 0 {
+                output.append(folded)
             } else if !isCombiningMark(scalar) {
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
                     output.append(contentsOf: String(lowered).utf8)
@@ -78,24 +97,51 @@ public enum VietnameseText {
         return properties.isAlphabetic || properties.numericType != nil || isCombiningMark(scalar)
     }
 
+    /// Whether `scalar` always stands as a grapheme cluster of its own: Latin up to the
+    /// spacing modifiers, the precomposed Vietnamese letters, and common punctuation hold no
+    /// extending, prepended or joining scalars (only CR LF pairs up, both outside words). A
+    /// test checks every pair.
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0000...0x02FF, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
+    }
+
     /// The words of `text`, in order.
     public static func words(_ text: String) -> [Word] {
         var words: [Word] = []
+        func word(_ range: Range<String.Index>) {
+            let exact = TextNormalization.nfc(String(text[range]).lowercased())
+            words.append(Word(range: range, exact: exact, folded: fold(exact)))
+        }
         var start: String.Index?
-        var index = text.startIndex
-        func close(at end: String.Index) {
-            guard let begin = start else { return }
-            let exact = TextNormalization.nfc(String(text[begin..<end]).lowercased())
-            words.append(Word(range: begin..<end, exact: exact, folded: fold(exact)))
-            start = nil
+        if text.unicodeScalars.allSatisfy(isOwnCharacter) {
+            // Characters are scalars here: skip the grapheme breaking.
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                if isWordScalar(scalars[index]) {
+                    if start == nil { start = index }
+                } else if let begin = start {
+                    word(begin..<index)
+                    start = nil
+                }
+                scalars.formIndex(after: &index)
+            }
+        } else {
+            var index = text.startIndex
+            while index < text.endIndex {
+                if text[index].unicodeScalars.contains(where: isWordScalar) {
+                    if start == nil { start = index }
+                } else if let begin = start {
+                    word(begin..<index)
+                    start = nil
+                }
+                index = text.index(after: index)
+            }
         }
-        while index < text.endIndex {
-            let isWord = text[index].unicodeScalars.contains(where: isWordScalar)
-            if isWord && start == nil { start = index }
-            if !isWord { close(at: index) }
-            index = text.index(after: index)
-        }
-        close(at: text.endIndex)
+        if let begin = start { word(begin..<text.endIndex) }
         return words
     }
 

@@ -34,6 +34,7 @@ public final class Archive: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "sochibo"
+        configuration.prepareDatabase { db in try SearchTier.register(db) }
         return configuration
     }
 
