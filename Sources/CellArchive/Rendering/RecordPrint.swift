@@ -445,7 +445,7 @@ public enum RecordPrint {
     /// "Times New Roman" by family name because Linux answers that with Liberation Serif 1.x, a
     /// look-alike without the stacked marks (ề, ộ, ữ…) that mixes two typefaces in one word;
     /// `local()` matches installed font names exactly, so it never takes the look-alike.
-    private static let fonts = """
+    static let fonts = """
         @font-face { font-family: "Times New Roman exact"; src: local("Times New Roman"), local("TimesNewRomanPSMT"); }
         @font-face { font-family: "Times New Roman exact"; font-weight: bold;
                      src: local("Times New Roman Bold"), local("TimesNewRomanPS-BoldMT"); }
@@ -455,7 +455,7 @@ public enum RecordPrint {
                      src: local("Times New Roman Bold Italic"), local("TimesNewRomanPS-BoldItalicMT"); }
         """
 
-    private static let family = "\"Times New Roman exact\", \"Noto Serif\", \"DejaVu Serif\", serif"
+    static let family = "\"Times New Roman exact\", \"Noto Serif\", \"DejaVu Serif\", serif"
 
     private static let style = """
 

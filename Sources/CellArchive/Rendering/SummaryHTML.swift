@@ -65,7 +65,8 @@ public enum SummaryHTML {
 
         @page { size: A4; margin: 20mm 15mm 20mm 25mm; }
         html { background: #f4f1ea; }
-        body { margin: 0; font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", serif; font-size: 13pt;
+        \(RecordPrint.fonts)
+        body { margin: 0; font-family: \(RecordPrint.family); font-size: 13pt;
                line-height: 1.4; color: #111; }
         main { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 20mm 15mm 20mm 25mm;
                background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
