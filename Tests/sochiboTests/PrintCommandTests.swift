@@ -15,27 +15,8 @@ struct PrintCommandTests {
         return archive
     }
 
-    /// `html` as a person sees it: printed to PDF by a real Chromium, checked to be A4, read
-    /// back with pdftotext (spaces collapsed, since justified lines stretch them), and drawn
-    /// to a PNG.
     func printed(_ html: String, name: String) throws -> String {
-        let pdf = directory + "/\(name).pdf"
-        let png = directory + "/\(name).png"
-        let browser = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            "--user-data-dir=\(directory)/chromium-profile",
-        ]
-        let made = try Sochibo.tool("/usr/bin/chromium", browser + ["--print-to-pdf=\(pdf)", "file://\(html)"])
-        #expect(made.status == 0, "\(made.errors)")
-        let drawn = try Sochibo.tool(
-            "/usr/bin/chromium", browser + ["--screenshot=\(png)", "--window-size=900,1300", "file://\(html)"])
-        #expect(drawn.status == 0, "\(drawn.errors)")
-        let image = try Data(contentsOf: URL(fileURLWithPath: png))
-        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
-        let info = try Sochibo.tool("/usr/bin/pdfinfo", [pdf])
-        #expect(info.output.contains("(A4)"), "\(info.output)")
-        let text = try Sochibo.tool("/usr/bin/pdftotext", [pdf, "-"]).output
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        try Browser.printedText(html, in: directory, name: name)
     }
 
     @Test func aResolutionPrintsOnA4WithItsHeadingNumberDateAndSigner() throws {

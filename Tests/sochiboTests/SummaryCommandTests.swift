@@ -114,22 +114,7 @@ struct SummaryCommandTests {
             "summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam", "--format", "html", "-o", html,
         ])
         #expect(made.status == 0, "\(made.errors)")
-        let pdf = directory + "/bao-cao.pdf"
-        let png = directory + "/bao-cao.png"
-        let browser = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            "--user-data-dir=\(directory)/chromium-profile",
-        ]
-        let printed = try Sochibo.tool("/usr/bin/chromium", browser + ["--print-to-pdf=\(pdf)", "file://\(html)"])
-        #expect(printed.status == 0, "\(printed.errors)")
-        let drawn = try Sochibo.tool(
-            "/usr/bin/chromium", browser + ["--screenshot=\(png)", "--window-size=900,1300", "file://\(html)"])
-        #expect(drawn.status == 0, "\(drawn.errors)")
-        let image = try Data(contentsOf: URL(fileURLWithPath: png))
-        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
-        let info = try Sochibo.tool("/usr/bin/pdfinfo", [pdf])
-        #expect(info.output.contains("(A4)"), "\(info.output)")
-        let text = try Sochibo.tool("/usr/bin/pdftotext", ["-layout", pdf, "-"]).output
+        let text = try Browser.printedText(html, in: directory, name: "bao-cao")
         for expected in [
             "ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN ĐỒNG TÂM", "ĐẢNG BỘ XÃ MINH TIẾN", "BÁO CÁO",
             "Tổng hợp chất lượng sinh hoạt chi bộ năm 2024", "Số liệu đến ngày 31 tháng 12 năm 2024",
