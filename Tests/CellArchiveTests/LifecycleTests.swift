@@ -99,6 +99,32 @@ struct LifecycleTests {
         #expect(try archive.lifecycle(of: "dt-nq-01").version == 1)
     }
 
+    @Test func anImportCannotDropATaskMeetingsReportedOn() throws {
+        let archive = try fixture()
+        let original = try String(contentsOfFile: Support.path(SummaryTests.fixture), encoding: .utf8)
+        // First the draft minutes of 5 December report on the draft resolution's task…
+        let start = try #require(original.range(of: "<meeting id=\"dt-2024-12\" "))
+        let end = try #require(original.range(of: "</conclusion>", range: start.upperBound..<original.endIndex))
+        var reported = original
+        reported.replaceSubrange(
+            end,
+            with: "</conclusion>\n    <taskReport task=\"dt-nq-dt-t1\" status=\"in-progress\">Đang làm</taskReport>")
+        _ = try archive.importFiles([try Support.write(Data(reported.utf8))])
+        // …then a file drops that task from the draft: refused at the document's line.
+        let task = "\n    <task id=\"dt-nq-dt-t1\" assignee=\"dt-07\">Xây dựng kế hoạch năm 2025</task>"
+        #expect(reported.contains(task))
+        let dropped = reported.replacingOccurrences(of: task, with: "")
+        let before = try Support.export(archive)
+        let problems = Support.problems(importing: [try Support.write(Data(dropped.utf8))], into: archive)
+        #expect(problems.count == 1)
+        #expect(
+            problems.first?.message
+                == "tệp bỏ nhiệm vụ dt-nq-dt-t1 khỏi văn bản dt-nq-du-thao, nhưng kỳ sinh hoạt dt-2024-12 đã báo cáo về nhiệm vụ này"
+        )
+        #expect((problems.first?.line ?? 0) > 0)
+        #expect(try Support.export(archive) == before)
+    }
+
     @Test func versionsAndHashesTravelInTheExport() throws {
         let archive = try fixture()
         var corrected = try meeting(archive, "dt-2024-03")

@@ -519,6 +519,19 @@ final class ImportSession {
         }
         guard valid else { return }
         let old = try reader.document(id: document.id)
+        // A task that minutes reported on must stay in its document: the report refers to it.
+        let kept = Set(document.tasks.map(\.id))
+        for task in old?.tasks ?? [] where !kept.contains(task.id) {
+            if let meeting = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT meeting_id FROM task_report WHERE task_id = ? LIMIT 1"),
+                arguments: [task.id])
+            {
+                add(
+                    "tệp bỏ nhiệm vụ \(task.id) khỏi văn bản \(document.id), nhưng kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này",
+                    line: record.line, needle: "id=\"\(document.id)\"")
+                return
+            }
+        }
         let hash = try CanonicalContent.sha256(.document(document))
         guard
             try admits(
