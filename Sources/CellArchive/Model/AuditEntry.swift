@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of the archive's append-only audit log: who changed what, when, and the content
 /// hash after. Each entry also carries a chain hash over the entry before it, so that a
 /// removed or altered line breaks the chain and `check` sees it.
@@ -72,14 +74,23 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         self.chain = chain
     }
 
-    /// The text the chain hash covers: the previous chain hash, then every field, one per line.
-    public static func chainInput(
+    /// The chain hash of an entry with these fields after one whose chain is `previous` ("" for
+    /// the first): the SHA-256 of the previous chain and every field, one per line.
+    public static func chain(
         previous: String, sequence: Int, time: String, actor: String, action: Action, kind: String, record: String,
         version: Int?, sha256: String?
     ) -> String {
-        [
+        let input = [
             previous, String(sequence), time, actor, action.rawValue, kind, record, version.map(String.init) ?? "",
             sha256 ?? "",
         ].joined(separator: "\n")
+        return Attachment.digest(of: Data(input.utf8))
+    }
+
+    /// The chain hash this entry should carry after one whose chain is `previous`.
+    public func expectedChain(after previous: String) -> String {
+        Self.chain(
+            previous: previous, sequence: sequence, time: time, actor: actor, action: action, kind: kind,
+            record: record, version: version, sha256: sha256)
     }
 }

@@ -44,12 +44,9 @@ struct AuditLog {
             db.cachedStatement(sql: "SELECT seq, chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1"))
         let sequence = (last?[0] as Int? ?? 0) + 1
         let previous: String = last?[1] ?? ""
-        let chain = Attachment.digest(
-            of: Data(
-                AuditEntry.chainInput(
-                    previous: previous, sequence: sequence, time: context.time, actor: context.actor, action: action,
-                    kind: kind, record: record, version: version, sha256: sha256
-                ).utf8))
+        let chain = AuditEntry.chain(
+            previous: previous, sequence: sequence, time: context.time, actor: context.actor, action: action,
+            kind: kind, record: record, version: version, sha256: sha256)
         let entry = AuditEntry(
             sequence: sequence, time: context.time, actor: context.actor, action: action, kind: kind, record: record,
             version: version, sha256: sha256, chain: chain)
@@ -102,14 +99,7 @@ struct AuditLog {
             if entry.sequence != expected {
                 problems.append("nhật ký thiếu mục \(expected)–\(entry.sequence - 1)")
             }
-            let chain = Attachment.digest(
-                of: Data(
-                    AuditEntry.chainInput(
-                        previous: previous, sequence: entry.sequence, time: entry.time, actor: entry.actor,
-                        action: entry.action, kind: entry.kind, record: entry.record, version: entry.version,
-                        sha256: entry.sha256
-                    ).utf8))
-            if chain != entry.chain {
+            if entry.expectedChain(after: previous) != entry.chain {
                 problems.append("nhật ký bị sửa ở mục \(entry.sequence) (\(entry.action.rawValue) \(entry.record))")
             }
             previous = entry.chain

@@ -572,14 +572,7 @@ final class ImportSession {
                 sequence: sequence, time: time, actor: TextNormalization.nfc(actor), action: action, kind: kind,
                 record: record, version: child.attribute("version").flatMap { Int($0) },
                 sha256: child.attribute("sha256"), chain: chain)
-            let expected = Attachment.digest(
-                of: Data(
-                    AuditEntry.chainInput(
-                        previous: previous, sequence: entry.sequence, time: entry.time, actor: entry.actor,
-                        action: entry.action, kind: entry.kind, record: entry.record, version: entry.version,
-                        sha256: entry.sha256
-                    ).utf8))
-            if sequence != entries.count + 1 || expected != chain {
+            if sequence != entries.count + 1 || entry.expectedChain(after: previous) != chain {
                 add(
                     "nhật ký trong tệp bị sửa hoặc thiếu ở mục \(sequence): chuỗi mã không khớp", line: child.line,
                     needle: "chain=")
