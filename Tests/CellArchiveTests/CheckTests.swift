@@ -18,6 +18,15 @@ struct CheckTests {
         #expect(report.problems.contains { $0.contains("sha256") })
     }
 
+    @Test func digestsAreLowercaseHexSHA256() {
+        // FIPS 180-2's test vectors: the empty input and "abc".
+        #expect(
+            Attachment.digest(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            Attachment.digest(of: Data("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     @Test func aBrokenReferenceIsFound() throws {
         let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
         try SQLiteShell.query(archive, "PRAGMA foreign_keys = OFF; DELETE FROM member WHERE id = 'a-03';")

@@ -8,6 +8,14 @@ extension Attachment {
     /// Attachment.digest(of: Data("hello".utf8))   // "2cf24dba…9824"
     /// ```
     public static func digest(of content: Data) -> String {
-        SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+        // Written digit by digit: `String(format:)` per byte was an eighth of an import's time.
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(2 * SHA256.byteCount)
+        for byte in SHA256.hash(data: content) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
