@@ -213,7 +213,7 @@ if options.search {
     let dump = Process()
     dump.executableURL = URL(fileURLWithPath: "/bin/sh")
     dump.arguments = [
-        "-c", "sqlite3 -csv \"$0\" 'SELECT title_exact, body_exact FROM search_index' > \"$1\"",
+        "-c", "sqlite3 -csv \"$0\" 'SELECT title, body FROM search_text' > \"$1\"",
         archive + "/archive.sqlite", csv,
     ]
     try dump.run()

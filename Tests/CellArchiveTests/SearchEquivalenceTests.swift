@@ -19,14 +19,14 @@ struct SearchEquivalenceTests {
         return try archive.pool.read { db in
             var tiers: [String] = []
             var tierArguments: StatementArguments = []
-            func tier(_ weight: Int, _ expression: String) {
-                tiers.append("\(weight) * (e.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?))")
+            func tier(_ weight: Int, _ expression: String, table: String = "search_index") {
+                tiers.append("\(weight) * (e.id IN (SELECT rowid FROM \(table) WHERE \(table) MATCH ?))")
                 tierArguments += [expression]
             }
             if query.mayBeSymbol { tier(8, "{symbol} : " + query.foldedExpression) }
             if query.carriesDiacritics {
-                tier(4, "{title_exact body_exact} : " + query.exactExpression)
-                tier(2, "{title_exact} : " + query.exactExpression)
+                tier(4, query.exactExpression, table: "search_exact")
+                tier(2, "{title} : " + query.exactExpression, table: "search_exact")
             }
             if let phrase = query.adjacencyPhrase { tier(1, "{title body} : " + phrase) }
             var conditions = ["search_index MATCH ?"]
@@ -73,7 +73,7 @@ struct SearchEquivalenceTests {
             let tier = tiers.isEmpty ? "0" : tiers.joined(separator: " + ")
             let sql = """
                 SELECT e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title,
-                       -bm25(search_index, 10.0, 1.0, 8.0, 0.0, 0.0) AS relevance, \(tier) AS tier
+                       -bm25(search_index, 10.0, 1.0, 8.0) AS relevance, \(tier) AS tier
                 FROM search_index JOIN search_entry e ON e.id = search_index.rowid
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY tier DESC, relevance DESC, e.date DESC, e.record_id

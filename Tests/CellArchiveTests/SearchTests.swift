@@ -158,6 +158,53 @@ struct SearchTests {
         #expect(try archive.search("nghi quyet", revoked).map(\.id) == ["a-nq-01"])
     }
 
+    @Test func textChangedBehindTheProgramsBackIsFound() throws {
+        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+        // The stored text no longer says what the record says, nor what FTS5 indexed.
+        try SQLiteShell.query(archive, "UPDATE search_text SET body = 'khác hẳn' WHERE title LIKE 'Nghị quyết%'")
+        let report = try archive.check()
+        #expect(report.problems.contains { $0.contains("lệch với bản ghi a-nq-01") })
+        #expect(report.problems.contains { $0.contains("search_index") })
+        try archive.reindex()
+        #expect(try archive.check().isSound)
+    }
+
+    @Test func anySQLiteShellReadsAndChecksTheIndex() throws {
+        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+        // No function or tokenizer of ours is needed: folded "đ" included.
+        #expect(
+            try SQLiteShell.query(archive, "SELECT count(*) FROM search_index WHERE search_index MATCH 'dang'")
+                == String(try archive.search("dang", SearchFilters(includeConfidential: true, limit: 100)).count))
+        #expect(
+            try SQLiteShell.query(
+                archive,
+                """
+                INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1);
+                INSERT INTO search_exact (search_exact, rank) VALUES ('integrity-check', 1);
+                SELECT 'ok';
+                """) == "ok")
+    }
+
+    @Test func anArchiveWithTheFirstIndexIsUpgraded() throws {
+        let archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let filters = SearchFilters(limit: 50)
+        let before = try ["nghị quyết", "dang vien", "\"chi bộ\"", "phat*"].map { try archive.search($0, filters) }
+        // Put the archive back as migration v4 left it: one FTS5 table with two copies.
+        try SQLiteShell.query(
+            archive,
+            """
+            DROP TABLE search_exact; DROP TABLE search_index; DROP VIEW search_folded; DROP TABLE search_text;
+            CREATE VIRTUAL TABLE search_index USING fts5(
+                title, body, symbol, title_exact, body_exact, tokenize = 'unicode61 remove_diacritics 0');
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v5:%';
+            """)
+        let upgraded = try Archive(opening: archive.directory)
+        let after = try ["nghị quyết", "dang vien", "\"chi bộ\"", "phat*"].map { try upgraded.search($0, filters) }
+        #expect(after == before)
+        #expect(after.allSatisfy { !$0.isEmpty })
+        #expect(try upgraded.check().isSound)
+    }
+
     @Test func aRefusedImportLeavesTheIndexAlone() throws {
         let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
         _ = Support.problems(importing: [Support.path("fixtures/invalid/broken-near-end.xml")], into: archive)

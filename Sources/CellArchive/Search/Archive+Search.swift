@@ -71,7 +71,7 @@ extension Archive {
                 db.cachedStatement(
                     sql: """
                         SELECT rowid FROM search_index WHERE search_index MATCH ?
-                        ORDER BY bm25(search_index, 10.0, 1.0, 8.0, 0.0, 0.0) LIMIT ?
+                        ORDER BY bm25(search_index, 10.0, 1.0, 8.0) LIMIT ?
                         """), arguments: ["{title body symbol} : " + query.foldedExpression, limit])
         }
     }

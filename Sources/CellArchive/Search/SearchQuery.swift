@@ -8,7 +8,7 @@
 ///
 /// ```swift
 /// let query = SearchQuery("nghi quyet OR ket luan -\"dự thảo\" đảng*")
-/// query.foldedExpression   // "(\"nghi\" AND (\"quyet\" OR \"ket\") AND \"luan\" AND \"dang\" *) NOT (\"du thao\")"
+/// query.foldedExpression   // "(\"nghi\" AND (\"quyet\" OR \"ket\") AND \"luan\" AND \"dảng\" *) NOT (\"dự thảo\")"
 /// ```
 public struct SearchQuery: Sendable, Hashable {
     /// One searched item: a word or phrase, folded and exact.
@@ -106,8 +106,12 @@ public struct SearchQuery: Sendable, Hashable {
         return text
     }
 
-    /// The FTS5 expression over the folded columns.
-    public var foldedExpression: String { Self.expression(required, excluded) { $0.folded } }
+    /// The FTS5 expression over the folded index. Its words are the exact ones with `đ` as
+    /// `d`, the way the `search_folded` view writes the text: SQLite's tokenizer then folds
+    /// the query and the text alike, whatever the script.
+    public var foldedExpression: String {
+        Self.expression(required, excluded) { $0.exact.map(VietnameseText.withoutStroke) }
+    }
 
     /// The FTS5 expression over the exact columns (exclusions are left to the folded one).
     public var exactExpression: String { Self.expression(required, []) { $0.exact } }
@@ -115,7 +119,9 @@ public struct SearchQuery: Sendable, Hashable {
     /// When two or more single words are required, the phrase of them all, to rank records
     /// where they stand together ("nghị quyết") above records that merely hold both.
     public var adjacencyPhrase: String? {
-        let words = required.compactMap { $0.count == 1 && !$0[0].isPrefix ? $0[0].folded : nil }.joined()
+        let words = required.compactMap { group in
+            group.count == 1 && !group[0].isPrefix ? group[0].exact.map(VietnameseText.withoutStroke) : nil
+        }.joined()
         return words.count >= 2 ? Self.phrase(Array(words), prefix: false) : nil
     }
 }

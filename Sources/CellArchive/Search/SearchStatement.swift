@@ -40,7 +40,7 @@ struct SearchStatement {
     let conditions: [String]
     let conditionArguments: StatementArguments
 
-    static let relevance = "-bm25(search_index, 10.0, 1.0, 8.0, 0.0, 0.0)"
+    static let relevance = "-bm25(search_index, 10.0, 1.0, 8.0)"
 
     init(query: SearchQuery, filters: SearchFilters) throws {
         self.filters = filters
@@ -48,7 +48,7 @@ struct SearchStatement {
         // marks (4, and 2 more when in the title: BM25 cannot tell titles apart for a word
         // most records hold); records where the words stand together (1). BM25 orders each
         // tier. The symbol and adjacency tiers come from where the matched phrases stand
-        // (SearchTier); the exact marks need a MATCH of their own over the exact columns.
+        // (SearchTier); the exact marks need a MATCH of their own over `search_exact`.
         var tiers: [String] = []
         var tierArguments: StatementArguments = []
         let (groups, adjacent) = SearchTier.arguments(for: query)
@@ -58,12 +58,12 @@ struct SearchStatement {
         }
         func tier(_ weight: Int, _ expression: String) {
             tiers.append(
-                "\(weight) * (search_index.rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?))")
+                "\(weight) * (search_index.rowid IN (SELECT rowid FROM search_exact WHERE search_exact MATCH ?))")
             tierArguments += [expression]
         }
         if query.carriesDiacritics {
-            tier(4, "{title_exact body_exact} : " + query.exactExpression)
-            tier(2, "{title_exact} : " + query.exactExpression)
+            tier(4, query.exactExpression)
+            tier(2, "{title} : " + query.exactExpression)
         }
         self.tier = tiers.isEmpty ? "0" : tiers.joined(separator: " + ")
         self.tierArguments = tierArguments

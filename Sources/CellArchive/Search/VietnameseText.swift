@@ -35,6 +35,12 @@ public enum VietnameseText {
         }
         table[0x0110] = "d"  // Đ
         table[0x0111] = "d"  // đ
+        // Where SQLite's `remove_diacritics 2` differs from Unicode, do as the index does
+        // (a test compares every letter): the long s folds to s, and Ǡ ǡ keep their marks.
+        table[0x017F] = "s"  // ſ
+        table[0x1E9B] = "s"  // ẛ
+        table[0x01E0] = nil  // Ǡ
+        table[0x01E1] = nil  // ǡ
         return table
     }()
 
@@ -143,6 +149,14 @@ public enum VietnameseText {
         }
         if let begin = start { word(begin..<text.endIndex) }
         return words
+    }
+
+    /// `text` with `đ` and `Đ` written as `d` and `D`, its other marks kept: what the
+    /// `search_folded` view does in SQL, since `đ` is the one Vietnamese letter SQLite's
+    /// `remove_diacritics` cannot fold (it has no Unicode decomposition).
+    public static func withoutStroke(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "đ" || $0 == "Đ" }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : $0 }))
     }
 
     /// Whether `text` carries any diacritic or `đ`: folding changes it beyond case.

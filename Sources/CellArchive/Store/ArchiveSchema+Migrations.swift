@@ -15,6 +15,7 @@ enum ArchiveMigrations {
         migrator.registerMigration("v2: full-text search", migrate: createSearch)
         migrator.registerMigration("v3: rating rubric", migrate: createRubric)
         migrator.registerMigration("v4: lifecycle, versions and audit log", migrate: createLifecycle)
+        migrator.registerMigration("v5: search text stored once", migrate: storeSearchTextOnce)
         return migrator
     }
 
@@ -87,9 +88,9 @@ enum ArchiveMigrations {
         try RubricStore(db: db).save(.standard)
     }
 
-    /// The search index: one entry per meeting and document, with the columns filters need,
-    /// and an FTS5 table over text folded in Swift (no custom tokenizer, so any `sqlite3`
-    /// can still read and repair the file). `reindex` rebuilds both from the records.
+    /// The search index's first form: one entry per meeting and document, with the columns
+    /// filters need, and an FTS5 table holding the text twice, folded in Swift and with its
+    /// marks. v5 replaces the FTS5 table and fills the index; nothing is indexed here.
     private static func createSearch(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -112,6 +113,38 @@ enum ArchiveMigrations {
                 -- hold the same words lowercased with their marks, to rank exact matches first.
                 CREATE VIRTUAL TABLE search_index USING fts5(
                     title, body, symbol, title_exact, body_exact,
+                    tokenize = 'unicode61 remove_diacritics 0');
+                """)
+    }
+
+    /// The search text, stored once as written in `search_text`, indexed by two FTS5 tables
+    /// that read it as external content: `search_index` folded and `search_exact` with its
+    /// marks. Folding is SQL and SQLite's own tokenizer: the `search_folded` view writes `đ`
+    /// as `d` (it has no Unicode decomposition) and `remove_diacritics 2` drops every other
+    /// mark and case, so any `sqlite3` can still read, check and rebuild the index. Before,
+    /// the FTS5 table held two copies of the text; tokenizing and storing them was a third of
+    /// an import. The index is rebuilt from the records.
+    private static func storeSearchTextOnce(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE search_index;
+                CREATE TABLE search_text (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    symbol TEXT NOT NULL
+                );
+                CREATE VIEW search_folded AS
+                    SELECT id,
+                           replace(replace(title, 'đ', 'd'), 'Đ', 'D') AS title,
+                           replace(replace(body, 'đ', 'd'), 'Đ', 'D') AS body,
+                           replace(replace(symbol, 'đ', 'd'), 'Đ', 'D') AS symbol
+                    FROM search_text;
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    title, body, symbol, content = 'search_folded', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE search_exact USING fts5(
+                    title, body, content = 'search_text', content_rowid = 'id',
                     tokenize = 'unicode61 remove_diacritics 0');
                 """)
         try SearchIndexer(db: db).rebuild()
