@@ -42,7 +42,7 @@ struct ShowCommand: ParsableCommand {
                         version: version, sha256: replaced?.sha256,
                         previous: current.previous.filter { $0.version < version })
                 }
-            } else if let version {
+            } else if version != nil {
                 throw ArchiveError.notAllowed("\(id) không có phiên bản: --version chỉ dùng cho biên bản và văn bản")
             }
             switch format {

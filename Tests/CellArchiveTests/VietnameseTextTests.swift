@@ -28,6 +28,19 @@ struct VietnameseTextTests {
         #expect(words.isEmpty == false && String(text[VietnameseText.words(text)[3].range]) == "Nà")
     }
 
+    @Test func writesTheStrokedDAsD() throws {
+        #expect(VietnameseText.withoutStroke("Đảng đoàn ĐOÀN") == "Dảng doàn DOÀN")
+        #expect(VietnameseText.withoutStroke("không có") == "không có")
+        #expect(VietnameseText.withoutStroke("Ą ą ĉ đ") == "Ą ą ĉ d")  // other letters led by 0xC4 stay
+        var texts = ["", "đ", "Đ", "xđ", "đx", "ĐđĐ"]
+        texts += try String(contentsOfFile: Support.path("archive/samples/dbx-hop-thanh.xml"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        for text in texts {
+            let expected = text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            #expect(VietnameseText.withoutStroke(text) == expected)
+        }
+    }
+
     @Test func knowsWhenTextCarriesMarks() {
         #expect(VietnameseText.hasDiacritics("Đảng"))
         #expect(VietnameseText.hasDiacritics("dảng"))

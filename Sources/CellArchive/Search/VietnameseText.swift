@@ -155,8 +155,25 @@ public enum VietnameseText {
     /// `search_folded` view does in SQL, since `đ` is the one Vietnamese letter SQLite's
     /// `remove_diacritics` cannot fold (it has no Unicode decomposition).
     public static func withoutStroke(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "đ" || $0 == "Đ" }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : $0 }))
+        // Over the UTF-8 bytes: đ is C4 91 and Đ is C4 90, and 0xC4 only ever leads a scalar.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(of: 0xC4) else { return nil }
+            var output = [UInt8](bytes[..<first])
+            output.reserveCapacity(bytes.count)
+            var index = first
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0xC4 && index + 1 < bytes.count && (bytes[index + 1] == 0x91 || bytes[index + 1] == 0x90) {
+                    output.append(bytes[index + 1] == 0x91 ? 0x64 : 0x44)
+                    index += 2
+                } else {
+                    output.append(byte)
+                    index += 1
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
     }
 
     /// Whether `text` carries any diacritic or `đ`: folding changes it beyond case.

@@ -112,7 +112,7 @@ final class ImportSession {
             problems.append((path, SourceProblem(line: 0, needle: nil, message: "không mở được tệp: \(error)"), nil))
             return
         }
-        var decoder = ArchiveDecoder()
+        var decodingProblems: [SourceProblem] = []
         if let root = xml.readRoot() {
             if root.namespace != ArchiveFormat.namespace || root.name != "archive" {
                 let found = root.namespace.map { "không gian tên \($0)" } ?? "không có không gian tên"
@@ -120,24 +120,30 @@ final class ImportSession {
                     "không phải tệp lưu trữ Sổ Chi Bộ: phần tử gốc <\(root.name)>, \(found) "
                         + "(cần <archive> trong \(ArchiveFormat.namespace))", line: root.line)
             } else {
-                while !full, let element = xml.nextChild() {
-                    if element.name == "auditLog" {
+                let records = RecordReadAhead(xml)
+                while !full, let item = records.next() {
+                    switch item {
+                    case .auditLog(let element):
                         readLog(element, file: path)
-                        continue
-                    }
-                    let key = "\(element.name):\(element.attribute("id") ?? "")"
-                    recordStarts.append((element.line, key))
-                    guard claimIdentifiers(in: element), let record = decoder.decode(element),
-                        apply(record, file: file)
-                    else {
-                        refused.insert(key)
-                        continue
+                    case .record(let element, let record, let problems, let sha256):
+                        let key = "\(element.name):\(element.attribute("id") ?? "")"
+                        recordStarts.append((element.line, key))
+                        // A record whose identifier is taken is not decoded, nor its problems told.
+                        guard claimIdentifiers(in: element) else {
+                            refused.insert(key)
+                            continue
+                        }
+                        decodingProblems += problems
+                        guard let record, apply(record, sha256: sha256, file: file) else {
+                            refused.insert(key)
+                            continue
+                        }
                     }
                 }
-                xml.finish()
+                records.finish()
             }
         }
-        fileProblems += decoder.problems
+        fileProblems += decodingProblems
         finishFile(path, diagnostics: xml.diagnostics)
     }
 
@@ -236,15 +242,15 @@ final class ImportSession {
     // MARK: Records
 
     /// Checks and writes one record; `false` when it was refused.
-    private func apply(_ record: DecodedRecord, file: Int) -> Bool {
+    private func apply(_ record: DecodedRecord, sha256: String?, file: Int) -> Bool {
         let before = fileProblems.count
         do {
             switch record.value {
             case .organization(let organization): try apply(organization, record, file: file)
             case .cell(let cell, let memberLines): try apply(cell, memberLines: memberLines, record)
-            case .meeting(let meeting): try apply(meeting, record, file: file)
+            case .meeting(let meeting): try apply(meeting, record, sha256: sha256, file: file)
             case .document(let document):
-                try apply(document, record, file: file)
+                try apply(document, record, sha256: sha256, file: file)
                 if fileProblems.count > before {
                     for task in document.tasks { refused.insert("task:\(task.id)") }
                 }
@@ -462,10 +468,11 @@ final class ImportSession {
         return (version, incoming.isLocked ? hash : nil)
     }
 
-    private func apply(_ meeting: Meeting, _ record: DecodedRecord, file: Int) throws {
+    /// `sha256` is the meeting's canonical hash when it was worked out ahead.
+    private func apply(_ meeting: Meeting, _ record: DecodedRecord, sha256: String?, file: Int) throws {
         guard try checkReferences(record, cellID: meeting.cellID, file: file) else { return }
         let old = try reader.meeting(id: meeting.id)
-        let hash = try CanonicalContent.sha256(.meeting(meeting))
+        let hash = try sha256 ?? CanonicalContent.sha256(.meeting(meeting))
         guard
             try admits(
                 .meeting(meeting), hash: hash, old: old.map { .meeting($0) }, lifecycle: record.lifecycle, record)
@@ -477,7 +484,8 @@ final class ImportSession {
         try writer.write(meeting, replacing: old != nil, version: version, sha256: sha256)
     }
 
-    private func apply(_ document: Document, _ record: DecodedRecord, file: Int) throws {
+    /// `sha256` is the document's canonical hash when it was worked out ahead.
+    private func apply(_ document: Document, _ record: DecodedRecord, sha256: String?, file: Int) throws {
         // Symbol, number and task checks need only the cell, so they run even when another
         // reference fails: one run reports every problem of the record.
         var valid = try checkReferences(record, cellID: document.cellID, file: file)
@@ -532,7 +540,7 @@ final class ImportSession {
                 return
             }
         }
-        let hash = try CanonicalContent.sha256(.document(document))
+        let hash = try sha256 ?? CanonicalContent.sha256(.document(document))
         guard
             try admits(
                 .document(document), hash: hash, old: old.map { .document($0) }, lifecycle: record.lifecycle, record)
