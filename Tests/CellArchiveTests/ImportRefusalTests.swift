@@ -88,6 +88,30 @@ struct ImportRefusalTests {
         #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM organization") == "0")
     }
 
+    @Test func aBadlyBrokenFileStopsBeingReadAtTwoHundredProblems() throws {
+        // 500 meetings chaired by nobody: far more than the read-ahead holds, so reading stops
+        // while it waits, and the rest of the file is still read to its end.
+        let text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let head = text[..<text.range(of: "  <meeting ")!.lowerBound]
+        var meetings = ""
+        for number in 1...500 {
+            meetings += """
+                  <meeting id="x-\(number)" cell="cb-a" kind="thematic" date="2023-02-0\(1 + number % 9)" start="19:30" end="21:10">
+                    <place>Nhà văn hóa</place><chair member="a-99"/><recorder member="a-02"/>
+                    <attendance><present member="a-02"/></attendance>
+                    <agenda><item>Chuyên đề</item></agenda><proceedings><p>Thảo luận.</p></proceedings>
+                  </meeting>
+
+                """
+        }
+        let archive = try Support.emptyArchive()
+        let path = try Support.write(Data((head + meetings + "</archive>\n").utf8))
+        let problems = Support.problems(importing: [path], into: archive)
+        #expect(problems.count == 200, "\(problems.count)")
+        #expect(problems.allSatisfy { $0.message.contains("đảng viên a-99 không có") })
+        #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM meeting") == "0")
+    }
+
     @Test func aDuplicateMemberWithinACellIsRefused() throws {
         let text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
             .replacingOccurrences(of: "<member id=\"a-03\">", with: "<member id=\"a-02\">")
