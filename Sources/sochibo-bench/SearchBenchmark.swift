@@ -11,17 +11,26 @@ enum SearchBenchmark {
         var filters: SearchFilters
     }
 
-    /// Queries drawn from the corpus text, typed without diacritics as on a phone.
+    /// Queries drawn from the corpus text, typed without diacritics as on a phone, and the
+    /// same words typed with their marks (which adds the exact-marks tiers).
     static func queryClasses(_ text: TextSource, cells: Int, count: Int) -> [QueryClass] {
         var random = SeededRandom(seed: 99)
         var oneWord: [String] = []
         var twoWords: [String] = []
+        var oneMarked: [String] = []
+        var twoMarked: [String] = []
         while oneWord.count < count || twoWords.count < count {
-            let words = VietnameseText.words(text.title(using: &random)).map(\.folded).filter { $0.count >= 4 }
+            let words = VietnameseText.words(text.title(using: &random)).filter { $0.folded.count >= 4 }
             guard words.count >= 2 else { continue }
             let start = Int.random(in: 0..<(words.count - 1), using: &random)
-            if oneWord.count < count { oneWord.append(words[start]) }
-            if twoWords.count < count { twoWords.append(words[start] + " " + words[start + 1]) }
+            if oneWord.count < count {
+                oneWord.append(words[start].folded)
+                oneMarked.append(words[start].exact)
+            }
+            if twoWords.count < count {
+                twoWords.append(words[start].folded + " " + words[start + 1].folded)
+                twoMarked.append(words[start].exact + " " + words[start + 1].exact)
+            }
         }
         var filtered = SearchFilters(cellID: "cb-\(cells / 2)", limit: 20)
         filtered.from = LocalDate("2021-01-01")
@@ -31,6 +40,8 @@ enum SearchBenchmark {
             QueryClass(name: "phrase", queries: twoWords.map { "\"\($0)\"" }, filters: SearchFilters()),
             QueryClass(name: "prefix", queries: oneWord.map { String($0.prefix(3)) + "*" }, filters: SearchFilters()),
             QueryClass(name: "one word, cell + date filter", queries: oneWord, filters: filtered),
+            QueryClass(name: "one word with its marks", queries: oneMarked, filters: SearchFilters()),
+            QueryClass(name: "two words with their marks", queries: twoMarked, filters: SearchFilters()),
         ]
     }
 
