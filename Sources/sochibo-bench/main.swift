@@ -214,32 +214,64 @@ print(
         format: "\narchive.sqlite: %.1f MB; exported file: %.1f MB", Double(databaseBytes) / 1_048_576,
         Double(exportedBytes) / 1_048_576))
 if options.search {
-    // The same text, loaded by the sqlite3 shell into a plain FTS5 table: the import's limit.
-    let csv = options.work + "/text.csv"
-    let dump = Process()
-    dump.executableURL = URL(fileURLWithPath: "/bin/sh")
-    dump.arguments = [
-        "-c", "sqlite3 -csv \"$0\" 'SELECT title, body FROM search_text' > \"$1\"",
-        archive + "/archive.sqlite", csv,
-    ]
-    try dump.run()
-    dump.waitUntilExit()
-    let ftsDatabase = options.work + "/plain-fts5.sqlite"
+    /// Runs `sql` on the archive in the sqlite3 shell, writing its rows to `output` in `mode`.
+    func dump(_ sql: String, to output: String, mode: String = "-csv") throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = [
+            "-c", "sqlite3 \"$3\" \"$0\" \"$1\" > \"$2\"", archive + "/archive.sqlite", sql, output, mode,
+        ]
+        try shell.run()
+        shell.waitUntilExit()
+    }
     if let sqlite3 = which("sqlite3") {
+        // The same text, loaded by the sqlite3 shell into a plain FTS5 table: the import's limit.
+        let csv = options.work + "/text.csv"
+        try dump("SELECT title, body FROM search_text", to: csv)
         let load = try measure(
             sqlite3,
             [
-                ftsDatabase,
+                options.work + "/plain-fts5.sqlite",
                 "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');",
                 ".import --csv \(csv) t",
+            ])
+        // And into our own index (search_text and both FTS5 tables, their schema read from the
+        // archive): what indexing alone costs in SQLite, with nothing of ours around it.
+        let ourCSV = options.work + "/search-text.csv"
+        try dump("SELECT id, title, body, symbol FROM search_text", to: ourCSV)
+        let schemaFile = options.work + "/search-schema.sql"
+        try dump(
+            """
+            SELECT sql || ';' FROM sqlite_master
+            WHERE name IN ('search_text', 'search_folded', 'search_index', 'search_exact')
+            ORDER BY type = 'view', name = 'search_exact'
+            """, to: schemaFile, mode: "-list")
+        let schema = try String(contentsOfFile: schemaFile, encoding: .utf8)
+        let ourLoad = try measure(
+            sqlite3,
+            [
+                options.work + "/our-index.sqlite", schema,
+                ".import --csv \(ourCSV) search_text",
+                """
+                INSERT INTO search_index (search_index) VALUES ('rebuild');
+                INSERT INTO search_exact (search_exact) VALUES ('rebuild');
+                """,
             ])
         let xmllintSeconds = xmllintStream?.seconds ?? 0
         print("")
         print(row("sqlite3 shell: same text into FTS5", load, bytes: summary.bytes, records: summary.records))
         print(
+            row(
+                "sqlite3 shell: same text, our index", ourLoad, bytes: summary.bytes, records: summary.records)
+                + (ourLoad.status == 0 ? "" : "  (failed: exit \(ourLoad.status))"))
+        print(
             String(
                 format: "indexed import %.1f s against xmllint --stream + sqlite3 FTS5 load %.1f s: %.2f×",
                 importing.seconds, xmllintSeconds + load.seconds, importing.seconds / (xmllintSeconds + load.seconds)))
+        print(
+            String(
+                format: "our index alone in the shell %.1f s: %.2f× the plain FTS5 load",
+                ourLoad.seconds, ourLoad.seconds / load.seconds))
     }
     try SearchBenchmark.report(
         try Archive(opening: archive), corpus: options.corpus, cells: options.cells, queries: options.queries,
