@@ -29,47 +29,11 @@ struct SearchEquivalenceTests {
                 tier(2, "{title} : " + query.exactExpression, table: "search_exact")
             }
             if let phrase = query.adjacencyPhrase { tier(1, "{title body} : " + phrase) }
-            var conditions = ["search_index MATCH ?"]
-            var arguments: StatementArguments = ["{title body symbol} : " + query.foldedExpression]
-            func bind(_ values: [String]) throws -> String {
-                String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
-            }
-            if let cell = filters.cellID {
-                conditions.append("e.cell_id = ?")
-                arguments += [cell]
-            }
-            if let organization = filters.organizationID {
-                conditions.append(
-                    """
-                    e.cell_id IN (SELECT id FROM cell WHERE organization_id IN (
-                        WITH RECURSIVE below(id) AS (
-                            SELECT id FROM organization WHERE id = ?
-                            UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
-                        SELECT id FROM below))
-                    """)
-                arguments += [organization]
-            }
-            if !filters.kinds.isEmpty {
-                conditions.append("e.kind IN (SELECT value FROM json_each(?))")
-                arguments += [try bind(filters.kinds.map(\.rawValue))]
-            }
-            if !filters.types.isEmpty {
-                conditions.append("e.kind = 'document' AND e.type IN (SELECT value FROM json_each(?))")
-                arguments += [try bind(filters.types.map(\.rawValue))]
-            }
-            if !filters.statuses.isEmpty {
-                conditions.append("e.status IN (SELECT value FROM json_each(?))")
-                arguments += [try bind(filters.statuses.map(\.rawValue))]
-            }
-            if let from = filters.from {
-                conditions.append("e.date >= ?")
-                arguments += [from.description]
-            }
-            if let to = filters.to {
-                conditions.append("e.date <= ?")
-                arguments += [to.description]
-            }
-            if !filters.includeConfidential { conditions.append("e.classification = 'none'") }
+            // The filters are not what this compares: take their conditions from the statement.
+            let filtering = try SearchStatement(query: query, filters: filters)
+            let conditions = ["search_index MATCH ?"] + filtering.conditions
+            let arguments: StatementArguments =
+                ["{title body symbol} : " + query.foldedExpression] + filtering.conditionArguments
             let tier = tiers.isEmpty ? "0" : tiers.joined(separator: " + ")
             let sql = """
                 SELECT e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title,

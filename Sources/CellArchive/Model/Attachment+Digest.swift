@@ -9,7 +9,7 @@ extension Attachment {
     /// ```
     public static func digest(of content: Data) -> String {
         // Written digit by digit: `String(format:)` per byte was an eighth of an import's time.
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = hexDigits
         var hex: [UInt8] = []
         hex.reserveCapacity(2 * SHA256.byteCount)
         for byte in SHA256.hash(data: content) {
@@ -18,4 +18,6 @@ extension Attachment {
         }
         return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
