@@ -6,12 +6,15 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sochibo", targets: ["sochibo"]),
-        .library(name: "CellArchive", targets: ["CellArchive"]),
+        .library(name: "ArchiveCore", targets: ["ArchiveCore"]),
+        .library(name: "ArchiveSQLite", targets: ["ArchiveSQLite"]),
+        .library(name: "ArchivePages", targets: ["ArchivePages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libxml2, the system C library (Debian: libxml2-dev).
@@ -22,30 +25,58 @@ let package = Package(
         ),
         // The Swift face of libxml2: the only module that imports CLibXML2.
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
-        // The product's core: model, rules, SQLite store, XML interchange.
+        // The domain without a store or a screen: model values, the rules as pure functions,
+        // format v1, the yearly summary, search queries and folding, the plain-text forms,
+        // Vietnamese wording, and the `ArchiveService` protocol every front end calls.
         .target(
-            name: "CellArchive",
+            name: "ArchiveCore",
             dependencies: [
                 "LibXML",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                // SQLite's C interface, for search's FTS5 ranking function.
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The embedded store: SQLite through GRDB (imported here and nowhere else), migrations,
+        // the import session, the audit log, the FTS5 index; implements `ArchiveService`.
+        .target(
+            name: "ArchiveSQLite",
+            dependencies: [
+                "ArchiveCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for search's FTS5 ranking function.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // HTML pages from swift-mustache templates: the page shell, the Party heading, the
+        // print stylesheet, minutes and documents to print, the yearly report.
+        .target(
+            name: "ArchivePages",
+            dependencies: [
+                "ArchiveCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line and the terminal text only it prints.
         .executableTarget(
             name: "sochibo",
             dependencies: [
-                "CellArchive",
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Generated archives of realistic size, for benchmarks and large-file tests.
-        .target(name: "ArchiveGenerator", dependencies: ["CellArchive"]),
-        .executableTarget(name: "sochibo-bench", dependencies: ["CellArchive", "ArchiveGenerator"]),
+        .target(name: "ArchiveGenerator", dependencies: ["ArchiveCore"]),
+        .executableTarget(
+            name: "sochibo-bench", dependencies: ["ArchiveCore", "ArchiveSQLite", "ArchiveGenerator"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
-        .testTarget(name: "CellArchiveTests", dependencies: ["CellArchive", "ArchiveGenerator"]),
-        .testTarget(name: "sochiboTests", dependencies: ["sochibo", "ArchiveGenerator"]),
+        .testTarget(
+            name: "ArchiveTests",
+            dependencies: [
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveGenerator",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "sochiboTests", dependencies: ["sochibo", "ArchiveCore", "ArchiveSQLite", "ArchiveGenerator"]),
     ],
     swiftLanguageModes: [.v6]
 )

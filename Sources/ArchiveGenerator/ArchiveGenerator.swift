@@ -1,4 +1,4 @@
-import CellArchive
+import ArchiveCore
 import Foundation
 
 /// Generates a realistic archive of N cells × Y years in format v1, streamed to a file.

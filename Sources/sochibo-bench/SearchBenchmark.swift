@@ -1,5 +1,6 @@
+import ArchiveCore
 import ArchiveGenerator
-import CellArchive
+import ArchiveSQLite
 import Foundation
 
 /// Search latency and indexed-import throughput on a generated archive, next to the raw FTS5

@@ -1,4 +1,5 @@
-import CellArchive
+import ArchiveCore
+import ArchiveSQLite
 import Foundation
 
 /// Yearly-summary latency on a generated archive: the whole district (every cell), one commune,

@@ -19,8 +19,9 @@
 // included, so that the parent stays small: on Linux a child's maximum resident set starts
 // from its parent's size at fork, so a large parent would inflate every reading.
 
+import ArchiveCore
 import ArchiveGenerator
-import CellArchive
+import ArchiveSQLite
 import Foundation
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
+import ArchiveCore
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 import Foundation
 
 /// The `--archive DIR` option every command takes.

@@ -1,5 +1,6 @@
+import ArchiveCore
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

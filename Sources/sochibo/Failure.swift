@@ -1,5 +1,6 @@
+import ArchiveCore
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 import Foundation
 
 /// Turns core errors into what a person reads at the terminal: one line on standard error

@@ -1,5 +1,6 @@
+import ArchiveCore
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

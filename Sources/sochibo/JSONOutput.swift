@@ -1,4 +1,5 @@
-import CellArchive
+import ArchiveCore
+import ArchiveSQLite
 import Foundation
 
 /// JSON for scripts: stable key order, readable indentation, UTF-8 text unescaped.

@@ -1,5 +1,6 @@
+import ArchiveCore
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 
 /// The `--by NAME` option of every command that changes the archive: who, for the audit log.
 struct ActorOptions: ParsableArguments {

@@ -1,5 +1,7 @@
+import ArchiveCore
+import ArchivePages
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

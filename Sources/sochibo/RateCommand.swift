@@ -1,5 +1,6 @@
+import ArchiveCore
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 import Foundation
 
 struct RateCommand: ParsableCommand {

@@ -1,5 +1,6 @@
+import ArchiveCore
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
+import ArchiveCore
+import ArchivePages
+import ArchiveSQLite
 import ArgumentParser
-import CellArchive
 import Foundation
 
 struct SummaryCommand: ParsableCommand {

@@ -1,0 +1,183 @@
+import Foundation
+
+/// One problem in a filled form, at its line: `FORM:LINE: error: MESSAGE`.
+public struct FormProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The form's file name, as given.
+    public var file: String
+    /// The 1-based line; 0 for the form as a whole.
+    public var line: Int
+    /// What is wrong, in Vietnamese.
+    public var message: String
+
+    /// Creates a problem.
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `FORM:LINE: error: MESSAGE`.
+    public var description: String { "\(file):\(line): error: \(message)" }
+}
+
+/// The plain-text form a secretary fills in: UTF-8 with or without a BOM, LF or CRLF. Lines
+/// starting with `#` are guidance and are skipped; `Label: value` lines before the first
+/// section are the header; `[Section]` lines open sections whose lines are kept as written.
+///
+/// ```text
+/// Chi bộ: Chi bộ thôn Nà Pàn [cb-na-pan]
+/// Ngày: 2024-12-05
+///
+/// [Nội dung]
+/// - Đánh giá kết quả tháng 11
+/// ```
+package struct FormText {
+    /// A line of the form with its number.
+    package struct Line: Sendable, Hashable {
+        package var number: Int
+        package var text: String
+    }
+
+    /// Header fields by folded label (no marks, lowercase), with their lines.
+    private(set) var fields: [String: Line] = [:]
+    /// Fields given more than once, by folded label: the later lines.
+    private(set) var repeated: [String: [Line]] = [:]
+    /// Sections by folded name, their lines in order (blank lines kept, comments dropped).
+    private(set) var sections: [String: [Line]] = [:]
+    /// Where each section starts.
+    private(set) var sectionLines: [String: Int] = [:]
+    /// Lines that fit nowhere (text before any section that is not `Label: value`).
+    private(set) var strays: [Line] = []
+
+    /// Reads `text` (the bytes of the file, decoded as UTF-8).
+    package init(_ text: String) {
+        var body = text
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        var section: String?
+        var number = 0
+        // "\r\n" is one Character in Swift: split on any line break, CRLF, LF or CR.
+        for raw in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            number += 1
+            let line = TextNormalization.nfc(String(raw))
+            let trimmed = TextNormalization.trimmed(line)
+            if trimmed.hasPrefix("#") { continue }
+            if trimmed.hasPrefix("["), trimmed.hasSuffix("]") {
+                let name = Self.key(String(trimmed.dropFirst().dropLast()))
+                section = name
+                sections[name, default: []] = sections[name] ?? []
+                sectionLines[name] = number
+                continue
+            }
+            if let section {
+                sections[section, default: []].append(Line(number: number, text: trimmed))
+                continue
+            }
+            guard !trimmed.isEmpty else { continue }
+            guard let colon = trimmed.firstIndex(of: ":") else {
+                strays.append(Line(number: number, text: trimmed))
+                continue
+            }
+            let label = Self.key(String(trimmed[..<colon]))
+            let value = TextNormalization.trimmed(String(trimmed[trimmed.index(after: colon)...]))
+            if fields[label] != nil {
+                repeated[label, default: []].append(Line(number: number, text: value))
+            } else {
+                fields[label] = Line(number: number, text: value)
+            }
+        }
+    }
+
+    /// A label or section name as looked up: no marks, lowercase, single spaces.
+    static func key(_ text: String) -> String {
+        VietnameseText.fold(TextNormalization.trimmed(text)).split(whereSeparator: \.isWhitespace).joined(
+            separator: " ")
+    }
+
+    /// The field under `label` (any spelling with or without marks), if written.
+    package func field(_ label: String) -> Line? { fields[Self.key(label)] }
+
+    /// Every value of a field that may be given several times (guests), in order.
+    func all(_ label: String) -> [Line] {
+        let key = Self.key(label)
+        return (fields[key].map { [$0] } ?? []) + (repeated[key] ?? [])
+    }
+
+    /// The lines of `section`, or `nil` when the form has no such section.
+    func section(_ name: String) -> [Line]? { sections[Self.key(name)] }
+
+    /// The line where `section` starts, or 0.
+    func sectionLine(_ name: String) -> Int { sectionLines[Self.key(name)] ?? 0 }
+
+    /// Paragraphs of a section: runs of non-blank lines joined by a space; each with the line
+    /// it starts on.
+    func paragraphs(_ name: String) -> [Line] {
+        var result: [Line] = []
+        var current: [Line] = []
+        func flush() {
+            guard let first = current.first else { return }
+            result.append(Line(number: first.number, text: current.map(\.text).joined(separator: " ")))
+            current = []
+        }
+        for line in section(name) ?? [] {
+            if line.text.isEmpty { flush() } else { current.append(line) }
+        }
+        flush()
+        return result
+    }
+
+    /// Items of a list section: non-blank lines, without a leading `-`, `•` or `1.`.
+    func items(_ name: String) -> [Line] {
+        (section(name) ?? []).compactMap { line in
+            var text = Substring(line.text)
+            if text.hasPrefix("-") || text.hasPrefix("•") || text.hasPrefix("*") {
+                text = text.dropFirst()
+            } else if let dot = text.firstIndex(where: { $0 == "." || $0 == ")" }),
+                !text[..<dot].isEmpty, text[..<dot].allSatisfy(\.isNumber)
+            {
+                text = text[text.index(after: dot)...]
+            }
+            let item = TextNormalization.trimmed(String(text))
+            return item.isEmpty ? nil : Line(number: line.number, text: item)
+        }
+    }
+}
+
+/// Reading people and words in a form: members by id or full name, Vietnamese words with or
+/// without their marks.
+struct FormVocabulary {
+    /// The members of the cell (all, any date).
+    let members: [Member]
+
+    enum MemberMatch {
+        case found(Member)
+        case unknown
+        case ambiguous([Member])
+    }
+
+    /// The member a form names: `Họ tên [id]`, an id, or a full name (exact, then without
+    /// marks). Annotations in parentheses ("(dự bị)") are ignored.
+    func member(_ written: String) -> MemberMatch {
+        var text = written
+        if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
+            text.removeSubrange(open...close)
+        }
+        if let open = text.lastIndex(of: "["), let close = text.lastIndex(of: "]"), open < close {
+            let id = TextNormalization.trimmed(String(text[text.index(after: open)..<close]))
+            if let member = members.first(where: { $0.id == id }) { return .found(member) }
+            return .unknown
+        }
+        let name = TextNormalization.trimmed(text)
+        if let member = members.first(where: { $0.id == name }) { return .found(member) }
+        let exact = members.filter { $0.fullName.lowercased() == name.lowercased() }
+        if exact.count == 1 { return .found(exact[0]) }
+        if exact.count > 1 { return .ambiguous(exact) }
+        let folded = VietnameseText.fold(name)
+        let loose = members.filter { VietnameseText.fold($0.fullName) == folded }
+        if loose.count == 1 { return .found(loose[0]) }
+        if loose.count > 1 { return .ambiguous(loose) }
+        return .unknown
+    }
+
+    /// A member written the way forms write them: `Họ tên [id]`.
+    static func written(_ member: Member) -> String { "\(member.fullName) [\(member.id)]" }
+}

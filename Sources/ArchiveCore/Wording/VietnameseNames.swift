@@ -1,0 +1,89 @@
+extension Meeting.Kind {
+    /// The Vietnamese name, e.g. "thường kỳ".
+    public var vietnameseName: String {
+        switch self {
+        case .regular: "thường kỳ"
+        case .thematic: "chuyên đề"
+        case .combined: "thường kỳ kết hợp chuyên đề"
+        case .extraordinary: "bất thường"
+        }
+    }
+}
+
+extension Rating.Level {
+    /// The Vietnamese name, e.g. "Tốt".
+    public var vietnameseName: String {
+        switch self {
+        case .good: "Tốt"
+        case .fair: "Khá"
+        case .average: "Trung bình"
+        case .weak: "Kém"
+        }
+    }
+}
+
+extension Document.Status {
+    /// The Vietnamese name, e.g. "đã ban hành".
+    public var vietnameseName: String {
+        switch self {
+        case .draft: "dự thảo"
+        case .issued: "đã ban hành"
+        case .superseded: "đã được thay thế"
+        case .revoked: "đã bãi bỏ"
+        }
+    }
+}
+
+extension Document.Classification {
+    /// The security marking as printed, empty for none.
+    public var vietnameseName: String {
+        switch self {
+        case .none: ""
+        case .confidential: "Mật"
+        case .secret: "Tối mật"
+        case .topSecret: "Tuyệt mật"
+        }
+    }
+}
+
+extension Role.Title {
+    /// The Vietnamese title, e.g. "Bí thư".
+    public var vietnameseName: String {
+        switch self {
+        case .secretary: "Bí thư"
+        case .deputySecretary: "Phó Bí thư"
+        case .committeeMember: "Chi ủy viên"
+        }
+    }
+}
+
+extension TaskReport.Status {
+    /// The Vietnamese name, e.g. "đã hoàn thành".
+    public var vietnameseName: String {
+        switch self {
+        case .done: "đã hoàn thành"
+        case .inProgress: "đang thực hiện"
+        case .notStarted: "chưa thực hiện"
+        case .cancelled: "đã hủy"
+        }
+    }
+}
+
+extension LocalDate {
+    /// `dd/mm/yyyy`, as Vietnamese readers write dates.
+    public var vietnameseShort: String {
+        let text = description
+        let parts = text.split(separator: "-")
+        return "\(parts[2])/\(parts[1])/\(parts[0])"
+    }
+}
+
+/// Percentages written the Vietnamese way, with a decimal comma: "92,3%".
+public enum Percent {
+    /// `rate` (0...1) as a percentage with one decimal.
+    public static func text(_ rate: Double) -> String {
+        let tenths = Int((rate * 1000).rounded())
+        let whole = tenths / 10, fraction = tenths % 10
+        return fraction == 0 ? "\(whole)%" : "\(whole),\(fraction)%"
+    }
+}

@@ -1,0 +1,76 @@
+import ArchiveCore
+import Foundation
+import GRDB
+
+extension Archive {
+    /// Checks the archive: SQLite's integrity check, foreign keys, issued numbers, attachment
+    /// hashes, and the rules of `domain.md` over every meeting.
+    public func check() throws -> CheckReport {
+        var report = try checkRecords()
+        // FTS5's structural check needs the write lock. While an import holds it, the
+        // records are still checked (from the last committed state) and the note says so.
+        do {
+            report.problems += try pool.write { db in SearchIndexer(db: db).integrityProblems() }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            report.notes.append("bỏ qua kiểm tra cấu trúc chỉ mục FTS5 vì kho đang có một lần nhập khác ghi")
+        }
+        return report
+    }
+
+    private func checkRecords() throws -> CheckReport {
+        try pool.read { db in
+            var problems: [String] = []
+            for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+                problems.append("SQLite: \(line)")
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = row[0], parent: String = row[2]
+                let rowID: Int64? = row[1]
+                problems.append(
+                    "tham chiếu hỏng: bảng \(table) (dòng \(rowID.map(String.init) ?? "?")) trỏ tới \(parent) không tồn tại"
+                )
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT cell_id, type, ifnull(term_id, ''), number, group_concat(id, ', ') FROM document
+                    WHERE status <> 'draft' GROUP BY cell_id, type, ifnull(term_id, ''), number HAVING count(*) > 1
+                    """)
+            {
+                let cell: String = row[0], type: String = row[1], number: Int = row[3], ids: String = row[4]
+                problems.append("số \(number) loại \(type) của chi bộ \(cell) bị trùng: \(ids)")
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT sha256, bytes FROM content") {
+                let declared: String = row[0]
+                let bytes: Data = row[1]
+                if Attachment.digest(of: bytes) != declared {
+                    problems.append("nội dung tệp đính kèm \(declared) không khớp mã sha256")
+                }
+            }
+            problems += try SearchIndexer(db: db).verify()
+            problems += try VersionStore(db: db).problems(reader: RecordReader(db: db))
+            problems += try AuditLog(db: db).problems()
+            let reader = RecordReader(db: db)
+            let rubric = try RubricStore(db: db).load()
+            var findings: [Finding] = []
+            var checked: [ImportReport.Kind: Int] = [:]
+            for cellID in try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id") {
+                let members = try reader.members(cellID: cellID)
+                checked[.cell, default: 0] += 1
+                checked[.member, default: 0] += members.count
+                let meetings = try Row.fetchCursor(
+                    db, sql: "SELECT * FROM meeting WHERE cell_id = ? ORDER BY date, start_time, id",
+                    arguments: [cellID])
+                while let row = try meetings.next() {
+                    let meeting = try reader.meeting(row, withAttachments: false)
+                    findings += meeting.findings(members: members)
+                    if let mismatch = meeting.ratingFinding(rubric: rubric) { findings.append(mismatch) }
+                    checked[.meeting, default: 0] += 1
+                }
+            }
+            checked[.document] = try Int.fetchOne(db, sql: "SELECT count(*) FROM document")
+            checked[.organization] = try Int.fetchOne(db, sql: "SELECT count(*) FROM organization")
+            return CheckReport(problems: problems, findings: findings, checked: checked)
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import ArchiveCore
+import Foundation
+import GRDB
+import LibXML
+
+extension Archive {
+    /// Writes the selected part of the archive in format v1 to `path`, or to standard output
+    /// when `path` is `nil`.
+    ///
+    /// The output is stable: the same archive gives the same bytes, so that export, import
+    /// into an empty archive and export again are byte-identical. A partial export carries
+    /// every organization, cell (with its members), meeting and document its records refer
+    /// to, so that it imports on its own. A file is written beside its destination and moved
+    /// into place at the end, so that a failed export leaves no half file.
+    ///
+    /// ```swift
+    /// try archive.export(ExportSelection(year: 2023), to: "nam-2023.xml")
+    /// ```
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown cell or organization;
+    ///   `ArchiveError.cannotWrite` when the file cannot be written.
+    @discardableResult
+    public func export(_ selection: ExportSelection, to path: String?) throws -> ExportSummary {
+        guard let path else { return try export(selection, toFileDescriptor: 1) }
+        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw FileWriting.failure(path)
+        }
+        do {
+            let summary = try export(selection, toFileDescriptor: descriptor)
+            guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+                throw FileWriting.failure(path)
+            }
+            guard rename(temporary, path) == 0 else {
+                throw FileWriting.failure(path)
+            }
+            return summary
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Writes the selected part of the archive to an open descriptor, which stays open.
+    @discardableResult
+    public func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) throws -> ExportSummary {
+        if selection.withLog && !selection.isEverything {
+            throw ArchiveError.notAllowed(
+                "nhật ký chỉ xuất cùng toàn bộ kho (bỏ --cell, --organization, --year khi dùng --with-log)")
+        }
+        return try pool.read { db in
+            let scope = try ExportScope(db: db, selection: selection)
+            let reader = RecordReader(db: db)
+            let encoder = ArchiveEncoder(writer: try XMLStreamWriter(fileDescriptor: descriptor))
+            var summary = ExportSummary()
+            try encoder.start()
+            let organizations = try scope.filter("id", scope.organizations)
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM organization \(organizations.sql) ORDER BY id",
+                arguments: organizations.arguments)
+            {
+                try encoder.write(reader.organization(row))
+                summary.counts[.organization, default: 0] += 1
+            }
+            var issuerCodes: [String: String] = [:]
+            let cells = try scope.filter("id", scope.cells)
+            for id in try String.fetchAll(
+                db, sql: "SELECT id FROM cell \(cells.sql) ORDER BY id", arguments: cells.arguments)
+            {
+                guard let cell = try reader.cell(id: id) else { continue }
+                issuerCodes[id] = cell.issuerCode
+                try encoder.write(cell)
+                summary.counts[.cell, default: 0] += 1
+                summary.counts[.member, default: 0] += cell.members.count
+            }
+            let meetingFilter = try scope.filter("id", scope.meetings)
+            let meetings = try Row.fetchCursor(
+                db, sql: "SELECT * FROM meeting \(meetingFilter.sql) ORDER BY date, start_time, id",
+                arguments: meetingFilter.arguments)
+            let versions = VersionStore(db: db)
+            // The lifecycle from the row; earlier versions are read only for corrected records.
+            func lifecycle(_ row: Row, kind: String) throws -> RecordLifecycle {
+                let version: Int = row["version"]
+                let id: String = row["id"]
+                return RecordLifecycle(
+                    version: version, sha256: row["content_sha256"],
+                    previous: version > 1 ? try versions.previous(kind: kind, id: id) : [])
+            }
+            while let row = try meetings.next() {
+                try encoder.write(reader.meeting(row), lifecycle: try lifecycle(row, kind: "meeting"))
+                summary.counts[.meeting, default: 0] += 1
+            }
+            let documentFilter = try scope.filter("id", scope.documents)
+            let documents = try Row.fetchCursor(
+                db, sql: "SELECT * FROM document \(documentFilter.sql) ORDER BY date, id",
+                arguments: documentFilter.arguments)
+            while let row = try documents.next() {
+                let document = try reader.document(row)
+                try encoder.write(
+                    document, issuerCode: issuerCodes[document.cellID] ?? "CB",
+                    lifecycle: try lifecycle(row, kind: "document"))
+                summary.counts[.document, default: 0] += 1
+            }
+            if selection.withLog {
+                try encoder.startLog()
+                let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+                while let row = try entries.next() { try encoder.write(try AuditLog.entry(row)) }
+                try encoder.endLog()
+            }
+            try encoder.finish()
+            return summary
+        }
+    }
+}
+
+/// The records a partial export must carry: the selection, and the closure of what it
+/// refers to (reviewed tasks' documents, adopting meetings, superseded documents, cells,
+/// and every committee above them).
+struct ExportScope {
+    /// `nil` means every record of that kind.
+    var organizations: Set<String>?
+    var cells: Set<String>?
+    var meetings: Set<String>?
+    var documents: Set<String>?
+
+    /// A `WHERE` clause keeping `column` within `ids` (bound as one JSON array), or nothing
+    /// for all.
+    func filter(_ column: String, _ ids: Set<String>?) throws -> (sql: String, arguments: StatementArguments) {
+        guard let ids else { return ("", []) }
+        return ("WHERE \(column) IN (SELECT value FROM json_each(?))", [try Self.json(ids)])
+    }
+
+    private static func json(_ ids: Set<String>) throws -> String {
+        String(decoding: try JSONEncoder().encode(ids.sorted()), as: UTF8.self)
+    }
+
+    init(db: Database, selection: ExportSelection) throws {
+        guard !selection.isEverything else { return }
+        var cells = Set<String>()
+        for id in selection.cellIDs {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cell WHERE id = ?)", arguments: [id]) == true
+            else { throw ArchiveError.notFound(id: id) }
+            cells.insert(id)
+        }
+        var organizations = Set<String>()
+        if let organization = selection.organizationID {
+            let subtree = try String.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE below(id) AS (
+                        SELECT id FROM organization WHERE id = ?
+                        UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
+                    SELECT id FROM below
+                    """, arguments: [organization])
+            guard !subtree.isEmpty else { throw ArchiveError.notFound(id: organization) }
+            organizations.formUnion(subtree)
+            cells.formUnion(
+                try String.fetchAll(
+                    db, sql: "SELECT id FROM cell WHERE organization_id IN (SELECT value FROM json_each(?))",
+                    arguments: [Self.json(Set(subtree))]))
+        }
+        let allCells = selection.cellIDs.isEmpty && selection.organizationID == nil
+        if allCells { cells.formUnion(try String.fetchAll(db, sql: "SELECT id FROM cell")) }
+        let yearClause = selection.year.map { "AND substr(date, 1, 4) = '\(String(format: "%04d", $0))'" } ?? ""
+        var meetings = Set(
+            try String.fetchAll(
+                db, sql: "SELECT id FROM meeting WHERE cell_id IN (SELECT value FROM json_each(?)) \(yearClause)",
+                arguments: [Self.json(cells)]))
+        var documents = Set(
+            try String.fetchAll(
+                db, sql: "SELECT id FROM document WHERE cell_id IN (SELECT value FROM json_each(?)) \(yearClause)",
+                arguments: [Self.json(cells)]))
+        // Close over references until nothing new comes in.
+        while true {
+            let reviewed = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT t.document_id FROM task_report r JOIN task t ON t.id = r.task_id
+                    WHERE r.meeting_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [Self.json(meetings)])
+            let superseded = try String.fetchAll(
+                db,
+                sql:
+                    "SELECT supersedes_id FROM document WHERE supersedes_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.json(documents)])
+            let adopting = try String.fetchAll(
+                db,
+                sql:
+                    "SELECT meeting_id FROM document WHERE meeting_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.json(documents)])
+            let newDocuments = Set(reviewed + superseded).subtracting(documents)
+            let newMeetings = Set(adopting).subtracting(meetings)
+            if newDocuments.isEmpty && newMeetings.isEmpty { break }
+            documents.formUnion(newDocuments)
+            meetings.formUnion(newMeetings)
+        }
+        cells.formUnion(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT cell_id FROM meeting WHERE id IN (SELECT value FROM json_each(?))
+                    UNION SELECT cell_id FROM document WHERE id IN (SELECT value FROM json_each(?))
+                    """, arguments: [Self.json(meetings), Self.json(documents)]))
+        organizations.formUnion(
+            try String.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE above(id) AS (
+                        SELECT organization_id FROM cell WHERE id IN (SELECT value FROM json_each(?))
+                        UNION SELECT o.parent_id FROM organization o JOIN above a ON o.id = a.id
+                        WHERE o.parent_id IS NOT NULL)
+                    SELECT id FROM above
+                    """, arguments: [Self.json(cells)]))
+        organizations.formUnion(
+            try String.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE above(id) AS (
+                        SELECT value FROM json_each(?)
+                        UNION SELECT o.parent_id FROM organization o JOIN above a ON o.id = a.id
+                        WHERE o.parent_id IS NOT NULL)
+                    SELECT id FROM above
+                    """, arguments: [Self.json(organizations)]))
+        self.organizations = organizations
+        self.cells = cells
+        self.meetings = meetings
+        self.documents = documents
+    }
+}

@@ -1,0 +1,276 @@
+import ArchiveCore
+import Foundation
+import GRDB
+
+extension Archive {
+    /// A blank minutes form for `cellID` on `date`: every member of the cell that day listed by
+    /// full name (probationary and exempt members marked), the open tasks listed for reports.
+    ///
+    /// ```swift
+    /// let form = try archive.meetingForm(cellID: "cb-na-pan", date: LocalDate("2024-12-05")!)
+    /// ```
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown cell.
+    public func meetingForm(cellID: String, date: LocalDate) throws -> String {
+        try pool.read { db in
+            guard let cell = try RecordReader(db: db).cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
+            return MeetingForm.render(cell: cell, date: date, openTasks: try Self.openTasks(db, cell: cell, on: date))
+        }
+    }
+
+    /// A blank form for a document of `kind` of `cellID`, dated `date`.
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown cell.
+    public func documentForm(cellID: String, kind: Document.Kind, date: LocalDate) throws -> String {
+        try pool.read { db in
+            guard let cell = try RecordReader(db: db).cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
+            return DocumentForm.render(cell: cell, kind: kind, date: date)
+        }
+    }
+
+    /// The form of an existing meeting or document, filled with its current content: to edit a
+    /// draft and file it again, or to correct a locked record.
+    ///
+    /// - throws: `ArchiveError.notFound` when no meeting or document has this identifier.
+    public func filledForm(id: String) throws -> String {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            if let meeting = try reader.meeting(id: id),
+                let cell = try reader.cell(id: meeting.cellID)
+            {
+                return MeetingForm.render(
+                    cell: cell, date: meeting.date, openTasks: try Self.openTasks(db, cell: cell, on: meeting.date),
+                    meeting: meeting)
+            }
+            if let document = try reader.document(id: id),
+                let cell = try reader.cell(id: document.cellID)
+            {
+                return DocumentForm.render(cell: cell, kind: document.kind, date: document.date, document: document)
+            }
+            throw ArchiveError.notFound(id: id)
+        }
+    }
+
+    /// Files a filled form (minutes or a document) as a draft, in one transaction with a `file`
+    /// entry in the audit log. A form naming an existing draft replaces it; a locked record is
+    /// refused (correct it instead). Nothing is filed when the form has any mistake.
+    ///
+    /// - parameters:
+    ///   - text: the form's text (a BOM and CRLF line ends are fine).
+    ///   - file: the form's name, for the error lines.
+    ///   - today: the day of filing; nothing may be dated after it.
+    /// - returns: the draft as filed, with its identifier.
+    /// - throws: `ArchiveError.formRefused` with every mistake at its line.
+    @discardableResult
+    public func file(
+        form text: String, named file: String, today: LocalDate, context: AuditContext
+    ) throws
+        -> LockableRecord
+    {
+        try pool.write { db in
+            var record = try Self.read(db, form: FormText(text), file: file, fixedID: nil, today: today)
+            let reader = RecordReader(db: db)
+            let writer = RecordWriter(db: db)
+            let existing: LockableRecord? =
+                switch record {
+                case .meeting(let meeting): try reader.meeting(id: meeting.id).map { .meeting($0) }
+                case .document(let document): try reader.document(id: document.id).map { .document($0) }
+                }
+            if let existing, existing.isLocked {
+                throw ArchiveError.formRefused([
+                    FormProblem(
+                        file: file,
+                        line: FormText(text).field(record.kind == "meeting" ? "Mã biên bản" : "Mã văn bản")?
+                            .number ?? 0,
+                        message:
+                            "\(record.id) đã khóa (đã thông qua hoặc đã ban hành); muốn sửa, hãy dùng `sochibo correct \(record.id) \(file)`"
+                    )
+                ])
+            }
+            // A form carries no attachments: a draft filed again keeps the ones it had.
+            switch (record, existing) {
+            case (.meeting(var meeting), .meeting(let old)?):
+                meeting.attachments = old.attachments
+                record = .meeting(meeting)
+            case (.document(var document), .document(let old)?):
+                document.attachments = old.attachments
+                record = .document(document)
+            default: break
+            }
+            switch record {
+            case .meeting(let meeting): try writer.write(meeting, replacing: existing != nil)
+            case .document(let document): try writer.write(document, replacing: existing != nil)
+            }
+            try AuditLog(db: db).append(
+                .file, kind: record.kind, record: record.id, version: 1, sha256: try CanonicalContent.sha256(record),
+                context: context)
+            return record
+        }
+    }
+
+    /// Corrects a locked meeting or document from a filled form (see `correct(_:context:)`).
+    ///
+    /// - throws: `ArchiveError.formRefused` for mistakes in the form; `ArchiveError.notAllowed`
+    ///   for a draft, or a form that changes nothing.
+    @discardableResult
+    public func correct(
+        id: String, form text: String, named file: String, today: LocalDate, context: AuditContext
+    )
+        throws -> RecordLifecycle
+    {
+        let record = try pool.read { db -> LockableRecord in
+            // A form carries no attachments: the correction keeps the record's own.
+            switch try Self.read(db, form: FormText(text), file: file, fixedID: id, today: today) {
+            case .meeting(var meeting):
+                meeting.attachments = try RecordReader(db: db).meeting(id: id)?.attachments ?? []
+                return .meeting(meeting)
+            case .document(var document):
+                document.attachments = try RecordReader(db: db).document(id: id)?.attachments ?? []
+                return .document(document)
+            }
+        }
+        return try correct(record, context: context)
+    }
+
+    // MARK: Reading forms
+
+    /// Reads a form against the archive: its cell, members, tasks and meetings.
+    private static func read(
+        _ db: Database, form: FormText, file: String, fixedID: String?, today: LocalDate
+    ) throws
+        -> LockableRecord
+    {
+        let isMeeting = form.field("Mã biên bản") != nil
+        guard isMeeting || form.field("Mã văn bản") != nil else {
+            throw ArchiveError.formRefused([
+                FormProblem(
+                    file: file, line: 0,
+                    message: "không nhận ra mẫu: cần dòng “Mã biên bản:” (biên bản) hoặc “Mã văn bản:” (văn bản)")
+            ])
+        }
+        let cell = try cell(db, form: form, file: file)
+        let idLabel = isMeeting ? "Mã biên bản" : "Mã văn bản"
+        let idLine = form.field(idLabel)?.number ?? 0
+        var id = form.field(idLabel)?.text ?? ""
+        if let fixedID {
+            if !id.isEmpty && id != fixedID {
+                throw ArchiveError.formRefused([
+                    FormProblem(file: file, line: idLine, message: "mẫu này ghi \(id), không phải \(fixedID)")
+                ])
+            }
+            id = fixedID
+        }
+        if !id.isEmpty, !Self.isIdentifier(id) {
+            throw ArchiveError.formRefused([
+                FormProblem(
+                    file: file, line: idLine,
+                    message: "mã “\(id)” chỉ được gồm chữ không dấu, chữ số, dấu chấm, gạch dưới và gạch ngang")
+            ])
+        }
+        let knownTasks = Set(
+            try String.fetchAll(
+                db, sql: "SELECT t.id FROM task t JOIN document d ON d.id = t.document_id WHERE d.cell_id = ?",
+                arguments: [cell.id]))
+        let knownMeetings = Set(
+            try String.fetchAll(db, sql: "SELECT id FROM meeting WHERE cell_id = ?", arguments: [cell.id]))
+        let placeholder = id.isEmpty ? "form" : id
+        if isMeeting {
+            let (meeting, problems) = MeetingForm.read(
+                form, file: file, id: placeholder, cell: cell, knownTasks: knownTasks, today: today)
+            guard var meeting else { throw ArchiveError.formRefused(problems) }
+            if id.isEmpty { meeting.id = try freeID(db, table: "meeting", base: "\(cell.id)-\(meeting.date)") }
+            return .meeting(meeting)
+        }
+        let (document, problems) = DocumentForm.read(
+            form, file: file, id: placeholder, cell: cell, knownMeetings: knownMeetings, today: today)
+        guard var document else { throw ArchiveError.formRefused(problems) }
+        if id.isEmpty {
+            let code = VietnameseText.fold(document.kind.rawValue)
+            document.id = try freeID(db, table: "document", base: "\(cell.id)-\(code)-\(document.date)")
+            let placeholderPrefix = "\(placeholder)-t"
+            document.tasks = document.tasks.map { task in
+                var task = task
+                if task.id.hasPrefix(placeholderPrefix) {
+                    task.id = "\(document.id)-t" + task.id.dropFirst(placeholderPrefix.count)
+                }
+                return task
+            }
+        }
+        return .document(document)
+    }
+
+    /// The cell a form names on its `Chi bộ:` line, by `[id]`, id or name.
+    private static func cell(_ db: Database, form: FormText, file: String) throws -> Cell {
+        let line = form.field("Chi bộ")
+        guard let written = line?.text, !written.isEmpty else {
+            throw ArchiveError.formRefused([
+                FormProblem(file: file, line: line?.number ?? 0, message: "chưa điền “Chi bộ”")
+            ])
+        }
+        var id = written
+        if let open = written.lastIndex(of: "["), let close = written.lastIndex(of: "]"), open < close {
+            id = TextNormalization.trimmed(String(written[written.index(after: open)..<close]))
+        }
+        let reader = RecordReader(db: db)
+        if let cell = try reader.cell(id: id) { return cell }
+        let byName = try String.fetchAll(
+            db, sql: "SELECT id FROM cell WHERE lower(name) = lower(?)", arguments: [written])
+        if byName.count == 1, let cell = try reader.cell(id: byName[0]) { return cell }
+        throw ArchiveError.formRefused([
+            FormProblem(file: file, line: line?.number ?? 0, message: "không có chi bộ “\(written)” trong kho")
+        ])
+    }
+
+    /// `base`, or `base-2`, `base-3`… whichever no record of `table` holds yet.
+    private static func freeID(_ db: Database, table: String, base: String) throws -> String {
+        var candidate = base
+        var suffix = 1
+        while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [candidate])
+            == true
+        {
+            suffix += 1
+            candidate = "\(base)-\(suffix)"
+        }
+        return candidate
+    }
+
+    /// Whether `text` is an identifier of the archive format.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64 else { return false }
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return allowed(first) && text.unicodeScalars.allSatisfy { allowed($0) || ".-_".unicodeScalars.contains($0) }
+    }
+
+    /// The cell's tasks from documents issued on or before `date` whose last report before
+    /// `date` is neither done nor cancelled.
+    static func openTasks(_ db: Database, cell: Cell, on date: LocalDate) throws -> [MeetingForm.OpenTask] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.id, t.assignee_id, t.due, t.text, d.type, d.number, d.title,
+                    (SELECT r.status FROM task_report r JOIN meeting m ON m.id = r.meeting_id
+                     WHERE r.task_id = t.id AND m.date < ? ORDER BY m.date DESC, m.start_time DESC LIMIT 1) AS last
+                FROM task t JOIN document d ON d.id = t.document_id
+                WHERE d.cell_id = ? AND d.status <> 'draft' AND d.date <= ?
+                ORDER BY d.date, d.id, t.position
+                """, arguments: [date.description, cell.id, date.description])
+        return rows.compactMap { row -> MeetingForm.OpenTask? in
+            let last: String? = row["last"]
+            if last == "done" || last == "cancelled" { return nil }
+            let number: Int? = row["number"]
+            let type: String = row["type"]
+            let source =
+                number.flatMap { number in
+                    Document.Kind(rawValue: type).map {
+                        Document.symbol(number: number, kind: $0, issuerCode: cell.issuerCode)
+                    }
+                } ?? (row["title"] as String)
+            return MeetingForm.OpenTask(
+                task: DocumentTask(
+                    id: row["id"], assigneeID: row["assignee_id"], due: (row["due"] as String?).flatMap(LocalDate.init),
+                    text: row["text"]), source: source)
+        }
+    }
+}

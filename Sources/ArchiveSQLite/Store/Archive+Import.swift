@@ -1,0 +1,66 @@
+import ArchiveCore
+import GRDB
+import LibXML
+
+extension Archive {
+    /// Imports archive files (format v1), all of them or nothing.
+    ///
+    /// Each file is validated against `archive-1.xsd` while it streams, then every record is
+    /// checked against the archive and the format's rules and written, in one transaction.
+    /// Records that exist already (same id) are updated. Problems are collected across all
+    /// files; if there is any, the transaction is rolled back and nothing is written.
+    ///
+    /// ```swift
+    /// let report = try archive.importFiles(["nam-2023.xml"])
+    /// print(report.added[.meeting] ?? 0)
+    /// ```
+    ///
+    /// A record that is locked in the archive (approved minutes, a document past draft) is not
+    /// changed by a file: a different content is refused, naming the record. Every record added
+    /// or changed gets an `import` entry in the audit log, in the same transaction.
+    ///
+    /// - parameter context: who imports, for the audit log.
+    /// - returns: what was added, updated and left unchanged.
+    /// - throws: `ArchiveError.importRefused` with every problem found, each at its file, line
+    ///   and column.
+    public func importFiles(
+        _ paths: [String], context: AuditContext = AuditContext(actor: AuditContext.systemUser)
+    ) throws -> ImportReport {
+        let schema: XMLSchema
+        switch ArchiveSchema.compiled {
+        case .success(let compiled): schema = compiled
+        case .failure(let error): throw error
+        }
+        return try pool.writeWithoutTransaction { db in
+            // One import is one transaction, however large the file: a page cache of a fixed
+            // 256 MiB keeps index inserts out of the WAL file until commit, in bounded memory.
+            let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
+            var outcome: Result<ImportReport, ArchiveError> = .failure(.importRefused([]))
+            do {
+                try db.inTransaction(.immediate) {
+                    let session = try ImportSession(db: db, context: context)
+                    for path in paths { session.importFile(path, schema: schema) }
+                    try session.resolvePending()
+                    if !session.hasProblems { try session.finishLog() }
+                    if session.hasProblems {
+                        outcome = .failure(.importRefused(session.locatedProblems()))
+                        return .rollback
+                    }
+                    outcome = .success(session.report)
+                    return .commit
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                // A deferred constraint failed at commit: the checks above missed something.
+                let file = paths.count == 1 ? paths[0] : paths.joined(separator: ",")
+                throw ArchiveError.importRefused([
+                    ImportProblem(
+                        file: file, line: 0, column: 0,
+                        message: "dữ liệu vi phạm ràng buộc của kho: \(error.message ?? "\(error)")")
+                ])
+            }
+            return try outcome.get()
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import ArchiveCore
+import GRDB
+
+extension Archive {
+    /// Approves a meeting's minutes (read back and adopted): draft → approved. From then on the
+    /// minutes are locked and carry the SHA-256 of their canonical content. One transaction,
+    /// with an `approve` entry in the audit log.
+    ///
+    /// ```swift
+    /// try archive.approve(meetingID: "np-2024-12", context: AuditContext(actor: "Hoàng Văn Kiên"))
+    /// ```
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown meeting; `ArchiveError.notAllowed` when
+    ///   the minutes are already approved.
+    @discardableResult
+    public func approve(meetingID: String, context: AuditContext) throws -> Meeting {
+        try pool.write { db in
+            guard var meeting = try RecordReader(db: db).meeting(id: meetingID) else {
+                throw ArchiveError.notFound(id: meetingID)
+            }
+            guard meeting.status == .draft else {
+                throw ArchiveError.notAllowed("biên bản \(meetingID) đã được thông qua rồi")
+            }
+            meeting.status = .approved
+            let sha256 = try CanonicalContent.sha256(.meeting(meeting))
+            try db.execute(
+                sql: "UPDATE meeting SET status = 'approved', content_sha256 = ? WHERE id = ?",
+                arguments: [sha256, meetingID])
+            let version = try VersionStore(db: db).lifecycle(kind: "meeting", id: meetingID)?.version ?? 1
+            try AuditLog(db: db).append(
+                .approve, kind: "meeting", record: meetingID, version: version, sha256: sha256, context: context)
+            return meeting
+        }
+    }
+
+    /// Issues a draft document: gives it the next free number of its (cell, type, term) — the
+    /// term in force on its date — marks it issued and locks it. One transaction, with an
+    /// `issue` entry in the audit log.
+    ///
+    /// ```swift
+    /// let document = try archive.issue(documentID: "np-nq-2024-13", context: context)
+    /// document.symbol(issuerCode: "CB")   // "25-NQ/CB"
+    /// ```
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown document; `ArchiveError.notAllowed` when
+    ///   it is not a draft, or the cell had no term on its date.
+    @discardableResult
+    public func issue(documentID: String, context: AuditContext) throws -> Document {
+        try pool.write { db in
+            let reader = RecordReader(db: db)
+            guard var document = try reader.document(id: documentID) else {
+                throw ArchiveError.notFound(id: documentID)
+            }
+            guard document.status == .draft else {
+                throw ArchiveError.notAllowed(
+                    "văn bản \(documentID) đã ở trạng thái “\(document.status.vietnameseName)”, chỉ ban hành được dự thảo"
+                )
+            }
+            guard let cell = try reader.cell(id: document.cellID, withMembers: false),
+                let term = cell.term(on: document.date)
+            else {
+                throw ArchiveError.notAllowed(
+                    "chi bộ \(document.cellID) không có nhiệm kỳ nào vào ngày \(document.date.vietnameseShort) để đánh số văn bản"
+                )
+            }
+            document.termID = term.id
+            document.number = try Self.nextFreeNumber(db, cellID: document.cellID, kind: document.kind, termID: term.id)
+            document.status = .issued
+            let sha256 = try CanonicalContent.sha256(.document(document))
+            try db.execute(
+                sql: "UPDATE document SET status = 'issued', number = ?, term_id = ?, content_sha256 = ? WHERE id = ?",
+                arguments: [document.number, term.id, sha256, documentID])
+            try SearchIndexer(db: db).index(document)
+            let version = try VersionStore(db: db).lifecycle(kind: "document", id: documentID)?.version ?? 1
+            try AuditLog(db: db).append(
+                .issue, kind: "document", record: documentID, version: version, sha256: sha256, context: context)
+            return document
+        }
+    }
+
+    /// Corrects a locked record: the current content is kept as an earlier version (readable
+    /// for ever with `version(_:of:)`), and `corrected` becomes the next version, with its new
+    /// hash. The record keeps its status, cell and (for a document) its number. One
+    /// transaction, with a `correct` entry in the audit log; search and summaries see the new
+    /// version.
+    ///
+    /// - returns: the new lifecycle (version and hash).
+    /// - throws: `ArchiveError.notFound` for an unknown record; `ArchiveError.notAllowed` for a
+    ///   draft (change it directly), a change of cell, kind or number, or no change at all.
+    @discardableResult
+    public func correct(_ corrected: LockableRecord, context: AuditContext) throws -> RecordLifecycle {
+        try pool.write { db in
+            let reader = RecordReader(db: db)
+            let versions = VersionStore(db: db)
+            let current: LockableRecord
+            var next = corrected
+            switch corrected {
+            case .meeting(var meeting):
+                guard let old = try reader.meeting(id: meeting.id) else { throw ArchiveError.notFound(id: meeting.id) }
+                guard old.isLocked else {
+                    throw ArchiveError.notAllowed("biên bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
+                }
+                guard old.cellID == meeting.cellID else {
+                    throw ArchiveError.notAllowed("đính chính không được chuyển biên bản sang chi bộ khác")
+                }
+                meeting.status = old.status
+                meeting.rating = meeting.rating ?? old.rating
+                current = .meeting(old)
+                next = .meeting(meeting)
+            case .document(var document):
+                guard let old = try reader.document(id: document.id) else {
+                    throw ArchiveError.notFound(id: document.id)
+                }
+                guard old.isLocked else {
+                    throw ArchiveError.notAllowed("văn bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
+                }
+                guard old.cellID == document.cellID, old.kind == document.kind else {
+                    throw ArchiveError.notAllowed("đính chính không được đổi chi bộ hay loại của văn bản")
+                }
+                document.status = old.status
+                document.number = old.number
+                document.termID = old.termID
+                // A task that meetings have reported on must stay: the minutes refer to it.
+                let kept = Set(document.tasks.map(\.id))
+                for task in old.tasks where !kept.contains(task.id) {
+                    if let meeting = try String.fetchOne(
+                        db, sql: "SELECT meeting_id FROM task_report WHERE task_id = ? LIMIT 1", arguments: [task.id])
+                    {
+                        throw ArchiveError.notAllowed(
+                            "không bỏ được nhiệm vụ \(task.id): kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này")
+                    }
+                }
+                current = .document(old)
+                next = .document(document)
+            }
+            guard let lifecycle = try versions.lifecycle(kind: current.kind, id: current.id) else {
+                throw ArchiveError.notFound(id: current.id)
+            }
+            let oldHash = try lifecycle.sha256 ?? CanonicalContent.sha256(current)
+            let newHash = try CanonicalContent.sha256(next)
+            guard newHash != oldHash else {
+                throw ArchiveError.notAllowed("nội dung đính chính giống hệt phiên bản hiện hành của \(current.id)")
+            }
+            try versions.keep(
+                RecordVersion(version: lifecycle.version, sha256: oldHash, replaced: context.time, content: current))
+            let version = lifecycle.version + 1
+            let writer = RecordWriter(db: db)
+            switch next {
+            case .meeting(let meeting): try writer.write(meeting, replacing: true, version: version, sha256: newHash)
+            case .document(let document):
+                try writer.write(document, replacing: true, version: version, sha256: newHash)
+            }
+            try AuditLog(db: db).append(
+                .correct, kind: next.kind, record: next.id, version: version, sha256: newHash, context: context)
+            return try versions.lifecycle(kind: next.kind, id: next.id) ?? RecordLifecycle(version: version)
+        }
+    }
+
+    /// The lifecycle of a meeting or document: its version, content hash and earlier versions.
+    ///
+    /// - throws: `ArchiveError.notFound` when no meeting or document has this identifier.
+    public func lifecycle(of id: String) throws -> RecordLifecycle {
+        try pool.read { db in
+            let versions = VersionStore(db: db)
+            if let found = try versions.lifecycle(kind: "meeting", id: id) { return found }
+            if let found = try versions.lifecycle(kind: "document", id: id) { return found }
+            throw ArchiveError.notFound(id: id)
+        }
+    }
+
+    /// A meeting or document as it stood at `version`: an earlier version, or the current one.
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown record or a version it never had.
+    public func version(_ version: Int, of id: String) throws -> LockableRecord {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            let versions = VersionStore(db: db)
+            let current: LockableRecord
+            if let meeting = try reader.meeting(id: id) {
+                current = .meeting(meeting)
+            } else if let document = try reader.document(id: id) {
+                current = .document(document)
+            } else {
+                throw ArchiveError.notFound(id: id)
+            }
+            let lifecycle = try versions.lifecycle(kind: current.kind, id: id) ?? RecordLifecycle()
+            if version == lifecycle.version { return current }
+            guard let earlier = lifecycle.previous.first(where: { $0.version == version }) else {
+                throw ArchiveError.notFound(id: "\(id) phiên bản \(version)")
+            }
+            return earlier.content
+        }
+    }
+
+    /// The audit log, oldest first; only the entries about `record` when given.
+    public func auditLog(record: String? = nil) throws -> [AuditEntry] {
+        try pool.read { db in try AuditLog(db: db).entries(record: record) }
+    }
+}

@@ -1,0 +1,140 @@
+import ArchiveCore
+import GRDB
+
+extension Archive {
+    /// Every cell, by identifier, with counts (members as of `date`).
+    public func cells(on date: LocalDate) throws -> [CellOverview] {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            return try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id").compactMap { id in
+                guard let cell = try reader.cell(id: id) else { return nil }
+                let meetings = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM meeting WHERE cell_id = ?", arguments: [id])
+                let documents = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM document WHERE cell_id = ?", arguments: [id])
+                return CellOverview(
+                    id: id, name: cell.name, organization: cell.organizationID, issuerCode: cell.issuerCode,
+                    members: cell.members.filter { $0.belongsToCell(on: date) }.count, meetings: meetings ?? 0,
+                    documents: documents ?? 0)
+            }
+        }
+    }
+
+    /// The members of one cell, or of all cells, with their status on `date`.
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown cell.
+    public func members(cellID: String?, on date: LocalDate) throws -> [MemberOverview] {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            let cellIDs =
+                try cellID.map { id in
+                    try reader.requireCell(id)
+                    return [id]
+                } ?? String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id")
+            return try cellIDs.flatMap { id in
+                try reader.members(cellID: id).map { member in
+                    MemberOverview(
+                        id: member.id, cell: id, fullName: member.fullName, status: member.status(on: date),
+                        statusOn: date, roles: member.roles(on: date).map(\.title),
+                        concurrentPosts: member.concurrentPosts.filter {
+                            $0.from <= date && ($0.to.map { date <= $0 } ?? true)
+                        }
+                        .map(\.title))
+                }
+            }
+        }
+    }
+
+    private static func scope(cellID: String?, year: Int?) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let cellID {
+            clauses.append("cell_id = ?")
+            arguments += [cellID]
+        }
+        if let year {
+            clauses.append("date BETWEEN ? AND ?")
+            arguments += ["\(year)-01-01", "\(year)-12-31"]
+        }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// Meetings, oldest first, of one cell or all, in one year or all.
+    public func meetings(cellID: String?, year: Int?) throws -> [MeetingOverview] {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            if let cellID { try reader.requireCell(cellID) }
+            let (filter, arguments) = Self.scope(cellID: cellID, year: year)
+            var membersByCell: [String: [Member]] = [:]
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM meeting \(filter) ORDER BY date, start_time, id", arguments: arguments
+            ).map { row in
+                let meeting = try reader.meeting(row, withAttachments: false)
+                if membersByCell[meeting.cellID] == nil {
+                    membersByCell[meeting.cellID] = try reader.members(cellID: meeting.cellID)
+                }
+                let count = meeting.attendanceCount(members: membersByCell[meeting.cellID] ?? [])
+                return MeetingOverview(
+                    id: meeting.id, cell: meeting.cellID, kind: meeting.kind, date: meeting.date, start: meeting.start,
+                    end: meeting.end, durationMinutes: meeting.durationMinutes, minimumMinutes: meeting.minimumMinutes,
+                    topic: meeting.topic, present: count.present, expected: count.expected,
+                    attendanceRate: count.rate, rating: meeting.rating?.level, score: meeting.rating?.score)
+            }
+        }
+    }
+
+    /// Documents, oldest first, of one cell or all, in one year or all.
+    public func documents(cellID: String?, year: Int?) throws -> [DocumentOverview] {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            if let cellID { try reader.requireCell(cellID) }
+            let (filter, arguments) = Self.scope(cellID: cellID, year: year)
+            let codes = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT id, issuer_code FROM cell").map {
+                    ($0[0] as String, $0[1] as String)
+                },
+                uniquingKeysWith: { first, _ in first })
+            return try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT id, cell_id, type, number, term_id, date, status, classification, title FROM document \(filter) ORDER BY date, id",
+                arguments: arguments
+            ).map { row in
+                guard let kind = Document.Kind(rawValue: row["type"]), let date = LocalDate(row["date"]),
+                    let status = Document.Status(rawValue: row["status"]),
+                    let classification = Document.Classification(rawValue: row["classification"])
+                else { throw ArchiveError.corrupt("văn bản \(row["id"] as String) có giá trị không hợp lệ") }
+                let number: Int? = row["number"]
+                let cell: String = row["cell_id"]
+                return DocumentOverview(
+                    id: row["id"], cell: cell, type: kind, number: number,
+                    symbol: number.map { Document.symbol(number: $0, kind: kind, issuerCode: codes[cell] ?? "CB") },
+                    term: row["term_id"], date: date, status: status, classification: classification,
+                    title: row["title"])
+            }
+        }
+    }
+
+    /// The record with this identifier, whatever its kind.
+    ///
+    /// - throws: `ArchiveError.notFound` when no record has it.
+    public func record(id: String) throws -> ArchiveRecord {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            func cell(_ id: String) throws -> Cell {
+                guard let cell = try reader.cell(id: id) else { throw ArchiveError.corrupt("thiếu chi bộ \(id)") }
+                return cell
+            }
+            if let meeting = try reader.meeting(id: id) { return .meeting(meeting, cell: try cell(meeting.cellID)) }
+            if let document = try reader.document(id: id) {
+                return .document(document, cell: try cell(document.cellID))
+            }
+            if let member = try reader.member(id: id), let cellID = try reader.cellID(ofMember: id) {
+                return .member(member, cell: try cell(cellID))
+            }
+            if let found = try reader.cell(id: id) { return .cell(found) }
+            if let organization = try reader.organization(id: id) { return .organization(organization) }
+            throw ArchiveError.notFound(id: id)
+        }
+    }
+}

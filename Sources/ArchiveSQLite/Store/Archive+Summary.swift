@@ -1,0 +1,120 @@
+import ArchiveCore
+import GRDB
+
+extension Archive {
+    /// The yearly meeting-quality summary of one cell.
+    ///
+    /// ```swift
+    /// let summary = try archive.summary(year: 2024, cellID: "cb-phai-luong", today: LocalDate("2025-01-15")!)
+    /// summary.cells[0].missingMonths   // [2]
+    /// ```
+    ///
+    /// - parameter today: the day the report is made. For the year under way, months and
+    ///   quarters not yet over are not counted as missed.
+    /// - throws: `ArchiveError.notFound` for an unknown cell.
+    public func summary(year: Int, cellID: String, today: LocalDate) throws -> YearSummary {
+        try pool.read { db in
+            let summarizer = try Self.summarizer(db, year: year, today: today)
+            let cell = try Self.summarize(db, cellID: cellID, with: summarizer)
+            return YearSummary(year: year, asOf: summarizer.asOf, cells: [cell])
+        }
+    }
+
+    /// The yearly summary of every cell under a committee, sub-committees included, with the
+    /// committee's totals; cells with the best share of Tốt first.
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown committee.
+    public func summary(year: Int, organizationID: String, today: LocalDate) throws -> YearSummary {
+        try pool.read { db in
+            let reader = RecordReader(db: db)
+            guard let organization = try reader.organization(id: organizationID) else {
+                throw ArchiveError.notFound(id: organizationID)
+            }
+            let summarizer = try Self.summarizer(db, year: year, today: today)
+            let cellIDs = try String.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE below(id) AS (
+                        SELECT id FROM organization WHERE id = ?
+                        UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
+                    SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below) ORDER BY id
+                    """, arguments: [organizationID])
+            let cells = try cellIDs.map { try Self.summarize(db, cellID: $0, with: summarizer) }.sorted { a, b in
+                let left = a.goodShare ?? -1, right = b.goodShare ?? -1
+                return left != right ? left > right : (a.name, a.cell) < (b.name, b.cell)
+            }
+            return YearSummary(
+                year: year, asOf: summarizer.asOf,
+                organization: OrganizationName(id: organization.id, name: organization.name),
+                cells: cells, totals: Self.totals(cells))
+        }
+    }
+
+    private static func summarizer(_ db: Database, year: Int, today: LocalDate) throws -> CellYearSummarizer {
+        let yearEnd = LocalDate(year: year, month: 12, day: 31)!
+        return CellYearSummarizer(year: year, asOf: min(today, yearEnd), rubric: try RubricStore(db: db).load())
+    }
+
+    private static func summarize(
+        _ db: Database, cellID: String, with summarizer: CellYearSummarizer
+    ) throws
+        -> CellYearSummary
+    {
+        let reader = RecordReader(db: db)
+        guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
+        let first = "\(summarizer.year)-01-01", last = "\(summarizer.year)-12-31"
+        let meetings = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM meeting WHERE cell_id = ? AND date BETWEEN ? AND ?"),
+            arguments: [cellID, first, last]
+        ).map { try reader.meeting($0, withAttachments: false) }
+        let documents = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM document WHERE cell_id = ? AND date BETWEEN ? AND ?"),
+            arguments: [cellID, first, last]
+        ).map { try reader.document($0, withAttachments: false) }
+        // The last report on each of the year's tasks made by the end of the year.
+        var taskStatus: [String: TaskReport.Status] = [:]
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT r.task_id, r.status FROM task_report r
+                    JOIN meeting m ON m.id = r.meeting_id
+                    JOIN task t ON t.id = r.task_id JOIN document d ON d.id = t.document_id
+                    WHERE d.cell_id = ? AND d.date BETWEEN ? AND ? AND m.date <= ?
+                    ORDER BY m.date, m.start_time, m.id, r.position
+                    """), arguments: [cellID, first, last, last])
+        {
+            let taskID: String = row[0], status: String = row[1]
+            taskStatus[taskID] = TaskReport.Status(rawValue: status)
+        }
+        let organizationName = try reader.organization(id: cell.organizationID)?.name ?? cell.organizationID
+        return summarizer.summarize(
+            cell: cell, organizationName: organizationName, meetings: meetings, documents: documents,
+            taskStatus: taskStatus)
+    }
+
+    private static func totals(_ cells: [CellYearSummary]) -> CommitteeTotals {
+        var totals = CommitteeTotals()
+        var attendanceSum = 0.0
+        for cell in cells {
+            totals.cells += 1
+            if cell.heldRegularSessions {
+                totals.cellsWithRegularSessions += 1
+            } else {
+                totals.cellsWithFewerSessions += 1
+            }
+            totals.meetingsHeld += cell.meetingsHeld
+            totals.regularHeld += cell.regularHeld
+            totals.thematicHeld += cell.thematicHeld
+            totals.extraordinaryHeld += cell.extraordinaryHeld
+            totals.ratings.add(cell.ratings)
+            attendanceSum += (cell.attendanceRate ?? 0) * Double(cell.meetingsHeld)
+            totals.resolutionsIssued += cell.resolutionsIssued
+            totals.tasks.add(cell.tasks)
+            totals.findings += cell.findings.count
+        }
+        totals.goodShare = totals.ratings.goodShare
+        totals.fairOrBetterShare = totals.ratings.fairOrBetterShare
+        totals.attendanceRate = totals.meetingsHeld == 0 ? nil : attendanceSum / Double(totals.meetingsHeld)
+        return totals
+    }
+}

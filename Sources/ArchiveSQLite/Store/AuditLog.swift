@@ -1,0 +1,134 @@
+import ArchiveCore
+import Foundation
+import GRDB
+
+/// Who is changing the archive and when: passed to every write so that the audit log can say.
+public struct AuditContext: Sendable {
+    /// The person, as given with `--by`, else the operating-system user.
+    public var actor: String
+    /// The moment, ISO 8601 UTC to the second.
+    public var time: String
+
+    /// A context for `actor`, now.
+    public init(actor: String, time: Date = Date()) {
+        let trimmed = TextNormalization.nfc(TextNormalization.trimmed(actor))
+        self.actor = trimmed.isEmpty ? "không rõ" : trimmed
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        self.time = formatter.string(from: time)
+    }
+
+    /// The operating-system user running the program, for when no name is given.
+    public static var systemUser: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            let user = String(cString: name)
+            if !user.isEmpty { return user }
+        }
+        return ProcessInfo.processInfo.environment["USER"] ?? "không rõ"
+    }
+}
+
+/// The archive's append-only audit log, inside the caller's transaction. The table refuses
+/// UPDATE and DELETE by trigger; each entry's chain hash covers the one before, so that a
+/// line removed or changed with another tool breaks the chain and `check` reports it.
+struct AuditLog {
+    let db: Database
+
+    /// Appends one entry and returns it.
+    @discardableResult
+    func append(
+        _ action: AuditEntry.Action, kind: String, record: String, version: Int?, sha256: String?,
+        context: AuditContext
+    ) throws -> AuditEntry {
+        let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq, chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1"))
+        let sequence = (last?[0] as Int? ?? 0) + 1
+        let previous: String = last?[1] ?? ""
+        let chain = AuditEntry.chain(
+            previous: previous, sequence: sequence, time: context.time, actor: context.actor, action: action,
+            kind: kind, record: record, version: version, sha256: sha256)
+        let entry = AuditEntry(
+            sequence: sequence, time: context.time, actor: context.actor, action: action, kind: kind, record: record,
+            version: version, sha256: sha256, chain: chain)
+        try insert(entry)
+        return entry
+    }
+
+    /// Writes an entry as it is (a restored backup's), without computing anything.
+    func insert(_ entry: AuditEntry) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO audit_log (seq, time, actor, action, kind, record_id, version, content_sha256, chain_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            entry.sequence, entry.time, entry.actor, entry.action.rawValue, entry.kind, entry.record, entry.version,
+            entry.sha256, entry.chain,
+        ])
+    }
+
+    /// The entries, oldest first; for one record when `record` is given.
+    func entries(record: String? = nil) throws -> [AuditEntry] {
+        let sql =
+            record == nil
+            ? "SELECT * FROM audit_log ORDER BY seq"
+            : "SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq"
+        return try Row.fetchAll(db, sql: sql, arguments: record.map { [$0] } ?? []).map(Self.entry)
+    }
+
+    static func entry(_ row: Row) throws -> AuditEntry {
+        let action: String = row["action"]
+        guard let known = AuditEntry.Action(rawValue: action) else {
+            throw ArchiveError.corrupt("nhật ký có thao tác lạ: \(action)")
+        }
+        return AuditEntry(
+            sequence: row["seq"], time: row["time"], actor: row["actor"], action: known, kind: row["kind"],
+            record: row["record_id"], version: row["version"], sha256: row["content_sha256"],
+            chain: row["chain_sha256"])
+    }
+
+    /// What is wrong with the log: a broken chain, or a record whose content no longer matches
+    /// the last hash the log holds for it.
+    func problems() throws -> [String] {
+        var problems: [String] = []
+        var previous = ""
+        var expected = 1
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+        while let row = try cursor.next() {
+            let entry = try Self.entry(row)
+            if entry.sequence != expected {
+                problems.append("nhật ký thiếu mục \(expected)–\(entry.sequence - 1)")
+            }
+            if entry.expectedChain(after: previous) != entry.chain {
+                problems.append("nhật ký bị sửa ở mục \(entry.sequence) (\(entry.action.rawValue) \(entry.record))")
+            }
+            previous = entry.chain
+            expected = entry.sequence + 1
+        }
+        // Each meeting and document must match the last hash the log recorded for it.
+        for (table, kind) in [("meeting", "meeting"), ("document", "document")] {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.id, r.content_sha256, r.version,
+                        (SELECT content_sha256 FROM audit_log a WHERE a.kind = ? AND a.record_id = r.id
+                         ORDER BY seq DESC LIMIT 1) AS logged,
+                        (SELECT count(*) FROM audit_log a WHERE a.kind = ? AND a.record_id = r.id) AS entries
+                    FROM \(table) r WHERE r.content_sha256 IS NOT NULL
+                    """, arguments: [kind, kind])
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let stored: String = row[1]
+                let logged: String? = row[3]
+                let entries: Int = row[4]
+                if entries == 0 {
+                    problems.append("nhật ký không có mục nào cho \(id)")
+                } else if logged != stored {
+                    problems.append("nhật ký không khớp với \(id): mã nội dung cuối trong nhật ký khác mã của bản ghi")
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,62 @@
+import ArchiveCore
+import Foundation
+
+/// Vietnamese text for the `list` command: pure functions from overviews to a table.
+public enum ListText {
+    /// Cells.
+    public static func cells(_ cells: [CellOverview]) -> String {
+        guard !cells.isEmpty else { return "Chưa có chi bộ nào trong kho lưu trữ." }
+        return TextTable.render(
+            headers: ["Mã", "Tên chi bộ", "Đảng bộ", "Đảng viên", "Kỳ sinh hoạt", "Văn bản"],
+            rows: cells.map {
+                [$0.id, $0.name, $0.organization, String($0.members), String($0.meetings), String($0.documents)]
+            }) + "\n\(cells.count) chi bộ."
+    }
+
+    /// Members.
+    public static func members(_ members: [MemberOverview]) -> String {
+        guard let first = members.first else { return "Không có đảng viên nào." }
+        return TextTable.render(
+            headers: ["Mã", "Họ và tên", "Chi bộ", "Tình trạng ngày \(first.statusOn.vietnameseShort)", "Chức vụ"],
+            rows: members.map { member in
+                let offices = member.roles.map(\.vietnameseName) + member.concurrentPosts
+                return [
+                    member.id, member.fullName, member.cell, member.status.vietnameseName,
+                    offices.joined(separator: ", "),
+                ]
+            }) + "\n\(members.count) đảng viên."
+    }
+
+    /// Meetings.
+    public static func meetings(_ meetings: [MeetingOverview]) -> String {
+        guard !meetings.isEmpty else { return "Không có kỳ sinh hoạt nào." }
+        return TextTable.render(
+            headers: ["Mã", "Ngày", "Chi bộ", "Loại", "Thời lượng", "Dự họp", "Xếp loại"],
+            rows: meetings.map { meeting in
+                let short = meeting.durationMinutes < meeting.minimumMinutes ? " (thiếu)" : ""
+                let rating =
+                    meeting.rating.map { level in
+                        level.vietnameseName + (meeting.score.map { " (\($0) điểm)" } ?? "")
+                    } ?? "chưa xếp loại"
+                return [
+                    meeting.id, meeting.date.vietnameseShort, meeting.cell, meeting.kind.vietnameseName,
+                    "\(meeting.durationMinutes) phút\(short)",
+                    "\(meeting.present)/\(meeting.expected) (\(Percent.text(meeting.attendanceRate)))", rating,
+                ]
+            }) + "\n\(meetings.count) kỳ sinh hoạt."
+    }
+
+    /// Documents.
+    public static func documents(_ documents: [DocumentOverview]) -> String {
+        guard !documents.isEmpty else { return "Không có văn bản nào." }
+        return TextTable.render(
+            headers: ["Mã", "Số, ký hiệu", "Ngày", "Chi bộ", "Trạng thái", "Trích yếu"],
+            rows: documents.map { document in
+                let marking = document.classification == .none ? "" : " [\(document.classification.vietnameseName)]"
+                return [
+                    document.id, document.symbol ?? "(chưa có số)", document.date.vietnameseShort, document.cell,
+                    document.status.vietnameseName, document.title + marking,
+                ]
+            }) + "\n\(documents.count) văn bản."
+    }
+}

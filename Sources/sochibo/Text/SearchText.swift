@@ -1,0 +1,25 @@
+import ArchiveCore
+
+/// Vietnamese text for `search`: a numbered list of hits with their passages.
+public enum SearchText {
+    /// The hits; `offset` numbers them from where the page starts.
+    public static func render(_ hits: [SearchHit], query: String, offset: Int = 0) -> String {
+        guard !hits.isEmpty else { return "Không tìm thấy kết quả nào cho “\(query)”." }
+        var lines: [String] = []
+        for (index, hit) in hits.enumerated() {
+            let kind: String
+            if hit.kind == "document" {
+                kind =
+                    (Document.Kind(rawValue: hit.type)?.vietnameseName ?? hit.type)
+                    + (hit.symbol.map { " số \($0)" } ?? " (chưa có số)")
+            } else {
+                kind = "Biên bản sinh hoạt " + (Meeting.Kind(rawValue: hit.type)?.vietnameseName ?? hit.type)
+            }
+            lines.append("\(offset + index + 1). \(kind), ngày \(hit.date.vietnameseShort), \(hit.cell) [\(hit.id)]")
+            lines.append("   \(hit.title)")
+            lines.append("   " + hit.snippet.replacingOccurrences(of: "\n", with: " "))
+        }
+        lines.append("\(hits.count) kết quả.")
+        return lines.joined(separator: "\n")
+    }
+}

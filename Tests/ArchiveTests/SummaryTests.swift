@@ -1,0 +1,231 @@
+import ArchiveCore
+import ArchivePages
+import ArchiveSQLite
+import Foundation
+import Testing
+
+/// The yearly summary, figure by figure, over `fixtures/summary/minh-tien-2024.xml`, whose
+/// generator says next to each record which figure it produces.
+@Suite("Yearly summaries")
+struct SummaryTests {
+    static let fixture = "fixtures/summary/minh-tien-2024.xml"
+    let archive: Archive
+    let afterTheYear = LocalDate.d("2025-03-01")
+
+    init() throws {
+        archive = try Support.archive(with: [Self.fixture])
+    }
+
+    func dongTam() throws -> CellYearSummary {
+        try #require(archive.summary(year: 2024, cellID: "cb-dong-tam", today: afterTheYear).cells.first)
+    }
+
+    @Test func sessionsMonthsAndQuarters() throws {
+        let cell = try dongTam()
+        #expect(cell.meetingsHeld == 13)  // December 2023 and January 2025 left out
+        #expect(cell.regularHeld == 11)  // regular and combined
+        #expect(cell.monthsCounted == 12)
+        #expect(cell.missingMonths == [8])
+        #expect(cell.thematicHeld == 3)  // thematic and combined
+        #expect(cell.quartersWithoutThematic == [3])
+        #expect(cell.extraordinaryHeld == 1)
+        #expect(cell.heldRegularSessions)
+        #expect(cell.months.map(\.sessions.count) == [1, 1, 1, 1, 2, 1, 1, 0, 1, 1, 1, 2])
+    }
+
+    @Test func ratings() throws {
+        let cell = try dongTam()
+        #expect(cell.ratings.good == 8 && cell.ratings.fair == 2 && cell.ratings.average == 1)
+        #expect(cell.ratings.weak == 1 && cell.ratings.unrated == 1)
+        #expect(cell.goodShare == 8.0 / 13.0)
+        #expect(cell.fairOrBetterShare == 10.0 / 13.0)
+    }
+
+    @Test func attendanceLeavesExemptMembersOutOfBothSides() throws {
+        let cell = try dongTam()
+        // Six expected at every meeting (the exempt member who attends in March is not one of them):
+        // six meetings full, six with one away, and 6 May with two away.
+        let rate = try #require(cell.attendanceRate)
+        #expect(abs(rate - 35.0 / 39.0) < 1e-12)
+        let lowest = try #require(cell.lowestAttendance)
+        #expect(lowest.meeting == "dt-2024-05" && lowest.present == 4 && lowest.expected == 6)
+    }
+
+    @Test func absencesNamedByTheRules() throws {
+        let cell = try dongTam()
+        let unexcused = try #require(cell.unexcusedAbsences.first)
+        #expect(cell.unexcusedAbsences.count == 1)
+        #expect(unexcused.member == "dt-03" && unexcused.name == "Hoàng Văn Khánh")
+        #expect(unexcused.months == [2, 5, 9] && unexcused.count == 3)
+        let run = try #require(cell.excusedAbsencesInARow.first)
+        #expect(cell.excusedAbsencesInARow.count == 1)
+        #expect(run.member == "dt-06" && run.count == 4)
+        #expect(run.from == .d("2024-03-04") && run.to == .d("2024-05-20"))
+    }
+
+    @Test func votesCountTheExemptWhoAttendAndTheNewlyConfirmed() throws {
+        let cell = try dongTam()
+        // January: 3 of 5 entitled (the probationary member does not vote) passes. March: the
+        // exempt member attended, so 6 are entitled and 6 votes cast is no excess. July: the
+        // member confirmed on 15 June now votes, so 3 of 6 is not more than half.
+        let failed = try #require(cell.failedVotes.first)
+        #expect(cell.failedVotes.count == 1)
+        #expect(failed.meeting == "dt-2024-07" && failed.subject == "Thông qua chủ trương làm đường nội đồng")
+        #expect(failed.votesFor == 3 && failed.entitled == 6)
+        #expect(!cell.findings.contains { $0.code == .votesExceedEntitled })
+    }
+
+    @Test func lengthsConclusionsDocumentsAndTasks() throws {
+        let cell = try dongTam()
+        #expect(cell.shortMeetings.map(\.meeting) == ["dt-2024-04"])
+        #expect(cell.shortMeetings.first?.minutes == 75 && cell.shortMeetings.first?.minimum == 90)
+        #expect(cell.meetingsWithoutConclusion == ["dt-2024-06"])
+        #expect(cell.resolutionsIssued == 3)  // not the report, the draft, nor 2023's
+        #expect(cell.tasks.assigned == 5 && cell.tasks.done == 2)
+        #expect(cell.tasks.cancelled == 1 && cell.tasks.open == 2)  // done in January 2025 is still open
+    }
+
+    @Test func everyBreachIsAFindingWithItsSubject() throws {
+        let findings = try dongTam().findings
+        let pairs = findings.map { "\($0.code.rawValue) \($0.subject)" }
+        #expect(
+            pairs == [
+                "missing-regular-month cb-dong-tam", "quarter-without-thematic cb-dong-tam",
+                "short-meeting dt-2024-04", "rating-mismatch dt-2024-05", "no-conclusion dt-2024-06",
+                "vote-failed dt-2024-07", "unexcused-absences dt-03", "excused-absences-in-a-row dt-06",
+            ])
+        #expect(
+            findings.allSatisfy {
+                !$0.message.isEmpty && $0.message == $0.message.precomposedStringWithCanonicalMapping
+            })
+        #expect(findings[3].message.contains("85 điểm") && findings[3].message.contains("Khá"))
+        #expect(findings[6].message.contains("3 lần") && findings[6].message.contains("xem xét xóa tên"))
+    }
+
+    @Test func aCellFoundedMidYearCountsOnlyItsMonths() throws {
+        let cell = try #require(archive.summary(year: 2024, cellID: "cb-truong-th", today: afterTheYear).cells.first)
+        #expect(cell.monthsCounted == 6)
+        #expect(cell.missingMonths == [11])
+        #expect(cell.quartersWithoutThematic == [4])  // quarters 1 and 2 were before it existed
+        #expect(cell.regularHeld == 5 && !cell.heldRegularSessions)
+        // Three absences without reason in two months: named, not yet grounds for removal.
+        let absences = try #require(cell.unexcusedAbsences.first)
+        #expect(absences.member == "th-03" && absences.count == 3 && absences.months == [9, 10])
+        let finding = try #require(cell.findings.first { $0.code == .unexcusedAbsences })
+        #expect(finding.message.contains("3 lần") && finding.message.contains("chưa đủ 3 tháng"))
+    }
+
+    @Test func theYearUnderWayCountsOnlyWhatIsOver() throws {
+        let summary = try archive.summary(year: 2024, cellID: "cb-bac-son", today: .d("2024-06-20"))
+        let cell = try #require(summary.cells.first)
+        #expect(summary.asOf == .d("2024-06-20"))
+        #expect(cell.meetingsHeld == 6)  // 10 June is held; June is not over
+        #expect(cell.monthsCounted == 5 && cell.missingMonths.isEmpty)
+        #expect(cell.quartersWithoutThematic.isEmpty)
+    }
+
+    @Test func aCommitteeCoversItsSubCommitteesRankedByShareOfGood() throws {
+        let summary = try archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
+        #expect(summary.organization == OrganizationName(id: "dbx-minh-tien", name: "Đảng bộ xã Minh Tiến"))
+        #expect(summary.cells.map(\.cell) == ["cb-bac-son", "cb-dong-tam", "cb-truong-th"])
+        let totals = try #require(summary.totals)
+        #expect(totals.cells == 3 && totals.cellsWithRegularSessions == 2 && totals.cellsWithFewerSessions == 1)
+        #expect(totals.meetingsHeld == 31 && totals.regularHeld == 28 && totals.thematicHeld == 8)
+        #expect(totals.ratings.good == 20 && totals.ratings.fair == 8 && totals.ratings.average == 1)
+        #expect(totals.ratings.weak == 1 && totals.ratings.unrated == 1)
+        #expect(totals.goodShare == 20.0 / 31.0)
+        #expect(totals.findings == 11 && totals.resolutionsIssued == 3)
+        let rate = try #require(totals.attendanceRate)
+        #expect(abs(rate - (35.0 / 3.0 + 12 + 5) / 31.0) < 1e-12)  // the school: three meetings at 2/3
+        let school = try archive.summary(year: 2024, organizationID: "dbbp-truong-hoc", today: afterTheYear)
+        #expect(school.cells.map(\.cell) == ["cb-truong-th"])
+    }
+
+    @Test func unknownCellOrCommitteeIsNotFound() throws {
+        #expect(throws: ArchiveError.notFound(id: "cb-khong-co")) {
+            try archive.summary(year: 2024, cellID: "cb-khong-co", today: afterTheYear)
+        }
+        #expect(throws: ArchiveError.notFound(id: "dbx-khong-co")) {
+            try archive.summary(year: 2024, organizationID: "dbx-khong-co", today: afterTheYear)
+        }
+    }
+
+    @Test func theJSONKeysScriptsRelyOn() throws {
+        let summary = try archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
+        let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(summary)) as? [String: Any])
+        #expect(object["year"] as? Int == 2024)
+        #expect(object["totals"] is [String: Any])
+        let cells = try #require(object["cells"] as? [[String: Any]])
+        let cell = try #require(cells.first { $0["cell"] as? String == "cb-dong-tam" })
+        for key in [
+            "cell", "name", "regularHeld", "missingMonths", "thematicHeld", "quartersWithoutThematic",
+            "extraordinaryHeld", "ratings", "attendanceRate", "findings",
+        ] {
+            #expect(cell[key] != nil, "missing \(key)")
+        }
+        #expect(cell["missingMonths"] as? [Int] == [8])
+        let ratings = try #require(cell["ratings"] as? [String: Int])
+        #expect(ratings == ["good": 8, "fair": 2, "average": 1, "weak": 1, "unrated": 1])
+        let finding = try #require((cell["findings"] as? [[String: Any]])?.first)
+        #expect(Set(finding.keys) == ["code", "subject", "message"])
+    }
+}
+
+@Suite("Summary formats")
+struct SummaryFormatTests {
+    let summary: YearSummary
+
+    init() throws {
+        let archive = try Support.archive(with: [SummaryTests.fixture])
+        summary = try archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: .d("2025-03-01"))
+    }
+
+    @Test func xmlIsValidAgainstItsOwnSchema() throws {
+        let file = try Support.write(Data(try SummaryXML.render(summary).utf8), name: "summary.xml")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--schema", Support.path("archive/schema/summary-1.xsd"), file]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+        let xml = try SummaryXML.render(summary)
+        #expect(xml.contains("xmlns=\"urn:sochibo:summary:1\""))
+        #expect(xml.contains("<missingMonth>8</missingMonth>"))
+        #expect(xml.contains("<finding code=\"unexcused-absences\" subject=\"dt-03\">"))
+    }
+
+    @Test func csvHasAHeaderAndOneRowPerCell() throws {
+        let csv = SummaryCSV.render(summary)
+        let rows = csv.components(separatedBy: "\r\n").dropLast()
+        #expect(rows.count == 4)
+        #expect(rows.first == SummaryCSV.columns.joined(separator: ","))
+        let dongTam = try #require(rows.first { $0.contains(",cb-dong-tam,") }).split(separator: ",").map(String.init)
+        func value(_ column: String) -> String { dongTam[SummaryCSV.columns.firstIndex(of: column)!] }
+        #expect(dongTam.count == SummaryCSV.columns.count)
+        #expect(value("name") == "Chi bộ thôn Đồng Tâm")
+        #expect(value("regularHeld") == "11" && value("missingMonths") == "8")
+        #expect(value("good") == "8" && value("attendanceRate") == "0.8974")
+        #expect(value("failedVotes") == "1" && value("findings") == "8")
+    }
+
+    @Test func htmlDrawsEverySessionAndMissedMonth() throws {
+        let html = SummaryHTML.render(summary, issued: .d("2025-03-01"))
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"vi\">"))
+        #expect(html.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && html.contains("Ngày 01 tháng 03 năm 2025"))
+        #expect(html.contains("@page { size: A4;"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
+        // A titled box per session (31) and per missed month (2).
+        #expect(html.components(separatedBy: "<g><title>").count - 1 == 33)
+        #expect(html.contains("<title>Tháng 8/2024: không sinh hoạt thường kỳ</title>"))
+        #expect(html.contains("<title>20/12/2024: bất thường, Kém</title>"))
+    }
+
+    @Test func htmlEscapesWhatItQuotes() {
+        #expect(
+            HTMLText.escape("Nghị quyết \"số 5\" <b> & 'x'")
+                == "Nghị quyết &quot;số 5&quot; &lt;b&gt; &amp; &#39;x&#39;")
+    }
+}
