@@ -50,16 +50,16 @@ enum SearchBenchmark {
         sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
     }
 
-    static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    static func milliseconds(_ body: () async throws -> Void) async rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
-        try body()
+        try await body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     }
 
     /// Runs each class against `archive`: ours and the raw FTS5 query, interleaved, each
     /// first for every other query, since whichever runs second finds the query's pages in
     /// SQLite's cache.
-    static func latencies(_ archive: Archive, _ classes: [QueryClass]) throws -> [String] {
+    static func latencies(_ archive: Archive, _ classes: [QueryClass]) async throws -> [String] {
         var lines = [
             "query class                        sochibo p50    p99   raw FTS5 p50    p99   ratio p50"
         ]
@@ -68,9 +68,13 @@ enum SearchBenchmark {
             var raw: [Double] = []
             for (number, query) in queryClass.queries.enumerated() {
                 let oursFirst = number % 2 == 0
-                if oursFirst { ours.append(try milliseconds { _ = try archive.search(query, queryClass.filters) }) }
-                raw.append(try milliseconds { _ = try archive.rawFullTextSearch(query) })
-                if !oursFirst { ours.append(try milliseconds { _ = try archive.search(query, queryClass.filters) }) }
+                if oursFirst {
+                    ours.append(try await milliseconds { _ = try await archive.search(query, queryClass.filters) })
+                }
+                raw.append(try await milliseconds { _ = try await archive.rawFullTextSearch(query) })
+                if !oursFirst {
+                    ours.append(try await milliseconds { _ = try await archive.search(query, queryClass.filters) })
+                }
             }
             ours.sort()
             raw.sort()
@@ -85,12 +89,12 @@ enum SearchBenchmark {
     }
 
     /// Warms the page cache with one pass, then prints the latencies of a second.
-    static func report(_ archive: Archive, corpus: String, cells: Int, queries: Int, records: Int) throws {
+    static func report(_ archive: Archive, corpus: String, cells: Int, queries: Int, records: Int) async throws {
         let text = try TextSource(corpus: corpus)
         let classes = queryClasses(text, cells: cells, count: queries)
-        _ = try latencies(archive, classes)
+        _ = try await latencies(archive, classes)
         print("")
         print("search latency over \(records) indexed records, \(queries) queries a class:")
-        for line in try latencies(archive, classes) { print(line) }
+        for line in try await latencies(archive, classes) { print(line) }
     }
 }

@@ -7,32 +7,40 @@ import Foundation
 /// same year (meetings by cell, kind and level; attendance by cell and presence): the least
 /// any summary must read.
 enum SummaryBenchmark {
-    static func run(archivePath: String, cells: Int, year: Int) throws -> [String] {
+    static func run(archivePath: String, cells: Int, year: Int) async throws -> [String] {
         let archive = try Archive(opening: archivePath)
         let today = LocalDate(year: year + 1, month: 1, day: 15)!
-        func seconds(_ body: () throws -> Void) rethrows -> Double {
-            try SearchBenchmark.milliseconds(body) / 1000
+        func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+            try await SearchBenchmark.milliseconds(body) / 1000
         }
-        _ = try archive.summary(year: year, organizationID: "hu-mau", today: today)  // warm the page cache
+        _ = try await archive.summary(year: year, organizationID: "hu-mau", today: today)  // warm the page cache
         var district: [Double] = []
         var findings = 0
         for _ in 0..<3 {
             district.append(
-                try seconds {
-                    let summary = try archive.summary(year: year, organizationID: "hu-mau", today: today)
+                try await seconds {
+                    let summary = try await archive.summary(year: year, organizationID: "hu-mau", today: today)
                     findings = summary.totals?.findings ?? 0
                 })
         }
         district.sort()
-        let communes = try (0..<min(20, max(1, cells / 20))).map { commune in
-            try SearchBenchmark.milliseconds {
-                _ = try archive.summary(year: year, organizationID: "dbx-\(commune)", today: today)
-            }
-        }.sorted()
+        var communes: [Double] = []
+        for commune in 0..<min(20, max(1, cells / 20)) {
+            communes.append(
+                try await SearchBenchmark.milliseconds {
+                    _ = try await archive.summary(year: year, organizationID: "dbx-\(commune)", today: today)
+                })
+        }
+        communes.sort()
         let sample = stride(from: 0, to: cells, by: max(1, cells / 200)).map { "cb-\($0)" }
-        let single = try sample.map { cell in
-            try SearchBenchmark.milliseconds { _ = try archive.summary(year: year, cellID: cell, today: today) }
-        }.sorted()
+        var single: [Double] = []
+        for cell in sample {
+            single.append(
+                try await SearchBenchmark.milliseconds {
+                    _ = try await archive.summary(year: year, cellID: cell, today: today)
+                })
+        }
+        single.sort()
         var lines = [
             "summary of \(year)                    p50 / median        p99",
             String(

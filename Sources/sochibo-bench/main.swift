@@ -114,18 +114,18 @@ func row(_ label: String, _ measurement: Measurement, bytes: Int, records: Int) 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "step-import", arguments.count == 3 {
     let archive = try Archive.create(at: arguments[1])
-    _ = try archive.importFiles([arguments[2]])
+    _ = try await archive.importFiles([arguments[2]], context: AuditContext(actor: "sochibo-bench"))
     exit(0)
 }
 if arguments.first == "step-search", arguments.count == 3, let rounds = Int(arguments[2]) {
     // A loop of searches, for a profiler to watch.
     let archive = try Archive(opening: arguments[1])
     let queries = ["dang", "chi bo", "nghi quyet", "kinh te", "xa hoi", "phat trien", "to chuc", "can bo", "nhan dan"]
-    for round in 0..<rounds { _ = try archive.search(queries[round % queries.count]) }
+    for round in 0..<rounds { _ = try await archive.search(queries[round % queries.count]) }
     exit(0)
 }
 if arguments.first == "step-export", arguments.count == 3 {
-    try Archive(opening: arguments[1]).export(ExportSelection(), to: arguments[2])
+    try await Archive(opening: arguments[1]).export(ExportSelection(), to: arguments[2])
     exit(0)
 }
 
@@ -149,7 +149,7 @@ if options.reuse {
         (try? String(contentsOfFile: options.work + "/generated.txt", encoding: .utf8))?
         .split(separator: " ").compactMap({ Int($0) }).dropFirst(2).prefix(2).reduce(0, +) ?? 0
     print("sochibo-bench: search latency only, on \(options.work)/archive (\(options.cells) cells)")
-    try SearchBenchmark.report(
+    try await SearchBenchmark.report(
         try Archive(opening: options.work + "/archive"), corpus: options.corpus, cells: options.cells,
         queries: options.queries, records: records)
     exit(0)
@@ -274,13 +274,14 @@ if options.search {
                 format: "our index alone in the shell %.1f s: %.2f× the plain FTS5 load",
                 ourLoad.seconds, ourLoad.seconds / load.seconds))
     }
-    try SearchBenchmark.report(
+    try await SearchBenchmark.report(
         try Archive(opening: archive), corpus: options.corpus, cells: options.cells, queries: options.queries,
         records: summary.meetings + summary.documents)
 }
 if options.summary {
     print("")
-    let lines = try SummaryBenchmark.run(archivePath: archive, cells: options.cells, year: 2020 + options.years - 1)
+    let lines = try await SummaryBenchmark.run(
+        archivePath: archive, cells: options.cells, year: 2020 + options.years - 1)
     for line in lines { print(line) }
 }
 if !options.keep { try? fileManager.removeItem(atPath: options.work) }

@@ -2,7 +2,7 @@ import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Kiểm tra toàn vẹn kho lưu trữ và các quy định trong biên bản.",
@@ -20,8 +20,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Định dạng: text (mặc định) hoặc json.")
     var format: OutputFormat = .text
 
-    func run() throws {
-        let report = try Failure.guarding { try options.open().check() }
+    func run() async throws {
+        let report = try await Failure.guarding { try await options.open().check() }
         switch format {
         case .text: print(CheckText.render(report))
         case .json: print(try JSONOutput.string(report))

@@ -2,7 +2,7 @@ import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Xuất kho lưu trữ (hoặc một phần) ra tệp XML định dạng v1.")
 
@@ -29,11 +29,11 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let selection = ExportSelection(
                 cellIDs: cells, organizationID: organization, year: year, withLog: withLog)
-            try options.open().export(selection, to: output)
+            try await options.open().export(selection, to: output)
         }
     }
 }

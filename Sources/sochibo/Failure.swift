@@ -7,9 +7,9 @@ import Foundation
 /// (one per problem for a refused import) and exit status 1.
 enum Failure {
     /// Runs `body`; on error prints the error's lines and exits with status 1.
-    static func guarding<T>(_ body: () throws -> T) throws -> T {
+    static func guarding<T>(_ body: () async throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await body()
         } catch let error as ExitCode {
             throw error
         } catch {

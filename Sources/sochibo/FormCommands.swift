@@ -3,7 +3,7 @@ import ArchiveSQLite
 import ArgumentParser
 import Foundation
 
-struct TemplateCommand: ParsableCommand {
+struct TemplateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "In mẫu biên bản hoặc văn bản để điền (hoặc mẫu đã điền sẵn của một bản ghi, để sửa).",
@@ -55,17 +55,17 @@ struct TemplateCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let archive = try options.open()
             let day = date.flatMap(LocalDate.init) ?? Today.date
             let form: String
             if let from {
-                form = try archive.filledForm(id: from)
+                form = try await archive.filledForm(id: from)
             } else if kind == .meeting, let cell {
-                form = try archive.meetingForm(cellID: cell, date: day)
+                form = try await archive.meetingForm(cellID: cell, date: day)
             } else if let cell, let type, let documentKind = DocumentType.parse(type) {
-                form = try archive.documentForm(cellID: cell, kind: documentKind, date: day)
+                form = try await archive.documentForm(cellID: cell, kind: documentKind, date: day)
             } else {
                 return
             }
@@ -97,7 +97,7 @@ enum FormFile {
     }
 }
 
-struct FileCommand: ParsableCommand {
+struct FileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "file", abstract: "Lưu một mẫu biên bản hoặc văn bản đã điền thành dự thảo.")
 
@@ -107,9 +107,9 @@ struct FileCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Tệp mẫu đã điền.", valueName: "FORM"))
     var form: String
 
-    func run() throws {
-        try Failure.guarding {
-            let record = try options.open().file(
+    func run() async throws {
+        try await Failure.guarding {
+            let record = try await options.open().file(
                 form: try FormFile.read(form), named: form, today: Today.date, context: actor.context)
             switch record {
             case .meeting(let meeting):
@@ -125,7 +125,7 @@ struct FileCommand: ParsableCommand {
     }
 }
 
-struct CorrectCommand: ParsableCommand {
+struct CorrectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct",
         abstract:
@@ -142,9 +142,9 @@ struct CorrectCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Tệp mẫu đã sửa.", valueName: "FORM"))
     var form: String
 
-    func run() throws {
-        try Failure.guarding {
-            let lifecycle = try options.open().correct(
+    func run() async throws {
+        try await Failure.guarding {
+            let lifecycle = try await options.open().correct(
                 id: id, form: try FormFile.read(form), named: form, today: Today.date, context: actor.context)
             print(
                 "Đã ghi đính chính \(id): phiên bản \(lifecycle.version) (mã sha256 \(lifecycle.sha256 ?? "")); các phiên bản trước vẫn xem được bằng sochibo show \(id) --version N."

@@ -2,7 +2,7 @@ import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Nhập tệp XML (định dạng lưu trữ v1): nhập tất cả hoặc không nhập gì.")
@@ -17,9 +17,9 @@ struct ImportCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("Cần ít nhất một tệp XML để nhập.") }
     }
 
-    func run() throws {
-        try Failure.guarding {
-            let report = try options.open().importFiles(files, context: actor.context)
+    func run() async throws {
+        try await Failure.guarding {
+            let report = try await options.open().importFiles(files, context: actor.context)
             print(report.summaryLine)
             for note in report.notes { print("Lưu ý: \(note).") }
         }

@@ -1,6 +1,7 @@
 import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
+import Foundation
 
 /// The `--by NAME` option of every command that changes the archive: who, for the audit log.
 struct ActorOptions: ParsableArguments {
@@ -11,10 +12,19 @@ struct ActorOptions: ParsableArguments {
     var name: String?
 
     /// Who and when, for the audit log.
-    var context: AuditContext { AuditContext(actor: name ?? AuditContext.systemUser) }
+    var context: AuditContext { AuditContext(actor: name ?? Self.systemUser) }
+
+    /// The operating-system user running the program, for when no name is given.
+    static var systemUser: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            let user = String(cString: name)
+            if !user.isEmpty { return user }
+        }
+        return ProcessInfo.processInfo.environment["USER"] ?? "không rõ"
+    }
 }
 
-struct ApproveCommand: ParsableCommand {
+struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Thông qua biên bản một kỳ sinh hoạt (đã đọc lại và nhất trí); từ đó biên bản bị khóa.")
@@ -25,15 +35,15 @@ struct ApproveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "MEETING"))
     var meeting: String
 
-    func run() throws {
-        try Failure.guarding {
-            let approved = try options.open().approve(meetingID: meeting, context: actor.context)
+    func run() async throws {
+        try await Failure.guarding {
+            let approved = try await options.open().approve(meetingID: meeting, context: actor.context)
             print("Đã thông qua biên bản \(approved.id) ngày \(approved.date.vietnameseShort); biên bản đã được khóa.")
         }
     }
 }
 
-struct IssueCommand: ParsableCommand {
+struct IssueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issue",
         abstract: "Ban hành một văn bản dự thảo: cấp số tiếp theo của loại văn bản trong nhiệm kỳ và khóa văn bản.")
@@ -44,11 +54,11 @@ struct IssueCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Mã văn bản.", valueName: "DOCUMENT"))
     var document: String
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let archive = try options.open()
-            let issued = try archive.issue(documentID: document, context: actor.context)
-            guard case .document(_, let cell) = try archive.record(id: issued.id),
+            let issued = try await archive.issue(documentID: document, context: actor.context)
+            guard case .document(_, let cell) = try await archive.record(id: issued.id),
                 let symbol = issued.symbol(issuerCode: cell.issuerCode)
             else { return }
             print(symbol)
@@ -56,7 +66,7 @@ struct IssueCommand: ParsableCommand {
     }
 }
 
-struct LogCommand: ParsableCommand {
+struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Xem nhật ký thay đổi của kho, hoặc của một bản ghi.")
 
@@ -68,9 +78,9 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Định dạng: text (mặc định) hoặc json.")
     var format: OutputFormat = .text
 
-    func run() throws {
-        try Failure.guarding {
-            let entries = try options.open().auditLog(record: id)
+    func run() async throws {
+        try await Failure.guarding {
+            let entries = try await options.open().auditLog(record: id)
             switch format {
             case .text: print(AuditText.render(entries))
             case .json: print(try JSONOutput.string(entries))

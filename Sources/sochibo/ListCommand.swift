@@ -2,7 +2,7 @@ import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
 
-struct ListCommand: ParsableCommand {
+struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Liệt kê chi bộ, đảng viên, kỳ sinh hoạt hoặc văn bản.")
 
@@ -28,23 +28,23 @@ struct ListCommand: ParsableCommand {
         if let year, !(1930...9999).contains(year) { throw ValidationError("--year phải là một năm, ví dụ 2023.") }
     }
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let archive = try options.open()
             let date = year.flatMap { LocalDate(year: $0, month: 12, day: 31) } ?? Today.date
             let json = format == .json
             switch what {
             case .cells:
-                let cells = try archive.cells(on: date).filter { cell == nil || $0.id == cell }
+                let cells = try await archive.cells(on: date).filter { cell == nil || $0.id == cell }
                 print(json ? try JSONOutput.string(cells) : ListText.cells(cells))
             case .members:
-                let members = try archive.members(cellID: cell, on: date)
+                let members = try await archive.members(cellID: cell, on: date)
                 print(json ? try JSONOutput.string(members) : ListText.members(members))
             case .meetings:
-                let meetings = try archive.meetings(cellID: cell, year: year)
+                let meetings = try await archive.meetings(cellID: cell, year: year)
                 print(json ? try JSONOutput.string(meetings) : ListText.meetings(meetings))
             case .documents:
-                let documents = try archive.documents(cellID: cell, year: year)
+                let documents = try await archive.documents(cellID: cell, year: year)
                 print(json ? try JSONOutput.string(documents) : ListText.documents(documents))
             }
         }

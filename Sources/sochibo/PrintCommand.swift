@@ -3,7 +3,7 @@ import ArchivePages
 import ArchiveSQLite
 import ArgumentParser
 
-struct PrintCommand: ParsableCommand {
+struct PrintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "In biên bản một kỳ sinh hoạt hoặc một văn bản theo thể thức văn bản của Đảng (trang HTML khổ A4).",
@@ -22,9 +22,9 @@ struct PrintCommand: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE.html"))
     var output: String?
 
-    func run() throws {
-        try Failure.guarding {
-            let page = RecordPrint.render(try options.open().printable(id: id))
+    func run() async throws {
+        try await Failure.guarding {
+            let page = await RecordPrint.render(try options.open().printable(id: id))
             try OutputFile.write(page, to: output)
         }
     }

@@ -3,7 +3,7 @@ import ArchiveSQLite
 import ArgumentParser
 import Foundation
 
-struct RateCommand: ParsableCommand {
+struct RateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rate",
         abstract: "Chấm điểm một kỳ sinh hoạt theo thang điểm của kho và ghi xếp loại.",
@@ -36,9 +36,9 @@ struct RateCommand: ParsableCommand {
 
     func validate() throws { _ = try parsedPoints() }
 
-    func run() throws {
-        try Failure.guarding {
-            let rating = try options.open().rate(
+    func run() async throws {
+        try await Failure.guarding {
+            let rating = try await options.open().rate(
                 meetingID: meeting, points: try parsedPoints(), note: note, context: actor.context)
             print(
                 "Đã xếp loại kỳ sinh hoạt \(meeting): \(rating.score ?? 0)/100 điểm, loại \(rating.level.vietnameseName)."
@@ -47,7 +47,7 @@ struct RateCommand: ParsableCommand {
     }
 }
 
-struct RubricCommand: ParsableCommand {
+struct RubricCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Xem hoặc đặt thang điểm xếp loại chất lượng sinh hoạt của kho.",
@@ -64,15 +64,15 @@ struct RubricCommand: ParsableCommand {
     @Option(help: "Định dạng: text (mặc định) hoặc json.")
     var format: OutputFormat = .text
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let archive = try options.open()
             let rubric: RatingRubric
             if let set {
-                rubric = try archive.setRubric(try Self.read(set))
+                rubric = try await archive.setRubric(try Self.read(set))
                 if format == .text { print("Đã đặt thang điểm mới.") }
             } else {
-                rubric = try archive.rubric()
+                rubric = try await archive.rubric()
             }
             switch format {
             case .text: print(Self.text(rubric))

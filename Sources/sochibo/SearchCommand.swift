@@ -2,7 +2,7 @@ import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
 
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Tìm biên bản và văn bản: có dấu hay không dấu, cụm từ trong ngoặc kép, tiền tố*, OR, -loại trừ.")
@@ -79,10 +79,10 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws { _ = try filters() }
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let query = words.joined(separator: " ")
-            let hits = try options.open().search(query, try filters())
+            let hits = try await options.open().search(query, try filters())
             switch format {
             case .text: print(SearchText.render(hits, query: query, offset: offset))
             case .json: print(try JSONOutput.string(hits))
@@ -91,15 +91,15 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
-struct ReindexCommand: ParsableCommand {
+struct ReindexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex", abstract: "Dựng lại chỉ mục tìm kiếm từ các bản ghi.")
 
     @OptionGroup var options: ArchiveOptions
 
-    func run() throws {
-        try Failure.guarding {
-            try options.open().reindex()
+    func run() async throws {
+        try await Failure.guarding {
+            try await options.open().reindex()
             print("Đã dựng lại chỉ mục tìm kiếm.")
         }
     }

@@ -2,7 +2,7 @@ import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
 
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Xem một bản ghi (đảng bộ, chi bộ, đảng viên, kỳ sinh hoạt, văn bản) theo mã.")
 
@@ -19,19 +19,19 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Định dạng: text (mặc định) hoặc json.")
     var format: OutputFormat = .text
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let archive = try options.open()
-            var record = try archive.record(id: id)
+            var record = try await archive.record(id: id)
             var lifecycle: RecordLifecycle?
             switch record {
-            case .meeting, .document: lifecycle = try archive.lifecycle(of: id)
+            case .meeting, .document: lifecycle = try await archive.lifecycle(of: id)
             default: break
             }
             var header: String?
             if let version, let current = lifecycle {
                 if version != current.version {
-                    switch (try archive.version(version, of: id), record) {
+                    switch await (try archive.version(version, of: id), record) {
                     case (.meeting(let meeting), .meeting(_, let cell)): record = .meeting(meeting, cell: cell)
                     case (.document(let document), .document(_, let cell)): record = .document(document, cell: cell)
                     default: break

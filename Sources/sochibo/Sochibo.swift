@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `sochibo`: the cell's register, on the command line.
 @main
-struct Sochibo: ParsableCommand {
+struct Sochibo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sochibo",
         abstract: "Sổ Chi Bộ: lưu trữ biên bản, nghị quyết và sinh hoạt của chi bộ.",

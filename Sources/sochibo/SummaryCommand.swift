@@ -4,7 +4,7 @@ import ArchiveSQLite
 import ArgumentParser
 import Foundation
 
-struct SummaryCommand: ParsableCommand {
+struct SummaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
         abstract: "Tổng hợp chất lượng sinh hoạt trong năm của một chi bộ hoặc của các chi bộ thuộc một đảng bộ.")
@@ -40,15 +40,15 @@ struct SummaryCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try Failure.guarding {
+    func run() async throws {
+        try await Failure.guarding {
             let archive = try options.open()
             let today = Today.date
             let summary =
                 if let cell {
-                    try archive.summary(year: year, cellID: cell, today: today)
+                    try await archive.summary(year: year, cellID: cell, today: today)
                 } else {
-                    try archive.summary(year: year, organizationID: organization ?? "", today: today)
+                    try await archive.summary(year: year, organizationID: organization ?? "", today: today)
                 }
             let text =
                 switch format {

@@ -13,8 +13,8 @@ struct FormTests {
     let clerk = AuditContext(actor: "Lý Thị Thu")
     let today = LocalDate.d("2025-01-10")
 
-    init() throws {
-        archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+    init() async throws {
+        archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
     }
 
     func text(_ path: String) throws -> String {
@@ -28,9 +28,9 @@ struct FormTests {
         return original.replacingOccurrences(of: line + "\n", with: replacement + "\n")
     }
 
-    func problems(_ form: String) -> [FormProblem] {
+    func problems(_ form: String) async -> [FormProblem] {
         do {
-            _ = try archive.file(form: form, named: "mau.txt", today: today, context: clerk)
+            _ = try await archive.file(form: form, named: "mau.txt", today: today, context: clerk)
             return []
         } catch ArchiveError.formRefused(let problems) {
             return problems
@@ -39,9 +39,9 @@ struct FormTests {
         }
     }
 
-    @Test func theTemplateListsTheCellOnThatDay() throws {
-        let summaryArchive = try Support.archive(with: [SummaryTests.fixture])
-        let form = try summaryArchive.meetingForm(cellID: "cb-dong-tam", date: .d("2024-01-05"))
+    @Test func theTemplateListsTheCellOnThatDay() async throws {
+        let summaryArchive = try await Support.archive(with: [SummaryTests.fixture])
+        let form = try await summaryArchive.meetingForm(cellID: "cb-dong-tam", date: .d("2024-01-05"))
         #expect(form.contains("Chi bộ: Chi bộ thôn Đồng Tâm [cb-dong-tam]"))
         #expect(form.contains("Chủ trì: Hà Văn Thành [dt-01]"))  // the secretary, proposed
         #expect(form.contains("Nông Thị Diệp [dt-04] (dự bị): "))  // confirmed only in June
@@ -50,12 +50,12 @@ struct FormTests {
         // The tasks still open on that day, under their descriptions.
         #expect(form.contains("# 12-NQ/CB: Tổng kết công tác năm 2023; Triệu Văn Đức\ndt-nq-12-t1: "))
         // Half a year later the probationary member is official.
-        let june = try summaryArchive.meetingForm(cellID: "cb-dong-tam", date: .d("2024-07-05"))
+        let june = try await summaryArchive.meetingForm(cellID: "cb-dong-tam", date: .d("2024-07-05"))
         #expect(june.contains("Nông Thị Diệp [dt-04]: "))
     }
 
-    @Test func aFilledFormIsFiledAsADraftAndLogged() throws {
-        let record = try archive.file(
+    @Test func aFilledFormIsFiledAsADraftAndLogged() async throws {
+        let record = try await archive.file(
             form: try text(Self.minutesForm), named: Self.minutesForm, today: today, context: clerk)
         guard case .meeting(let meeting) = record else {
             Issue.record("not a meeting")
@@ -78,45 +78,46 @@ struct FormTests {
         #expect(meeting.taskReports.map(\.taskID) == ["np-nq-2024-12-t2", "np-nq-2024-12-t3"])
         #expect(meeting.taskReports.map(\.status) == [.done, .inProgress])
         #expect(meeting.rating == Rating(level: .good, score: 92, note: "Chuẩn bị chu đáo; nhiều ý kiến phát biểu"))
-        let entry = try #require(try archive.auditLog(record: meeting.id).last)
+        let entry = try await #require(try await archive.auditLog(record: meeting.id).last)
         #expect(entry.action == .file && entry.actor == "Lý Thị Thu")
-        #expect(try archive.check().isSound)
+        await #expect(try await archive.check().isSound)
         // A rated draft stays a draft through export and import (a rating alone would say approved).
         let copy = try Support.emptyArchive()
-        _ = try copy.importFiles([try Support.write(try Support.export(archive))])
-        guard case .meeting(let copied, _) = try copy.record(id: meeting.id) else {
+        _ = try await copy.importFiles([try Support.write(try Support.export(archive))], context: .tester)
+        guard case .meeting(let copied, _) = try await copy.record(id: meeting.id) else {
             Issue.record("not copied")
             return
         }
         #expect(copied.status == .draft && copied.rating?.level == .good)
         // Then approved at the next meeting, and locked.
-        _ = try archive.approve(meetingID: meeting.id, context: clerk)
-        #expect(throws: ArchiveError.self) {
-            try archive.file(
+        _ = try await archive.approve(meetingID: meeting.id, context: clerk)
+        await #expect(throws: ArchiveError.self) {
+            try await archive.file(
                 form: try text(Self.minutesForm).replacingOccurrences(
                     of: "Mã biên bản: ", with: "Mã biên bản: cb-na-pan-2024-12-28"), named: "mau.txt", today: today,
                 context: clerk)
         }
     }
 
-    @Test func aBOMAndCRLFChangeNothing() throws {
-        let plain = try archive.file(form: try text(Self.minutesForm), named: "a.txt", today: today, context: clerk)
+    @Test func aBOMAndCRLFChangeNothing() async throws {
+        let plain = try await archive.file(
+            form: try text(Self.minutesForm), named: "a.txt", today: today, context: clerk)
         let windows = "\u{FEFF}" + (try text(Self.minutesForm)).replacingOccurrences(of: "\n", with: "\r\n")
-        let other = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
-        let copy = try other.file(form: windows, named: "b.txt", today: today, context: clerk)
+        let other = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let copy = try await other.file(form: windows, named: "b.txt", today: today, context: clerk)
         #expect(copy == plain)
     }
 
-    @Test func everyMistakeIsReportedAtItsLineAndNothingIsFiled() throws {
-        let before = try Support.export(archive)
-        let log = try archive.auditLog()
+    @Test func everyMistakeIsReportedAtItsLineAndNothingIsFiled() async throws {
+        let before = try await Support.export(archive)
+        let log = try await archive.auditLog()
         var form = try edited(Self.minutesForm, "Kết thúc: 21:20", "Kết thúc: 19:00")
         form = form.replacingOccurrences(of: "Thư ký: Lý Thị Thu\n", with: "Thư ký: Lý Thị Thuỷ Tiên\n")
         form = form.replacingOccurrences(
             of: "Vi Văn Hùng [np-14]: có mặt\n", with: "Vi Văn Hùng [np-14]: có mặt\nVi Văn Hùng: vắng có lý do\n")
         form = form.replacingOccurrences(of: "Chu Văn Bình [np-08]: có mặt\n", with: "Chu Văn Bình [np-08]: đi muộn\n")
         form = form.replacingOccurrences(of: "Điểm: 92\n", with: "Điểm: 120\n")
-        let found = problems(form)
+        let found = await problems(form)
         let lines = try text(Self.minutesForm).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func line(_ prefix: String) -> Int { (lines.firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1 }
         #expect(found.contains { $0.line == line("Kết thúc") && $0.message.contains("không sau giờ bắt đầu") })
@@ -127,26 +128,26 @@ struct FormTests {
         #expect(found.contains { $0.line == line("Chu Văn Bình") && $0.message.contains("không hiểu “đi muộn”") })
         #expect(found.contains { $0.message.contains("điểm phải là số từ 0 đến 100") })
         #expect(found.allSatisfy { $0.description.hasPrefix("mau.txt:\($0.line): error: ") })
-        #expect(try Support.export(archive) == before)
-        #expect(try archive.auditLog() == log)
+        await #expect(try await Support.export(archive) == before)
+        await #expect(try await archive.auditLog() == log)
     }
 
-    @Test func datesOutsideTheCellsLifeOrInTheFutureAreRefused() throws {
-        let early = problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 1990-05-01"))
+    @Test func datesOutsideTheCellsLifeOrInTheFutureAreRefused() async throws {
+        let early = await problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 1990-05-01"))
         #expect(early.contains { $0.message.contains("trước khi Chi bộ thôn Nà Pàn có nhiệm kỳ đầu tiên") })
-        let late = problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 2025-02-01"))
+        let late = await problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 2025-02-01"))
         #expect(late.contains { $0.message.contains("chưa tới") })
-        let impossible = problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 2024-02-30"))
+        let impossible = await problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 2024-02-30"))
         #expect(impossible.contains { $0.message.contains("một ngày có thật") })
     }
 
-    @Test func aMemberLeftUnmarkedIsNamed() throws {
-        let found = problems(try edited(Self.minutesForm, "Đinh Thị Hạnh [np-09]: có mặt", ""))
+    @Test func aMemberLeftUnmarkedIsNamed() async throws {
+        let found = await problems(try edited(Self.minutesForm, "Đinh Thị Hạnh [np-09]: có mặt", ""))
         #expect(found.count == 1)
         #expect(found.first?.message == "điểm danh thiếu 1 đảng viên: Đinh Thị Hạnh")
     }
 
-    @Test func anAmbiguousNameListsTheCandidates() throws {
+    @Test func anAmbiguousNameListsTheCandidates() async throws {
         // A second “Hà Văn Lợi” joins the cell in 2024.
         let sample = try String(contentsOfFile: Support.path("archive/samples/dbx-hop-thanh.xml"), encoding: .utf8)
         let anchor = "<member id=\"np-14\">"
@@ -161,10 +162,11 @@ struct FormTests {
                 \(anchor)
             """
         #expect(sample.contains(anchor))
-        _ = try archive.importFiles([try Support.write(Data(sample.replacingOccurrences(of: anchor, with: twin).utf8))])
-        var form = try archive.meetingForm(cellID: "cb-na-pan", date: .d("2024-12-28"))
+        _ = try await archive.importFiles(
+            [try Support.write(Data(sample.replacingOccurrences(of: anchor, with: twin).utf8))], context: .tester)
+        var form = try await archive.meetingForm(cellID: "cb-na-pan", date: .d("2024-12-28"))
         form = form.replacingOccurrences(of: "Chủ trì: Hà Văn Lợi [np-01]", with: "Chủ trì: ha van loi")
-        let found = problems(form)
+        let found = await problems(form)
         #expect(
             found.contains {
                 $0.message.contains(
@@ -172,9 +174,9 @@ struct FormTests {
             })
     }
 
-    @Test func aDocumentIsFiledIssuedAndCorrected() throws {
-        _ = try archive.file(form: try text(Self.minutesForm), named: "bb.txt", today: today, context: clerk)
-        let record = try archive.file(
+    @Test func aDocumentIsFiledIssuedAndCorrected() async throws {
+        _ = try await archive.file(form: try text(Self.minutesForm), named: "bb.txt", today: today, context: clerk)
+        let record = try await archive.file(
             form: try text(Self.resolutionForm), named: Self.resolutionForm, today: today, context: clerk)
         guard case .document(let draft) = record else {
             Issue.record("not a document")
@@ -191,43 +193,43 @@ struct FormTests {
         #expect(draft.tasks[0].due == .d("2025-01-20") && draft.tasks[2].due == nil)
         #expect(draft.signature == Signature(memberID: "np-01", authority: "T/M CHI BỘ", title: "BÍ THƯ"))
         #expect(draft.recipients.last == "Lưu Chi bộ")
-        let issued = try archive.issue(documentID: draft.id, context: clerk)
+        let issued = try await archive.issue(documentID: draft.id, context: clerk)
         #expect(issued.symbol(issuerCode: "CB") == "25-NQ/CB")  // 24-NQ/CB is the last in the sample's term
         // Correct it from its own filled form: add the missing due date.
-        let filled = try archive.filledForm(id: draft.id)
+        let filled = try await archive.filledForm(id: draft.id)
         let corrected = filled.replacingOccurrences(
             of: "Thu đảng phí tháng 01 năm 2025 | Lý Thị Thu [np-02] | \n",
             with: "Thu đảng phí tháng 01 năm 2025 | Lý Thị Thu [np-02] | 2025-01-31\n")
         #expect(corrected != filled)
-        let lifecycle = try archive.correct(
+        let lifecycle = try await archive.correct(
             id: draft.id, form: corrected, named: "sua.txt", today: today, context: clerk)
         #expect(lifecycle.version == 2)
-        guard case .document(let now) = try archive.version(2, of: draft.id),
-            case .document(let then) = try archive.version(1, of: draft.id)
+        guard case .document(let now) = try await archive.version(2, of: draft.id),
+            case .document(let then) = try await archive.version(1, of: draft.id)
         else {
             Issue.record("versions missing")
             return
         }
         #expect(now.tasks[2].due == .d("2025-01-31") && then.tasks[2].due == nil)
         #expect(now.number == 25 && now.status == .issued)
-        #expect(try archive.check().isSound)
+        await #expect(try await archive.check().isSound)
         // The same form again changes nothing: refused.
-        #expect(throws: ArchiveError.self) {
-            try archive.correct(id: draft.id, form: corrected, named: "sua.txt", today: today, context: clerk)
+        await #expect(throws: ArchiveError.self) {
+            try await archive.correct(id: draft.id, form: corrected, named: "sua.txt", today: today, context: clerk)
         }
     }
 
-    @Test func aCorrectionFromTheFilledFormKeepsTaskIdentifiers() throws {
-        let summaryArchive = try Support.archive(with: [SummaryTests.fixture])
-        let filled = try summaryArchive.filledForm(id: "dt-nq-2023-12")
+    @Test func aCorrectionFromTheFilledFormKeepsTaskIdentifiers() async throws {
+        let summaryArchive = try await Support.archive(with: [SummaryTests.fixture])
+        let filled = try await summaryArchive.filledForm(id: "dt-nq-2023-12")
         #expect(filled.contains("[dt-nq-12-t1] Tổng kết công tác năm 2023 | Triệu Văn Đức [dt-07] | \n"))
         let corrected = filled.replacingOccurrences(
             of: "Trích yếu: Nghị quyết lãnh đạo", with: "Trích yếu: Nghị quyết về lãnh đạo"
         ).replacingOccurrences(
             of: "[Nơi nhận]", with: "[Nhiệm vụ]\nChuẩn bị báo cáo năm | Hà Văn Thành |\n\n[Nơi nhận]")
-        _ = try summaryArchive.correct(
+        _ = try await summaryArchive.correct(
             id: "dt-nq-2023-12", form: corrected, named: "sua.txt", today: today, context: clerk)
-        guard case .document(let document, _) = try summaryArchive.record(id: "dt-nq-2023-12") else {
+        guard case .document(let document, _) = try await summaryArchive.record(id: "dt-nq-2023-12") else {
             Issue.record("missing")
             return
         }
@@ -235,9 +237,11 @@ struct FormTests {
         #expect(document.title.hasPrefix("Nghị quyết về lãnh đạo"))
     }
 
-    @Test func aUniqueNameIsFoundTypedWithoutItsMarks() throws {
+    @Test func aUniqueNameIsFoundTypedWithoutItsMarks() async throws {
         let form = try edited(Self.minutesForm, "Thư ký: Lý Thị Thu", "Thư ký: ly thi thu")
-        guard case .meeting(let meeting) = try archive.file(form: form, named: "m.txt", today: today, context: clerk)
+        guard
+            case .meeting(let meeting) = try await archive.file(
+                form: form, named: "m.txt", today: today, context: clerk)
         else {
             Issue.record("not a meeting")
             return
@@ -245,8 +249,8 @@ struct FormTests {
         #expect(meeting.recorderID == "np-02")
     }
 
-    @Test func aFormOfNeitherKindIsRefused() throws {
-        let found = problems("Chi bộ: cb-na-pan\nNgày: 2024-12-28\n")
+    @Test func aFormOfNeitherKindIsRefused() async throws {
+        let found = await problems("Chi bộ: cb-na-pan\nNgày: 2024-12-28\n")
         #expect(found.first?.message.contains("không nhận ra mẫu") == true)
     }
 }

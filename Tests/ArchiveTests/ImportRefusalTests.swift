@@ -46,12 +46,12 @@ struct ImportRefusalTests {
     ]
 
     @Test(arguments: refusals)
-    func refusedWithItsLineAndNothingWritten(_ refusal: Refusal) throws {
+    func refusedWithItsLineAndNothingWritten(_ refusal: Refusal) async throws {
         // Start from a non-empty archive, so "unchanged" means something.
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
-        let before = try Support.export(archive)
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
+        let before = try await Support.export(archive)
         let path = Support.path("fixtures/" + refusal.file)
-        let problems = Support.problems(importing: [path], into: archive)
+        let problems = await Support.problems(importing: [path], into: archive)
         #expect(!problems.isEmpty, "\(refusal.file) was accepted")
         let match = problems.first { $0.line == refusal.line && $0.message.contains(refusal.says) }
         #expect(
@@ -63,34 +63,36 @@ struct ImportRefusalTests {
             #expect(problem.file == path)
             #expect(problem.description.hasPrefix("\(path):\(problem.line):\(problem.column): error: "))
         }
-        #expect(try Support.export(archive) == before, "the archive changed after refusing \(refusal.file)")
+        await #expect(try await Support.export(archive) == before, "the archive changed after refusing \(refusal.file)")
     }
 
-    @Test func severalProblemsAreReportedInOneRun() throws {
+    @Test func severalProblemsAreReportedInOneRun() async throws {
         let archive = try Support.emptyArchive()
-        let problems = Support.problems(importing: [Support.path("fixtures/invalid/several-errors.xml")], into: archive)
+        let problems = await Support.problems(
+            importing: [Support.path("fixtures/invalid/several-errors.xml")], into: archive)
         #expect(problems.map(\.line) == [42, 62, 68], "\(problems.map(\.description))")
         #expect(problems.contains { $0.message.contains("a-99") })
         #expect(problems.contains { $0.message.contains("sha256") })
         #expect(problems.contains { $0.message.contains("06-NQ/CB") })
     }
 
-    @Test func unknownCellIsReportedWithoutFollowOnNoise() throws {
+    @Test func unknownCellIsReportedWithoutFollowOnNoise() async throws {
         let archive = try Support.emptyArchive()
-        let problems = Support.problems(importing: [Support.path("fixtures/invalid/unknown-cell.xml")], into: archive)
+        let problems = await Support.problems(
+            importing: [Support.path("fixtures/invalid/unknown-cell.xml")], into: archive)
         #expect(problems.count == 1, "\(problems.map(\.description))")
     }
 
-    @Test func brokenEndLeavesAnEmptyArchiveEmpty() throws {
+    @Test func brokenEndLeavesAnEmptyArchiveEmpty() async throws {
         let archive = try Support.emptyArchive()
-        let problems = Support.problems(
+        let problems = await Support.problems(
             importing: [Support.path("fixtures/invalid/broken-near-end.xml")], into: archive)
         #expect(!problems.isEmpty)
-        #expect(try archive.cells(on: .d("2024-12-31")).isEmpty)
+        await #expect(try await archive.cells(on: .d("2024-12-31")).isEmpty)
         #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM organization") == "0")
     }
 
-    @Test func aBadlyBrokenFileStopsBeingReadAtTwoHundredProblems() throws {
+    @Test func aBadlyBrokenFileStopsBeingReadAtTwoHundredProblems() async throws {
         // 500 meetings chaired by nobody: far more than the read-ahead holds, so reading stops
         // while it waits, and the rest of the file is still read to its end.
         let text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
@@ -108,56 +110,56 @@ struct ImportRefusalTests {
         }
         let archive = try Support.emptyArchive()
         let path = try Support.write(Data((head + meetings + "</archive>\n").utf8))
-        let problems = Support.problems(importing: [path], into: archive)
+        let problems = await Support.problems(importing: [path], into: archive)
         #expect(problems.count == 200, "\(problems.count)")
         #expect(problems.allSatisfy { $0.message.contains("đảng viên a-99 không có") })
         #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM meeting") == "0")
     }
 
-    @Test func aDuplicateMemberWithinACellIsRefused() throws {
+    @Test func aDuplicateMemberWithinACellIsRefused() async throws {
         let text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
             .replacingOccurrences(of: "<member id=\"a-03\">", with: "<member id=\"a-02\">")
         let archive = try Support.emptyArchive()
-        let problems = Support.problems(importing: [try Support.write(Data(text.utf8))], into: archive)
+        let problems = await Support.problems(importing: [try Support.write(Data(text.utf8))], into: archive)
         #expect(problems.contains { $0.message.contains("mã a-02 đã dùng cho một đảng viên khác ở dòng") })
     }
 
-    @Test func twoPartialExportsCarryingTheSameCellsImportTogether() throws {
-        let archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
-        let first = try Support.write(try Support.export(archive, ExportSelection(year: 2023)))
-        let second = try Support.write(try Support.export(archive, ExportSelection(year: 2024)))
+    @Test func twoPartialExportsCarryingTheSameCellsImportTogether() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let first = try await Support.write(try Support.export(archive, ExportSelection(year: 2023)))
+        let second = try await Support.write(try Support.export(archive, ExportSelection(year: 2024)))
         let fresh = try Support.emptyArchive()
-        _ = try fresh.importFiles([first, second])
-        #expect(try Support.export(fresh) == (try Support.export(archive)))
+        _ = try await fresh.importFiles([first, second], context: .tester)
+        await #expect(try await Support.export(fresh) == (try await Support.export(archive)))
     }
 
-    @Test func oneBadFileRefusesTheWholeImport() throws {
+    @Test func oneBadFileRefusesTheWholeImport() async throws {
         let archive = try Support.emptyArchive()
-        let problems = Support.problems(
+        let problems = await Support.problems(
             importing: [Support.path("fixtures/valid/minimal.xml"), Support.path("fixtures/invalid/bad-hash.xml")],
             into: archive)
         #expect(problems.count == 1)
         #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM meeting") == "0")
     }
 
-    @Test func noNetworkConnectionIsAttempted() throws {
+    @Test func noNetworkConnectionIsAttempted() async throws {
         // Listen where the hostile file points; the import must never connect.
-        let listener = try LoopbackListener()
+        let listener = try await LoopbackListener()
         let text = try String(
             contentsOfFile: Support.path("fixtures/hostile/external-entity-http.xml"), encoding: .utf8
         )
         .replacingOccurrences(of: "127.0.0.1:9", with: "127.0.0.1:\(listener.port)")
         let archive = try Support.emptyArchive()
-        let problems = Support.problems(importing: [try Support.write(Data(text.utf8))], into: archive)
+        let problems = await Support.problems(importing: [try Support.write(Data(text.utf8))], into: archive)
         #expect(!problems.isEmpty)
         #expect(listener.acceptedConnections() == 0)
     }
 
-    @Test func aControlCharacterIsNeverWritten() throws {
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+    @Test func aControlCharacterIsNeverWritten() async throws {
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
         // Damage the stored text behind the program's back, as a hand edit would.
         try SQLiteShell.query(
             archive, "UPDATE meeting_text SET text = 'bad' || char(1) || 'text' WHERE section = 'proceedings'")
-        #expect(throws: (any Error).self) { try Support.export(archive) }
+        await #expect(throws: (any Error).self) { try await Support.export(archive) }
     }
 }

@@ -9,7 +9,7 @@ final class LoopbackListener {
     private let socketDescriptor: Int32
     let port: UInt16
 
-    init() throws {
+    init() async throws {
         let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.socketDescriptor = socketDescriptor
         var address = sockaddr_in()

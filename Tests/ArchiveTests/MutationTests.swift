@@ -31,9 +31,9 @@ struct MutationTests {
     }
 
     @Test(arguments: seeds)
-    func mutationsAreAcceptedOrRefusedCleanly(_ seed: String) throws {
+    func mutationsAreAcceptedOrRefusedCleanly(_ seed: String) async throws {
         let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Support.path(seed))))
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
         let directory = Support.temporaryDirectory("mutation")
         var random = SeededRandom(seed: 20_231_105)
         var refused = 0
@@ -41,18 +41,19 @@ struct MutationTests {
             let mutated = Self.mutate(original, random: &random)
             let path = directory + "/mutant-\(round).xml"
             try Data(mutated).write(to: URL(fileURLWithPath: path))
-            let before = try Support.export(archive)
+            let before = try await Support.export(archive)
             do {
-                _ = try archive.importFiles([path])
+                _ = try await archive.importFiles([path], context: .tester)
             } catch ArchiveError.importRefused(let problems) {
                 refused += 1
                 #expect(!problems.isEmpty)
                 #expect(problems.allSatisfy { $0.file == path && !$0.message.isEmpty })
-                #expect(try Support.export(archive) == before, "mutant \(round) of \(seed) changed the archive")
+                await #expect(
+                    try await Support.export(archive) == before, "mutant \(round) of \(seed) changed the archive")
             }
             try? FileManager.default.removeItem(atPath: path)
         }
         #expect(refused > 0)
-        #expect(try archive.check().isSound)
+        await #expect(try await archive.check().isSound)
     }
 }

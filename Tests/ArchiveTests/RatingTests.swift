@@ -53,52 +53,53 @@ struct RatingTests {
         #expect(throws: RatingRubric.Mistake.self) { try rubric.validated() }
     }
 
-    @Test func rateRecordsScoreAndLevelAndKeepsTheNote() throws {
-        let archive = try Support.archive(with: [SummaryTests.fixture])
+    @Test func rateRecordsScoreAndLevelAndKeepsTheNote() async throws {
+        let archive = try await Support.archive(with: [SummaryTests.fixture])
         let points = full.map { $0.criterion == "results" ? ("results", 12) : $0 }  // 82: Khá
-        let rating = try archive.rate(meetingID: "dt-2024-05", points: points)
+        let rating = try await archive.rate(meetingID: "dt-2024-05", points: points, context: .tester)
         #expect(rating.score == 82 && rating.level == .fair)
         #expect(
             try SQLiteShell.query(archive, "SELECT rating_level, rating_score FROM meeting WHERE id = 'dt-2024-05'")
                 == "fair|82")
         // The mismatch 85/Tốt of the fixture is gone.
-        #expect(!(try archive.check().findings.contains { $0.code == .ratingMismatch }))
-        let noted = try archive.rate(meetingID: "dt-2024-12", points: full, note: "  Chuẩn bị chu đáo, nhiều ý kiến  ")
+        await #expect(!(try await archive.check().findings.contains { $0.code == .ratingMismatch }))
+        let noted = try await archive.rate(
+            meetingID: "dt-2024-12", points: full, note: "  Chuẩn bị chu đáo, nhiều ý kiến  ", context: .tester)
         #expect(noted.level == .good && noted.note == "Chuẩn bị chu đáo, nhiều ý kiến")
-        let hits = try archive.search("chuan bi chu dao")
+        let hits = try await archive.search("chuan bi chu dao")
         #expect(hits.map(\.id) == ["dt-2024-12"])  // the index follows in the same transaction
     }
 
-    @Test func rateChangesNothingWhenRefused() throws {
-        let archive = try Support.archive(with: [SummaryTests.fixture])
-        let before = try Support.export(archive)
-        #expect(throws: ArchiveError.notFound(id: "dt-2030-01")) {
-            try archive.rate(meetingID: "dt-2030-01", points: full)
+    @Test func rateChangesNothingWhenRefused() async throws {
+        let archive = try await Support.archive(with: [SummaryTests.fixture])
+        let before = try await Support.export(archive)
+        await #expect(throws: ArchiveError.notFound(id: "dt-2030-01")) {
+            try await archive.rate(meetingID: "dt-2030-01", points: full, context: .tester)
         }
-        #expect(throws: RatingRubric.Mistake.self) {
-            try archive.rate(meetingID: "dt-2024-05", points: Array(full.prefix(3)))
+        await #expect(throws: RatingRubric.Mistake.self) {
+            try await archive.rate(meetingID: "dt-2024-05", points: Array(full.prefix(3)), context: .tester)
         }
-        #expect(throws: RatingRubric.Mistake.self) {
-            try archive.rate(meetingID: "dt-2024-05", points: full, note: "xấu\u{7}")
+        await #expect(throws: RatingRubric.Mistake.self) {
+            try await archive.rate(meetingID: "dt-2024-05", points: full, note: "xấu\u{7}", context: .tester)
         }
-        #expect(try Support.export(archive) == before)
+        await #expect(try await Support.export(archive) == before)
     }
 
-    @Test func aCommitteeRubricIsStoredAndJudgesRecordedScores() throws {
-        let archive = try Support.archive(with: [SummaryTests.fixture])
-        #expect(try archive.rubric() == .standard)
+    @Test func aCommitteeRubricIsStoredAndJudgesRecordedScores() async throws {
+        let archive = try await Support.archive(with: [SummaryTests.fixture])
+        await #expect(try await archive.rubric() == .standard)
         var rubric = RatingRubric.standard
         rubric.thresholds = .init(good: 85, fair: 65, average: 50)
         rubric.criteria[0].name = "Thời gian sinh hoạt".decomposedStringWithCanonicalMapping
-        let stored = try archive.setRubric(rubric)
+        let stored = try await archive.setRubric(rubric)
         #expect(stored.criteria[0].name == "Thời gian sinh hoạt")  // NFC
         let reopened = try Archive(opening: archive.directory)
-        #expect(try reopened.rubric() == stored)
+        await #expect(try await reopened.rubric() == stored)
         // Under this rubric 85 is Tốt: the fixture's mismatch is gone, and 90-point Tốt stays Tốt.
-        #expect(!(try reopened.check().findings.contains { $0.code == .ratingMismatch }))
+        await #expect(!(try await reopened.check().findings.contains { $0.code == .ratingMismatch }))
         var broken = rubric
         broken.criteria.removeLast()
-        #expect(throws: RatingRubric.Mistake.self) { try archive.setRubric(broken) }
-        #expect(try archive.rubric() == stored)
+        await #expect(throws: RatingRubric.Mistake.self) { try await archive.setRubric(broken) }
+        await #expect(try await archive.rubric() == stored)
     }
 }

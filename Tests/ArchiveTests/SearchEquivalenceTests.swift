@@ -101,9 +101,9 @@ struct SearchEquivalenceTests {
     }
 
     /// Compares the two, saying briefly where they part.
-    static func compare(_ archive: Archive, _ text: String, _ filters: SearchFilters) throws -> Int {
+    static func compare(_ archive: Archive, _ text: String, _ filters: SearchFilters) async throws -> Int {
         let expected = try reference(archive, text, filters)
-        let actual = try archive.search(text, filters)
+        let actual = try await archive.search(text, filters)
         func ranking(_ hits: [SearchHit]) -> [String] { hits.map { "\($0.kind) \($0.id) \($0.score)" } }
         #expect(ranking(actual) == ranking(expected), "“\(text)” \(filters)")
         if ranking(actual) == ranking(expected) { #expect(actual == expected, "“\(text)” \(filters)") }
@@ -144,21 +144,23 @@ struct SearchEquivalenceTests {
         SearchFilters(limit: 60),
     ]
 
-    @Test func corpusArticlesUnderEveryFilter() throws {
-        let archive = try Support.archive(with: ["fixtures/search/articles.xml", "archive/samples/dbx-hop-thanh.xml"])
+    @Test func corpusArticlesUnderEveryFilter() async throws {
+        let archive = try await Support.archive(with: [
+            "fixtures/search/articles.xml", "archive/samples/dbx-hop-thanh.xml",
+        ])
         let queries = Self.queries(try SearchQualityTests.articles(), step: 20)
         #expect(queries.count >= 100)
         var compared = 0
         for text in queries {
             for filters in Self.filterSets {
-                compared += try Self.compare(archive, text, filters)
+                await compared += try Self.compare(archive, text, filters)
             }
         }
         #expect(compared > 5_000)
     }
 
-    @Test func sampleArchiveSymbolsNamesAndFilters() throws {
-        let archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+    @Test func sampleArchiveSymbolsNamesAndFilters() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
         let queries = [
             "05-NQ/CB", "nq 05", "5-nq", "NQ05", "nq", "01", "dang", "đảng", "Đảng viên", "nghị quyết", "nghi quyet",
             "chi bo", "\"chi bộ\"", "bao lu yagi", "bão lũ Yagi", "camera an ninh", "camer*", "camera OR Yagi",
@@ -172,7 +174,7 @@ struct SearchEquivalenceTests {
             ]
         for text in queries {
             for filters in filterSets {
-                _ = try Self.compare(archive, text, filters)
+                _ = try await Self.compare(archive, text, filters)
             }
         }
     }
@@ -180,7 +182,7 @@ struct SearchEquivalenceTests {
     /// 150 copies of one resolution that differ only in number and date: every query that
     /// finds them finds them tied on tier and BM25, so the date decides, and the tie straddles
     /// any cut made before the dates are read. The newest copy sits in the middle of the file.
-    @Test func tiesAcrossManyEqualRecords() throws {
+    @Test func tiesAcrossManyEqualRecords() async throws {
         var text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
         let start = try #require(text.range(of: "<document ")).lowerBound
         let end = try #require(text.range(of: "</document>")).upperBound
@@ -208,22 +210,22 @@ struct SearchEquivalenceTests {
         }
         text.replace("</archive>", with: copies + "\n</archive>")
         let archive = try Support.emptyArchive()
-        _ = try archive.importFiles([try Support.write(Data(text.utf8))])
+        _ = try await archive.importFiles([try Support.write(Data(text.utf8))], context: .tester)
         for query in ["be tong lien xom", "dieu le", "\"quyết nghị\"", "lien*", "nghi quyet"] {
             for filters in [
                 SearchFilters(limit: 1), SearchFilters(limit: 5, offset: 3), SearchFilters(limit: 40, offset: 30),
                 SearchFilters(kinds: [.document], limit: 2), SearchFilters(),
             ] {
-                _ = try Self.compare(archive, query, filters)
+                _ = try await Self.compare(archive, query, filters)
             }
         }
-        #expect(try archive.search("be tong lien xom", SearchFilters(limit: 1)).first?.id == "tie-75")
+        await #expect(try await archive.search("be tong lien xom", SearchFilters(limit: 1)).first?.id == "tie-75")
     }
 
     /// The ranking function refuses phrase numbers the MATCH does not have, rather than read
     /// past FTS5's phrases.
-    @Test func rankingFunctionRefusesPhrasesOutOfRange() throws {
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+    @Test func rankingFunctionRefusesPhrasesOutOfRange() async throws {
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
         func tiers(_ groups: String?, _ adjacent: String?) throws -> [Int] {
             try archive.pool.read { db in
                 try Int.fetchAll(

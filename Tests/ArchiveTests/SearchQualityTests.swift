@@ -104,14 +104,14 @@ struct SearchQualityTests {
         return Double(found) / Double(items.count)
     }
 
-    @Test func knownItemRecallInTheTopFive() throws {
+    @Test func knownItemRecallInTheTopFive() async throws {
         let articles = try Self.articles()
         #expect(articles.count == 300)
         let items = Self.knownItems(articles)
-        let archive = try Support.archive(with: ["fixtures/search/articles.xml"])
+        let archive = try await Support.archive(with: ["fixtures/search/articles.xml"])
         let top5 = SearchFilters(limit: 5)
-        let oursAccented = try items.map { try archive.search($0.accented, top5).map(\.id) }
-        let oursUnaccented = try items.map { try archive.search($0.unaccented, top5).map(\.id) }
+        let oursAccented = try await items.asyncMap { try await archive.search($0.accented, top5).map(\.id) }
+        let oursUnaccented = try await items.asyncMap { try await archive.search($0.unaccented, top5).map(\.id) }
         let plainAccented = try Self.plainFTS5(articles, queries: items.map(\.accented))
         let plainUnaccented = try Self.plainFTS5(articles, queries: items.map(\.unaccented))
         let figures = [
@@ -146,12 +146,12 @@ struct SearchQualityTests {
     ]
 
     @Test(arguments: sampleQueries.indices)
-    func sampleKnownItems(_ index: Int) throws {
-        let archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+    func sampleKnownItems(_ index: Int) async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
         let (typed, expected) = Self.sampleQueries[index]
         let cell = expected.hasPrefix("np") ? "cb-na-pan" : nil
         for query in typed {
-            let hits = try archive.search(query, SearchFilters(cellID: cell, includeConfidential: true, limit: 5))
+            let hits = try await archive.search(query, SearchFilters(cellID: cell, includeConfidential: true, limit: 5))
             #expect(hits.contains { $0.id == expected }, "“\(query)”: \(hits.map(\.id))")
         }
     }

@@ -9,7 +9,7 @@ struct SearchTests {
     static let sample = "archive/samples/dbx-hop-thanh.xml"
 
     /// A small archive whose documents differ only by the marks on one word.
-    static func markedArchive() throws -> Archive {
+    static func markedArchive() async throws -> Archive {
         var text = try String(contentsOfFile: Support.path("fixtures/valid/minimal.xml"), encoding: .utf8)
         let document = try #require(text.range(of: "<document ")).lowerBound
         let end = try #require(text.range(of: "</document>")).upperBound
@@ -35,148 +35,148 @@ struct SearchTests {
         }
         text.replace("</archive>", with: extra + "\n</archive>")
         let archive = try Support.emptyArchive()
-        _ = try archive.importFiles([try Support.write(Data(text.utf8))])
+        _ = try await archive.importFiles([try Support.write(Data(text.utf8))], context: .tester)
         return archive
     }
 
-    @Test func withOrWithoutDiacriticsFindsTheSame() throws {
-        let archive = try Support.archive(with: [Self.sample])
-        let accented = try archive.search("camera an ninh").map(\.id)
+    @Test func withOrWithoutDiacriticsFindsTheSame() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
+        let accented = try await archive.search("camera an ninh").map(\.id)
         #expect(!accented.isEmpty)
-        #expect(Set(try archive.search("CAMERA AN NINH").map(\.id)) == Set(accented))
-        let withMarks = Set(try archive.search("đảng phí", SearchFilters(limit: 100)).map(\.id))
-        let withoutMarks = Set(try archive.search("dang phi", SearchFilters(limit: 100)).map(\.id))
+        await #expect(Set(try await archive.search("CAMERA AN NINH").map(\.id)) == Set(accented))
+        let withMarks = await Set(try archive.search("đảng phí", SearchFilters(limit: 100)).map(\.id))
+        let withoutMarks = await Set(try archive.search("dang phi", SearchFilters(limit: 100)).map(\.id))
         #expect(!withMarks.isEmpty && withMarks == withoutMarks)
     }
 
-    @Test func exactMarksRankAboveFoldedMatches() throws {
-        let archive = try Self.markedArchive()
+    @Test func exactMarksRankAboveFoldedMatches() async throws {
+        let archive = try await Self.markedArchive()
         // The four copies, and the original resolution whose body names the Đảng.
         for word in ["đảng", "dáng", "dạng", "đang"] {
-            let hits = try archive.search(word)
+            let hits = try await archive.search(word)
             #expect(hits.count == 5, "\(word): \(hits.map(\.title))")
             #expect(hits.first?.title == "Bàn về chữ \(word) trong văn bản", "\(word): \(hits.map(\.title))")
         }
         // Without marks, all five match alike.
-        #expect(try archive.search("dang").count == 5)
+        await #expect(try await archive.search("dang").count == 5)
     }
 
-    @Test func symbolsAsPeopleTypeThem() throws {
-        let archive = try Support.archive(with: [Self.sample])
+    @Test func symbolsAsPeopleTypeThem() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
         let filters = SearchFilters(cellID: "cb-na-pan", limit: 5)
         for typed in ["05-NQ/CB", "5-nq", "nq 05", "NQ05"] {
-            let hits = try archive.search(typed, filters)
+            let hits = try await archive.search(typed, filters)
             #expect(hits.first?.id == "np-nq-2023-05", "\(typed): \(hits.map(\.id))")
             #expect(hits.first?.symbol == "05-NQ/CB")
         }
     }
 
-    @Test func phrasesPrefixesOrAndExclusion() throws {
-        let archive = try Support.archive(with: [Self.sample])
+    @Test func phrasesPrefixesOrAndExclusion() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
         let all = SearchFilters(limit: 500)
-        let phrase = try archive.search("\"camera an ninh\"", all)
+        let phrase = try await archive.search("\"camera an ninh\"", all)
         #expect(!phrase.isEmpty)
         #expect(phrase.allSatisfy { $0.snippet.contains("⟦camera⟧ ⟦an⟧ ⟦ninh⟧") || $0.snippet.contains("⟦Camera⟧") })
-        let prefix = try archive.search("camer*", all)
+        let prefix = try await archive.search("camer*", all)
         #expect(Set(prefix.map(\.id)).isSuperset(of: Set(phrase.map(\.id))))
-        let either = Set(try archive.search("camera OR Yagi", all).map(\.id))
-        let camera = Set(try archive.search("camera", all).map(\.id))
-        let yagi = Set(try archive.search("yagi", all).map(\.id))
+        let either = await Set(try archive.search("camera OR Yagi", all).map(\.id))
+        let camera = await Set(try archive.search("camera", all).map(\.id))
+        let yagi = await Set(try archive.search("yagi", all).map(\.id))
         #expect(!yagi.isEmpty && either == camera.union(yagi))
-        let excluded = Set(try archive.search("camera -Nà", all).map(\.id))
+        let excluded = await Set(try archive.search("camera -Nà", all).map(\.id))
         #expect(excluded.isSubset(of: camera) && excluded.count < camera.count)
     }
 
-    @Test func anyInputIsSafe() throws {
-        let archive = try Support.archive(with: [Self.sample])
+    @Test func anyInputIsSafe() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
         for typed in [
             "\"", "\"unbalanced phrase", "OR", "- OR *", "((", "NOT", "AND AND", "*", "-", "???",
             "'; DROP TABLE meeting; --", "NEAR(a b)", "title:đảng", "{body}: x", "\u{0}", "",
         ] {
-            _ = try archive.search(typed)
+            _ = try await archive.search(typed)
         }
-        #expect(try archive.search("???").isEmpty)
-        #expect(try archive.search("").isEmpty)
+        await #expect(try await archive.search("???").isEmpty)
+        await #expect(try await archive.search("").isEmpty)
     }
 
-    @Test func snippetsKeepTheOriginalMarks() throws {
-        let archive = try Support.archive(with: [Self.sample])
-        let hit = try #require(try archive.search("bao lu yagi").first)
+    @Test func snippetsKeepTheOriginalMarks() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
+        let hit = try await #require(try await archive.search("bao lu yagi").first)
         #expect(hit.snippet.contains("⟦Yagi⟧") || hit.snippet.contains("⟦bão⟧") || hit.snippet.contains("⟦lũ⟧"))
         #expect(hit.snippet == hit.snippet.precomposedStringWithCanonicalMapping)
     }
 
-    @Test func filters() throws {
-        let archive = try Support.archive(with: [Self.sample])
+    @Test func filters() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
         let all = SearchFilters(limit: 500)
-        let base = try archive.search("nghi quyet", all)
-        let cell = try archive.search("nghi quyet", SearchFilters(cellID: "cb-na-pan", limit: 500))
+        let base = try await archive.search("nghi quyet", all)
+        let cell = try await archive.search("nghi quyet", SearchFilters(cellID: "cb-na-pan", limit: 500))
         #expect(!cell.isEmpty && cell.allSatisfy { $0.cell == "cb-na-pan" } && cell.count < base.count)
-        let resolutions = try archive.search("nghi quyet", SearchFilters(types: [.resolution], limit: 500))
+        let resolutions = try await archive.search("nghi quyet", SearchFilters(types: [.resolution], limit: 500))
         #expect(resolutions.allSatisfy { $0.kind == "document" && $0.type == "NQ" })
-        let meetings = try archive.search("nghi quyet", SearchFilters(kinds: [.meeting], limit: 500))
+        let meetings = try await archive.search("nghi quyet", SearchFilters(kinds: [.meeting], limit: 500))
         #expect(!meetings.isEmpty && meetings.allSatisfy { $0.kind == "meeting" })
-        let year = try archive.search(
+        let year = try await archive.search(
             "nghi quyet", SearchFilters(from: LocalDate("2024-01-01"), to: LocalDate("2024-12-31"), limit: 500))
         #expect(!year.isEmpty && year.allSatisfy { $0.date.year == 2024 })
-        let committee = try archive.search("nghi quyet", SearchFilters(organizationID: "hu-cao-loc", limit: 500))
+        let committee = try await archive.search("nghi quyet", SearchFilters(organizationID: "hu-cao-loc", limit: 500))
         #expect(Set(committee.map(\.id)) == Set(base.map(\.id)))
-        let page = try archive.search("nghi quyet", SearchFilters(limit: 5, offset: 5))
+        let page = try await archive.search("nghi quyet", SearchFilters(limit: 5, offset: 5))
         #expect(page.map(\.id) == Array(base.map(\.id)[5..<10]))
     }
 
-    @Test func confidentialDocumentsOnlyWhenAsked() throws {
-        let archive = try Support.archive(with: [Self.sample])
-        let hidden = try archive.search("nghi quyet", SearchFilters(limit: 500))
-        let shown = try archive.search("nghi quyet", SearchFilters(includeConfidential: true, limit: 500))
+    @Test func confidentialDocumentsOnlyWhenAsked() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
+        let hidden = try await archive.search("nghi quyet", SearchFilters(limit: 500))
+        let shown = try await archive.search("nghi quyet", SearchFilters(includeConfidential: true, limit: 500))
         #expect(!hidden.contains { $0.id == "pl-nq-2023-01" })
         #expect(shown.contains { $0.id == "pl-nq-2023-01" })
     }
 
-    @Test func tiesGoToTheNewerRecord() throws {
-        let archive = try Support.archive(with: [Self.sample])
-        let hits = try archive.search(
+    @Test func tiesGoToTheNewerRecord() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
+        let hits = try await archive.search(
             "Nghị quyết lãnh đạo thực hiện nhiệm vụ", SearchFilters(types: [.resolution], limit: 500))
         for (earlier, later) in zip(hits, hits.dropFirst()) where earlier.score == later.score {
             #expect(earlier.date >= later.date)
         }
     }
 
-    @Test func theIndexChangesWithEveryImportAndCheckVerifiesIt() throws {
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+    @Test func theIndexChangesWithEveryImportAndCheckVerifiesIt() async throws {
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
         let revoked = SearchFilters(statuses: [.revoked])
-        #expect(try archive.search("ghi day du").isEmpty)
-        #expect(try archive.search("nghi quyet", revoked).isEmpty)
+        await #expect(try await archive.search("ghi day du").isEmpty)
+        await #expect(try await archive.search("nghi quyet", revoked).isEmpty)
         // The update changes what a locked record may change: the rating's note, the status.
-        _ = try archive.importFiles([Support.path("fixtures/valid/minimal-update.xml")])
-        #expect(try archive.search("ghi day du").map(\.id) == ["a-2023-01"])
-        #expect(try archive.search("nghi quyet", revoked).map(\.id) == ["a-nq-01"])
-        #expect(try archive.check().isSound)
+        _ = try await archive.importFiles([Support.path("fixtures/valid/minimal-update.xml")], context: .tester)
+        await #expect(try await archive.search("ghi day du").map(\.id) == ["a-2023-01"])
+        await #expect(try await archive.search("nghi quyet", revoked).map(\.id) == ["a-nq-01"])
+        await #expect(try await archive.check().isSound)
         // Damage the index behind the program's back; check sees it, reindex mends it.
         try SQLiteShell.query(archive, "DELETE FROM search_entry WHERE record_id = 'a-nq-01'")
-        #expect(!(try archive.check().isSound))
-        try archive.reindex()
-        #expect(try archive.check().isSound)
-        #expect(try archive.search("nghi quyet", revoked).map(\.id) == ["a-nq-01"])
+        await #expect(!(try await archive.check().isSound))
+        try await archive.reindex()
+        await #expect(try await archive.check().isSound)
+        await #expect(try await archive.search("nghi quyet", revoked).map(\.id) == ["a-nq-01"])
     }
 
-    @Test func textChangedBehindTheProgramsBackIsFound() throws {
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+    @Test func textChangedBehindTheProgramsBackIsFound() async throws {
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
         // The stored text no longer says what the record says, nor what FTS5 indexed.
         try SQLiteShell.query(archive, "UPDATE search_text SET body = 'khác hẳn' WHERE title LIKE 'Nghị quyết%'")
-        let report = try archive.check()
+        let report = try await archive.check()
         #expect(report.problems.contains { $0.contains("lệch với bản ghi a-nq-01") })
         #expect(report.problems.contains { $0.contains("search_index") })
-        try archive.reindex()
-        #expect(try archive.check().isSound)
+        try await archive.reindex()
+        await #expect(try await archive.check().isSound)
     }
 
-    @Test func anySQLiteShellReadsAndChecksTheIndex() throws {
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
+    @Test func anySQLiteShellReadsAndChecksTheIndex() async throws {
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
         // No function or tokenizer of ours is needed: folded "đ" included.
-        #expect(
+        await #expect(
             try SQLiteShell.query(archive, "SELECT count(*) FROM search_index WHERE search_index MATCH 'dang'")
-                == String(try archive.search("dang", SearchFilters(includeConfidential: true, limit: 100)).count))
+                == String(try await archive.search("dang", SearchFilters(includeConfidential: true, limit: 100)).count))
         #expect(
             try SQLiteShell.query(
                 archive,
@@ -187,10 +187,12 @@ struct SearchTests {
                 """) == "ok")
     }
 
-    @Test func anArchiveWithTheFirstIndexIsUpgraded() throws {
-        let archive = try Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+    @Test func anArchiveWithTheFirstIndexIsUpgraded() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
         let filters = SearchFilters(limit: 50)
-        let before = try ["nghị quyết", "dang vien", "\"chi bộ\"", "phat*"].map { try archive.search($0, filters) }
+        let before = try await ["nghị quyết", "dang vien", "\"chi bộ\"", "phat*"].asyncMap {
+            try await archive.search($0, filters)
+        }
         // Put the archive back as migration v4 left it: one FTS5 table with two copies.
         try SQLiteShell.query(
             archive,
@@ -201,15 +203,17 @@ struct SearchTests {
             DELETE FROM grdb_migrations WHERE identifier LIKE 'v5:%';
             """)
         let upgraded = try Archive(opening: archive.directory)
-        let after = try ["nghị quyết", "dang vien", "\"chi bộ\"", "phat*"].map { try upgraded.search($0, filters) }
+        let after = try await ["nghị quyết", "dang vien", "\"chi bộ\"", "phat*"].asyncMap {
+            try await upgraded.search($0, filters)
+        }
         #expect(after == before)
         #expect(after.allSatisfy { !$0.isEmpty })
-        #expect(try upgraded.check().isSound)
+        await #expect(try await upgraded.check().isSound)
     }
 
-    @Test func aRefusedImportLeavesTheIndexAlone() throws {
-        let archive = try Support.archive(with: ["fixtures/valid/minimal.xml"])
-        _ = Support.problems(importing: [Support.path("fixtures/invalid/broken-near-end.xml")], into: archive)
+    @Test func aRefusedImportLeavesTheIndexAlone() async throws {
+        let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
+        _ = await Support.problems(importing: [Support.path("fixtures/invalid/broken-near-end.xml")], into: archive)
         #expect(try SQLiteShell.query(archive, "SELECT count(*) FROM search_entry") == "2")
     }
 }

@@ -12,16 +12,16 @@ struct SummaryTests {
     let archive: Archive
     let afterTheYear = LocalDate.d("2025-03-01")
 
-    init() throws {
-        archive = try Support.archive(with: [Self.fixture])
+    init() async throws {
+        archive = try await Support.archive(with: [Self.fixture])
     }
 
-    func dongTam() throws -> CellYearSummary {
-        try #require(archive.summary(year: 2024, cellID: "cb-dong-tam", today: afterTheYear).cells.first)
+    func dongTam() async throws -> CellYearSummary {
+        try await #require(await archive.summary(year: 2024, cellID: "cb-dong-tam", today: afterTheYear).cells.first)
     }
 
-    @Test func sessionsMonthsAndQuarters() throws {
-        let cell = try dongTam()
+    @Test func sessionsMonthsAndQuarters() async throws {
+        let cell = try await dongTam()
         #expect(cell.meetingsHeld == 13)  // December 2023 and January 2025 left out
         #expect(cell.regularHeld == 11)  // regular and combined
         #expect(cell.monthsCounted == 12)
@@ -33,16 +33,16 @@ struct SummaryTests {
         #expect(cell.months.map(\.sessions.count) == [1, 1, 1, 1, 2, 1, 1, 0, 1, 1, 1, 2])
     }
 
-    @Test func ratings() throws {
-        let cell = try dongTam()
+    @Test func ratings() async throws {
+        let cell = try await dongTam()
         #expect(cell.ratings.good == 8 && cell.ratings.fair == 2 && cell.ratings.average == 1)
         #expect(cell.ratings.weak == 1 && cell.ratings.unrated == 1)
         #expect(cell.goodShare == 8.0 / 13.0)
         #expect(cell.fairOrBetterShare == 10.0 / 13.0)
     }
 
-    @Test func attendanceLeavesExemptMembersOutOfBothSides() throws {
-        let cell = try dongTam()
+    @Test func attendanceLeavesExemptMembersOutOfBothSides() async throws {
+        let cell = try await dongTam()
         // Six expected at every meeting (the exempt member who attends in March is not one of them):
         // six meetings full, six with one away, and 6 May with two away.
         let rate = try #require(cell.attendanceRate)
@@ -51,8 +51,8 @@ struct SummaryTests {
         #expect(lowest.meeting == "dt-2024-05" && lowest.present == 4 && lowest.expected == 6)
     }
 
-    @Test func absencesNamedByTheRules() throws {
-        let cell = try dongTam()
+    @Test func absencesNamedByTheRules() async throws {
+        let cell = try await dongTam()
         let unexcused = try #require(cell.unexcusedAbsences.first)
         #expect(cell.unexcusedAbsences.count == 1)
         #expect(unexcused.member == "dt-03" && unexcused.name == "Hoàng Văn Khánh")
@@ -63,8 +63,8 @@ struct SummaryTests {
         #expect(run.from == .d("2024-03-04") && run.to == .d("2024-05-20"))
     }
 
-    @Test func votesCountTheExemptWhoAttendAndTheNewlyConfirmed() throws {
-        let cell = try dongTam()
+    @Test func votesCountTheExemptWhoAttendAndTheNewlyConfirmed() async throws {
+        let cell = try await dongTam()
         // January: 3 of 5 entitled (the probationary member does not vote) passes. March: the
         // exempt member attended, so 6 are entitled and 6 votes cast is no excess. July: the
         // member confirmed on 15 June now votes, so 3 of 6 is not more than half.
@@ -75,8 +75,8 @@ struct SummaryTests {
         #expect(!cell.findings.contains { $0.code == .votesExceedEntitled })
     }
 
-    @Test func lengthsConclusionsDocumentsAndTasks() throws {
-        let cell = try dongTam()
+    @Test func lengthsConclusionsDocumentsAndTasks() async throws {
+        let cell = try await dongTam()
         #expect(cell.shortMeetings.map(\.meeting) == ["dt-2024-04"])
         #expect(cell.shortMeetings.first?.minutes == 75 && cell.shortMeetings.first?.minimum == 90)
         #expect(cell.meetingsWithoutConclusion == ["dt-2024-06"])
@@ -85,8 +85,8 @@ struct SummaryTests {
         #expect(cell.tasks.cancelled == 1 && cell.tasks.open == 2)  // done in January 2025 is still open
     }
 
-    @Test func everyBreachIsAFindingWithItsSubject() throws {
-        let findings = try dongTam().findings
+    @Test func everyBreachIsAFindingWithItsSubject() async throws {
+        let findings = try await dongTam().findings
         let pairs = findings.map { "\($0.code.rawValue) \($0.subject)" }
         #expect(
             pairs == [
@@ -102,8 +102,9 @@ struct SummaryTests {
         #expect(findings[6].message.contains("3 lần") && findings[6].message.contains("xem xét xóa tên"))
     }
 
-    @Test func aCellFoundedMidYearCountsOnlyItsMonths() throws {
-        let cell = try #require(archive.summary(year: 2024, cellID: "cb-truong-th", today: afterTheYear).cells.first)
+    @Test func aCellFoundedMidYearCountsOnlyItsMonths() async throws {
+        let cell = try await #require(
+            await archive.summary(year: 2024, cellID: "cb-truong-th", today: afterTheYear).cells.first)
         #expect(cell.monthsCounted == 6)
         #expect(cell.missingMonths == [11])
         #expect(cell.quartersWithoutThematic == [4])  // quarters 1 and 2 were before it existed
@@ -115,8 +116,8 @@ struct SummaryTests {
         #expect(finding.message.contains("3 lần") && finding.message.contains("chưa đủ 3 tháng"))
     }
 
-    @Test func theYearUnderWayCountsOnlyWhatIsOver() throws {
-        let summary = try archive.summary(year: 2024, cellID: "cb-bac-son", today: .d("2024-06-20"))
+    @Test func theYearUnderWayCountsOnlyWhatIsOver() async throws {
+        let summary = try await archive.summary(year: 2024, cellID: "cb-bac-son", today: .d("2024-06-20"))
         let cell = try #require(summary.cells.first)
         #expect(summary.asOf == .d("2024-06-20"))
         #expect(cell.meetingsHeld == 6)  // 10 June is held; June is not over
@@ -124,8 +125,8 @@ struct SummaryTests {
         #expect(cell.quartersWithoutThematic.isEmpty)
     }
 
-    @Test func aCommitteeCoversItsSubCommitteesRankedByShareOfGood() throws {
-        let summary = try archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
+    @Test func aCommitteeCoversItsSubCommitteesRankedByShareOfGood() async throws {
+        let summary = try await archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
         #expect(summary.organization == OrganizationName(id: "dbx-minh-tien", name: "Đảng bộ xã Minh Tiến"))
         #expect(summary.cells.map(\.cell) == ["cb-bac-son", "cb-dong-tam", "cb-truong-th"])
         let totals = try #require(summary.totals)
@@ -137,21 +138,21 @@ struct SummaryTests {
         #expect(totals.findings == 11 && totals.resolutionsIssued == 3)
         let rate = try #require(totals.attendanceRate)
         #expect(abs(rate - (35.0 / 3.0 + 12 + 5) / 31.0) < 1e-12)  // the school: three meetings at 2/3
-        let school = try archive.summary(year: 2024, organizationID: "dbbp-truong-hoc", today: afterTheYear)
+        let school = try await archive.summary(year: 2024, organizationID: "dbbp-truong-hoc", today: afterTheYear)
         #expect(school.cells.map(\.cell) == ["cb-truong-th"])
     }
 
-    @Test func unknownCellOrCommitteeIsNotFound() throws {
-        #expect(throws: ArchiveError.notFound(id: "cb-khong-co")) {
-            try archive.summary(year: 2024, cellID: "cb-khong-co", today: afterTheYear)
+    @Test func unknownCellOrCommitteeIsNotFound() async throws {
+        await #expect(throws: ArchiveError.notFound(id: "cb-khong-co")) {
+            try await archive.summary(year: 2024, cellID: "cb-khong-co", today: afterTheYear)
         }
-        #expect(throws: ArchiveError.notFound(id: "dbx-khong-co")) {
-            try archive.summary(year: 2024, organizationID: "dbx-khong-co", today: afterTheYear)
+        await #expect(throws: ArchiveError.notFound(id: "dbx-khong-co")) {
+            try await archive.summary(year: 2024, organizationID: "dbx-khong-co", today: afterTheYear)
         }
     }
 
-    @Test func theJSONKeysScriptsRelyOn() throws {
-        let summary = try archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
+    @Test func theJSONKeysScriptsRelyOn() async throws {
+        let summary = try await archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
         let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(summary)) as? [String: Any])
         #expect(object["year"] as? Int == 2024)
         #expect(object["totals"] is [String: Any])
@@ -175,9 +176,9 @@ struct SummaryTests {
 struct SummaryFormatTests {
     let summary: YearSummary
 
-    init() throws {
-        let archive = try Support.archive(with: [SummaryTests.fixture])
-        summary = try archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: .d("2025-03-01"))
+    init() async throws {
+        let archive = try await Support.archive(with: [SummaryTests.fixture])
+        summary = try await archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: .d("2025-03-01"))
     }
 
     @Test func xmlIsValidAgainstItsOwnSchema() throws {

@@ -37,16 +37,16 @@ enum Support {
     }
 
     /// An archive holding the given fixture files.
-    static func archive(with files: [String]) throws -> Archive {
+    static func archive(with files: [String]) async throws -> Archive {
         let archive = try emptyArchive()
-        _ = try archive.importFiles(files.map(path))
+        _ = try await archive.importFiles(files.map(path), context: .tester)
         return archive
     }
 
     /// The full export of `archive` (or a selection), as bytes.
-    static func export(_ archive: Archive, _ selection: ExportSelection = ExportSelection()) throws -> Data {
+    static func export(_ archive: Archive, _ selection: ExportSelection = ExportSelection()) async throws -> Data {
         let file = temporaryDirectory("export") + "/export.xml"
-        try archive.export(selection, to: file)
+        try await archive.export(selection, to: file)
         return try Data(contentsOf: URL(fileURLWithPath: file))
     }
 
@@ -58,9 +58,9 @@ enum Support {
     }
 
     /// The problems an import was refused with, or an empty list if it succeeded.
-    static func problems(importing files: [String], into archive: Archive) -> [ImportProblem] {
+    static func problems(importing files: [String], into archive: Archive) async -> [ImportProblem] {
         do {
-            _ = try archive.importFiles(files)
+            _ = try await archive.importFiles(files, context: .tester)
             return []
         } catch ArchiveError.importRefused(let problems) {
             return problems
@@ -73,4 +73,18 @@ enum Support {
 extension LocalDate {
     /// A date literal for tests.
     static func d(_ text: String) -> LocalDate { LocalDate(text)! }
+}
+
+extension AuditContext {
+    /// The person the tests act as, in the audit log.
+    static var tester: AuditContext { AuditContext(actor: "kiểm thử") }
+}
+
+extension Sequence {
+    /// `map` for an asynchronous transform, in order, one element at a time.
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
 }

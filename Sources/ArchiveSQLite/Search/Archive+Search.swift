@@ -15,11 +15,11 @@ extension Archive {
     /// ```
     ///
     /// - returns: the hits, best first; none for an empty query.
-    public func search(_ text: String, _ filters: SearchFilters = SearchFilters()) throws -> [SearchHit] {
+    public func search(_ text: String, _ filters: SearchFilters = SearchFilters()) async throws -> [SearchHit] {
         let query = SearchQuery(text)
         guard !query.isEmpty, filters.limit > 0 else { return [] }
         let statement = try SearchStatement(query: query, filters: filters)
-        return try pool.read { db in
+        return try await pool.read { db in
             try statement.ranked(db).map { entry in
                 // The body is read only if the symbol and title leave room for a better passage.
                 let snippet = try Snippet.make(
@@ -53,8 +53,8 @@ extension Archive {
     }
 
     /// Makes the search index again from the records, in one transaction.
-    public func reindex() throws {
-        try pool.write { db in try SearchIndexer(db: db).rebuild() }
+    public func reindex() async throws {
+        try await pool.write { db in try SearchIndexer(db: db).rebuild() }
     }
 }
 
@@ -64,10 +64,10 @@ extension Archive {
     /// limit `search` is measured against; the benchmark calls it.
     ///
     /// - returns: the rowids of the first `limit` matches.
-    public func rawFullTextSearch(_ text: String, limit: Int = 20) throws -> [Int64] {
+    public func rawFullTextSearch(_ text: String, limit: Int = 20) async throws -> [Int64] {
         let query = SearchQuery(text)
         guard !query.isEmpty else { return [] }
-        return try pool.read { db in
+        return try await pool.read { db in
             try Int64.fetchAll(
                 db.cachedStatement(
                     sql: """

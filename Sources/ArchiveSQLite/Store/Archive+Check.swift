@@ -5,20 +5,20 @@ import GRDB
 extension Archive {
     /// Checks the archive: SQLite's integrity check, foreign keys, issued numbers, attachment
     /// hashes, and the rules of `domain.md` over every meeting.
-    public func check() throws -> CheckReport {
-        var report = try checkRecords()
+    public func check() async throws -> CheckReport {
+        var report = try await checkRecords()
         // FTS5's structural check needs the write lock. While an import holds it, the
         // records are still checked (from the last committed state) and the note says so.
         do {
-            report.problems += try pool.write { db in SearchIndexer(db: db).integrityProblems() }
+            report.problems += try await pool.write { db in SearchIndexer(db: db).integrityProblems() }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             report.notes.append("bỏ qua kiểm tra cấu trúc chỉ mục FTS5 vì kho đang có một lần nhập khác ghi")
         }
         return report
     }
 
-    private func checkRecords() throws -> CheckReport {
-        try pool.read { db in
+    private func checkRecords() async throws -> CheckReport {
+        try await pool.read { db in
             var problems: [String] = []
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append("SQLite: \(line)")

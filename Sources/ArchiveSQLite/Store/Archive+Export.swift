@@ -20,15 +20,15 @@ extension Archive {
     /// - throws: `ArchiveError.notFound` for an unknown cell or organization;
     ///   `ArchiveError.cannotWrite` when the file cannot be written.
     @discardableResult
-    public func export(_ selection: ExportSelection, to path: String?) throws -> ExportSummary {
-        guard let path else { return try export(selection, toFileDescriptor: 1) }
+    public func export(_ selection: ExportSelection, to path: String?) async throws -> ExportSummary {
+        guard let path else { return try await export(selection, toFileDescriptor: 1) }
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw FileWriting.failure(path)
         }
         do {
-            let summary = try export(selection, toFileDescriptor: descriptor)
+            let summary = try await export(selection, toFileDescriptor: descriptor)
             guard fsync(descriptor) == 0, close(descriptor) == 0 else {
                 throw FileWriting.failure(path)
             }
@@ -45,12 +45,12 @@ extension Archive {
 
     /// Writes the selected part of the archive to an open descriptor, which stays open.
     @discardableResult
-    public func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) throws -> ExportSummary {
+    public func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) async throws -> ExportSummary {
         if selection.withLog && !selection.isEverything {
             throw ArchiveError.notAllowed(
                 "nhật ký chỉ xuất cùng toàn bộ kho (bỏ --cell, --organization, --year khi dùng --with-log)")
         }
-        return try pool.read { db in
+        return try await pool.read { db in
             let scope = try ExportScope(db: db, selection: selection)
             let reader = RecordReader(db: db)
             let encoder = ArchiveEncoder(writer: try XMLStreamWriter(fileDescriptor: descriptor))

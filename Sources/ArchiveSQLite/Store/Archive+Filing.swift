@@ -11,8 +11,8 @@ extension Archive {
     /// ```
     ///
     /// - throws: `ArchiveError.notFound` for an unknown cell.
-    public func meetingForm(cellID: String, date: LocalDate) throws -> String {
-        try pool.read { db in
+    public func meetingForm(cellID: String, date: LocalDate) async throws -> String {
+        try await pool.read { db in
             guard let cell = try RecordReader(db: db).cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
             return MeetingForm.render(cell: cell, date: date, openTasks: try Self.openTasks(db, cell: cell, on: date))
         }
@@ -21,8 +21,8 @@ extension Archive {
     /// A blank form for a document of `kind` of `cellID`, dated `date`.
     ///
     /// - throws: `ArchiveError.notFound` for an unknown cell.
-    public func documentForm(cellID: String, kind: Document.Kind, date: LocalDate) throws -> String {
-        try pool.read { db in
+    public func documentForm(cellID: String, kind: Document.Kind, date: LocalDate) async throws -> String {
+        try await pool.read { db in
             guard let cell = try RecordReader(db: db).cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
             return DocumentForm.render(cell: cell, kind: kind, date: date)
         }
@@ -32,8 +32,8 @@ extension Archive {
     /// draft and file it again, or to correct a locked record.
     ///
     /// - throws: `ArchiveError.notFound` when no meeting or document has this identifier.
-    public func filledForm(id: String) throws -> String {
-        try pool.read { db in
+    public func filledForm(id: String) async throws -> String {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             if let meeting = try reader.meeting(id: id),
                 let cell = try reader.cell(id: meeting.cellID)
@@ -64,10 +64,10 @@ extension Archive {
     @discardableResult
     public func file(
         form text: String, named file: String, today: LocalDate, context: AuditContext
-    ) throws
+    ) async throws
         -> LockableRecord
     {
-        try pool.write { db in
+        try await pool.write { db in
             var record = try Self.read(db, form: FormText(text), file: file, fixedID: nil, today: today)
             let reader = RecordReader(db: db)
             let writer = RecordWriter(db: db)
@@ -116,20 +116,21 @@ extension Archive {
     public func correct(
         id: String, form text: String, named file: String, today: LocalDate, context: AuditContext
     )
-        throws -> RecordLifecycle
+        async throws -> RecordLifecycle
     {
-        let record = try pool.read { db -> LockableRecord in
+        try await pool.write { db in
+            let record: LockableRecord
             // A form carries no attachments: the correction keeps the record's own.
             switch try Self.read(db, form: FormText(text), file: file, fixedID: id, today: today) {
             case .meeting(var meeting):
                 meeting.attachments = try RecordReader(db: db).meeting(id: id)?.attachments ?? []
-                return .meeting(meeting)
+                record = .meeting(meeting)
             case .document(var document):
                 document.attachments = try RecordReader(db: db).document(id: id)?.attachments ?? []
-                return .document(document)
+                record = .document(document)
             }
+            return try Self.correct(db, record, context: context)
         }
-        return try correct(record, context: context)
     }
 
     // MARK: Reading forms

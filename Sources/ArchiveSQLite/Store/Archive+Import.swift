@@ -24,14 +24,14 @@ extension Archive {
     /// - throws: `ArchiveError.importRefused` with every problem found, each at its file, line
     ///   and column.
     public func importFiles(
-        _ paths: [String], context: AuditContext = AuditContext(actor: AuditContext.systemUser)
-    ) throws -> ImportReport {
+        _ paths: [String], context: AuditContext
+    ) async throws -> ImportReport {
         let schema: XMLSchema
         switch ArchiveSchema.compiled {
         case .success(let compiled): schema = compiled
         case .failure(let error): throw error
         }
-        return try pool.writeWithoutTransaction { db in
+        return try await pool.writeWithoutTransaction { db in
             // One import is one transaction, however large the file: a page cache of a fixed
             // 256 MiB keeps index inserts out of the WAL file until commit, in bounded memory.
             let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000

@@ -13,8 +13,8 @@ extension Archive {
     /// - throws: `ArchiveError.notFound` for an unknown meeting; `ArchiveError.notAllowed` when
     ///   the minutes are already approved.
     @discardableResult
-    public func approve(meetingID: String, context: AuditContext) throws -> Meeting {
-        try pool.write { db in
+    public func approve(meetingID: String, context: AuditContext) async throws -> Meeting {
+        try await pool.write { db in
             guard var meeting = try RecordReader(db: db).meeting(id: meetingID) else {
                 throw ArchiveError.notFound(id: meetingID)
             }
@@ -45,8 +45,8 @@ extension Archive {
     /// - throws: `ArchiveError.notFound` for an unknown document; `ArchiveError.notAllowed` when
     ///   it is not a draft, or the cell had no term on its date.
     @discardableResult
-    public func issue(documentID: String, context: AuditContext) throws -> Document {
-        try pool.write { db in
+    public func issue(documentID: String, context: AuditContext) async throws -> Document {
+        try await pool.write { db in
             let reader = RecordReader(db: db)
             guard var document = try reader.document(id: documentID) else {
                 throw ArchiveError.notFound(id: documentID)
@@ -88,79 +88,82 @@ extension Archive {
     /// - throws: `ArchiveError.notFound` for an unknown record; `ArchiveError.notAllowed` for a
     ///   draft (change it directly), a change of cell, kind or number, or no change at all.
     @discardableResult
-    public func correct(_ corrected: LockableRecord, context: AuditContext) throws -> RecordLifecycle {
-        try pool.write { db in
-            let reader = RecordReader(db: db)
-            let versions = VersionStore(db: db)
-            let current: LockableRecord
-            var next = corrected
-            switch corrected {
-            case .meeting(var meeting):
-                guard let old = try reader.meeting(id: meeting.id) else { throw ArchiveError.notFound(id: meeting.id) }
-                guard old.isLocked else {
-                    throw ArchiveError.notAllowed("biên bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
-                }
-                guard old.cellID == meeting.cellID else {
-                    throw ArchiveError.notAllowed("đính chính không được chuyển biên bản sang chi bộ khác")
-                }
-                meeting.status = old.status
-                meeting.rating = meeting.rating ?? old.rating
-                current = .meeting(old)
-                next = .meeting(meeting)
-            case .document(var document):
-                guard let old = try reader.document(id: document.id) else {
-                    throw ArchiveError.notFound(id: document.id)
-                }
-                guard old.isLocked else {
-                    throw ArchiveError.notAllowed("văn bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
-                }
-                guard old.cellID == document.cellID, old.kind == document.kind else {
-                    throw ArchiveError.notAllowed("đính chính không được đổi chi bộ hay loại của văn bản")
-                }
-                document.status = old.status
-                document.number = old.number
-                document.termID = old.termID
-                // A task that meetings have reported on must stay: the minutes refer to it.
-                let kept = Set(document.tasks.map(\.id))
-                for task in old.tasks where !kept.contains(task.id) {
-                    if let meeting = try String.fetchOne(
-                        db, sql: "SELECT meeting_id FROM task_report WHERE task_id = ? LIMIT 1", arguments: [task.id])
-                    {
-                        throw ArchiveError.notAllowed(
-                            "không bỏ được nhiệm vụ \(task.id): kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này")
-                    }
-                }
-                current = .document(old)
-                next = .document(document)
+    public func correct(_ corrected: LockableRecord, context: AuditContext) async throws -> RecordLifecycle {
+        try await pool.write { db in try Self.correct(db, corrected, context: context) }
+    }
+
+    /// Corrects a locked record inside the caller's transaction.
+    static func correct(_ db: Database, _ corrected: LockableRecord, context: AuditContext) throws -> RecordLifecycle {
+        let reader = RecordReader(db: db)
+        let versions = VersionStore(db: db)
+        let current: LockableRecord
+        var next = corrected
+        switch corrected {
+        case .meeting(var meeting):
+            guard let old = try reader.meeting(id: meeting.id) else { throw ArchiveError.notFound(id: meeting.id) }
+            guard old.isLocked else {
+                throw ArchiveError.notAllowed("biên bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
             }
-            guard let lifecycle = try versions.lifecycle(kind: current.kind, id: current.id) else {
-                throw ArchiveError.notFound(id: current.id)
+            guard old.cellID == meeting.cellID else {
+                throw ArchiveError.notAllowed("đính chính không được chuyển biên bản sang chi bộ khác")
             }
-            let oldHash = try lifecycle.sha256 ?? CanonicalContent.sha256(current)
-            let newHash = try CanonicalContent.sha256(next)
-            guard newHash != oldHash else {
-                throw ArchiveError.notAllowed("nội dung đính chính giống hệt phiên bản hiện hành của \(current.id)")
+            meeting.status = old.status
+            meeting.rating = meeting.rating ?? old.rating
+            current = .meeting(old)
+            next = .meeting(meeting)
+        case .document(var document):
+            guard let old = try reader.document(id: document.id) else {
+                throw ArchiveError.notFound(id: document.id)
             }
-            try versions.keep(
-                RecordVersion(version: lifecycle.version, sha256: oldHash, replaced: context.time, content: current))
-            let version = lifecycle.version + 1
-            let writer = RecordWriter(db: db)
-            switch next {
-            case .meeting(let meeting): try writer.write(meeting, replacing: true, version: version, sha256: newHash)
-            case .document(let document):
-                try writer.write(document, replacing: true, version: version, sha256: newHash)
+            guard old.isLocked else {
+                throw ArchiveError.notAllowed("văn bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
             }
-            try AuditLog(db: db).append(
-                .correct, kind: next.kind, record: next.id, version: version, sha256: newHash, context: context)
-            return try versions.lifecycle(kind: next.kind, id: next.id) ?? RecordLifecycle(version: version)
+            guard old.cellID == document.cellID, old.kind == document.kind else {
+                throw ArchiveError.notAllowed("đính chính không được đổi chi bộ hay loại của văn bản")
+            }
+            document.status = old.status
+            document.number = old.number
+            document.termID = old.termID
+            // A task that meetings have reported on must stay: the minutes refer to it.
+            let kept = Set(document.tasks.map(\.id))
+            for task in old.tasks where !kept.contains(task.id) {
+                if let meeting = try String.fetchOne(
+                    db, sql: "SELECT meeting_id FROM task_report WHERE task_id = ? LIMIT 1", arguments: [task.id])
+                {
+                    throw ArchiveError.notAllowed(
+                        "không bỏ được nhiệm vụ \(task.id): kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này")
+                }
+            }
+            current = .document(old)
+            next = .document(document)
         }
+        guard let lifecycle = try versions.lifecycle(kind: current.kind, id: current.id) else {
+            throw ArchiveError.notFound(id: current.id)
+        }
+        let oldHash = try lifecycle.sha256 ?? CanonicalContent.sha256(current)
+        let newHash = try CanonicalContent.sha256(next)
+        guard newHash != oldHash else {
+            throw ArchiveError.notAllowed("nội dung đính chính giống hệt phiên bản hiện hành của \(current.id)")
+        }
+        try versions.keep(
+            RecordVersion(version: lifecycle.version, sha256: oldHash, replaced: context.time, content: current))
+        let version = lifecycle.version + 1
+        let writer = RecordWriter(db: db)
+        switch next {
+        case .meeting(let meeting): try writer.write(meeting, replacing: true, version: version, sha256: newHash)
+        case .document(let document):
+            try writer.write(document, replacing: true, version: version, sha256: newHash)
+        }
+        try AuditLog(db: db).append(
+            .correct, kind: next.kind, record: next.id, version: version, sha256: newHash, context: context)
+        return try versions.lifecycle(kind: next.kind, id: next.id) ?? RecordLifecycle(version: version)
     }
 
     /// The lifecycle of a meeting or document: its version, content hash and earlier versions.
     ///
     /// - throws: `ArchiveError.notFound` when no meeting or document has this identifier.
-    public func lifecycle(of id: String) throws -> RecordLifecycle {
-        try pool.read { db in
+    public func lifecycle(of id: String) async throws -> RecordLifecycle {
+        try await pool.read { db in
             let versions = VersionStore(db: db)
             if let found = try versions.lifecycle(kind: "meeting", id: id) { return found }
             if let found = try versions.lifecycle(kind: "document", id: id) { return found }
@@ -171,8 +174,8 @@ extension Archive {
     /// A meeting or document as it stood at `version`: an earlier version, or the current one.
     ///
     /// - throws: `ArchiveError.notFound` for an unknown record or a version it never had.
-    public func version(_ version: Int, of id: String) throws -> LockableRecord {
-        try pool.read { db in
+    public func version(_ version: Int, of id: String) async throws -> LockableRecord {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             let versions = VersionStore(db: db)
             let current: LockableRecord
@@ -193,7 +196,7 @@ extension Archive {
     }
 
     /// The audit log, oldest first; only the entries about `record` when given.
-    public func auditLog(record: String? = nil) throws -> [AuditEntry] {
-        try pool.read { db in try AuditLog(db: db).entries(record: record) }
+    public func auditLog(record: String? = nil) async throws -> [AuditEntry] {
+        try await pool.read { db in try AuditLog(db: db).entries(record: record) }
     }
 }

@@ -13,8 +13,8 @@ extension Archive {
     /// ```
     ///
     /// - throws: `ArchiveError.notFound` when the cell, or the term in that cell, is unknown.
-    public func nextFreeNumber(cellID: String, kind: Document.Kind, termID: String?) throws -> Int {
-        try pool.read { db in try Self.nextFreeNumber(db, cellID: cellID, kind: kind, termID: termID) }
+    public func nextFreeNumber(cellID: String, kind: Document.Kind, termID: String?) async throws -> Int {
+        try await pool.read { db in try Self.nextFreeNumber(db, cellID: cellID, kind: kind, termID: termID) }
     }
 
     /// `nextFreeNumber` inside a read or write already open (the one `issue` runs in).

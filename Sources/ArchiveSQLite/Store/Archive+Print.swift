@@ -16,8 +16,8 @@ extension Archive {
     ///
     /// - throws: `ArchiveError.notFound` when no record has the identifier;
     ///   `ArchiveError.notPrintable` when it names an organization, a cell or a member.
-    public func printable(id: String) throws -> PrintableRecord {
-        try pool.read { db in
+    public func printable(id: String) async throws -> PrintableRecord {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             func context(_ cellID: String) throws -> (Cell, Organization) {
                 guard let cell = try reader.cell(id: cellID) else {

@@ -3,8 +3,8 @@ import GRDB
 
 extension Archive {
     /// Every cell, by identifier, with counts (members as of `date`).
-    public func cells(on date: LocalDate) throws -> [CellOverview] {
-        try pool.read { db in
+    public func cells(on date: LocalDate) async throws -> [CellOverview] {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             return try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id").compactMap { id in
                 guard let cell = try reader.cell(id: id) else { return nil }
@@ -23,8 +23,8 @@ extension Archive {
     /// The members of one cell, or of all cells, with their status on `date`.
     ///
     /// - throws: `ArchiveError.notFound` for an unknown cell.
-    public func members(cellID: String?, on date: LocalDate) throws -> [MemberOverview] {
-        try pool.read { db in
+    public func members(cellID: String?, on date: LocalDate) async throws -> [MemberOverview] {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             let cellIDs =
                 try cellID.map { id in
@@ -60,8 +60,8 @@ extension Archive {
     }
 
     /// Meetings, oldest first, of one cell or all, in one year or all.
-    public func meetings(cellID: String?, year: Int?) throws -> [MeetingOverview] {
-        try pool.read { db in
+    public func meetings(cellID: String?, year: Int?) async throws -> [MeetingOverview] {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             if let cellID { try reader.requireCell(cellID) }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
@@ -84,8 +84,8 @@ extension Archive {
     }
 
     /// Documents, oldest first, of one cell or all, in one year or all.
-    public func documents(cellID: String?, year: Int?) throws -> [DocumentOverview] {
-        try pool.read { db in
+    public func documents(cellID: String?, year: Int?) async throws -> [DocumentOverview] {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             if let cellID { try reader.requireCell(cellID) }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
@@ -118,8 +118,8 @@ extension Archive {
     /// The record with this identifier, whatever its kind.
     ///
     /// - throws: `ArchiveError.notFound` when no record has it.
-    public func record(id: String) throws -> ArchiveRecord {
-        try pool.read { db in
+    public func record(id: String) async throws -> ArchiveRecord {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             func cell(_ id: String) throws -> Cell {
                 guard let cell = try reader.cell(id: id) else { throw ArchiveError.corrupt("thiếu chi bộ \(id)") }

@@ -4,8 +4,8 @@ import LibXML
 
 extension Archive {
     /// The rubric meetings are rated by in this archive (the standard one until set).
-    public func rubric() throws -> RatingRubric {
-        try pool.read { db in try RubricStore(db: db).load() }
+    public func rubric() async throws -> RatingRubric {
+        try await pool.read { db in try RubricStore(db: db).load() }
     }
 
     /// Makes `rubric` the one meetings are rated by from now on. Ratings already recorded stay
@@ -14,7 +14,7 @@ extension Archive {
     /// - returns: the rubric as stored (names in NFC, trimmed).
     /// - throws: `RatingRubric.Mistake` when it cannot be used; nothing is changed then.
     @discardableResult
-    public func setRubric(_ rubric: RatingRubric) throws -> RatingRubric {
+    public func setRubric(_ rubric: RatingRubric) async throws -> RatingRubric {
         var normalized = rubric
         normalized.criteria = rubric.criteria.map {
             RatingRubric.Criterion(
@@ -22,7 +22,7 @@ extension Archive {
                 points: $0.points)
         }
         let valid = try normalized.validated()
-        try pool.write { db in try RubricStore(db: db).save(valid) }
+        try await pool.write { db in try RubricStore(db: db).save(valid) }
         return valid
     }
 
@@ -42,9 +42,9 @@ extension Archive {
     @discardableResult
     public func rate(
         meetingID: String, points: [(criterion: String, points: Int)], note: String? = nil,
-        context: AuditContext = AuditContext(actor: AuditContext.systemUser)
-    ) throws -> Rating {
-        try pool.write { db in
+        context: AuditContext
+    ) async throws -> Rating {
+        try await pool.write { db in
             let reader = RecordReader(db: db)
             guard var meeting = try reader.meeting(id: meetingID) else { throw ArchiveError.notFound(id: meetingID) }
             let rubric = try RubricStore(db: db).load()

@@ -12,8 +12,8 @@ extension Archive {
     /// - parameter today: the day the report is made. For the year under way, months and
     ///   quarters not yet over are not counted as missed.
     /// - throws: `ArchiveError.notFound` for an unknown cell.
-    public func summary(year: Int, cellID: String, today: LocalDate) throws -> YearSummary {
-        try pool.read { db in
+    public func summary(year: Int, cellID: String, today: LocalDate) async throws -> YearSummary {
+        try await pool.read { db in
             let summarizer = try Self.summarizer(db, year: year, today: today)
             let cell = try Self.summarize(db, cellID: cellID, with: summarizer)
             return YearSummary(year: year, asOf: summarizer.asOf, cells: [cell])
@@ -24,8 +24,8 @@ extension Archive {
     /// committee's totals; cells with the best share of Tốt first.
     ///
     /// - throws: `ArchiveError.notFound` for an unknown committee.
-    public func summary(year: Int, organizationID: String, today: LocalDate) throws -> YearSummary {
-        try pool.read { db in
+    public func summary(year: Int, organizationID: String, today: LocalDate) async throws -> YearSummary {
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             guard let organization = try reader.organization(id: organizationID) else {
                 throw ArchiveError.notFound(id: organizationID)

@@ -94,3 +94,5 @@ public final class Archive: Sendable {
         self.pool = pool
     }
 }
+
+extension Archive: ArchiveService {}

@@ -2,33 +2,6 @@ import ArchiveCore
 import Foundation
 import GRDB
 
-/// Who is changing the archive and when: passed to every write so that the audit log can say.
-public struct AuditContext: Sendable {
-    /// The person, as given with `--by`, else the operating-system user.
-    public var actor: String
-    /// The moment, ISO 8601 UTC to the second.
-    public var time: String
-
-    /// A context for `actor`, now.
-    public init(actor: String, time: Date = Date()) {
-        let trimmed = TextNormalization.nfc(TextNormalization.trimmed(actor))
-        self.actor = trimmed.isEmpty ? "không rõ" : trimmed
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        self.time = formatter.string(from: time)
-    }
-
-    /// The operating-system user running the program, for when no name is given.
-    public static var systemUser: String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
-            let user = String(cString: name)
-            if !user.isEmpty { return user }
-        }
-        return ProcessInfo.processInfo.environment["USER"] ?? "không rõ"
-    }
-}
-
 /// The archive's append-only audit log, inside the caller's transaction. The table refuses
 /// UPDATE and DELETE by trigger; each entry's chain hash covers the one before, so that a
 /// line removed or changed with another tool breaks the chain and `check` reports it.

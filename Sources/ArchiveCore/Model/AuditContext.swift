@@ -1,0 +1,19 @@
+import Foundation
+
+/// Who is changing the archive and when: passed to every write so that the audit log can say.
+public struct AuditContext: Sendable {
+    /// The person who acts, named by the front end (the logged-in account, `--by`…).
+    public var actor: String
+    /// The moment, ISO 8601 UTC to the second.
+    public var time: String
+
+    /// A context for `actor`, now.
+    public init(actor: String, time: Date = Date()) {
+        let trimmed = TextNormalization.nfc(TextNormalization.trimmed(actor))
+        self.actor = trimmed.isEmpty ? "không rõ" : trimmed
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        self.time = formatter.string(from: time)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What every front end (the command line, the web app) asks of an archive, whatever stores
+/// it. Every call is `async` so that a server never blocks its event loop: the embedded store
+/// (`ArchiveSQLite.Archive`) runs each one through GRDB's asynchronous access, one
+/// transaction per write.
+///
+/// The rules themselves live in this module as pure functions over model values; a store
+/// reads and writes, calls them inside its transaction, and throws `ArchiveError`, whose
+/// Vietnamese wording is `ArchiveError.vietnameseDescription`. Writes take the
+/// `AuditContext` of the person acting, named by the front end.
+public protocol ArchiveService: Sendable {
+    // MARK: Reading
+
+    /// Every cell with how much it holds; members counted on `date`.
+    func cells(on date: LocalDate) async throws -> [CellOverview]
+    /// Members of one cell (or every cell), with their status on `date`.
+    func members(cellID: String?, on date: LocalDate) async throws -> [MemberOverview]
+    /// Meetings of one cell (or every cell), of one year (or every year), oldest first.
+    func meetings(cellID: String?, year: Int?) async throws -> [MeetingOverview]
+    /// Documents of one cell (or every cell), of one year (or every year), oldest first.
+    func documents(cellID: String?, year: Int?) async throws -> [DocumentOverview]
+    /// Any one record by its identifier. - throws: `ArchiveError.notFound`.
+    func record(id: String) async throws -> ArchiveRecord
+    /// A meeting or document's lifecycle: status, version, content hash.
+    func lifecycle(of id: String) async throws -> RecordLifecycle
+    /// Version `version` (1-based) of a meeting or document, as it was.
+    func version(_ version: Int, of id: String) async throws -> LockableRecord
+    /// A meeting or document with what its printed page needs.
+    func printable(id: String) async throws -> PrintableRecord
+    /// The audit log, oldest first; of one record when `record` is given.
+    func auditLog(record: String?) async throws -> [AuditEntry]
+    /// Integrity (damage) and rule findings over the whole archive.
+    func check() async throws -> CheckReport
+
+    // MARK: Search and summaries
+
+    /// Meetings and documents matching `text`, best first (see `SearchQuery` for the syntax).
+    func search(_ text: String, _ filters: SearchFilters) async throws -> [SearchHit]
+    /// Rebuilds the search index from the records.
+    func reindex() async throws
+    /// A cell's yearly meeting-quality summary; months count only once over on `today`.
+    func summary(year: Int, cellID: String, today: LocalDate) async throws -> YearSummary
+    /// The summary of every cell under a committee, sub-committees included.
+    func summary(year: Int, organizationID: String, today: LocalDate) async throws -> YearSummary
+
+    // MARK: Interchange
+
+    /// Imports format-v1 files, all or nothing. - throws: `ArchiveError.importRefused`.
+    func importFiles(_ paths: [String], context: AuditContext) async throws -> ImportReport
+    /// Writes the selection in format v1 to an open descriptor, which stays open.
+    func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) async throws -> ExportSummary
+
+    // MARK: Forms and lifecycle
+
+    /// The blank minutes form of a cell's meeting on `date`.
+    func meetingForm(cellID: String, date: LocalDate) async throws -> String
+    /// The blank form of a document of `kind`.
+    func documentForm(cellID: String, kind: Document.Kind, date: LocalDate) async throws -> String
+    /// A meeting or document as a filled form, to change or correct.
+    func filledForm(id: String) async throws -> String
+    /// Files a filled form as a draft (replacing the draft it names).
+    func file(
+        form text: String, named file: String, today: LocalDate, context: AuditContext
+    ) async throws
+        -> LockableRecord
+    /// Corrects a locked record from a filled form: a new version, the old kept.
+    func correct(
+        id: String, form text: String, named file: String, today: LocalDate, context: AuditContext
+    )
+        async throws -> RecordLifecycle
+    /// Approves draft minutes and locks them.
+    func approve(meetingID: String, context: AuditContext) async throws -> Meeting
+    /// Issues a draft document with the next free number of its type and term, and locks it.
+    func issue(documentID: String, context: AuditContext) async throws -> Document
+
+    // MARK: Rating
+
+    /// The archive's rating rubric.
+    func rubric() async throws -> RatingRubric
+    /// Replaces the rubric (criteria must add up to 100).
+    func setRubric(_ rubric: RatingRubric) async throws -> RatingRubric
+    /// Scores a meeting by the rubric and records score and level.
+    func rate(
+        meetingID: String, points: [(criterion: String, points: Int)], note: String?, context: AuditContext
+    ) async throws -> Rating
+}
