@@ -24,7 +24,7 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let page = RecordPrint.render(try options.open().printable(id: id))
+            let page = try Pages().render(try options.open().printable(id: id))
             try OutputFile.write(page, to: output)
         }
     }
