@@ -9,7 +9,9 @@ import Mustache
 ///
 /// Every page is one self-contained HTML document (UTF-8, no scripts, no external files).
 /// The view models compute every text and figure; the templates lay them out, and every text
-/// is escaped by the template engine.
+/// is escaped by the template engine. Mind one rule of the engine when adding a view: inside a
+/// section, a name that the current view lacks, or holds as nil, is looked up in the views
+/// around it, so a nil `{{#note}}` can print an outer `note`; name fields so that never happens.
 ///
 /// ```swift
 /// let pages = try Pages()
