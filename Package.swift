@@ -53,6 +53,20 @@ let package = Package(
             dependencies: [
                 "ArchiveCore",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // Compiled into the module as byte arrays (`PackageResources.page_mustache`…), so
+            // the program needs no resource bundle beside it.
+            resources: [
+                .embedInCode("Templates/page.mustache"),
+                .embedInCode("Templates/print.css"),
+                .embedInCode("Templates/party-heading.mustache"),
+                .embedInCode("Templates/paragraph.mustache"),
+                .embedInCode("Templates/document.mustache"),
+                .embedInCode("Templates/minutes.mustache"),
+                .embedInCode("Templates/summary.mustache"),
+                .embedInCode("Templates/cell-figures.mustache"),
+                .embedInCode("Templates/cell-findings.mustache"),
+                .embedInCode("Templates/month-chart.mustache"),
             ]
         ),
         // The command line and the terminal text only it prints.

@@ -24,7 +24,7 @@ struct PrintCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let page = await RecordPrint.render(try options.open().printable(id: id))
+            let page = try Pages().render(try await options.open().printable(id: id))
             try OutputFile.write(page, to: output)
         }
     }

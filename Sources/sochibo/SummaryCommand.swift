@@ -56,7 +56,7 @@ struct SummaryCommand: AsyncParsableCommand {
                 case .json: try JSONOutput.string(summary) + "\n"
                 case .csv: SummaryCSV.render(summary)
                 case .xml: try SummaryXML.render(summary)
-                case .html: SummaryHTML.render(summary, issued: today)
+                case .html: try Pages().render(summary, issued: today)
                 }
             try OutputFile.write(text, to: output)
         }

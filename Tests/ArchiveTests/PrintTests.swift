@@ -10,13 +10,15 @@ import Testing
 @Suite("Printing minutes and documents in the Party layout")
 struct PrintTests {
     let archive: Archive
+    let pages: Pages
 
     init() async throws {
         archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        pages = try Pages()
     }
 
     func page(_ id: String) async throws -> String {
-        await RecordPrint.render(try archive.printable(id: id))
+        pages.render(try await archive.printable(id: id))
     }
 
     func document(_ id: String) async throws -> (Document, Cell, Organization) {
@@ -39,11 +41,11 @@ struct PrintTests {
         var (meeting, cell, organization, locality, tasks) = try await minutes("pl-2023-11")
         #expect(meeting.status == .approved)
         #expect(
-            !RecordPrint.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+            !pages.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
                 .contains("DỰ THẢO"))
         meeting.status = .draft
         #expect(
-            RecordPrint.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+            pages.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
                 .contains("<div class=\"marking draft\">DỰ THẢO</div>"))
     }
 
@@ -116,25 +118,25 @@ struct PrintTests {
                 """))
         var (document, cell, organization) = try await document("pl-nq-2023-02")
         document.recipients = ["Đảng ủy xã.", "Chi hội Phụ nữ thôn,"]
-        let added = RecordPrint.document(document, cell: cell, organization: organization)
+        let added = pages.document(document, cell: cell, organization: organization)
         #expect(added.contains("<li>- Đảng ủy xã;</li>\n<li>- Chi hội Phụ nữ thôn;</li>\n<li>- Lưu Chi bộ.</li>"))
         document.recipients = ["Lưu Chi bộ", "Đảng ủy xã"]
-        let moved = RecordPrint.document(document, cell: cell, organization: organization)
+        let moved = pages.document(document, cell: cell, organization: organization)
         #expect(moved.contains("<li>- Đảng ủy xã;</li>\n<li>- Lưu Chi bộ.</li>"))
         #expect(moved.components(separatedBy: "Lưu Chi bộ").count == 2)
         document.recipients = []
         #expect(
-            RecordPrint.document(document, cell: cell, organization: organization).contains(
+            pages.document(document, cell: cell, organization: organization).contains(
                 "<ul>\n<li>- Lưu Chi bộ.</li>\n</ul>"))
     }
 
     @Test func theSignatureBlockDefaultsToTheCellsSecretary() async throws {
         var (document, cell, organization) = try await document("pl-nq-2023-02")
         document.signature = Signature(memberID: "pl-02", authority: "t/m chi bộ", title: "Phó Bí thư")
-        let signed = Self.visible(RecordPrint.document(document, cell: cell, organization: organization))
+        let signed = Self.visible(pages.document(document, cell: cell, organization: organization))
         #expect(Self.inOrder(signed, ["Nơi nhận:", "T/M CHI BỘ", "PHÓ BÍ THƯ", "Lương Đức Mạnh"]))
         document.signature = Signature(memberID: "pl-01")
-        let defaults = Self.visible(RecordPrint.document(document, cell: cell, organization: organization))
+        let defaults = Self.visible(pages.document(document, cell: cell, organization: organization))
         #expect(Self.inOrder(defaults, ["T/M CHI BỘ", "BÍ THƯ", "Hoàng Văn Thuận"]))
     }
 
@@ -146,7 +148,7 @@ struct PrintTests {
         for (classification, marking) in [(Document.Classification.secret, "TỐI MẬT"), (.topSecret, "TUYỆT MẬT")] {
             document.classification = classification
             #expect(
-                RecordPrint.document(document, cell: cell, organization: organization).contains(
+                pages.document(document, cell: cell, organization: organization).contains(
                     "<div class=\"marking secret\">\(marking)</div>"))
         }
     }
@@ -155,13 +157,13 @@ struct PrintTests {
         var (document, cell, organization) = try await document("pl-nq-2023-02")
         document.status = .draft
         document.number = nil
-        let html = RecordPrint.document(document, cell: cell, organization: organization)
+        let html = pages.document(document, cell: cell, organization: organization)
         #expect(html.contains("Số&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;-NQ/CB"))
         #expect(html.contains("<div class=\"marking draft\">DỰ THẢO</div>"))
         #expect(!html.contains("02-NQ/CB"))
         // A draft that kept a number from an earlier filing still prints no number.
         document.number = 2
-        #expect(!RecordPrint.document(document, cell: cell, organization: organization).contains("02-NQ/CB"))
+        #expect(!pages.document(document, cell: cell, organization: organization).contains("02-NQ/CB"))
     }
 
     @Test func everyTextIsEscaped() async throws {
@@ -173,7 +175,7 @@ struct PrintTests {
         document.signature = Signature(memberID: "pl-01", authority: "T/M <CHI BỘ>", title: "BÍ THƯ")
         cell.members[0].fullName = "Hoàng <Văn> & Thuận"
         cell.name = "Chi bộ <thôn>"
-        let html = RecordPrint.document(document, cell: cell, organization: organization)
+        let html = pages.document(document, cell: cell, organization: organization)
         #expect(!html.contains("<script>") && !html.contains("<b>thẻ") && !html.contains("<Tuyên"))
         #expect(html.contains("Nghị quyết &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; “A”"))
         #expect(html.contains("Đoạn có &lt;b&gt;thẻ&lt;/b&gt; &amp; &quot;ngoặc&quot;"))
@@ -187,7 +189,7 @@ struct PrintTests {
         meeting.proceedings = ["Ý kiến: a < b & c > d"]
         meetingCell.members[16].fullName = "Hứa <Văn> Cường"
         meetingCell.members[0].fullName = "Hoàng <Thuận>"
-        let minutes = RecordPrint.minutes(
+        let minutes = pages.minutes(
             meeting, cell: meetingCell, organization: organization, locality: "Phai <Luông>", tasks: tasks)
         #expect(!minutes.contains("<văn") && !minutes.contains("<khách") && !minutes.contains("<Văn"))
         #expect(!minutes.contains("<Thuận") && minutes.contains("đồng chí Hoàng &lt;Thuận&gt;, Bí thư chi bộ."))
@@ -274,7 +276,7 @@ struct PrintTests {
         var failing = meeting
         failing.votes = [Vote(subject: "Chủ trương làm đường", votesFor: 9, votesAgainst: 5, abstentions: 5)]
         let failed = Self.visible(
-            RecordPrint.minutes(
+            pages.minutes(
                 failing, cell: cell, organization: Organization(id: "o", name: "Đảng bộ xã Hợp Thành"),
                 locality: "Phai Luông", tasks: []))
         #expect(failed.contains("tán thành 9/19 đồng chí (47,4%)") && failed.contains("Kết quả: không đạt"))
@@ -296,7 +298,7 @@ struct PrintTests {
         meeting.date = .d("2023-12-31")
         meeting.end = TimeOfDay("00:20")!
         let text = Self.visible(
-            RecordPrint.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks))
+            pages.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks))
         #expect(text.contains("Kỳ sinh hoạt kết thúc lúc 00 giờ 20 phút, ngày 01 tháng 01 năm 2024."))
     }
 

@@ -213,7 +213,7 @@ struct SummaryFormatTests {
     }
 
     @Test func htmlDrawsEverySessionAndMissedMonth() throws {
-        let html = SummaryHTML.render(summary, issued: .d("2025-03-01"))
+        let html = try Pages().render(summary, issued: .d("2025-03-01"))
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"vi\">"))
         #expect(html.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && html.contains("Ngày 01 tháng 03 năm 2025"))
         #expect(html.contains("@page { size: A4;"))

@@ -6,9 +6,9 @@
 /// ```swift
 /// switch try archive.printable(id: "pl-2023-11") {
 /// case .minutes(let meeting, let cell, let organization, let locality, let tasks):
-///     RecordPrint.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+///     pages.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
 /// case .document(let document, let cell, let organization):
-///     RecordPrint.document(document, cell: cell, organization: organization)
+///     pages.document(document, cell: cell, organization: organization)
 /// }
 /// ```
 public enum PrintableRecord: Sendable, Hashable {

@@ -6,7 +6,7 @@ extension Archive {
     /// one transaction so that the page never mixes two states of the archive.
     ///
     /// ```swift
-    /// let html = RecordPrint.render(try archive.printable(id: "pl-nq-2023-01"))
+    /// let html = try Pages().render(try archive.printable(id: "pl-nq-2023-01"))
     /// ```
     ///
     /// The minutes' date line needs the locality ("Phai Luông"), which the model keeps on

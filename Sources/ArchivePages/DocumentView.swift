@@ -1,0 +1,88 @@
+import ArchiveCore
+
+/// What `document.mustache` shows of a document: the heading with its number and markings,
+/// the type over the title, the body, the tasks it assigns, the recipients and the signature.
+struct DocumentView {
+    /// The last task, kept on the page of the signature and numbered on from the others.
+    struct LastTask {
+        var number: Int
+        var text: String
+    }
+
+    let pageTitle: String
+    let mainClass = "record"
+    let heading: PartyHeadingView
+    /// "NGHỊ QUYẾT".
+    let kindName: String
+    let documentTitle: String
+    /// The body's paragraphs, but for the one kept with the signature when there are no tasks.
+    let bodyParagraphs: [ParagraphView]
+    let keptParagraph: ParagraphView?
+    /// The tasks but the last, each "What to do. Đồng chí X phụ trách; thời hạn hoàn thành: …".
+    let leadingTasks: [String]
+    let lastTask: LastTask?
+    /// Each recipient with its ending: "Đảng ủy xã;" … "Lưu Chi bộ."
+    let recipients: [String]
+    /// "T/M CHI BỘ".
+    let authority: String
+    /// "BÍ THƯ".
+    let office: String
+    let signer: String
+
+    init(_ document: Document, cell: Cell, organization: Organization) {
+        let names = PrintText.Names(cell.members)
+        let symbol = document.status == .draft ? nil : document.symbol(issuerCode: cell.issuerCode)
+        var markings: [PartyHeadingView.Marking] = []
+        if document.classification != .none {
+            markings.append(.init(text: document.classification.vietnameseName.uppercased(), className: "secret"))
+        }
+        if document.status == .draft { markings.append(.draft) }
+        heading = PartyHeadingView(
+            parent: organization.name, issuer: cell.name,
+            number: symbol.map { .init(symbol: $0) }
+                ?? .init(blankKind: document.kind.rawValue + "/" + cell.issuerCode),
+            markings: markings, placeAndDate: "\(document.place), \(document.date.vietnameseLong)")
+        pageTitle = [document.kind.vietnameseName, symbol.map { "số \($0)" }, "– " + document.title]
+            .compactMap { $0 }.joined(separator: " ")
+        kindName = document.kind.vietnameseName.uppercased()
+        documentTitle = document.title
+
+        // The signature never stands alone on a page: the last paragraph or task goes with it.
+        let paragraphs = document.body.map(ParagraphView.init)
+        let tasks = document.tasks.map { task in
+            var details: [String] = []
+            if let assignee = task.assigneeID { details.append("Đồng chí \(names[assignee]) phụ trách") }
+            if let due = task.due { details.append("thời hạn hoàn thành: \(due.vietnameseLong)") }
+            let text = PrintText.sentence(task.text)
+            return details.isEmpty ? text : text + " " + details.joined(separator: "; ") + "."
+        }
+        if let last = tasks.last {
+            bodyParagraphs = paragraphs
+            keptParagraph = nil
+            leadingTasks = Array(tasks.dropLast())
+            lastTask = LastTask(number: tasks.count, text: last)
+        } else {
+            bodyParagraphs = Array(paragraphs.dropLast())
+            keptParagraph = paragraphs.last
+            leadingTasks = []
+            lastTask = nil
+        }
+
+        recipients = Self.recipients(document.recipients)
+        let signature = document.signature
+        authority = (signature?.authority ?? "T/M CHI BỘ").uppercased()
+        office = (signature?.title ?? "BÍ THƯ").uppercased()
+        signer = signature.map { names[$0.memberID] } ?? ""
+    }
+
+    /// The recipients, each ending ";" but the last, which ends "."; the list ends with the
+    /// filing line ("Lưu Chi bộ"), added when missing.
+    static func recipients(_ written: [String]) -> [String] {
+        func isFilingLine(_ recipient: String) -> Bool { recipient.lowercased().hasPrefix("lưu ") }
+        var lines = written.map(PrintText.trimmedOfPunctuation).filter { !$0.isEmpty }
+        let filing = lines.filter(isFilingLine)
+        lines.removeAll(where: isFilingLine)
+        lines += filing.isEmpty ? ["Lưu Chi bộ"] : filing
+        return lines.enumerated().map { index, line in line + (index == lines.count - 1 ? "." : ";") }
+    }
+}
