@@ -18,36 +18,32 @@ enum Failure {
         }
     }
 
-    /// The lines that describe `error`, in Vietnamese.
+    /// The lines that describe `error`, in Vietnamese: the core's sentence, with the command
+    /// to run where one helps.
     static func lines(for error: any Error) -> [String] {
         switch error {
-        case ArchiveError.notAnArchive(let directory, let reason):
-            return [
-                "sochibo: \(directory) không phải kho lưu trữ Sổ Chi Bộ (\(reason)); hãy chạy `sochibo init --archive \(directory)` trước."
-            ]
-        case ArchiveError.busy(let directory):
-            return ["sochibo: kho lưu trữ \(directory) đang bận (một lần nhập khác đang ghi); hãy thử lại sau ít phút."]
-        case ArchiveError.alreadyExists(let directory):
-            return ["sochibo: \(directory) đã có kho lưu trữ; không tạo lại để tránh mất dữ liệu."]
-        case ArchiveError.importRefused(let problems):
-            let shown = problems.map(\.description)
-            return shown + ["sochibo: không nhập gì cả: \(problems.count) lỗi; kho lưu trữ giữ nguyên như trước."]
-        case ArchiveError.notFound(let id):
-            return ["sochibo: không tìm thấy \(id) trong kho lưu trữ."]
-        case ArchiveError.notPrintable(let id, let kind):
-            return [
-                "sochibo: \(id) là mã của một \(kind); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."
-            ]
-        case ArchiveError.corrupt(let detail):
-            return ["sochibo: kho lưu trữ bị hỏng: \(detail); hãy chạy `sochibo check`."]
-        case ArchiveError.cannotWrite(let path, let reason):
-            return ["sochibo: không ghi được \(path): \(reason)."]
-        case ArchiveError.formRefused(let problems):
-            return problems.map(\.description) + [
-                "sochibo: chưa lưu gì cả: \(problems.count) lỗi trong mẫu; sửa rồi chạy lại lệnh."
-            ]
-        case ArchiveError.notAllowed(let reason):
-            return ["sochibo: \(reason)."]
+        case let error as ArchiveError:
+            let sentence = "sochibo: " + error.vietnameseDescription
+            switch error {
+            case .notAnArchive(let directory, _):
+                return [sentence + "; hãy chạy `sochibo init --archive \(directory)` trước."]
+            case .corrupt:
+                return [sentence + "; hãy chạy `sochibo check`."]
+            case .importRefused(let problems):
+                return problems.map(\.description) + [sentence + "."]
+            case .formRefused(let problems):
+                return problems.map(\.description) + [sentence + "; sửa rồi chạy lại lệnh."]
+            case .lifecycle(.locked(_, let id)), .lifecycle(.correctionChangesNothing(let id)):
+                return [sentence + " (`sochibo template --from \(id)`, rồi `sochibo correct \(id) TỆP`)."]
+            case .notPrintable(let id, let kind):
+                return [
+                    "sochibo: \(id) là mã của một \(kind.vietnameseName); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."
+                ]
+            case .logNeedsWholeArchive:
+                return [sentence + " (bỏ --cell, --organization, --year khi dùng --with-log)."]
+            default:
+                return [sentence + "."]
+            }
         case let mistake as RatingRubric.Mistake:
             return ["sochibo: \(mistake.description)."]
         default:

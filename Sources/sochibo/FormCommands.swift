@@ -49,7 +49,7 @@ struct TemplateCommand: AsyncParsableCommand {
         }
         if kind == .document, type == nil { throw ValidationError("mẫu văn bản cần --type, ví dụ --type NQ.") }
         if let date, LocalDate(date) == nil { throw ValidationError("--date phải là ngày dạng YYYY-MM-DD.") }
-        if let type, DocumentType.parse(type) == nil {
+        if let type, Document.Kind(code: type) == nil {
             throw ValidationError(
                 "--type: không có loại văn bản \(type) (NQ, KL, QĐ, CT, HD, TB, BC, KH, CTr, TTr, ĐA, BB, CV).")
         }
@@ -64,21 +64,13 @@ struct TemplateCommand: AsyncParsableCommand {
                 form = try await archive.filledForm(id: from)
             } else if kind == .meeting, let cell {
                 form = try await archive.meetingForm(cellID: cell, date: day)
-            } else if let cell, let type, let documentKind = DocumentType.parse(type) {
+            } else if let cell, let type, let documentKind = Document.Kind(code: type) {
                 form = try await archive.documentForm(cellID: cell, kind: documentKind, date: day)
             } else {
                 return
             }
             try OutputFile.write(form, to: output)
         }
-    }
-}
-
-/// Document type codes as typed on a command line (`nq`, `QD`, `Qđ`…).
-enum DocumentType {
-    static func parse(_ text: String) -> Document.Kind? {
-        let folded = VietnameseText.fold(text)
-        return Document.Kind.allCases.first { VietnameseText.fold($0.rawValue) == folded }
     }
 }
 

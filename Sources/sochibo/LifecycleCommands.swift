@@ -56,12 +56,7 @@ struct IssueCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let archive = try options.open()
-            let issued = try await archive.issue(documentID: document, context: actor.context)
-            guard case .document(_, let cell) = try await archive.record(id: issued.id),
-                let symbol = issued.symbol(issuerCode: cell.issuerCode)
-            else { return }
-            print(symbol)
+            print(try await options.open().issue(documentID: document, context: actor.context).symbol)
         }
     }
 }

@@ -52,14 +52,14 @@ struct SearchCommand: AsyncParsableCommand {
             return date
         }
         let types = try type.map { code in
-            guard let kind = Document.Kind(rawValue: code.uppercased() == "CTR" ? "CTr" : code.uppercased()) else {
+            guard let kind = Document.Kind(code: code) else {
                 throw ValidationError(
                     "--type: không có loại văn bản \(code) (NQ, KL, QĐ, CT, HD, TB, BC, KH, CTr, TTr, ĐA, BB, CV).")
             }
             return kind
         }
         let kinds = try kind.map { value in
-            guard let kind = SearchFilters.Kind(rawValue: value) else {
+            guard let kind = RecordKind(rawValue: value), kind == .meeting || kind == .document else {
                 throw ValidationError("--kind chỉ nhận meeting hoặc document.")
             }
             return kind

@@ -21,34 +21,11 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let archive = try options.open()
-            var record = try await archive.record(id: id)
-            var lifecycle: RecordLifecycle?
-            switch record {
-            case .meeting, .document: lifecycle = try await archive.lifecycle(of: id)
-            default: break
-            }
-            var header: String?
-            if let version, let current = lifecycle {
-                if version != current.version {
-                    switch await (try archive.version(version, of: id), record) {
-                    case (.meeting(let meeting), .meeting(_, let cell)): record = .meeting(meeting, cell: cell)
-                    case (.document(let document), .document(_, let cell)): record = .document(document, cell: cell)
-                    default: break
-                    }
-                    let replaced = current.previous.first { $0.version == version }
-                    header =
-                        "Phiên bản \(version) của \(id) (phiên bản hiện hành là \(current.version); đã được thay lúc \(replaced?.replaced ?? "?"))"
-                    lifecycle = RecordLifecycle(
-                        version: version, sha256: replaced?.sha256,
-                        previous: current.previous.filter { $0.version < version })
-                }
-            } else if version != nil {
-                throw ArchiveError.notAllowed("\(id) không có phiên bản: --version chỉ dùng cho biên bản và văn bản")
-            }
+            let shown = try await options.open().show(id: id, version: version)
+            let (record, lifecycle) = (shown.record, shown.lifecycle)
             switch format {
             case .text:
-                if let header { print(header) }
+                if let earlier = shown.earlierVersion { print(earlier.vietnameseDescription) }
                 print(RecordText.render(record, today: Today.date, lifecycle: lifecycle))
             case .json: print(try JSONOutput.string(RecordDetail(record, today: Today.date, lifecycle: lifecycle)))
             }

@@ -40,9 +40,12 @@ struct LifecycleTests {
         #expect(lifecycle.sha256 == (try CanonicalContent.sha256(.meeting(approved))))
         let last = try await #require(try await archive.auditLog(record: "dt-2024-12").last)
         #expect(last.action == .approve && last.actor == "Hà Văn Thành" && last.sha256 == lifecycle.sha256)
-        await #expect(throws: ArchiveError.notAllowed("biên bản dt-2024-12 đã được thông qua rồi")) {
+        await #expect(throws: ArchiveError.lifecycle(.alreadyApproved(meetingID: "dt-2024-12"))) {
             try await archive.approve(meetingID: "dt-2024-12", context: clerk)
         }
+        #expect(
+            ArchiveError.lifecycle(.alreadyApproved(meetingID: "dt-2024-12")).vietnameseDescription
+                == "biên bản dt-2024-12 đã được thông qua rồi")
         await #expect(throws: ArchiveError.notFound(id: "dt-2099-01")) {
             try await archive.approve(meetingID: "dt-2099-01", context: clerk)
         }
@@ -52,7 +55,7 @@ struct LifecycleTests {
     @Test func issuingNumbersWithinTheTermAndLocks() async throws {
         let archive = try await fixture()
         // NQ 12 (2023) to 15 are taken in term 2022-2025: the draft gets 16.
-        let issued = try await archive.issue(documentID: "dt-nq-du-thao", context: clerk)
+        let issued = try await archive.issue(documentID: "dt-nq-du-thao", context: clerk).document
         #expect(issued.status == .issued && issued.number == 16 && issued.termID == "2022-2025")
         #expect(issued.symbol(issuerCode: "CB") == "16-NQ/CB")
         await #expect(try await archive.lifecycle(of: "dt-nq-du-thao").sha256 != nil)
@@ -98,10 +101,13 @@ struct LifecycleTests {
             return
         }
         document.tasks.removeLast()  // dt-nq-01-t2, reported on in February and April
-        await #expect(
-            throws: ArchiveError.notAllowed(
-                "không bỏ được nhiệm vụ dt-nq-01-t2: kỳ sinh hoạt dt-2024-02 đã báo cáo về nhiệm vụ này")
-        ) { try await archive.correct(.document(document), context: clerk) }
+        let refusal = LifecycleRefusal.correctionDropsReportedTask(taskID: "dt-nq-01-t2", meetingID: "dt-2024-02")
+        await #expect(throws: ArchiveError.lifecycle(refusal)) {
+            try await archive.correct(.document(document), context: clerk)
+        }
+        #expect(
+            refusal.vietnameseDescription
+                == "không bỏ được nhiệm vụ dt-nq-01-t2: kỳ sinh hoạt dt-2024-02 đã báo cáo về nhiệm vụ này")
         await #expect(try await archive.lifecycle(of: "dt-nq-01").version == 1)
     }
 
@@ -160,7 +166,7 @@ struct LifecycleTests {
         #expect(problems.map(\.line) == [40, 63])
         #expect(problems[0].message.contains("biên bản a-2023-01 đã được thông qua nên đã khóa"))
         #expect(problems[1].message.contains("văn bản a-nq-01 đã ban hành nên đã khóa"))
-        #expect(problems.allSatisfy { $0.message.contains("sochibo correct") })
+        #expect(problems.allSatisfy { $0.message.contains("ghi đính chính") })
         await #expect(try await Support.export(archive) == before)
         await #expect(try await archive.auditLog() == log)
     }

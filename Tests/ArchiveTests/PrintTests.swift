@@ -303,8 +303,13 @@ struct PrintTests {
     }
 
     @Test func onlyMeetingsAndDocumentsPrint() async throws {
-        for (id, kind) in [("cb-phai-luong", "chi bộ"), ("pl-01", "đảng viên"), ("dbx-hop-thanh", "đảng bộ")] {
+        let nonPrintable: [(String, RecordKind, String)] = [
+            ("cb-phai-luong", .cell, "chi bộ"), ("pl-01", .member, "đảng viên"),
+            ("dbx-hop-thanh", .organization, "đảng bộ"),
+        ]
+        for (id, kind, noun) in nonPrintable {
             await #expect(throws: ArchiveError.notPrintable(id: id, kind: kind)) { try await archive.printable(id: id) }
+            #expect(kind.vietnameseName == noun)
         }
         await #expect(throws: ArchiveError.notFound(id: "khong-co")) { try await archive.printable(id: "khong-co") }
     }

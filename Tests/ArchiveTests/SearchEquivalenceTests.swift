@@ -49,7 +49,7 @@ struct SearchEquivalenceTests {
                 db, sql: sql, arguments: tierArguments + arguments + [filters.limit, filters.offset]
             )
             .map { row in
-                let kind: String = row[0]
+                let kind: RecordKind = row[0]
                 let id: String = row[1]
                 let relevance: Double = row[7]
                 let tierValue: Int = row[8]

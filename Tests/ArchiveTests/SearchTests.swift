@@ -113,9 +113,9 @@ struct SearchTests {
         let cell = try await archive.search("nghi quyet", SearchFilters(cellID: "cb-na-pan", limit: 500))
         #expect(!cell.isEmpty && cell.allSatisfy { $0.cell == "cb-na-pan" } && cell.count < base.count)
         let resolutions = try await archive.search("nghi quyet", SearchFilters(types: [.resolution], limit: 500))
-        #expect(resolutions.allSatisfy { $0.kind == "document" && $0.type == "NQ" })
+        #expect(resolutions.allSatisfy { $0.kind == .document && $0.type == "NQ" })
         let meetings = try await archive.search("nghi quyet", SearchFilters(kinds: [.meeting], limit: 500))
-        #expect(!meetings.isEmpty && meetings.allSatisfy { $0.kind == "meeting" })
+        #expect(!meetings.isEmpty && meetings.allSatisfy { $0.kind == .meeting })
         let year = try await archive.search(
             "nghi quyet", SearchFilters(from: LocalDate("2024-01-01"), to: LocalDate("2024-12-31"), limit: 500))
         #expect(!year.isEmpty && year.allSatisfy { $0.date.year == 2024 })

@@ -46,11 +46,11 @@ public enum LockableRecord: Sendable, Hashable, Codable {
     /// A document.
     case document(Document)
 
-    /// `meeting` or `document`, as the audit log and the search index name them.
-    public var kind: String {
+    /// `.meeting` or `.document`.
+    public var kind: RecordKind {
         switch self {
-        case .meeting: "meeting"
-        case .document: "document"
+        case .meeting: .meeting
+        case .document: .document
         }
     }
 

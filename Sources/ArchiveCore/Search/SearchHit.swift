@@ -3,7 +3,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
     /// The record's identifier.
     public var id: String
     /// `meeting` or `document`.
-    public var kind: String
+    public var kind: RecordKind
     /// A document's type code (`NQ`), or a meeting's kind (`regular`).
     public var type: String
     /// A document's symbol (`05-NQ/CB`), if numbered.
@@ -22,7 +22,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
 
     /// Creates the value from each of its stored properties.
     public init(
-        id: String, kind: String, type: String, symbol: String? = nil, date: LocalDate, cell: String, title: String,
+        id: String, kind: RecordKind, type: String, symbol: String? = nil, date: LocalDate, cell: String, title: String,
         snippet: String, score: Double
     ) {
         self.id = id
@@ -43,16 +43,11 @@ public struct SearchHit: Sendable, Hashable, Codable {
 /// SearchFilters(cellID: "cb-na-pan", kinds: [.document], types: [.resolution], limit: 5)
 /// ```
 public struct SearchFilters: Sendable, Hashable {
-    /// The two kinds of record search finds.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case meeting, document
-    }
-
     public var cellID: String?
     /// A committee: its cells and those of its sub-committees.
     public var organizationID: String?
     public var types: [Document.Kind]
-    public var kinds: [Kind]
+    public var kinds: [RecordKind]
     public var from: LocalDate?
     public var to: LocalDate?
     public var statuses: [Document.Status]
@@ -63,7 +58,7 @@ public struct SearchFilters: Sendable, Hashable {
 
     /// Creates filters; by default everything but confidential documents, 20 hits.
     public init(
-        cellID: String? = nil, organizationID: String? = nil, types: [Document.Kind] = [], kinds: [Kind] = [],
+        cellID: String? = nil, organizationID: String? = nil, types: [Document.Kind] = [], kinds: [RecordKind] = [],
         from: LocalDate? = nil, to: LocalDate? = nil, statuses: [Document.Status] = [],
         includeConfidential: Bool = false, limit: Int = 20, offset: Int = 0
     ) {

@@ -1,28 +1,68 @@
-/// What can go wrong with an archive, typed in the core; the front ends turn it into words,
-/// exit codes or pages.
+/// What can go wrong with an archive, typed in the core: each case carries the values its
+/// sentence needs, and `vietnameseDescription` (ArchiveCore/Wording) words it once for every
+/// front end. The front ends add only their own hints (a command to run, a page to visit).
 public enum ArchiveError: Error, Sendable, Equatable {
-    /// The directory holds no archive (missing, empty, or a foreign file): run `init`.
-    case notAnArchive(directory: String, reason: String)
+    /// The directory holds no archive (missing, empty, or a foreign file).
+    case notAnArchive(directory: String, reason: NotAnArchiveReason)
     /// Another process holds the archive's write lock (an import) longer than we wait for it.
     case busy(directory: String)
-    /// `init` was asked to create an archive where one (or another file) already is.
+    /// An archive (or another file) is already where a new one was to be created.
     case alreadyExists(directory: String)
     /// The import was refused; nothing was written. Each problem names file, line, column.
     case importRefused([ImportProblem])
     /// No record has this identifier.
     case notFound(id: String)
-    /// The identifier names a record `print` does not lay out (an organization, a cell or a
-    /// member); `kind` says which, in Vietnamese ("chi bộ").
-    case notPrintable(id: String, kind: String)
-    /// A stored value could not be read back (a damaged or hand-edited database).
+    /// The identifier names a record that has no printed page (an organization, a cell or a
+    /// member).
+    case notPrintable(id: String, kind: RecordKind)
+    /// The identifier names a record without versions (only minutes and documents have them).
+    case noVersions(id: String)
+    /// A stored value could not be read back (a damaged or hand-edited database); the detail
+    /// names the value, in Vietnamese.
     case corrupt(String)
-    /// An export could not be written.
+    /// A file could not be written; the reason is the system's, in Vietnamese.
     case cannotWrite(path: String, reason: String)
-    /// The lifecycle does not allow this change (approving approved minutes, correcting a
-    /// draft…); the message says why, in Vietnamese.
-    case notAllowed(String)
+    /// The lifecycle does not allow this change (rules of `domain.md`, "Lifecycle").
+    case lifecycle(LifecycleRefusal)
+    /// The audit log travels only with the whole archive.
+    case logNeedsWholeArchive
     /// A filled form was refused; nothing was filed. Each problem names the form and line.
     case formRefused([FormProblem])
+}
+
+/// Why a directory is not an archive.
+public enum NotAnArchiveReason: Sendable, Equatable {
+    /// The directory does not exist.
+    case noDirectory
+    /// The directory has no database file (named).
+    case noDatabase(fileName: String)
+    /// The database file belongs to another program (no Sổ Chi Bộ application id).
+    case foreignDatabase(fileName: String)
+    /// SQLite could not read it; the detail is SQLite's own.
+    case unreadable(fileName: String, detail: String)
+}
+
+/// A change the lifecycle refuses: approved minutes and issued documents are locked, and
+/// change only by a correction that keeps the earlier version.
+public enum LifecycleRefusal: Sendable, Equatable {
+    /// Approving minutes that are already approved.
+    case alreadyApproved(meetingID: String)
+    /// Issuing a document that is not a draft.
+    case notADraft(documentID: String, status: Document.Status)
+    /// Issuing a document dated when its cell had no term to number it in.
+    case noTermOnDate(cellID: String, date: LocalDate)
+    /// Correcting a draft, which is simply changed instead.
+    case correctingADraft(kind: RecordKind, id: String)
+    /// A correction that would move minutes to another cell.
+    case correctionMovesMeeting
+    /// A correction that would change a document's cell or type.
+    case correctionChangesDocumentCellOrType
+    /// A correction that drops a task a later meeting reported on.
+    case correctionDropsReportedTask(taskID: String, meetingID: String)
+    /// A correction identical to the version in force.
+    case correctionChangesNothing(id: String)
+    /// Filing a form over a locked record; it changes only by a correction.
+    case locked(kind: RecordKind, id: String)
 }
 
 /// One problem that refused an import, located in its file.

@@ -72,7 +72,7 @@ public protocol ArchiveService: Sendable {
     /// Approves draft minutes and locks them.
     func approve(meetingID: String, context: AuditContext) async throws -> Meeting
     /// Issues a draft document with the next free number of its type and term, and locks it.
-    func issue(documentID: String, context: AuditContext) async throws -> Document
+    func issue(documentID: String, context: AuditContext) async throws -> IssuedDocument
 
     // MARK: Rating
 

@@ -6,7 +6,7 @@ public struct CheckReport: Sendable, Hashable, Codable {
     /// Breaches of the rules recorded in the minutes.
     public var findings: [Finding]
     /// How many records were checked, by kind.
-    public var checked: [ImportReport.Kind: Int]
+    public var checked: [RecordKind: Int]
     /// What could not be checked this time, and why.
     public var notes: [String] = []
 
@@ -14,7 +14,7 @@ public struct CheckReport: Sendable, Hashable, Codable {
     public var isSound: Bool { problems.isEmpty }
 
     /// Creates the value from each of its stored properties.
-    public init(problems: [String], findings: [Finding], checked: [ImportReport.Kind: Int], notes: [String] = []) {
+    public init(problems: [String], findings: [Finding], checked: [RecordKind: Int], notes: [String] = []) {
         self.problems = problems
         self.findings = findings
         self.checked = checked

@@ -1,7 +1,7 @@
 /// A record with the figures the rules compute for it, as `show --format json` writes it.
 public struct RecordDetail: Sendable, Encodable {
     /// `organization`, `cell`, `member`, `meeting` or `document`.
-    public var kind: String
+    public var kind: RecordKind
     public var organization: Organization?
     public var cell: Cell?
     public var member: Member?
@@ -44,17 +44,17 @@ public struct RecordDetail: Sendable, Encodable {
     public init(_ record: ArchiveRecord, today: LocalDate) {
         switch record {
         case .organization(let organization):
-            kind = "organization"
+            kind = .organization
             self.organization = organization
         case .cell(let cell):
-            kind = "cell"
+            kind = .cell
             self.cell = cell
         case .member(let member, _):
-            kind = "member"
+            kind = .member
             self.member = member
             status = member.status(on: today)
         case .meeting(let meeting, let cell):
-            kind = "meeting"
+            kind = .meeting
             self.meeting = meeting
             durationMinutes = meeting.durationMinutes
             minimumMinutes = meeting.minimumMinutes
@@ -66,7 +66,7 @@ public struct RecordDetail: Sendable, Encodable {
             votesPassed = meeting.votes.map(base.passed)
             findings = meeting.findings(members: cell.members)
         case .document(let document, let cell):
-            kind = "document"
+            kind = .document
             self.document = document
             symbol = document.symbol(issuerCode: cell.issuerCode)
         }

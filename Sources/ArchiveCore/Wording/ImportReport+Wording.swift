@@ -5,8 +5,8 @@ extension ImportReport {
     /// report.summaryLine   // "Đã nhập 1 tệp: thêm 1 đảng bộ, 3 chi bộ, 64 đảng viên; cập nhật 0 bản ghi."
     /// ```
     public var summaryLine: String {
-        func list(_ counts: [Kind: Int]) -> String {
-            Kind.allCases.compactMap { kind in
+        func list(_ counts: [RecordKind: Int]) -> String {
+            RecordKind.allCases.compactMap { kind in
                 counts[kind].flatMap { $0 > 0 ? "\($0) \(kind.vietnameseName)" : nil }
             }.joined(separator: ", ")
         }

@@ -36,9 +36,9 @@ extension Archive {
 
     /// The paragraphs a snippet is cut from: a meeting's agenda, proceedings and conclusion,
     /// a document's body and tasks, in order; read directly, not as whole records.
-    static func paragraphs(_ db: Database, kind: String, id: String) throws -> [String] {
+    static func paragraphs(_ db: Database, kind: RecordKind, id: String) throws -> [String] {
         let sql =
-            kind == "meeting"
+            kind == .meeting
             ? """
             SELECT text FROM meeting_text WHERE meeting_id = ? AND section IN ('agenda', 'proceedings', 'conclusion')
             ORDER BY section = 'conclusion', section = 'proceedings', position

@@ -16,7 +16,7 @@ struct SearchIndexer {
 
     /// The text a record is found by.
     struct Entry: Equatable {
-        var kind: String
+        var kind: RecordKind
         var recordID: String
         var cellID: String
         var date: String
@@ -45,7 +45,7 @@ struct SearchIndexer {
             + meeting.taskReports.compactMap(\.note) + (meeting.rating?.note.map { [$0] } ?? [])
             + names([meeting.chairID, meeting.recorderID])
         return Entry(
-            kind: "meeting", recordID: meeting.id, cellID: meeting.cellID, date: meeting.date.description,
+            kind: .meeting, recordID: meeting.id, cellID: meeting.cellID, date: meeting.date.description,
             type: meeting.kind.rawValue, status: nil, classification: Document.Classification.none.rawValue,
             symbol: nil, title: title, body: body.joined(separator: "\n"), symbolWords: "")
     }
@@ -67,7 +67,7 @@ struct SearchIndexer {
             try [document.place] + document.body + document.tasks.map(\.text) + document.recipients
             + names(document.signature.map { [$0.memberID] } ?? [])
         return Entry(
-            kind: "document", recordID: document.id, cellID: document.cellID, date: document.date.description,
+            kind: .document, recordID: document.id, cellID: document.cellID, date: document.date.description,
             type: document.kind.rawValue, status: document.status.rawValue,
             classification: document.classification.rawValue, symbol: symbol, title: document.title,
             body: body.joined(separator: "\n"), symbolWords: symbolWords)
@@ -77,7 +77,7 @@ struct SearchIndexer {
 
     /// Removes a record's entry, if it has one. The FTS5 tables are told the text they
     /// indexed, read back from `search_text` before it goes.
-    func remove(kind: String, recordID: String) throws {
+    func remove(kind: RecordKind, recordID: String) throws {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(

@@ -20,7 +20,7 @@ struct SearchStatement {
     /// One ranked match, with what a hit needs.
     struct Entry {
         var rowID: Int64
-        var kind: String
+        var kind: RecordKind
         var recordID: String
         var type: String
         var symbol: String?

@@ -53,7 +53,7 @@ extension Archive {
             let reader = RecordReader(db: db)
             let rubric = try RubricStore(db: db).load()
             var findings: [Finding] = []
-            var checked: [ImportReport.Kind: Int] = [:]
+            var checked: [RecordKind: Int] = [:]
             for cellID in try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id") {
                 let members = try reader.members(cellID: cellID)
                 checked[.cell, default: 0] += 1

@@ -47,8 +47,7 @@ extension Archive {
     @discardableResult
     public func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) async throws -> ExportSummary {
         if selection.withLog && !selection.isEverything {
-            throw ArchiveError.notAllowed(
-                "nhật ký chỉ xuất cùng toàn bộ kho (bỏ --cell, --organization, --year khi dùng --with-log)")
+            throw ArchiveError.logNeedsWholeArchive
         }
         return try await pool.read { db in
             let scope = try ExportScope(db: db, selection: selection)
@@ -81,7 +80,7 @@ extension Archive {
                 arguments: meetingFilter.arguments)
             let versions = VersionStore(db: db)
             // The lifecycle from the row; earlier versions are read only for corrected records.
-            func lifecycle(_ row: Row, kind: String) throws -> RecordLifecycle {
+            func lifecycle(_ row: Row, kind: RecordKind) throws -> RecordLifecycle {
                 let version: Int = row["version"]
                 let id: String = row["id"]
                 return RecordLifecycle(
@@ -89,7 +88,7 @@ extension Archive {
                     previous: version > 1 ? try versions.previous(kind: kind, id: id) : [])
             }
             while let row = try meetings.next() {
-                try encoder.write(reader.meeting(row), lifecycle: try lifecycle(row, kind: "meeting"))
+                try encoder.write(reader.meeting(row), lifecycle: try lifecycle(row, kind: .meeting))
                 summary.counts[.meeting, default: 0] += 1
             }
             let documentFilter = try scope.filter("id", scope.documents)
@@ -100,7 +99,7 @@ extension Archive {
                 let document = try reader.document(row)
                 try encoder.write(
                     document, issuerCode: issuerCodes[document.cellID] ?? "CB",
-                    lifecycle: try lifecycle(row, kind: "document"))
+                    lifecycle: try lifecycle(row, kind: .document))
                 summary.counts[.document, default: 0] += 1
             }
             if selection.withLog {

@@ -80,7 +80,7 @@ extension Archive {
                 throw ArchiveError.formRefused([
                     FormProblem(
                         file: file,
-                        line: FormText(text).field(record.kind == "meeting" ? "Mã biên bản" : "Mã văn bản")?
+                        line: FormText(text).field(record.kind == .meeting ? "Mã biên bản" : "Mã văn bản")?
                             .number ?? 0,
                         message:
                             "\(record.id) đã khóa (đã thông qua hoặc đã ban hành); muốn sửa, hãy dùng `sochibo correct \(record.id) \(file)`"

@@ -15,20 +15,17 @@ extension Archive {
     @discardableResult
     public func approve(meetingID: String, context: AuditContext) async throws -> Meeting {
         try await pool.write { db in
-            guard var meeting = try RecordReader(db: db).meeting(id: meetingID) else {
+            guard let draft = try RecordReader(db: db).meeting(id: meetingID) else {
                 throw ArchiveError.notFound(id: meetingID)
             }
-            guard meeting.status == .draft else {
-                throw ArchiveError.notAllowed("biên bản \(meetingID) đã được thông qua rồi")
-            }
-            meeting.status = .approved
+            let meeting = try LifecycleRules.approved(draft)
             let sha256 = try CanonicalContent.sha256(.meeting(meeting))
             try db.execute(
                 sql: "UPDATE meeting SET status = 'approved', content_sha256 = ? WHERE id = ?",
                 arguments: [sha256, meetingID])
-            let version = try VersionStore(db: db).lifecycle(kind: "meeting", id: meetingID)?.version ?? 1
+            let version = try VersionStore(db: db).lifecycle(kind: .meeting, id: meetingID)?.version ?? 1
             try AuditLog(db: db).append(
-                .approve, kind: "meeting", record: meetingID, version: version, sha256: sha256, context: context)
+                .approve, kind: .meeting, record: meetingID, version: version, sha256: sha256, context: context)
             return meeting
         }
     }
@@ -38,43 +35,34 @@ extension Archive {
     /// `issue` entry in the audit log.
     ///
     /// ```swift
-    /// let document = try archive.issue(documentID: "np-nq-2024-13", context: context)
-    /// document.symbol(issuerCode: "CB")   // "25-NQ/CB"
+    /// let issued = try await archive.issue(documentID: "np-nq-2024-13", context: context)
+    /// issued.symbol   // "25-NQ/CB"
     /// ```
     ///
-    /// - throws: `ArchiveError.notFound` for an unknown document; `ArchiveError.notAllowed` when
-    ///   it is not a draft, or the cell had no term on its date.
+    /// - throws: `ArchiveError.notFound` for an unknown document; `ArchiveError.lifecycle` when
+    ///   it is not a draft, or the cell had no term on its date (`LifecycleRules`).
     @discardableResult
-    public func issue(documentID: String, context: AuditContext) async throws -> Document {
+    public func issue(documentID: String, context: AuditContext) async throws -> IssuedDocument {
         try await pool.write { db in
             let reader = RecordReader(db: db)
-            guard var document = try reader.document(id: documentID) else {
+            guard let draft = try reader.document(id: documentID) else {
                 throw ArchiveError.notFound(id: documentID)
             }
-            guard document.status == .draft else {
-                throw ArchiveError.notAllowed(
-                    "văn bản \(documentID) đã ở trạng thái “\(document.status.vietnameseName)”, chỉ ban hành được dự thảo"
-                )
+            guard let cell = try reader.cell(id: draft.cellID, withMembers: false) else {
+                throw ArchiveError.corrupt("thiếu chi bộ \(draft.cellID)")
             }
-            guard let cell = try reader.cell(id: document.cellID, withMembers: false),
-                let term = cell.term(on: document.date)
-            else {
-                throw ArchiveError.notAllowed(
-                    "chi bộ \(document.cellID) không có nhiệm kỳ nào vào ngày \(document.date.vietnameseShort) để đánh số văn bản"
-                )
-            }
-            document.termID = term.id
-            document.number = try Self.nextFreeNumber(db, cellID: document.cellID, kind: document.kind, termID: term.id)
-            document.status = .issued
+            let term = try LifecycleRules.numberingTerm(of: draft, cell: cell)
+            let number = try Self.nextFreeNumber(db, cellID: draft.cellID, kind: draft.kind, termID: term.id)
+            let document = LifecycleRules.issued(draft, number: number, term: term)
             let sha256 = try CanonicalContent.sha256(.document(document))
             try db.execute(
                 sql: "UPDATE document SET status = 'issued', number = ?, term_id = ?, content_sha256 = ? WHERE id = ?",
                 arguments: [document.number, term.id, sha256, documentID])
             try SearchIndexer(db: db).index(document)
-            let version = try VersionStore(db: db).lifecycle(kind: "document", id: documentID)?.version ?? 1
+            let version = try VersionStore(db: db).lifecycle(kind: .document, id: documentID)?.version ?? 1
             try AuditLog(db: db).append(
-                .issue, kind: "document", record: documentID, version: version, sha256: sha256, context: context)
-            return document
+                .issue, kind: .document, record: documentID, version: version, sha256: sha256, context: context)
+            return IssuedDocument(document: document, symbol: document.symbol(issuerCode: cell.issuerCode) ?? "")
         }
     }
 
@@ -102,10 +90,10 @@ extension Archive {
         case .meeting(var meeting):
             guard let old = try reader.meeting(id: meeting.id) else { throw ArchiveError.notFound(id: meeting.id) }
             guard old.isLocked else {
-                throw ArchiveError.notAllowed("biên bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
+                throw ArchiveError.lifecycle(.correctingADraft(kind: .meeting, id: old.id))
             }
             guard old.cellID == meeting.cellID else {
-                throw ArchiveError.notAllowed("đính chính không được chuyển biên bản sang chi bộ khác")
+                throw ArchiveError.lifecycle(.correctionMovesMeeting)
             }
             meeting.status = old.status
             meeting.rating = meeting.rating ?? old.rating
@@ -116,10 +104,10 @@ extension Archive {
                 throw ArchiveError.notFound(id: document.id)
             }
             guard old.isLocked else {
-                throw ArchiveError.notAllowed("văn bản \(old.id) còn là dự thảo: sửa thẳng, không cần đính chính")
+                throw ArchiveError.lifecycle(.correctingADraft(kind: .document, id: old.id))
             }
             guard old.cellID == document.cellID, old.kind == document.kind else {
-                throw ArchiveError.notAllowed("đính chính không được đổi chi bộ hay loại của văn bản")
+                throw ArchiveError.lifecycle(.correctionChangesDocumentCellOrType)
             }
             document.status = old.status
             document.number = old.number
@@ -130,8 +118,7 @@ extension Archive {
                 if let meeting = try String.fetchOne(
                     db, sql: "SELECT meeting_id FROM task_report WHERE task_id = ? LIMIT 1", arguments: [task.id])
                 {
-                    throw ArchiveError.notAllowed(
-                        "không bỏ được nhiệm vụ \(task.id): kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này")
+                    throw ArchiveError.lifecycle(.correctionDropsReportedTask(taskID: task.id, meetingID: meeting))
                 }
             }
             current = .document(old)
@@ -143,7 +130,7 @@ extension Archive {
         let oldHash = try lifecycle.sha256 ?? CanonicalContent.sha256(current)
         let newHash = try CanonicalContent.sha256(next)
         guard newHash != oldHash else {
-            throw ArchiveError.notAllowed("nội dung đính chính giống hệt phiên bản hiện hành của \(current.id)")
+            throw ArchiveError.lifecycle(.correctionChangesNothing(id: current.id))
         }
         try versions.keep(
             RecordVersion(version: lifecycle.version, sha256: oldHash, replaced: context.time, content: current))
@@ -165,8 +152,8 @@ extension Archive {
     public func lifecycle(of id: String) async throws -> RecordLifecycle {
         try await pool.read { db in
             let versions = VersionStore(db: db)
-            if let found = try versions.lifecycle(kind: "meeting", id: id) { return found }
-            if let found = try versions.lifecycle(kind: "document", id: id) { return found }
+            if let found = try versions.lifecycle(kind: .meeting, id: id) { return found }
+            if let found = try versions.lifecycle(kind: .document, id: id) { return found }
             throw ArchiveError.notFound(id: id)
         }
     }

@@ -46,11 +46,11 @@ extension Archive {
                 let (cell, organization) = try context(document.cellID)
                 return .document(document, cell: cell, organization: organization)
             }
-            if try reader.member(id: id) != nil { throw ArchiveError.notPrintable(id: id, kind: "đảng viên") }
+            if try reader.member(id: id) != nil { throw ArchiveError.notPrintable(id: id, kind: .member) }
             if try reader.cell(id: id, withMembers: false) != nil {
-                throw ArchiveError.notPrintable(id: id, kind: "chi bộ")
+                throw ArchiveError.notPrintable(id: id, kind: .cell)
             }
-            if try reader.organization(id: id) != nil { throw ArchiveError.notPrintable(id: id, kind: "đảng bộ") }
+            if try reader.organization(id: id) != nil { throw ArchiveError.notPrintable(id: id, kind: .organization) }
             throw ArchiveError.notFound(id: id)
         }
     }

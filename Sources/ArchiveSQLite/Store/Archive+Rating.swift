@@ -62,9 +62,9 @@ extension Archive {
             meeting.rating = rating
             try SearchIndexer(db: db).index(meeting)
             // The rating is not part of the minutes' content: a locked meeting keeps its hash.
-            let lifecycle = try VersionStore(db: db).lifecycle(kind: "meeting", id: meetingID)
+            let lifecycle = try VersionStore(db: db).lifecycle(kind: .meeting, id: meetingID)
             try AuditLog(db: db).append(
-                .rate, kind: "meeting", record: meetingID, version: lifecycle?.version,
+                .rate, kind: .meeting, record: meetingID, version: lifecycle?.version,
                 sha256: try lifecycle?.sha256 ?? CanonicalContent.sha256(.meeting(meeting)), context: context)
             return rating
         }

@@ -61,9 +61,9 @@ public final class Archive: Sendable {
         let path = (directory as NSString).appendingPathComponent(Self.databaseFileName)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
-        else { throw ArchiveError.notAnArchive(directory: directory, reason: "thư mục không tồn tại") }
+        else { throw ArchiveError.notAnArchive(directory: directory, reason: .noDirectory) }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ArchiveError.notAnArchive(directory: directory, reason: "không có tệp \(Self.databaseFileName)")
+            throw ArchiveError.notAnArchive(directory: directory, reason: .noDatabase(fileName: Self.databaseFileName))
         }
         let pool: DatabasePool
         do {
@@ -75,7 +75,7 @@ public final class Archive: Sendable {
             try probe.close()
             guard applicationID == ArchiveMigrations.applicationID else {
                 throw ArchiveError.notAnArchive(
-                    directory: directory, reason: "\(Self.databaseFileName) không phải cơ sở dữ liệu của Sổ Chi Bộ")
+                    directory: directory, reason: .foreignDatabase(fileName: Self.databaseFileName))
             }
             pool = try DatabasePool(path: path, configuration: Self.configuration())
             // Migrating takes the write lock; look first (a read), so that opening an archive
@@ -88,7 +88,7 @@ public final class Archive: Sendable {
             throw ArchiveError.busy(directory: directory)
         } catch {
             throw ArchiveError.notAnArchive(
-                directory: directory, reason: "không đọc được \(Self.databaseFileName) (\(error))")
+                directory: directory, reason: .unreadable(fileName: Self.databaseFileName, detail: "\(error)"))
         }
         self.directory = directory
         self.pool = pool

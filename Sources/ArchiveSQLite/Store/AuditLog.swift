@@ -11,7 +11,17 @@ struct AuditLog {
     /// Appends one entry and returns it.
     @discardableResult
     func append(
-        _ action: AuditEntry.Action, kind: String, record: String, version: Int?, sha256: String?,
+        _ action: AuditEntry.Action, kind: RecordKind, record: String, version: Int?, sha256: String?,
+        context: AuditContext
+    ) throws -> AuditEntry {
+        try append(action, subject: kind.rawValue, record: record, version: version, sha256: sha256, context: context)
+    }
+
+    /// Appends one entry about `subject`: a record kind's name, or `file` for what a whole
+    /// file did (a restored log).
+    @discardableResult
+    func append(
+        _ action: AuditEntry.Action, subject kind: String, record: String, version: Int?, sha256: String?,
         context: AuditContext
     ) throws -> AuditEntry {
         let last = try Row.fetchOne(

@@ -14,13 +14,13 @@ struct LifecycleUpgrade {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM organization ORDER BY id") {
             let organization = reader.organization(row)
             try log.append(
-                .upgrade, kind: "organization", record: organization.id, version: nil,
+                .upgrade, kind: .organization, record: organization.id, version: nil,
                 sha256: try CanonicalContent.sha256(organization), context: context)
         }
         for id in try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id") {
             guard let cell = try reader.cell(id: id) else { continue }
             try log.append(
-                .upgrade, kind: "cell", record: id, version: nil, sha256: try CanonicalContent.sha256(cell),
+                .upgrade, kind: .cell, record: id, version: nil, sha256: try CanonicalContent.sha256(cell),
                 context: context)
         }
         let versions = VersionStore(db: db)
@@ -28,17 +28,17 @@ struct LifecycleUpgrade {
         for id in try String.fetchAll(db, sql: "SELECT id FROM meeting ORDER BY date, start_time, id") {
             guard let meeting = try reader.meeting(id: id) else { continue }
             let sha256 = try CanonicalContent.sha256(.meeting(meeting))
-            if meeting.isLocked { try versions.setCurrent(kind: "meeting", id: meeting.id, version: 1, sha256: sha256) }
-            try log.append(.upgrade, kind: "meeting", record: meeting.id, version: 1, sha256: sha256, context: context)
+            if meeting.isLocked { try versions.setCurrent(kind: .meeting, id: meeting.id, version: 1, sha256: sha256) }
+            try log.append(.upgrade, kind: .meeting, record: meeting.id, version: 1, sha256: sha256, context: context)
         }
         for id in try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY date, id") {
             guard let document = try reader.document(id: id) else { continue }
             let sha256 = try CanonicalContent.sha256(.document(document))
             if document.isLocked {
-                try versions.setCurrent(kind: "document", id: document.id, version: 1, sha256: sha256)
+                try versions.setCurrent(kind: .document, id: document.id, version: 1, sha256: sha256)
             }
             try log.append(
-                .upgrade, kind: "document", record: document.id, version: 1, sha256: sha256, context: context)
+                .upgrade, kind: .document, record: document.id, version: 1, sha256: sha256, context: context)
         }
     }
 }

@@ -8,10 +8,10 @@ import GRDB
 struct VersionStore {
     let db: Database
 
-    private static func table(_ kind: String) -> String { kind == "meeting" ? "meeting" : "document" }
+    private static func table(_ kind: RecordKind) -> String { kind == .meeting ? "meeting" : "document" }
 
     /// The lifecycle of a meeting or document: version, hash, and every earlier version.
-    func lifecycle(kind: String, id: String) throws -> RecordLifecycle? {
+    func lifecycle(kind: RecordKind, id: String) throws -> RecordLifecycle? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT version, content_sha256 FROM \(Self.table(kind)) WHERE id = ?"),
@@ -21,7 +21,7 @@ struct VersionStore {
     }
 
     /// The earlier versions of a record, oldest first.
-    func previous(kind: String, id: String) throws -> [RecordVersion] {
+    func previous(kind: RecordKind, id: String) throws -> [RecordVersion] {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -51,7 +51,7 @@ struct VersionStore {
     }
 
     /// Sets the current version and content hash of a record.
-    func setCurrent(kind: String, id: String, version: Int, sha256: String?) throws {
+    func setCurrent(kind: RecordKind, id: String, version: Int, sha256: String?) throws {
         try db.cachedStatement(
             sql: "UPDATE \(Self.table(kind)) SET version = ?, content_sha256 = ? WHERE id = ?"
         ).execute(arguments: [version, sha256, id])

@@ -178,7 +178,7 @@ public enum CheckText {
     /// The report: soundness first, then the findings.
     public static func render(_ report: CheckReport) -> String {
         var text = ""
-        let counted = ImportReport.Kind.allCases.compactMap { kind in
+        let counted = RecordKind.allCases.compactMap { kind in
             report.checked[kind].map { "\($0) \(kind.vietnameseName)" }
         }.joined(separator: ", ")
         text += "Đã kiểm tra \(counted).\n"

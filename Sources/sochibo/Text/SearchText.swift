@@ -8,7 +8,7 @@ public enum SearchText {
         var lines: [String] = []
         for (index, hit) in hits.enumerated() {
             let kind: String
-            if hit.kind == "document" {
+            if hit.kind == .document {
                 kind =
                     (Document.Kind(rawValue: hit.type)?.vietnameseName ?? hit.type)
                     + (hit.symbol.map { " số \($0)" } ?? " (chưa có số)")

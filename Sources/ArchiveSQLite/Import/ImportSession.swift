@@ -169,7 +169,7 @@ final class ImportSession {
                 if let earlier {
                     let earlierLine: Int = earlier[0]
                     let noun =
-                        ImportReport.Kind(rawValue: claim.kind)?.vietnameseName
+                        RecordKind(rawValue: claim.kind)?.vietnameseName
                         ?? (claim.kind == "task" ? "nhiệm vụ" : claim.kind)
                     add(
                         "mã \(claim.id) đã dùng cho một \(noun) khác ở dòng \(earlierLine); mỗi mã chỉ dùng một lần",
@@ -359,7 +359,7 @@ final class ImportSession {
         guard old != organization else { return }
         try writer.write(organization)
         try logLater(
-            kind: "organization", record: organization.id, version: nil,
+            kind: .organization, record: organization.id, version: nil,
             sha256: try CanonicalContent.sha256(organization))
     }
 
@@ -405,7 +405,7 @@ final class ImportSession {
         // Members already in the cell keep their places; new ones follow them.
         merged.members = oldMembers.map { newByID[$0.id] ?? $0 } + cell.members.filter { oldByID[$0.id] == nil }
         try writer.write(merged)
-        try logLater(kind: "cell", record: cell.id, version: nil, sha256: try CanonicalContent.sha256(merged))
+        try logLater(kind: .cell, record: cell.id, version: nil, sha256: try CanonicalContent.sha256(merged))
     }
 
     // MARK: Lifecycle
@@ -435,7 +435,7 @@ final class ImportSession {
         }
         if stored.sha256 != hash {
             add(
-                "\(noun) nên đã khóa; tệp này sửa nội dung của nó. Muốn sửa, hãy dùng `sochibo correct \(old.id) TỆP_MẪU`",
+                "\(noun) nên đã khóa; tệp này sửa nội dung của nó. Muốn sửa, hãy ghi đính chính (phiên bản cũ được giữ lại)",
                 line: record.line, needle: "id=\"\(old.id)\"")
             return false
         }
@@ -557,7 +557,7 @@ final class ImportSession {
 
     /// Keeps an entry for the end: written to the log then, unless a restored log replaces
     /// the whole import's entries. In a temporary table, so memory stays bounded.
-    private func logLater(kind: String, record: String, version: Int?, sha256: String) throws {
+    private func logLater(kind: RecordKind, record: String, version: Int?, sha256: String) throws {
         try db.cachedStatement(
             sql: "INSERT INTO pending_log (kind, record_id, version, content_sha256) VALUES (?, ?, ?, ?)"
         ).execute(arguments: [kind, record, version, sha256])
@@ -603,7 +603,7 @@ final class ImportSession {
                 for entry in carried.entries { try log.insert(entry) }
                 let digest = Attachment.digest(of: FileManager.default.contents(atPath: carried.file) ?? Data())
                 try log.append(
-                    .restore, kind: "file", record: (carried.file as NSString).lastPathComponent, version: nil,
+                    .restore, subject: "file", record: (carried.file as NSString).lastPathComponent, version: nil,
                     sha256: digest, context: context)
                 report.notes.append("đã khôi phục nhật ký \(carried.entries.count) mục từ tệp sao lưu")
                 return

@@ -1,0 +1,63 @@
+/// The lifecycle of minutes and documents as pure functions over model values (`domain.md`,
+/// "Biên bản và văn bản": minutes are read back and adopted, documents are numbered in the
+/// term in force on their date). Every store calls these inside its own transaction.
+public enum LifecycleRules {
+    /// Minutes read back and adopted: draft → approved.
+    ///
+    /// - throws: `ArchiveError.lifecycle(.alreadyApproved)` unless the minutes are a draft.
+    public static func approved(_ meeting: Meeting) throws -> Meeting {
+        guard meeting.status == .draft else { throw ArchiveError.lifecycle(.alreadyApproved(meetingID: meeting.id)) }
+        var approved = meeting
+        approved.status = .approved
+        return approved
+    }
+
+    /// The term a draft document is numbered in: the cell's term in force on its date.
+    ///
+    /// - throws: `ArchiveError.lifecycle(.notADraft)` for a document past draft;
+    ///   `.lifecycle(.noTermOnDate)` when the cell had no term that day.
+    public static func numberingTerm(of document: Document, cell: Cell) throws -> Term {
+        guard document.status == .draft else {
+            throw ArchiveError.lifecycle(.notADraft(documentID: document.id, status: document.status))
+        }
+        guard let term = cell.term(on: document.date) else {
+            throw ArchiveError.lifecycle(.noTermOnDate(cellID: document.cellID, date: document.date))
+        }
+        return term
+    }
+
+    /// A draft document issued with `number` in `term`: draft → issued.
+    public static func issued(_ document: Document, number: Int, term: Term) -> Document {
+        var issued = document
+        issued.termID = term.id
+        issued.number = number
+        issued.status = .issued
+        return issued
+    }
+
+    /// The next free number after the highest one issued in a (cell, type, term): numbers
+    /// start at 1 and never pass `Int.max` (a stored maximum refuses instead of trapping).
+    ///
+    /// - throws: `ArchiveError.corrupt` when the highest number is already `Int.max`.
+    public static func nextNumber(after highest: Int?) throws -> Int {
+        guard let highest else { return 1 }
+        let (next, overflow) = max(highest, 0).addingReportingOverflow(1)
+        guard !overflow else {
+            throw ArchiveError.corrupt("số văn bản lớn nhất đã đạt giới hạn, không thể cấp số tiếp")
+        }
+        return next
+    }
+}
+
+/// A document just issued, with the symbol it is known by ("25-NQ/CB").
+public struct IssuedDocument: Sendable, Hashable {
+    public var document: Document
+    /// The number and type over the issuer's code, as printed and cited.
+    public var symbol: String
+
+    /// Creates the value.
+    public init(document: Document, symbol: String) {
+        self.document = document
+        self.symbol = symbol
+    }
+}

@@ -1,0 +1,86 @@
+/// The Vietnamese sentences of the core's errors, written once for every front end. None
+/// names a command or a page: the command line and the web app add their own hint.
+extension ArchiveError {
+    /// The sentence a person reads, without a final full stop, e.g. "không tìm thấy np-2099-01
+    /// trong kho lưu trữ". A refused import or form is its count; its problems come one per
+    /// line from `ImportProblem.description` and `FormProblem.description`.
+    public var vietnameseDescription: String {
+        switch self {
+        case .notAnArchive(let directory, let reason):
+            "\(directory) không phải kho lưu trữ Sổ Chi Bộ (\(reason.vietnameseDescription))"
+        case .busy(let directory):
+            "kho lưu trữ \(directory) đang bận (một lần nhập khác đang ghi); chưa ghi gì cả, hãy thử lại sau ít phút"
+        case .alreadyExists(let directory):
+            "\(directory) đã có kho lưu trữ; không tạo lại để tránh mất dữ liệu"
+        case .importRefused(let problems):
+            "không nhập gì cả: \(problems.count) lỗi; kho lưu trữ giữ nguyên như trước"
+        case .notFound(let id):
+            "không tìm thấy \(id) trong kho lưu trữ"
+        case .notPrintable(let id, let kind):
+            "\(id) là mã của một \(kind.vietnameseName); chỉ in được biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)"
+        case .noVersions(let id):
+            "\(id) không có phiên bản: chỉ biên bản và văn bản mới có phiên bản"
+        case .corrupt(let detail):
+            "kho lưu trữ bị hỏng: \(detail)"
+        case .cannotWrite(let path, let reason):
+            "không ghi được \(path): \(reason)"
+        case .lifecycle(let refusal):
+            refusal.vietnameseDescription
+        case .logNeedsWholeArchive:
+            "nhật ký chỉ xuất cùng toàn bộ kho, không kèm một phần (chi bộ, đảng bộ hay năm)"
+        case .formRefused(let problems):
+            "chưa lưu gì cả: \(problems.count) lỗi trong mẫu"
+        }
+    }
+}
+
+extension NotAnArchiveReason {
+    /// Why, in a few Vietnamese words: "thư mục không tồn tại".
+    public var vietnameseDescription: String {
+        switch self {
+        case .noDirectory: "thư mục không tồn tại"
+        case .noDatabase(let fileName): "không có tệp \(fileName)"
+        case .foreignDatabase(let fileName): "\(fileName) không phải cơ sở dữ liệu của Sổ Chi Bộ"
+        case .unreadable(let fileName, let detail): "không đọc được \(fileName) (\(detail))"
+        }
+    }
+}
+
+extension LifecycleRefusal {
+    /// The sentence, without a final full stop.
+    public var vietnameseDescription: String {
+        switch self {
+        case .alreadyApproved(let meetingID):
+            "biên bản \(meetingID) đã được thông qua rồi"
+        case .notADraft(let documentID, let status):
+            "văn bản \(documentID) đã ở trạng thái “\(status.vietnameseName)”, chỉ ban hành được dự thảo"
+        case .noTermOnDate(let cellID, let date):
+            "chi bộ \(cellID) không có nhiệm kỳ nào vào ngày \(date.vietnameseShort) để đánh số văn bản"
+        case .correctingADraft(let kind, let id):
+            "\(kind == .meeting ? "biên bản" : "văn bản") \(id) còn là dự thảo: sửa thẳng, không cần đính chính"
+        case .correctionMovesMeeting:
+            "đính chính không được chuyển biên bản sang chi bộ khác"
+        case .correctionChangesDocumentCellOrType:
+            "đính chính không được đổi chi bộ hay loại của văn bản"
+        case .correctionDropsReportedTask(let taskID, let meetingID):
+            "không bỏ được nhiệm vụ \(taskID): kỳ sinh hoạt \(meetingID) đã báo cáo về nhiệm vụ này"
+        case .correctionChangesNothing(let id):
+            "nội dung đính chính giống hệt phiên bản hiện hành của \(id)"
+        case .locked(_, let id):
+            "\(id) đã khóa (đã thông qua hoặc đã ban hành); muốn sửa thì ghi đính chính, phiên bản cũ được giữ lại"
+        }
+    }
+}
+
+extension RecordKind {
+    /// The Vietnamese noun, e.g. "chi bộ".
+    public var vietnameseName: String {
+        switch self {
+        case .organization: "đảng bộ"
+        case .cell: "chi bộ"
+        case .member: "đảng viên"
+        case .meeting: "kỳ sinh hoạt"
+        case .document: "văn bản"
+        }
+    }
+}
