@@ -9,6 +9,8 @@ public struct CheckReport: Sendable, Hashable, Codable {
     public var checked: [RecordKind: Int]
     /// What could not be checked this time, and why.
     public var notes: [String] = []
+    /// Whether the search index no longer matches the records (it can be rebuilt from them).
+    public var searchIndexStale = false
 
     /// Whether the archive itself is sound.
     public var isSound: Bool { problems.isEmpty }

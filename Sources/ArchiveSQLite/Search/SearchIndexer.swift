@@ -163,7 +163,7 @@ struct SearchIndexer {
                 try db.execute(sql: "INSERT INTO \(table) (\(table), rank) VALUES ('integrity-check', 1)")
                 return nil
             } catch {
-                return "chỉ mục FTS5 \(table) hỏng hoặc lệch với văn bản của nó (\(error)); hãy chạy `sochibo reindex`"
+                return "chỉ mục FTS5 \(table) hỏng hoặc lệch với văn bản của nó (\(error))"
             }
         }
     }
@@ -203,6 +203,6 @@ struct SearchIndexer {
         if indexed != expected || texts != expected {
             problems.append("chỉ mục tìm kiếm có \(indexed) mục và \(texts) văn bản cho \(expected) bản ghi")
         }
-        return problems.map { $0 + "; hãy chạy `sochibo reindex`" }
+        return problems
     }
 }

@@ -10,7 +10,9 @@ extension Archive {
         // FTS5's structural check needs the write lock. While an import holds it, the
         // records are still checked (from the last committed state) and the note says so.
         do {
-            report.problems += try await pool.write { db in SearchIndexer(db: db).integrityProblems() }
+            let indexProblems = try await pool.write { db in SearchIndexer(db: db).integrityProblems() }
+            report.problems += indexProblems
+            report.searchIndexStale = report.searchIndexStale || !indexProblems.isEmpty
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             report.notes.append("bỏ qua kiểm tra cấu trúc chỉ mục FTS5 vì kho đang có một lần nhập khác ghi")
         }
@@ -47,7 +49,8 @@ extension Archive {
                     problems.append("nội dung tệp đính kèm \(declared) không khớp mã sha256")
                 }
             }
-            problems += try SearchIndexer(db: db).verify()
+            let indexProblems = try SearchIndexer(db: db).verify()
+            problems += indexProblems
             problems += try VersionStore(db: db).problems(reader: RecordReader(db: db))
             problems += try AuditLog(db: db).problems()
             let reader = RecordReader(db: db)
@@ -70,7 +73,9 @@ extension Archive {
             }
             checked[.document] = try Int.fetchOne(db, sql: "SELECT count(*) FROM document")
             checked[.organization] = try Int.fetchOne(db, sql: "SELECT count(*) FROM organization")
-            return CheckReport(problems: problems, findings: findings, checked: checked)
+            var report = CheckReport(problems: problems, findings: findings, checked: checked)
+            report.searchIndexStale = !indexProblems.isEmpty
+            return report
         }
     }
 }

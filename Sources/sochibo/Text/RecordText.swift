@@ -187,6 +187,9 @@ public enum CheckText {
         } else {
             text += "Toàn vẹn dữ liệu: KHÔNG ĐẠT, \(report.problems.count) lỗi:"
             text += report.problems.map { "\n  lỗi: \($0)" }.joined()
+            if report.searchIndexStale {
+                text += "\nChỉ mục tìm kiếm dựng lại được từ hồ sơ: hãy chạy `sochibo reindex`."
+            }
         }
         text += report.notes.map { "\nLưu ý: \($0)." }.joined()
         if report.findings.isEmpty {
