@@ -48,6 +48,8 @@ enum Failure {
             ]
         case ArchiveError.notAllowed(let reason):
             return ["sochibo: \(reason)."]
+        case let error as ArchiveError where error.safetyDescription != nil:
+            return ["sochibo: \(error.safetyDescription ?? "")."]
         case let mistake as RatingRubric.Mistake:
             return ["sochibo: \(mistake.description)."]
         default:

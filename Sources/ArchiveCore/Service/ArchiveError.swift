@@ -23,6 +23,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     case notAllowed(String)
     /// A filled form was refused; nothing was filed. Each problem names the form and line.
     case formRefused([FormProblem])
+    /// The sequence of (cell, type, term) has no number left: its highest issued number is
+    /// `highest`, and the next would pass `Document.maximumNumber`.
+    case numberingExhausted(cellID: String, kind: Document.Kind, termID: String?, highest: Int)
 }
 
 /// One problem that refused an import, located in its file.

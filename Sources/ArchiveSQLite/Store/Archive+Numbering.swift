@@ -33,6 +33,9 @@ extension Archive {
                 SELECT max(number) FROM document
                 WHERE cell_id = ? AND type = ? AND ifnull(term_id, '') = ? AND status <> 'draft'
                 """, arguments: [cellID, kind.rawValue, termID ?? ""])
-        return (highest ?? 0) + 1
+        guard let next = (highest ?? 0).successor, next <= Document.maximumNumber else {
+            throw ArchiveError.numberingExhausted(cellID: cellID, kind: kind, termID: termID, highest: highest ?? 0)
+        }
+        return next
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// Faults and hostile use through the real program (issue 15): values the schema accepts but no
+/// record can hold, outputs that are devices, concurrent use, private files.
+@Suite("sochibo under faults and hostile use")
+struct SafetyTests {
+    let directory = Sochibo.temporaryDirectory()
+    var archive: String { directory + "/archive" }
+
+    func run(_ arguments: [String]) throws -> Sochibo.Result {
+        try Sochibo.run(arguments + ["--archive", archive])
+    }
+
+    func initialized(with files: [String] = []) throws {
+        let created = try Sochibo.run(["init", "--archive", archive])
+        #expect(created.status == 0, "\(created.errors)")
+        for file in files {
+            let imported = try run(["import", Sochibo.path(file)])
+            #expect(imported.status == 0, "\(imported.errors)")
+        }
+    }
+
+    /// Runs `sql` on the archive's database with the `sqlite3` shell, as a person editing it by
+    /// hand (or a database written before the bounds were checked) would.
+    func sqlite(_ sql: String) throws {
+        let result = try Sochibo.tool("/usr/bin/sqlite3", [archive + "/archive.sqlite", sql])
+        #expect(result.status == 0, "\(result.errors)")
+    }
+
+    /// Exit 0, 1 or 64 (a usage error) with words, never a trap (a signal) or Swift's own
+    /// "Fatal error".
+    func expectNoCrash(_ result: Sochibo.Result, _ arguments: [String]) {
+        #expect([0, 1, 64].contains(result.status), "\(arguments): status \(result.status)\n\(result.errors)")
+        #expect(!result.errors.contains("Fatal error"), "\(arguments): \(result.errors)")
+    }
+
+    // MARK: 1. No value the schema accepts may crash a command
+
+    @Test func aVoteCountNoCellCanHaveIsRefusedAtItsAttribute() throws {
+        try initialized()
+        let file = Sochibo.path("fixtures/hostile/vote-overflow.xml")
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first
+                == "\(file):60:60: error: for quá lớn: 4611686018427387904 (tối đa 100000)", "\(result.errors)")
+        #expect(!(try run(["export"]).output.contains("<meeting")))
+    }
+
+    @Test func countsStoredBeyondReasonAreReadWithoutATrap() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        // Each count alone fits; their sum, twice the votes for, and the share in a Double
+        // converted back to an integer do not.
+        try sqlite(
+            "UPDATE vote SET votes_for = 4611686018427387904, votes_against = 9223372036854775807, abstentions = 9223372036854775807"
+        )
+        for arguments in [
+            ["check"], ["show", "a-2023-01"], ["summary", "--year", "2023", "--organization", "dbx-test"],
+            ["summary", "--year", "2023", "--cell", "cb-a", "--format", "csv"],
+            ["summary", "--year", "2023", "--cell", "cb-a", "--format", "html"],
+            ["summary", "--year", "2023", "--cell", "cb-a", "--format", "xml"],
+            ["print", "a-2023-01"], ["template", "--from", "a-2023-01"], ["export"],
+        ] {
+            expectNoCrash(try run(arguments), arguments)
+        }
+        let check = try run(["check", "--format", "json"])
+        #expect(check.output.contains("votes-exceed-entitled"), "\(check.output)")
+    }
+
+    @Test func aSequenceAtItsLastNumberRefusesToIssueInWords() throws {
+        try initialized(with: ["fixtures/valid/draft-no-number.xml"])
+        try sqlite("UPDATE document SET number = 9223372036854775807 WHERE id = 'a-nq-01'")
+        let result = try run(["issue", "a-nq-02"])
+        expectNoCrash(result, ["issue"])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines
+                == [
+                    "sochibo: không còn số cho nghị quyết của chi bộ cb-a trong nhiệm kỳ 2022-2025: số lớn nhất đã dùng là 9223372036854775807, vượt quá 99999; chưa ban hành gì."
+                ], "\(result.errors)")
+        #expect(try run(["show", "a-nq-02"]).output.contains("dự thảo"))
+    }
+
+    @Test func aDocumentNumberBeyondAnyTermIsRefusedAtImport() throws {
+        try initialized()
+        let minimal = try String(contentsOfFile: Sochibo.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let file = directory + "/number.xml"
+        try Data(
+            minimal.replacingOccurrences(
+                of: #"number="1" symbol="01-NQ/CB""#, with: #"number="100000000000000000000000" symbol="01-NQ/CB""#
+            ).utf8
+        ).write(to: URL(fileURLWithPath: file))
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(file):63:"), "\(result.errors)")
+        #expect(result.errors.contains("number quá lớn: 100000000000000000000000 (tối đa 99999)"), "\(result.errors)")
+    }
+
+    @Test func aFormWithAnImpossibleVoteCountIsRefusedAtItsLine() throws {
+        try initialized(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let form = try String(
+            contentsOfFile: Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt"), encoding: .utf8)
+        let file = directory + "/bien-ban.txt"
+        try Data(
+            form.replacingOccurrences(
+                of: "năm 2025 | 11 | 0 | 0", with: "năm 2025 | 4611686018427387904 | 9223372036854775807 | 0"
+            ).utf8
+        ).write(to: URL(fileURLWithPath: file))
+        let result = try run(["file", file])
+        expectNoCrash(result, ["file"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(file):59: error: biểu quyết cần dạng"), "\(result.errors)")
+        #expect(result.errors.contains("số từ 0 đến 100000"), "\(result.errors)")
+    }
+
+    @Test func searchPagesBeyondReasonAreRefusedInASentence() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        for (option, value) in [("--limit", "9223372036854775807"), ("--offset", "9223372036854775800")] {
+            let result = try run(["search", "đường", option, value])
+            expectNoCrash(result, [option])
+            #expect(result.status == 64)
+            #expect(result.errors.contains("\(option) phải từ"), "\(result.errors)")
+        }
+        let page = try run(["search", "đường", "--limit", "1000", "--offset", "1000000"])
+        #expect(page.status == 0, "\(page.errors)")
+    }
+}
