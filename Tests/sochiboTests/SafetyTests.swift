@@ -125,4 +125,68 @@ struct SafetyTests {
         let page = try run(["search", "đường", "--limit", "1000", "--offset", "1000000"])
         #expect(page.status == 0, "\(page.errors)")
     }
+
+    // MARK: 2. -o PATH never replaces what is not a regular file
+
+    /// The type and permission bits of `path`, without following a link.
+    func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode : nil
+    }
+
+    @Test func aFullDeviceIsAnErrorForEveryWriter() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        for arguments in [
+            ["export"], ["print", "a-2023-01"], ["summary", "--year", "2023", "--cell", "cb-a"],
+            ["template", "--from", "a-2023-01"],
+        ] {
+            let result = try run(arguments + ["-o", "/dev/full"])
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.errorLines == ["sochibo: không ghi được /dev/full: ổ đĩa đã đầy."], "\(arguments)")
+            #expect(mode("/dev/full").map { $0 & S_IFMT } == S_IFCHR)
+        }
+    }
+
+    @Test func dashAndStandardOutputItselfAreStandardOutput() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        for target in ["-", "/dev/stdout"] {
+            let export = try run(["export", "-o", target])
+            #expect(export.status == 0, "\(export.errors)")
+            #expect(export.output.hasPrefix("<?xml") && export.output.contains("a-2023-01"), "\(target)")
+            let page = try run(["print", "a-2023-01", "-o", target])
+            #expect(page.status == 0 && page.output.contains("<html"), "\(target)")
+        }
+        #expect(mode("/dev/stdout").map { $0 & S_IFMT } == S_IFLNK)
+    }
+
+    @Test func aFIFOIsWrittenToAndStaysAFIFO() async throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let fifo = directory + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reader opens the FIFO while the export writes to it.
+        let reading = Task.detached { try Sochibo.tool("/bin/cat", [fifo]).output }
+        let export = try run(["export", "-o", fifo])
+        #expect(export.status == 0, "\(export.errors)")
+        let received = try await reading.value
+        #expect(received.contains("a-2023-01"))
+        #expect(mode(fifo).map { $0 & S_IFMT } == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["archive", "pipe"])
+    }
+
+    @Test func aRegularFileIsReplacedWholeAndALinkKeepsPointingAtIt() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let folder = directory + "/out"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let real = folder + "/real.xml"
+        try Data("cũ".utf8).write(to: URL(fileURLWithPath: real))
+        chmod(real, 0o640)
+        #expect(symlink(real, folder + "/link.xml") == 0)
+        let result = try run(["export", "-o", folder + "/link.xml"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(mode(folder + "/link.xml").map { $0 & S_IFMT } == S_IFLNK)
+        #expect(try String(contentsOfFile: real, encoding: .utf8).contains("a-2023-01"))
+        // The replaced file keeps its mode; no temporary file is left beside it.
+        #expect(mode(real).map { $0 & 0o777 } == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.xml", "real.xml"])
+    }
 }
