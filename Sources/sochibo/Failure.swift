@@ -26,7 +26,9 @@ enum Failure {
                 "sochibo: \(directory) không phải kho lưu trữ Sổ Chi Bộ (\(reason)); hãy chạy `sochibo init --archive \(directory)` trước."
             ]
         case ArchiveError.busy(let directory):
-            return ["sochibo: kho lưu trữ \(directory) đang bận (một lần nhập khác đang ghi); hãy thử lại sau ít phút."]
+            return [
+                "sochibo: kho lưu trữ \(directory) đang bận (một lần nhập khác đang ghi); chưa ghi gì cả, hãy thử lại sau ít phút."
+            ]
         case ArchiveError.alreadyExists(let directory):
             return ["sochibo: \(directory) đã có kho lưu trữ; không tạo lại để tránh mất dữ liệu."]
         case ArchiveError.importRefused(let problems):

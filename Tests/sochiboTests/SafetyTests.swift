@@ -189,4 +189,129 @@ struct SafetyTests {
         #expect(mode(real).map { $0 & 0o777 } == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.xml", "real.xml"])
     }
+
+    // MARK: 3. Archives and what is written from them are private
+
+    @Test func newArchivesAndOutputsAreTheOwnersAlone() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        #expect(mode(archive).map { $0 & 0o777 } == 0o700)
+        for file in ["archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm"] {
+            // The -wal and -shm files exist only while a connection is open; when present, private.
+            if let bits = mode(archive + "/" + file) { #expect(bits & 0o777 == 0o600, "\(file)") }
+        }
+        #expect(mode(archive + "/archive.sqlite") != nil)
+        for (arguments, name) in [
+            (["export"], "sao-luu.xml"), (["print", "a-2023-01"], "in.html"),
+            (["summary", "--year", "2023", "--cell", "cb-a", "--format", "csv"], "bao-cao.csv"),
+            (["template", "--from", "a-2023-01"], "mau.txt"),
+        ] {
+            let path = directory + "/" + name
+            let result = try run(arguments + ["-o", path])
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(mode(path).map { $0 & 0o777 } == 0o600, "\(name)")
+        }
+    }
+
+    // MARK: 4. Two people at once, read-only archives, atomic init
+
+    /// Runs `sochibo` as an unprivileged user when the tests run as root (root may write
+    /// anywhere, so a read-only archive is read-only only to someone else).
+    func runAsReader(_ arguments: [String]) throws -> Sochibo.Result {
+        guard getuid() == 0 else { return try run(arguments) }
+        return try Sochibo.tool(
+            "/usr/bin/setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", Sochibo.executable] + arguments + [
+                "--archive", archive,
+            ])
+    }
+
+    @Test func aReadOnlyArchiveIsReadAndRefusesWritesInWords() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        chmod(directory, 0o755)
+        chmod(archive + "/archive.sqlite", 0o444)
+        chmod(archive, 0o555)
+        defer { chmod(archive, 0o700) }
+        for arguments in [
+            ["list", "meetings"], ["show", "a-2023-01"], ["search", "đường"], ["check"],
+            ["summary", "--year", "2023", "--cell", "cb-a"], ["export"],
+        ] {
+            let result = try runAsReader(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.errors)")
+        }
+        #expect(try runAsReader(["check"]).output.contains("kho chỉ cho đọc"))
+        for arguments in [["reindex"], ["import", Sochibo.path("fixtures/valid/minimal-update.xml")]] {
+            let result = try runAsReader(arguments)
+            #expect(result.status == 1)
+            #expect(
+                result.errorLines
+                    == [
+                        "sochibo: kho lưu trữ \(archive) chỉ cho đọc (không có quyền ghi vào tệp hoặc thư mục, hay ổ đĩa chỉ cho đọc); chưa ghi gì cả."
+                    ], "\(arguments): \(result.errors)")
+        }
+        // Nothing was left beside the database by the readers.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive) == ["archive.sqlite"])
+    }
+
+    @Test func aWriterThatWaitedTooLongSaysNothingWasWrittenInVietnamese() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        // The sqlite3 shell holds the write lock, as a long import would.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [archive + "/archive.sqlite"]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = Pipe()
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        defer {
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+            try? input.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        // Readers are not held up by a writer.
+        #expect(try run(["list", "meetings"]).status == 0)
+        let result = try run(["reindex"])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines
+                == [
+                    "sochibo: kho lưu trữ \(archive) đang bận (một lần nhập khác đang ghi); chưa ghi gì cả, hãy thử lại sau ít phút."
+                ], "\(result.errors)")
+    }
+
+    @Test func commandsStartedTogetherDoNotFailAsBusy() async throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let results = try await withThrowingTaskGroup(of: Sochibo.Result.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    try run(
+                        index % 3 == 0
+                            ? ["import", Sochibo.path("fixtures/valid/minimal-update.xml")] : ["list", "meetings"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for result in results { #expect(result.status == 0, "\(result.errors)") }
+    }
+
+    @Test func aKilledInitLeavesNothingThatStopsTheNextOne() throws {
+        for delay in [0.0, 0.02, 0.05, 0.1, 0.2] {
+            let target = directory + "/killed-\(delay)"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Sochibo.executable)
+            process.arguments = ["init", "--archive", target]
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Either the archive is whole, or there is none and init makes it now.
+            let again = try Sochibo.run(["init", "--archive", target])
+            #expect(again.status == 0 || again.errors.contains("đã có kho lưu trữ"), "\(again.errors)")
+            let listed = try Sochibo.run(["list", "cells", "--archive", target])
+            #expect(listed.status == 0, "after \(delay) s: \(listed.errors)")
+        }
+    }
 }

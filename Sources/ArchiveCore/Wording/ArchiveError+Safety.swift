@@ -9,6 +9,10 @@ extension ArchiveError {
             "không còn số cho \(kind.vietnameseName.lowercased()) của chi bộ \(cellID)"
                 + (termID.map { " trong nhiệm kỳ \($0)" } ?? "")
                 + ": số lớn nhất đã dùng là \(highest), vượt quá \(Document.maximumNumber); chưa ban hành gì"
+        case .readOnly(let directory):
+            "kho lưu trữ \(directory) chỉ cho đọc (không có quyền ghi vào tệp hoặc thư mục, hay ổ đĩa chỉ cho đọc); chưa ghi gì cả"
+        case .readOnlyNeedsUpgrade(let directory):
+            "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
         default: nil
         }
     }

@@ -7,12 +7,15 @@ extension Archive {
     /// hashes, and the rules of `domain.md` over every meeting.
     public func check() async throws -> CheckReport {
         var report = try await checkRecords()
-        // FTS5's structural check needs the write lock. While an import holds it, the
-        // records are still checked (from the last committed state) and the note says so.
+        // FTS5's structural check needs the write lock. While an import holds it, or when the
+        // archive can only be read, the records are still checked (from the last committed
+        // state) and the note says so.
         do {
-            report.problems += try await pool.write { db in SearchIndexer(db: db).integrityProblems() }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            report.problems += try await write { db in SearchIndexer(db: db).integrityProblems() }
+        } catch ArchiveError.busy {
             report.notes.append("bỏ qua kiểm tra cấu trúc chỉ mục FTS5 vì kho đang có một lần nhập khác ghi")
+        } catch ArchiveError.readOnly {
+            report.notes.append("bỏ qua kiểm tra cấu trúc chỉ mục FTS5 vì kho chỉ cho đọc")
         }
         return report
     }

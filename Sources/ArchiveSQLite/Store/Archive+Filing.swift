@@ -67,7 +67,7 @@ extension Archive {
     ) async throws
         -> LockableRecord
     {
-        try await pool.write { db in
+        try await write { db in
             var record = try Self.read(db, form: FormText(text), file: file, fixedID: nil, today: today)
             let reader = RecordReader(db: db)
             let writer = RecordWriter(db: db)
@@ -118,7 +118,7 @@ extension Archive {
     )
         async throws -> RecordLifecycle
     {
-        try await pool.write { db in
+        try await write { db in
             let record: LockableRecord
             // A form carries no attachments: the correction keeps the record's own.
             switch try Self.read(db, form: FormText(text), file: file, fixedID: id, today: today) {
