@@ -46,6 +46,10 @@ public final class Archive: Sendable {
         configuration.label = "sochibo"
         configuration.prepareDatabase { db in
             try SearchTier.register(db)
+            // "Done" means on disk: in WAL mode, NORMAL syncs only at checkpoints, so a commit
+            // reported as done could be lost to a power cut. FULL syncs the WAL at every commit.
+            // (GRDB sets NORMAL after this on the writer; `WriterState` sets FULL again.)
+            if !readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         return configuration
     }
@@ -166,7 +170,7 @@ public final class Archive: Sendable {
         self.isReadOnly = readonly
     }
 
-    /// The writing connection, opened once.
+    /// The writing connection, opened once, with commits made durable.
     final class WriterState: @unchecked Sendable {
         private let lock = NSLock()
         private let path: String
@@ -179,6 +183,9 @@ public final class Archive: Sendable {
             defer { lock.unlock() }
             if let opened { return opened }
             let pool = try DatabasePool(path: path, configuration: Archive.configuration())
+            // GRDB sets `synchronous = NORMAL` on the writer when it enables WAL, after
+            // `prepareDatabase`: set FULL again, so that a commit reported as done is on disk.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             opened = pool
             return pool
         }
@@ -195,6 +202,11 @@ public final class Archive: Sendable {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?mode=ro&immutable=1"
+    }
+
+    /// The `synchronous` setting of the connection that commits (2 is FULL), for the tests.
+    package func commitSynchronousSetting() async throws -> Int {
+        try await writer().writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// A write transaction, refused before it starts on a read-only archive; a write that
