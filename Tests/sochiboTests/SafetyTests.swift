@@ -314,4 +314,46 @@ struct SafetyTests {
             #expect(listed.status == 0, "after \(delay) s: \(listed.errors)")
         }
     }
+
+    // MARK: 6. One record, one identifier
+
+    @Test func aDocumentCannotTakeAMeetingsIdentifierInTheFile() throws {
+        try initialized()
+        let file = Sochibo.path("fixtures/invalid/id-of-another-kind.xml")
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first
+                == "\(file):63:13: error: mã a-2023-01 đã là mã của một kỳ sinh hoạt ở dòng 40; mỗi mã chỉ dùng cho một bản ghi",
+            "\(result.errors)")
+    }
+
+    @Test func aDocumentCannotTakeAMeetingsIdentifierInTheArchive() throws {
+        try initialized(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let minimal = try String(contentsOfFile: Sochibo.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let file = directory + "/tai-lieu.xml"
+        try Data(minimal.replacingOccurrences(of: #"<document id="a-nq-01""#, with: #"<document id="np-2023-08""#).utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let imported = try run(["import", file])
+        #expect(imported.status == 1)
+        #expect(
+            imported.errorLines.first
+                == "\(file):63:13: error: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
+            "\(imported.errors)")
+
+        // The resolution's form names the meeting that adopted it: file that first.
+        #expect(try run(["file", Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt")]).status == 0)
+        let form = try String(
+            contentsOfFile: Sochibo.path("fixtures/forms/nghi-quyet-na-pan-2024-12-29.txt"), encoding: .utf8)
+        let filled = directory + "/nghi-quyet.txt"
+        try Data(form.replacingOccurrences(of: "Mã văn bản:", with: "Mã văn bản: np-2023-08").utf8)
+            .write(to: URL(fileURLWithPath: filled))
+        let filed = try run(["file", filled])
+        #expect(filed.status == 1)
+        #expect(
+            filed.errorLines.first
+                == "\(filled):6: error: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
+            "\(filed.errors)")
+        #expect(try run(["show", "np-2023-08"]).output.contains("Kỳ sinh hoạt"))
+    }
 }

@@ -76,6 +76,15 @@ extension Archive {
                 case .meeting(let meeting): try reader.meeting(id: meeting.id).map { .meeting($0) }
                 case .document(let document): try reader.document(id: document.id).map { .document($0) }
                 }
+            let kind: ImportReport.Kind = record.kind == "meeting" ? .meeting : .document
+            if let holder = try db.otherKind(holding: record.id, besides: kind) {
+                throw ArchiveError.formRefused([
+                    FormProblem(
+                        file: file,
+                        line: FormText(text).field(kind == .meeting ? "Mã biên bản" : "Mã văn bản")?.number ?? 0,
+                        message: ImportReport.Kind.identifierTaken(record.id, by: holder, where: "trong kho"))
+                ])
+            }
             if let existing, existing.isLocked {
                 throw ArchiveError.formRefused([
                     FormProblem(

@@ -1,0 +1,35 @@
+import ArchiveCore
+import GRDB
+
+/// One record, one identifier: organizations, cells, members, meetings and documents share
+/// one set of identifiers, since `show`, `print`, `template --from` and the log look a record
+/// up by its identifier alone. (Tasks have their own, inside their document.)
+extension Database {
+    /// The kinds of record the archive holds under `id`: none, one, or (in an archive written
+    /// before this rule) several.
+    func recordKinds(holding id: String) throws -> [ImportReport.Kind] {
+        try String.fetchAll(
+            cachedStatement(
+                sql: """
+                    SELECT 'organization' FROM organization WHERE id = ?1
+                    UNION ALL SELECT 'cell' FROM cell WHERE id = ?1
+                    UNION ALL SELECT 'member' FROM member WHERE id = ?1
+                    UNION ALL SELECT 'meeting' FROM meeting WHERE id = ?1
+                    UNION ALL SELECT 'document' FROM document WHERE id = ?1
+                    """),
+            arguments: [id]
+        ).compactMap(ImportReport.Kind.init(rawValue:))
+    }
+
+    /// The kind of record other than `kind` that holds `id`, if any.
+    func otherKind(holding id: String, besides kind: ImportReport.Kind) throws -> ImportReport.Kind? {
+        try recordKinds(holding: id).first { $0 != kind }
+    }
+}
+
+extension ImportReport.Kind {
+    /// The sentence for an identifier another kind of record holds, without a final full stop.
+    static func identifierTaken(_ id: String, by holder: ImportReport.Kind, where place: String) -> String {
+        "mã \(id) đã là mã của một \(holder.vietnameseName) \(place); mỗi mã chỉ dùng cho một bản ghi"
+    }
+}
