@@ -43,6 +43,8 @@ public enum XMLError: Error, Sendable, Equatable {
     case unreadable(XMLDiagnostic)
     /// Text that XML 1.0 cannot carry (a control character) was about to be written.
     case unwritableText(String)
-    /// libxml2's writer reported a failure (disk full, closed output...).
+    /// libxml2's writer reported a failure of its own.
     case writeFailed(String)
+    /// The output refused bytes; the system's error number (`ENOSPC` for a full disk) says why.
+    case cannotWrite(errorNumber: Int32)
 }

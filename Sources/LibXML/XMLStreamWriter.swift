@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Writes an indented XML document straight to a file descriptor, element by element.
 ///
@@ -17,21 +18,63 @@ public final class XMLStreamWriter {
     private let writer: OpaquePointer
     /// The memory buffer written to, for `document(_:)`; `nil` when writing to a descriptor.
     private let buffer: UnsafeMutablePointer<xmlBuffer>?
+    /// The descriptor written to and the first system error a write met, for `init(fileDescriptor:)`.
+    private let output: DescriptorOutput?
+
+    /// The descriptor behind libxml2's output buffer: it writes every byte or records why not
+    /// (`ENOSPC` on a full device), so that the failure can be said instead of lost.
+    final class DescriptorOutput {
+        let descriptor: Int32
+        var errorNumber: Int32 = 0
+
+        init(descriptor: Int32) { self.descriptor = descriptor }
+
+        func write(_ bytes: UnsafePointer<CChar>, _ count: Int) -> Bool {
+            guard errorNumber == 0 else { return false }
+            var written = 0
+            while written < count {
+                let result = Foundation.write(descriptor, bytes + written, count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    errorNumber = errno
+                    return false
+                }
+                written += result
+            }
+            return true
+        }
+    }
 
     /// Creates a writer on an open descriptor, which the caller keeps and closes.
     ///
-    /// - throws: `XMLError.writeFailed` when libxml2 cannot set up the output.
+    /// - throws: `XMLError.writeFailed` when libxml2 cannot set up the output. Every method
+    ///   that writes throws `XMLError.cannotWrite` with the system's error number when the
+    ///   descriptor refuses bytes (a full disk or device).
     public init(fileDescriptor: Int32) throws {
         _ = XMLLibrary.initialized
-        guard let output = xmlOutputBufferCreateFd(fileDescriptor, nil) else {
+        let output = DescriptorOutput(descriptor: fileDescriptor)
+        // libxml2 holds the context unretained; `self.output` keeps it alive as long as the writer.
+        let context = Unmanaged.passUnretained(output).toOpaque()
+        guard
+            let buffer = xmlOutputBufferCreateIO(
+                { context, bytes, count in
+                    guard let context, let bytes else { return -1 }
+                    let output = Unmanaged<DescriptorOutput>.fromOpaque(context).takeUnretainedValue()
+                    // A failure is recorded and said by the next `check`, in the caller's words;
+                    // libxml2 is told the bytes went, or it prints its own "I/O error" on stderr.
+                    _ = output.write(bytes, Int(count))
+                    return count
+                }, nil, context, nil)
+        else {
             throw XMLError.writeFailed("cannot create an output buffer")
         }
-        guard let writer = xmlNewTextWriter(output) else {
-            xmlOutputBufferClose(output)
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
             throw XMLError.writeFailed("cannot create a writer")
         }
         self.writer = writer
-        buffer = nil
+        self.output = output
+        self.buffer = nil
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
     }
@@ -39,6 +82,7 @@ public final class XMLStreamWriter {
     private init(buffer: UnsafeMutablePointer<xmlBuffer>, writer: OpaquePointer) {
         self.buffer = buffer
         self.writer = writer
+        output = nil
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
     }
@@ -72,6 +116,7 @@ public final class XMLStreamWriter {
     }
 
     private func check(_ status: Int32, _ what: String) throws {
+        if let output, output.errorNumber != 0 { throw XMLError.cannotWrite(errorNumber: output.errorNumber) }
         if status < 0 { throw XMLError.writeFailed(what) }
     }
 

@@ -17,7 +17,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Chỉ xuất kỳ sinh hoạt và văn bản của năm này.", valueName: "YYYY"))
     var year: Int?
 
-    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE"))
+    @Option(
+        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
     var output: String?
 
     @Flag(help: "Kèm nhật ký thay đổi (chỉ khi xuất toàn bộ kho): nhập tệp vào kho trống sẽ khôi phục nhật ký.")

@@ -34,7 +34,8 @@ struct TemplateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Mẫu điền sẵn nội dung hiện có của bản ghi này.", valueName: "ID"))
     var from: String?
 
-    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE"))
+    @Option(
+        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
     var output: String?
 
     func validate() throws {

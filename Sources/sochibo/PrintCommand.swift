@@ -19,7 +19,9 @@ struct PrintCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Mã của kỳ sinh hoạt (in biên bản) hoặc của văn bản.", valueName: "ID"))
     var id: String
 
-    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE.html"))
+    @Option(
+        name: .short,
+        help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE.html"))
     var output: String?
 
     func run() async throws {

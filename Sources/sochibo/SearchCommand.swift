@@ -70,7 +70,12 @@ struct SearchCommand: AsyncParsableCommand {
             }
             return status
         }
-        guard limit > 0, offset >= 0 else { throw ValidationError("--limit phải lớn hơn 0 và --offset không âm.") }
+        guard (1...SearchFilters.maximumLimit).contains(limit) else {
+            throw ValidationError("--limit phải từ 1 đến \(SearchFilters.maximumLimit).")
+        }
+        guard (0...SearchFilters.maximumOffset).contains(offset) else {
+            throw ValidationError("--offset phải từ 0 đến \(SearchFilters.maximumOffset).")
+        }
         return SearchFilters(
             cellID: cell, organizationID: organization, types: types, kinds: kinds, from: try date(from, "--from"),
             to: try date(to, "--to"), statuses: statuses, includeConfidential: includeConfidential, limit: limit,

@@ -27,7 +27,8 @@ struct SummaryCommand: AsyncParsableCommand {
     @Option(help: "Định dạng: text (mặc định), json, csv, xml hoặc html (báo cáo in khổ A4).")
     var format: Format = .text
 
-    @Option(name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn.", valueName: "FILE"))
+    @Option(
+        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
     var output: String?
 
     func validate() throws {
@@ -63,13 +64,10 @@ struct SummaryCommand: AsyncParsableCommand {
     }
 }
 
-/// Writes a command's output to standard output, or to a file whole or not at all.
+/// Writes a command's output (`-o PATH`, or standard output without it) the one way every
+/// output is written: `FileWriting`.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
         try FileWriting.write(Data(text.utf8), to: path)
     }
 }

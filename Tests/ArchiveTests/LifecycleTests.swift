@@ -248,7 +248,7 @@ struct LifecycleTests {
             DROP TRIGGER audit_log_never_deleted; DELETE FROM audit_log;
             UPDATE meeting SET content_sha256 = NULL; UPDATE document SET content_sha256 = NULL;
             """)
-        try await archive.pool.write { db in try LifecycleUpgrade(db: db).run() }
+        try await archive.writer().write { db in try LifecycleUpgrade(db: db).run() }
         let log: [AuditEntry] = try await archive.auditLog()
         #expect(log.allSatisfy { (entry: AuditEntry) -> Bool in entry.action == .upgrade && entry.actor == "sochibo" })
         #expect(log.allSatisfy { $0.action == .upgrade && $0.actor == "sochibo" })

@@ -132,7 +132,7 @@ struct VietnameseTextTests {
                 words.append("a" + String(scalar) + "b")
             }
         }
-        let indexed = try archive.pool.write { db in
+        let indexed = try archive.writer().write { db in
             for (number, word) in words.enumerated() {
                 try db.execute(
                     sql: "INSERT INTO search_text (id, title, body, symbol) VALUES (?, ?, '', '')",

@@ -230,10 +230,13 @@ public enum MeetingForm {
         for line in form.section("Biểu quyết") ?? [] where !line.text.isEmpty {
             let parts = line.text.split(separator: "|").map { TextNormalization.trimmed(String($0)) }
             let numbers = parts.dropFirst().map { Int($0) }
-            guard parts.count == 4, !parts[0].isEmpty, numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+            guard parts.count == 4, !parts[0].isEmpty,
+                numbers.allSatisfy({ (0...Vote.maximumCount).contains($0 ?? -1) })
+            else {
                 reader.problem(
                     line.number,
-                    "biểu quyết cần dạng: nội dung | tán thành | không tán thành | không biểu quyết (số không âm)")
+                    "biểu quyết cần dạng: nội dung | tán thành | không tán thành | không biểu quyết (số từ 0 đến \(Vote.maximumCount))"
+                )
                 continue
             }
             votes.append(

@@ -59,14 +59,15 @@ struct ArchiveDecoder {
     private mutating func readLifecycle(_ element: XMLElement, content: LockableRecord) -> Meeting.Status? {
         guard let child = element.child(named: "lifecycle") else { return nil }
         let status = child.attribute("status") == nil ? nil : enumeration(Meeting.Status.self, child, "status")
-        var result = RecordLifecycle(version: integer(child, "version") ?? 1)
+        var result = RecordLifecycle(version: integer(child, "version", maximum: RecordLifecycle.maximumVersion) ?? 1)
         if let declared = optional(child, "sha256")?.lowercased() {
             verify(declared, of: content, at: child, what: "nội dung phiên bản \(result.version)")
             result.sha256 = declared
         }
         var expected = 1
         for previous in child.children(named: "previousVersion") {
-            guard let version = integer(previous, "version"), let declared = optional(previous, "sha256")?.lowercased(),
+            guard let version = integer(previous, "version", maximum: RecordLifecycle.maximumVersion),
+                let declared = optional(previous, "sha256")?.lowercased(),
                 let replaced = optional(previous, "replaced"), let record = previous.children.first
             else { continue }
             if version != expected || version >= result.version {
@@ -202,9 +203,19 @@ struct ArchiveDecoder {
         return value
     }
 
-    private mutating func integer(_ element: XMLElement, _ attribute: String) -> Int? {
+    /// A non-negative integer attribute no larger than `maximum`: the schema accepts any
+    /// size, but a value no record can hold is refused here, where its line is known, rather
+    /// than trapping later in the arithmetic of the rules.
+    private mutating func integer(_ element: XMLElement, _ attribute: String, maximum: Int) -> Int? {
         guard let text = element.attribute(attribute) else { return nil }
-        guard let value = Int(TextNormalization.trimmed(text)), value >= 0 else {
+        let trimmed = TextNormalization.trimmed(text)
+        let digits = trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), Int(digits).map({ $0 > maximum }) ?? true
+        {
+            problem(element, attribute, "\(attribute) quá lớn: \(trimmed) (tối đa \(maximum))")
+            return nil
+        }
+        guard let value = Int(trimmed), value >= 0 else {
             problem(element, attribute, "\(attribute) phải là số nguyên không âm: \(text)")
             return nil
         }
@@ -317,11 +328,14 @@ struct ArchiveDecoder {
         }
         var votes: [Vote] = []
         for vote in element.children(named: "vote") {
-            guard let subject = required(vote, "subject"), let votesFor = integer(vote, "for") else { continue }
+            guard let subject = required(vote, "subject"),
+                let votesFor = integer(vote, "for", maximum: Vote.maximumCount)
+            else { continue }
             votes.append(
                 Vote(
-                    subject: subject, votesFor: votesFor, votesAgainst: integer(vote, "against") ?? 0,
-                    abstentions: integer(vote, "abstain") ?? 0))
+                    subject: subject, votesFor: votesFor,
+                    votesAgainst: integer(vote, "against", maximum: Vote.maximumCount) ?? 0,
+                    abstentions: integer(vote, "abstain", maximum: Vote.maximumCount) ?? 0))
         }
         var reports: [TaskReport] = []
         for report in element.children(named: "taskReport") {
@@ -334,8 +348,7 @@ struct ArchiveDecoder {
         if let ratingElement = element.child(named: "rating"),
             let level = enumeration(Rating.Level.self, ratingElement, "level")
         {
-            let score = integer(ratingElement, "score")
-            if let score, score > 100 { problem(ratingElement, "score", "điểm phải từ 0 đến 100: \(score)") }
+            let score = integer(ratingElement, "score", maximum: 100)
             rating = Rating(level: level, score: score, note: optionalText(ratingElement))
         }
         var meeting = Meeting(
@@ -389,7 +402,7 @@ struct ArchiveDecoder {
             let status = enumeration(Document.Status.self, element, "status"),
             let place = text(element, "place"), let title = text(element, "title")
         else { return nil }
-        let number = integer(element, "number")
+        let number = integer(element, "number", maximum: Document.maximumNumber)
         if number == 0 { problem(element, "number", "số văn bản phải từ 1 trở lên") }
         if number == nil && status != .draft {
             problem(element, nil, "văn bản \(id) ở trạng thái \(status.rawValue) phải có số (number)")

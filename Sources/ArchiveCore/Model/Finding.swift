@@ -94,12 +94,12 @@ extension Meeting {
         }
         let base = votingBase(members: members)
         for vote in votes {
-            if vote.votesFor + vote.votesAgainst + vote.abstentions > base.entitled {
+            if vote.cast > base.entitled {
                 findings.append(
                     Finding(
                         code: .votesExceedEntitled, subject: id,
                         message:
-                            "Biểu quyết “\(vote.subject)”: \(vote.votesFor + vote.votesAgainst + vote.abstentions) phiếu, nhiều hơn \(base.entitled) đảng viên có quyền biểu quyết."
+                            "Biểu quyết “\(vote.subject)”: \(vote.cast) phiếu, nhiều hơn \(base.entitled) đảng viên có quyền biểu quyết."
                     ))
             }
             if !base.passed(vote) {

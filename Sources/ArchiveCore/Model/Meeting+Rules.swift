@@ -15,7 +15,10 @@ public struct VotingBase: Sendable, Hashable, Codable {
     /// ```swift
     /// base.passed(Vote(subject: "…", votesFor: 8, votesAgainst: 0, abstentions: 1))
     /// ```
-    public func passed(_ vote: Vote) -> Bool { vote.votesFor * 2 > entitled }
+    public func passed(_ vote: Vote) -> Bool {
+        // `votesFor * 2 > entitled`, written so that no stored count can overflow.
+        vote.votesFor > entitled / 2
+    }
 }
 
 /// A meeting's attendance, counted without exempt members on either side.

@@ -49,7 +49,8 @@ public struct RatingRubric: Sendable, Hashable, Codable {
     public var thresholds: Thresholds
 
     /// The most points in all: the criteria add up to this (100 for a valid rubric).
-    public var total: Int { criteria.reduce(0) { $0 + $1.points } }
+    /// (Saturating, so that a hand-written rubric with absurd points is refused, not a trap.)
+    public var total: Int { criteria.reduce(0) { $0.addingSaturating($1.points) } }
 
     /// Creates a rubric; `validated()` says whether it can be used.
     public init(criteria: [Criterion], thresholds: Thresholds) {

@@ -47,7 +47,11 @@ public enum SummaryCSV {
 enum Decimal4 {
     static func text(_ value: Double?) -> String {
         guard let value else { return "" }
-        let scaled = Int((value * 10_000).rounded())
+        // Shares are 0...1; anything else (not a number, or a count stored beyond reason)
+        // is left empty rather than trapping in the conversion.
+        let rounded = (value * 10_000).rounded()
+        guard rounded.isFinite, rounded >= 0, rounded <= 1e12 else { return "" }
+        let scaled = Int(rounded)
         let fraction = String(scaled % 10_000)
         return "\(scaled / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }

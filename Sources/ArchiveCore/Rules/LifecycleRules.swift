@@ -36,14 +36,16 @@ public enum LifecycleRules {
     }
 
     /// The next free number after the highest one issued in a (cell, type, term): numbers
-    /// start at 1 and never pass `Int.max` (a stored maximum refuses instead of trapping).
+    /// start at 1 and never pass `Document.maximumNumber`.
     ///
-    /// - throws: `ArchiveError.corrupt` when the highest number is already `Int.max`.
-    public static func nextNumber(after highest: Int?) throws -> Int {
-        guard let highest else { return 1 }
-        let (next, overflow) = max(highest, 0).addingReportingOverflow(1)
-        guard !overflow else {
-            throw ArchiveError.corrupt("số văn bản lớn nhất đã đạt giới hạn, không thể cấp số tiếp")
+    /// - throws: `ArchiveError.numberingExhausted` when the sequence has no number left.
+    public static func nextNumber(
+        after highest: Int?, cellID: String, kind: Document.Kind, termID: String?
+    ) throws
+        -> Int
+    {
+        guard let next = (highest ?? 0).successor, next <= Document.maximumNumber else {
+            throw ArchiveError.numberingExhausted(cellID: cellID, kind: kind, termID: termID, highest: highest ?? 0)
         }
         return next
     }

@@ -28,6 +28,15 @@ public enum ArchiveError: Error, Sendable, Equatable {
     case logNeedsWholeArchive
     /// A filled form was refused; nothing was filed. Each problem names the form and line.
     case formRefused([FormProblem])
+    /// The sequence of (cell, type, term) has no number left: its highest issued number is
+    /// `highest`, and the next would pass `Document.maximumNumber`.
+    case numberingExhausted(cellID: String, kind: Document.Kind, termID: String?, highest: Int)
+    /// The archive can only be read (its file or directory is not writable, or the medium is
+    /// read-only); a write was refused before anything was written.
+    case readOnly(directory: String)
+    /// The archive can only be read and was made by an older version: it must be upgraded,
+    /// which writes, before this version can read it.
+    case readOnlyNeedsUpgrade(directory: String)
 }
 
 /// Why a directory is not an archive.

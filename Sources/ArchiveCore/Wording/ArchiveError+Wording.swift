@@ -30,6 +30,14 @@ extension ArchiveError {
             "nhật ký chỉ xuất cùng toàn bộ kho, không kèm một phần (chi bộ, đảng bộ hay năm)"
         case .formRefused(let problems):
             "chưa lưu gì cả: \(problems.count) lỗi trong mẫu"
+        case .numberingExhausted(let cellID, let kind, let termID, let highest):
+            "không còn số cho \(kind.vietnameseName.lowercased()) của chi bộ \(cellID)"
+                + (termID.map { " trong nhiệm kỳ \($0)" } ?? "")
+                + ": số lớn nhất đã dùng là \(highest), vượt quá \(Document.maximumNumber); chưa ban hành gì"
+        case .readOnly(let directory):
+            "kho lưu trữ \(directory) chỉ cho đọc (không có quyền ghi vào tệp hoặc thư mục, hay ổ đĩa chỉ cho đọc); chưa ghi gì cả"
+        case .readOnlyNeedsUpgrade(let directory):
+            "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
         }
     }
 }
@@ -82,5 +90,12 @@ extension RecordKind {
         case .meeting: "kỳ sinh hoạt"
         case .document: "văn bản"
         }
+    }
+}
+
+extension RecordKind {
+    /// The sentence for an identifier another kind of record holds, without a final full stop.
+    package static func identifierTaken(_ id: String, by holder: RecordKind, where place: String) -> String {
+        "mã \(id) đã là mã của một \(holder.vietnameseName) \(place); mỗi mã chỉ dùng cho một bản ghi"
     }
 }

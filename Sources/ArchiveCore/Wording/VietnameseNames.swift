@@ -81,8 +81,12 @@ extension LocalDate {
 /// Percentages written the Vietnamese way, with a decimal comma: "92,3%".
 public enum Percent {
     /// `rate` (0...1) as a percentage with one decimal.
+    /// A rate beyond 0...1 (more votes than members, from a record stored as it was) is
+    /// written as it is, up to 1,000,000 %; beyond that, or not a number, as "—".
     public static func text(_ rate: Double) -> String {
-        let tenths = Int((rate * 1000).rounded())
+        let scaled = (rate * 1000).rounded()
+        guard scaled.isFinite, abs(scaled) <= 1e10 else { return "—" }
+        let tenths = Int(scaled)
         let whole = tenths / 10, fraction = tenths % 10
         return fraction == 0 ? "\(whole)%" : "\(whole),\(fraction)%"
     }

@@ -31,7 +31,7 @@ extension Archive {
         case .success(let compiled): schema = compiled
         case .failure(let error): throw error
         }
-        return try await pool.writeWithoutTransaction { db in
+        return try await writeWithoutTransaction { db in
             // One import is one transaction, however large the file: a page cache of a fixed
             // 256 MiB keeps index inserts out of the WAL file until commit, in bounded memory.
             let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000

@@ -66,6 +66,7 @@ final class ImportSession {
                 CREATE TEMP TABLE IF NOT EXISTS claimed_identifier (
                     kind TEXT NOT NULL, id TEXT NOT NULL, line INTEGER NOT NULL,
                     PRIMARY KEY (kind, id)) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS temp.claimed_identifier_by_id ON claimed_identifier (id);
                 DELETE FROM claimed_identifier;
                 """)
     }
@@ -163,10 +164,26 @@ final class ImportSession {
         var valid = true
         for claim in claims {
             do {
+                // Tasks have identifiers of their own; every other kind shares one set, in the
+                // file and in the archive.
+                let isTask = claim.kind == "task"
                 let earlier = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT line FROM claimed_identifier WHERE kind = ? AND id = ?"),
-                    arguments: [claim.kind, claim.id])
-                if let earlier {
+                    db.cachedStatement(
+                        sql: "SELECT line, kind FROM claimed_identifier WHERE id = ? AND (kind = 'task') = ?"),
+                    arguments: [claim.id, isTask])
+                let kind = RecordKind(rawValue: claim.kind)
+                if let earlier, let kind, let holder = RecordKind(rawValue: earlier[1]), holder != kind {
+                    let earlierLine: Int = earlier[0]
+                    add(
+                        RecordKind.identifierTaken(claim.id, by: holder, where: "ở dòng \(earlierLine)"),
+                        line: claim.line, needle: "id=\"\(claim.id)\"")
+                    valid = false
+                } else if let kind, let holder = try db.otherKind(holding: claim.id, besides: kind) {
+                    add(
+                        RecordKind.identifierTaken(claim.id, by: holder, where: "trong kho"),
+                        line: claim.line, needle: "id=\"\(claim.id)\"")
+                    valid = false
+                } else if let earlier {
                     let earlierLine: Int = earlier[0]
                     let noun =
                         RecordKind(rawValue: claim.kind)?.vietnameseName

@@ -54,7 +54,7 @@ extension Archive {
 
     /// Makes the search index again from the records, in one transaction.
     public func reindex() async throws {
-        try await pool.write { db in try SearchIndexer(db: db).rebuild() }
+        try await write { db in try SearchIndexer(db: db).rebuild() }
     }
 }
 

@@ -125,7 +125,11 @@ struct SearchStatement {
 
     /// How many matches FTS5 hands on in the first step: enough for the page, for ties at the
     /// cut, and for what the filters may drop.
-    var candidateCount: Int { 4 * (filters.offset + filters.limit) + 64 }
+    /// (Saturating: a page asked for near `Int.max` must not trap.)
+    var candidateCount: Int { wanted.multipliedSaturating(by: 4).addingSaturating(64) }
+
+    /// The hits up to the end of the page.
+    var wanted: Int { max(0, filters.offset).addingSaturating(max(0, filters.limit)) }
 
     private static let entryColumns = "e.id, e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title"
 
@@ -144,7 +148,7 @@ struct SearchStatement {
             ORDER BY tier DESC, relevance DESC, e.date DESC, e.record_id
             LIMIT ? OFFSET ?
             """
-        let arguments = tierArguments + [match] + conditionArguments + [filters.limit, filters.offset]
+        let arguments = tierArguments + [match] + conditionArguments + [filters.limit, max(0, filters.offset)]
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             Self.entry(row, tier: row[9], relevance: row[8])
         }
@@ -183,7 +187,6 @@ struct SearchStatement {
             let rank = ranks[row[0]]!
             return Self.entry(row, tier: rank.tier, relevance: rank.relevance)
         }
-        let wanted = filters.offset + filters.limit
         if isCut && entries.count < wanted { return nil }
         // SQLite compares text bytewise (BINARY); so does this.
         entries.sort { a, b in
@@ -192,6 +195,6 @@ struct SearchStatement {
             if !a.date.utf8.elementsEqual(b.date.utf8) { return b.date.utf8.lexicographicallyPrecedes(a.date.utf8) }
             return a.recordID.utf8.lexicographicallyPrecedes(b.recordID.utf8)
         }
-        return Array(entries.dropFirst(filters.offset).prefix(filters.limit))
+        return Array(entries.dropFirst(max(0, filters.offset)).prefix(filters.limit))
     }
 }

@@ -7,14 +7,17 @@ extension Archive {
     /// hashes, and the rules of `domain.md` over every meeting.
     public func check() async throws -> CheckReport {
         var report = try await checkRecords()
-        // FTS5's structural check needs the write lock. While an import holds it, the
-        // records are still checked (from the last committed state) and the note says so.
+        // FTS5's structural check needs the write lock. While an import holds it, or when the
+        // archive can only be read, the records are still checked (from the last committed
+        // state) and the note says so.
         do {
-            let indexProblems = try await pool.write { db in SearchIndexer(db: db).integrityProblems() }
+            let indexProblems = try await write { db in SearchIndexer(db: db).integrityProblems() }
             report.problems += indexProblems
             report.searchIndexStale = report.searchIndexStale || !indexProblems.isEmpty
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+        } catch ArchiveError.busy {
             report.notes.append("bỏ qua kiểm tra cấu trúc chỉ mục FTS5 vì kho đang có một lần nhập khác ghi")
+        } catch ArchiveError.readOnly {
+            report.notes.append("bỏ qua kiểm tra cấu trúc chỉ mục FTS5 vì kho chỉ cho đọc")
         }
         return report
     }

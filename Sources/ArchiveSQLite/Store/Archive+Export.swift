@@ -10,8 +10,10 @@ extension Archive {
     /// The output is stable: the same archive gives the same bytes, so that export, import
     /// into an empty archive and export again are byte-identical. A partial export carries
     /// every organization, cell (with its members), meeting and document its records refer
-    /// to, so that it imports on its own. A file is written beside its destination and moved
-    /// into place at the end, so that a failed export leaves no half file.
+    /// to, so that it imports on its own. `path` is written as `FileWriting` writes every
+    /// output: `nil` or `-` is standard output, a device is written directly, a file is
+    /// written beside its destination and moved into place at the end, so that a failed
+    /// export leaves no half file.
     ///
     /// ```swift
     /// try archive.export(ExportSelection(year: 2023), to: "nam-2023.xml")
@@ -21,25 +23,8 @@ extension Archive {
     ///   `ArchiveError.cannotWrite` when the file cannot be written.
     @discardableResult
     public func export(_ selection: ExportSelection, to path: String?) async throws -> ExportSummary {
-        guard let path else { return try await export(selection, toFileDescriptor: 1) }
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw FileWriting.failure(path)
-        }
-        do {
-            let summary = try await export(selection, toFileDescriptor: descriptor)
-            guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-                throw FileWriting.failure(path)
-            }
-            guard rename(temporary, path) == 0 else {
-                throw FileWriting.failure(path)
-            }
-            return summary
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
+        try await FileWriting.withOutput(to: path) { descriptor in
+            try await export(selection, toFileDescriptor: descriptor)
         }
     }
 

@@ -67,7 +67,7 @@ extension Archive {
     ) async throws
         -> LockableRecord
     {
-        try await pool.write { db in
+        try await write { db in
             var record = try Self.read(db, form: FormText(text), file: file, fixedID: nil, today: today)
             let reader = RecordReader(db: db)
             let writer = RecordWriter(db: db)
@@ -76,6 +76,15 @@ extension Archive {
                 case .meeting(let meeting): try reader.meeting(id: meeting.id).map { .meeting($0) }
                 case .document(let document): try reader.document(id: document.id).map { .document($0) }
                 }
+            let kind = record.kind
+            if let holder = try db.otherKind(holding: record.id, besides: kind) {
+                throw ArchiveError.formRefused([
+                    FormProblem(
+                        file: file,
+                        line: FormText(text).field(kind == .meeting ? "Mã biên bản" : "Mã văn bản")?.number ?? 0,
+                        message: RecordKind.identifierTaken(record.id, by: holder, where: "trong kho"))
+                ])
+            }
             if let existing, existing.isLocked {
                 throw ArchiveError.formRefused([
                     FormProblem(
@@ -118,7 +127,7 @@ extension Archive {
     )
         async throws -> RecordLifecycle
     {
-        try await pool.write { db in
+        try await write { db in
             let record: LockableRecord
             // A form carries no attachments: the correction keeps the record's own.
             switch try Self.read(db, form: FormText(text), file: file, fixedID: id, today: today) {

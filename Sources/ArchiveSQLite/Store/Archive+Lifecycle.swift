@@ -14,7 +14,7 @@ extension Archive {
     ///   the minutes are already approved.
     @discardableResult
     public func approve(meetingID: String, context: AuditContext) async throws -> Meeting {
-        try await pool.write { db in
+        try await write { db in
             guard let draft = try RecordReader(db: db).meeting(id: meetingID) else {
                 throw ArchiveError.notFound(id: meetingID)
             }
@@ -43,7 +43,7 @@ extension Archive {
     ///   it is not a draft, or the cell had no term on its date (`LifecycleRules`).
     @discardableResult
     public func issue(documentID: String, context: AuditContext) async throws -> IssuedDocument {
-        try await pool.write { db in
+        try await write { db in
             let reader = RecordReader(db: db)
             guard let draft = try reader.document(id: documentID) else {
                 throw ArchiveError.notFound(id: documentID)
@@ -77,7 +77,7 @@ extension Archive {
     ///   draft (change it directly), a change of cell, kind or number, or no change at all.
     @discardableResult
     public func correct(_ corrected: LockableRecord, context: AuditContext) async throws -> RecordLifecycle {
-        try await pool.write { db in try Self.correct(db, corrected, context: context) }
+        try await write { db in try Self.correct(db, corrected, context: context) }
     }
 
     /// Corrects a locked record inside the caller's transaction.

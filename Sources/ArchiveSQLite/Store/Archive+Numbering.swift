@@ -33,6 +33,6 @@ extension Archive {
                 SELECT max(number) FROM document
                 WHERE cell_id = ? AND type = ? AND ifnull(term_id, '') = ? AND status <> 'draft'
                 """, arguments: [cellID, kind.rawValue, termID ?? ""])
-        return try LifecycleRules.nextNumber(after: highest)
+        return try LifecycleRules.nextNumber(after: highest, cellID: cellID, kind: kind, termID: termID)
     }
 }

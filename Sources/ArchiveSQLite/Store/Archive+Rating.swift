@@ -22,7 +22,7 @@ extension Archive {
                 points: $0.points)
         }
         let valid = try normalized.validated()
-        try await pool.write { db in try RubricStore(db: db).save(valid) }
+        try await write { db in try RubricStore(db: db).save(valid) }
         return valid
     }
 
@@ -44,7 +44,7 @@ extension Archive {
         meetingID: String, points: [(criterion: String, points: Int)], note: String? = nil,
         context: AuditContext
     ) async throws -> Rating {
-        try await pool.write { db in
+        try await write { db in
             let reader = RecordReader(db: db)
             guard var meeting = try reader.meeting(id: meetingID) else { throw ArchiveError.notFound(id: meetingID) }
             let rubric = try RubricStore(db: db).load()

@@ -1,0 +1,359 @@
+import Foundation
+import Testing
+
+/// Faults and hostile use through the real program (issue 15): values the schema accepts but no
+/// record can hold, outputs that are devices, concurrent use, private files.
+@Suite("sochibo under faults and hostile use")
+struct SafetyTests {
+    let directory = Sochibo.temporaryDirectory()
+    var archive: String { directory + "/archive" }
+
+    func run(_ arguments: [String]) throws -> Sochibo.Result {
+        try Sochibo.run(arguments + ["--archive", archive])
+    }
+
+    func initialized(with files: [String] = []) throws {
+        let created = try Sochibo.run(["init", "--archive", archive])
+        #expect(created.status == 0, "\(created.errors)")
+        for file in files {
+            let imported = try run(["import", Sochibo.path(file)])
+            #expect(imported.status == 0, "\(imported.errors)")
+        }
+    }
+
+    /// Runs `sql` on the archive's database with the `sqlite3` shell, as a person editing it by
+    /// hand (or a database written before the bounds were checked) would.
+    func sqlite(_ sql: String) throws {
+        let result = try Sochibo.tool("/usr/bin/sqlite3", [archive + "/archive.sqlite", sql])
+        #expect(result.status == 0, "\(result.errors)")
+    }
+
+    /// Exit 0, 1 or 64 (a usage error) with words, never a trap (a signal) or Swift's own
+    /// "Fatal error".
+    func expectNoCrash(_ result: Sochibo.Result, _ arguments: [String]) {
+        #expect([0, 1, 64].contains(result.status), "\(arguments): status \(result.status)\n\(result.errors)")
+        #expect(!result.errors.contains("Fatal error"), "\(arguments): \(result.errors)")
+    }
+
+    // MARK: 1. No value the schema accepts may crash a command
+
+    @Test func aVoteCountNoCellCanHaveIsRefusedAtItsAttribute() throws {
+        try initialized()
+        let file = Sochibo.path("fixtures/hostile/vote-overflow.xml")
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first
+                == "\(file):60:60: error: for quá lớn: 4611686018427387904 (tối đa 100000)", "\(result.errors)")
+        #expect(!(try run(["export"]).output.contains("<meeting")))
+    }
+
+    @Test func countsStoredBeyondReasonAreReadWithoutATrap() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        // Each count alone fits; their sum, twice the votes for, and the share in a Double
+        // converted back to an integer do not.
+        try sqlite(
+            "UPDATE vote SET votes_for = 4611686018427387904, votes_against = 9223372036854775807, abstentions = 9223372036854775807"
+        )
+        for arguments in [
+            ["check"], ["show", "a-2023-01"], ["summary", "--year", "2023", "--organization", "dbx-test"],
+            ["summary", "--year", "2023", "--cell", "cb-a", "--format", "csv"],
+            ["summary", "--year", "2023", "--cell", "cb-a", "--format", "html"],
+            ["summary", "--year", "2023", "--cell", "cb-a", "--format", "xml"],
+            ["print", "a-2023-01"], ["template", "--from", "a-2023-01"], ["export"],
+        ] {
+            expectNoCrash(try run(arguments), arguments)
+        }
+        let check = try run(["check", "--format", "json"])
+        #expect(check.output.contains("votes-exceed-entitled"), "\(check.output)")
+    }
+
+    @Test func aSequenceAtItsLastNumberRefusesToIssueInWords() throws {
+        try initialized(with: ["fixtures/valid/draft-no-number.xml"])
+        try sqlite("UPDATE document SET number = 9223372036854775807 WHERE id = 'a-nq-01'")
+        let result = try run(["issue", "a-nq-02"])
+        expectNoCrash(result, ["issue"])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines
+                == [
+                    "sochibo: không còn số cho nghị quyết của chi bộ cb-a trong nhiệm kỳ 2022-2025: số lớn nhất đã dùng là 9223372036854775807, vượt quá 99999; chưa ban hành gì."
+                ], "\(result.errors)")
+        #expect(try run(["show", "a-nq-02"]).output.contains("dự thảo"))
+    }
+
+    @Test func aDocumentNumberBeyondAnyTermIsRefusedAtImport() throws {
+        try initialized()
+        let minimal = try String(contentsOfFile: Sochibo.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let file = directory + "/number.xml"
+        try Data(
+            minimal.replacingOccurrences(
+                of: #"number="1" symbol="01-NQ/CB""#, with: #"number="100000000000000000000000" symbol="01-NQ/CB""#
+            ).utf8
+        ).write(to: URL(fileURLWithPath: file))
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(file):63:"), "\(result.errors)")
+        #expect(result.errors.contains("number quá lớn: 100000000000000000000000 (tối đa 99999)"), "\(result.errors)")
+    }
+
+    @Test func aFormWithAnImpossibleVoteCountIsRefusedAtItsLine() throws {
+        try initialized(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let form = try String(
+            contentsOfFile: Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt"), encoding: .utf8)
+        let file = directory + "/bien-ban.txt"
+        try Data(
+            form.replacingOccurrences(
+                of: "năm 2025 | 11 | 0 | 0", with: "năm 2025 | 4611686018427387904 | 9223372036854775807 | 0"
+            ).utf8
+        ).write(to: URL(fileURLWithPath: file))
+        let result = try run(["file", file])
+        expectNoCrash(result, ["file"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(file):59: error: biểu quyết cần dạng"), "\(result.errors)")
+        #expect(result.errors.contains("số từ 0 đến 100000"), "\(result.errors)")
+    }
+
+    @Test func searchPagesBeyondReasonAreRefusedInASentence() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        for (option, value) in [("--limit", "9223372036854775807"), ("--offset", "9223372036854775800")] {
+            let result = try run(["search", "đường", option, value])
+            expectNoCrash(result, [option])
+            #expect(result.status == 64)
+            #expect(result.errors.contains("\(option) phải từ"), "\(result.errors)")
+        }
+        let page = try run(["search", "đường", "--limit", "1000", "--offset", "1000000"])
+        #expect(page.status == 0, "\(page.errors)")
+    }
+
+    // MARK: 2. -o PATH never replaces what is not a regular file
+
+    /// The type and permission bits of `path`, without following a link.
+    func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode : nil
+    }
+
+    @Test func aFullDeviceIsAnErrorForEveryWriter() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        for arguments in [
+            ["export"], ["print", "a-2023-01"], ["summary", "--year", "2023", "--cell", "cb-a"],
+            ["template", "--from", "a-2023-01"],
+        ] {
+            let result = try run(arguments + ["-o", "/dev/full"])
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.errorLines == ["sochibo: không ghi được /dev/full: ổ đĩa đã đầy."], "\(arguments)")
+            #expect(mode("/dev/full").map { $0 & S_IFMT } == S_IFCHR)
+        }
+    }
+
+    @Test func dashAndStandardOutputItselfAreStandardOutput() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        for target in ["-", "/dev/stdout"] {
+            let export = try run(["export", "-o", target])
+            #expect(export.status == 0, "\(export.errors)")
+            #expect(export.output.hasPrefix("<?xml") && export.output.contains("a-2023-01"), "\(target)")
+            let page = try run(["print", "a-2023-01", "-o", target])
+            #expect(page.status == 0 && page.output.contains("<html"), "\(target)")
+        }
+        #expect(mode("/dev/stdout").map { $0 & S_IFMT } == S_IFLNK)
+    }
+
+    @Test func aFIFOIsWrittenToAndStaysAFIFO() async throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let fifo = directory + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reader opens the FIFO while the export writes to it.
+        let reading = Task.detached { try Sochibo.tool("/bin/cat", [fifo]).output }
+        let export = try run(["export", "-o", fifo])
+        #expect(export.status == 0, "\(export.errors)")
+        let received = try await reading.value
+        #expect(received.contains("a-2023-01"))
+        #expect(mode(fifo).map { $0 & S_IFMT } == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["archive", "pipe"])
+    }
+
+    @Test func aRegularFileIsReplacedWholeAndALinkKeepsPointingAtIt() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let folder = directory + "/out"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let real = folder + "/real.xml"
+        try Data("cũ".utf8).write(to: URL(fileURLWithPath: real))
+        chmod(real, 0o640)
+        #expect(symlink(real, folder + "/link.xml") == 0)
+        let result = try run(["export", "-o", folder + "/link.xml"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(mode(folder + "/link.xml").map { $0 & S_IFMT } == S_IFLNK)
+        #expect(try String(contentsOfFile: real, encoding: .utf8).contains("a-2023-01"))
+        // The replaced file keeps its mode; no temporary file is left beside it.
+        #expect(mode(real).map { $0 & 0o777 } == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.xml", "real.xml"])
+    }
+
+    // MARK: 3. Archives and what is written from them are private
+
+    @Test func newArchivesAndOutputsAreTheOwnersAlone() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        #expect(mode(archive).map { $0 & 0o777 } == 0o700)
+        for file in ["archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm"] {
+            // The -wal and -shm files exist only while a connection is open; when present, private.
+            if let bits = mode(archive + "/" + file) { #expect(bits & 0o777 == 0o600, "\(file)") }
+        }
+        #expect(mode(archive + "/archive.sqlite") != nil)
+        for (arguments, name) in [
+            (["export"], "sao-luu.xml"), (["print", "a-2023-01"], "in.html"),
+            (["summary", "--year", "2023", "--cell", "cb-a", "--format", "csv"], "bao-cao.csv"),
+            (["template", "--from", "a-2023-01"], "mau.txt"),
+        ] {
+            let path = directory + "/" + name
+            let result = try run(arguments + ["-o", path])
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(mode(path).map { $0 & 0o777 } == 0o600, "\(name)")
+        }
+    }
+
+    // MARK: 4. Two people at once, read-only archives, atomic init
+
+    /// Runs `sochibo` as an unprivileged user when the tests run as root (root may write
+    /// anywhere, so a read-only archive is read-only only to someone else).
+    func runAsReader(_ arguments: [String]) throws -> Sochibo.Result {
+        guard getuid() == 0 else { return try run(arguments) }
+        return try Sochibo.tool(
+            "/usr/bin/setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", Sochibo.executable] + arguments + [
+                "--archive", archive,
+            ])
+    }
+
+    @Test func aReadOnlyArchiveIsReadAndRefusesWritesInWords() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        chmod(directory, 0o755)
+        chmod(archive + "/archive.sqlite", 0o444)
+        chmod(archive, 0o555)
+        defer { chmod(archive, 0o700) }
+        for arguments in [
+            ["list", "meetings"], ["show", "a-2023-01"], ["search", "đường"], ["check"],
+            ["summary", "--year", "2023", "--cell", "cb-a"], ["export"],
+        ] {
+            let result = try runAsReader(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.errors)")
+        }
+        #expect(try runAsReader(["check"]).output.contains("kho chỉ cho đọc"))
+        for arguments in [["reindex"], ["import", Sochibo.path("fixtures/valid/minimal-update.xml")]] {
+            let result = try runAsReader(arguments)
+            #expect(result.status == 1)
+            #expect(
+                result.errorLines
+                    == [
+                        "sochibo: kho lưu trữ \(archive) chỉ cho đọc (không có quyền ghi vào tệp hoặc thư mục, hay ổ đĩa chỉ cho đọc); chưa ghi gì cả."
+                    ], "\(arguments): \(result.errors)")
+        }
+        // Nothing was left beside the database by the readers.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive) == ["archive.sqlite"])
+    }
+
+    @Test func aWriterThatWaitedTooLongSaysNothingWasWrittenInVietnamese() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        // The sqlite3 shell holds the write lock, as a long import would.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [archive + "/archive.sqlite"]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = Pipe()
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        defer {
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+            try? input.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        // Readers are not held up by a writer.
+        #expect(try run(["list", "meetings"]).status == 0)
+        let result = try run(["reindex"])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines
+                == [
+                    "sochibo: kho lưu trữ \(archive) đang bận (một lần nhập khác đang ghi); chưa ghi gì cả, hãy thử lại sau ít phút."
+                ], "\(result.errors)")
+    }
+
+    @Test func commandsStartedTogetherDoNotFailAsBusy() async throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let results = try await withThrowingTaskGroup(of: Sochibo.Result.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    try run(
+                        index % 3 == 0
+                            ? ["import", Sochibo.path("fixtures/valid/minimal-update.xml")] : ["list", "meetings"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for result in results { #expect(result.status == 0, "\(result.errors)") }
+    }
+
+    @Test func aKilledInitLeavesNothingThatStopsTheNextOne() throws {
+        for delay in [0.0, 0.02, 0.05, 0.1, 0.2] {
+            let target = directory + "/killed-\(delay)"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Sochibo.executable)
+            process.arguments = ["init", "--archive", target]
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Either the archive is whole, or there is none and init makes it now.
+            let again = try Sochibo.run(["init", "--archive", target])
+            #expect(again.status == 0 || again.errors.contains("đã có kho lưu trữ"), "\(again.errors)")
+            let listed = try Sochibo.run(["list", "cells", "--archive", target])
+            #expect(listed.status == 0, "after \(delay) s: \(listed.errors)")
+        }
+    }
+
+    // MARK: 6. One record, one identifier
+
+    @Test func aDocumentCannotTakeAMeetingsIdentifierInTheFile() throws {
+        try initialized()
+        let file = Sochibo.path("fixtures/invalid/id-of-another-kind.xml")
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first
+                == "\(file):63:13: error: mã a-2023-01 đã là mã của một kỳ sinh hoạt ở dòng 40; mỗi mã chỉ dùng cho một bản ghi",
+            "\(result.errors)")
+    }
+
+    @Test func aDocumentCannotTakeAMeetingsIdentifierInTheArchive() throws {
+        try initialized(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let minimal = try String(contentsOfFile: Sochibo.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let file = directory + "/tai-lieu.xml"
+        try Data(minimal.replacingOccurrences(of: #"<document id="a-nq-01""#, with: #"<document id="np-2023-08""#).utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let imported = try run(["import", file])
+        #expect(imported.status == 1)
+        #expect(
+            imported.errorLines.first
+                == "\(file):63:13: error: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
+            "\(imported.errors)")
+
+        // The resolution's form names the meeting that adopted it: file that first.
+        #expect(try run(["file", Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt")]).status == 0)
+        let form = try String(
+            contentsOfFile: Sochibo.path("fixtures/forms/nghi-quyet-na-pan-2024-12-29.txt"), encoding: .utf8)
+        let filled = directory + "/nghi-quyet.txt"
+        try Data(form.replacingOccurrences(of: "Mã văn bản:", with: "Mã văn bản: np-2023-08").utf8)
+            .write(to: URL(fileURLWithPath: filled))
+        let filed = try run(["file", filled])
+        #expect(filed.status == 1)
+        #expect(
+            filed.errorLines.first
+                == "\(filled):6: error: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
+            "\(filed.errors)")
+        #expect(try run(["show", "np-2023-08"]).output.contains("Kỳ sinh hoạt"))
+    }
+}
