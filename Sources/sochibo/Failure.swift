@@ -46,6 +46,18 @@ enum Failure {
             return problems.map(\.description) + [
                 "sochibo: chưa lưu gì cả: \(problems.count) lỗi trong mẫu; sửa rồi chạy lại lệnh."
             ]
+        case ArchiveError.locked(let record):
+            let how =
+                "muốn sửa, lấy mẫu điền sẵn bằng `sochibo template --from \(record.id) -o sua.txt`, sửa rồi chạy `sochibo correct \(record.id) sua.txt`"
+            if let form = record.form {
+                return [
+                    "\(form):\(record.line): error: \(record.sentence)",
+                    "sochibo: chưa lưu gì cả; \(how).",
+                ]
+            }
+            return ["sochibo: \(record.sentence); \(how)."]
+        case ArchiveError.stillReferenced(let id, let referrers):
+            return ["sochibo: \(ArchiveError.stillReferencedSentence(id: id, referrers: referrers))."]
         case ArchiveError.notAllowed(let reason):
             return ["sochibo: \(reason)."]
         case let mistake as RatingRubric.Mistake:

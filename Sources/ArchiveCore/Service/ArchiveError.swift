@@ -23,6 +23,33 @@ public enum ArchiveError: Error, Sendable, Equatable {
     case notAllowed(String)
     /// A filled form was refused; nothing was filed. Each problem names the form and line.
     case formRefused([FormProblem])
+    /// A form or a command would change or remove a locked record (approved minutes, a
+    /// document past draft); it changes only by a correction. `form` and `line` say where the
+    /// form names it, when a form did.
+    case locked(LockedRecord)
+    /// A draft cannot be discarded while other records refer to it (a document adopted at the
+    /// meeting, a report on one of its tasks); `referrers` are their identifiers.
+    case stillReferenced(id: String, referrers: [String])
+}
+
+/// A locked record that something tried to change or remove.
+public struct LockedRecord: Sendable, Hashable {
+    /// The record's identifier.
+    public var id: String
+    /// Whether it is a meeting's minutes (else a document).
+    public var isMeeting: Bool
+    /// The form that named it, if a form did.
+    public var form: String?
+    /// The line of the form that identifies it (its id line, or its date), 0 when unknown.
+    public var line: Int
+
+    /// Creates the description of a locked record.
+    public init(id: String, isMeeting: Bool, form: String? = nil, line: Int = 0) {
+        self.id = id
+        self.isMeeting = isMeeting
+        self.form = form
+        self.line = line
+    }
 }
 
 /// One problem that refused an import, located in its file.
