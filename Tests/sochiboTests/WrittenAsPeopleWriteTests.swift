@@ -8,7 +8,7 @@ struct WrittenAsPeopleWriteTests {
     let directory = Sochibo.temporaryDirectory()
     var archive: String { directory + "/archive" }
 
-    static let cases = Sochibo.path("../shared/cases")
+    static let cases = Sochibo.path("fixtures/cases")
     static let minutes = Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt")
 
     func run(_ arguments: [String]) throws -> Sochibo.Result {

@@ -41,6 +41,10 @@ public enum VietnameseText {
         table[0x1E9B] = "s"  // ẛ
         table[0x01E0] = nil  // Ǡ
         table[0x01E1] = nil  // ǡ
+        // The look-alikes of Đ đ from legacy conversions fold as `search_folded` writes them.
+        table[0x00D0] = "d"  // Ð
+        table[0x00F0] = "d"  // ð
+        table[0x0189] = "d"  // Ɖ
         return table
     }()
 
@@ -80,6 +84,7 @@ public enum VietnameseText {
                 switch value {
                 case 0x00C0...0x024F: latin[Int(value - 0x00C0)]
                 case 0x1E00...0x1EFF: vietnamese[Int(value - 0x1E00)]
+                case 0x0256: 0x64  // ɖ, a look-alike of đ
                 default: 0
                 }
             if folded != 0 {
