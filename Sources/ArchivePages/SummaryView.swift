@@ -134,6 +134,11 @@ extension SummaryView.CellReport {
             ("Tỷ lệ buổi xếp loại Khá trở lên", share(cell.fairOrBetterShare)),
             ("Tỷ lệ đảng viên dự sinh hoạt bình quân", share(cell.attendanceRate)),
         ]
+        if !cell.unapprovedMinutes.isEmpty {
+            rows.insert(
+                ("Biên bản chưa thông qua (chưa tính)", "\(cell.unapprovedMinutes.count) biên bản chưa thông qua"),
+                at: 5)
+        }
         if let lowest = cell.lowestAttendance {
             rows.append(
                 (

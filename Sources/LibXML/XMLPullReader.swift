@@ -56,7 +56,13 @@ public final class XMLPullReader {
         self.path = path
         // Refuse a DOCTYPE before libxml2 parses its internal subset (entity declarations,
         // parameter entities) at all.
-        if let position = Self.doctypePosition(path: path) {
+        if let declared = Self.foreignEncoding(path: path) {
+            // Format v1 is UTF-8 (UTF-16 with its byte-order mark is read too): a file that says
+            // otherwise is either mislabelled or not ours, and reading it would store mojibake.
+            collector.append(
+                XMLDiagnostic(severity: .fatal, line: 1, column: 1, message: Self.encodingRefusal + declared))
+            finished = true
+        } else if let position = Self.doctypePosition(path: path) {
             collector.append(
                 XMLDiagnostic(
                     severity: .fatal, line: position.line, column: position.column,
@@ -74,6 +80,34 @@ public final class XMLPullReader {
     /// The message for a refused DOCTYPE.
     public static let doctypeRefusal =
         "a DOCTYPE declaration is not allowed: the archive format has no DTD, and entities and external references are refused"
+
+    /// The start of the message for a refused encoding declaration; the declared name follows.
+    public static let encodingRefusal = "the document declares an encoding other than UTF-8: "
+
+    /// The encoding the XML declaration names, when it is not UTF-8 and the file does not start
+    /// with a UTF-16 byte-order mark (libxml2 reads UTF-16 with one); `nil` when the file is
+    /// fine or has no declaration (UTF-8 by default).
+    static func foreignEncoding(path: String) -> String? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: 256)
+        let count = fread(&bytes, 1, bytes.count, file)
+        var head = Array(bytes[0..<count])
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) { return nil }
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else {
+            return nil
+        }
+        let declaration = Array(head[..<end])
+        let word = Array("encoding".utf8)
+        guard let at = declaration.indices.first(where: { declaration[$0...].starts(with: word) }) else { return nil }
+        let rest = String(decoding: declaration[(at + word.count)...], as: UTF8.self).drop {
+            $0 == " " || $0 == "=" || $0 == "\t"
+        }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = String(rest.dropFirst().prefix { $0 != quote })
+        return ["utf-8", "utf8"].contains(name.lowercased()) ? nil : name
+    }
 
     /// Where `<!DOCTYPE` stands in the prolog (before the first start tag), if it does.
     ///

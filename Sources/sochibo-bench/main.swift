@@ -244,8 +244,8 @@ if options.search {
         try dump(
             """
             SELECT sql || ';' FROM sqlite_master
-            WHERE name IN ('search_text', 'search_folded', 'search_index', 'search_exact')
-            ORDER BY type = 'view', name = 'search_exact'
+            WHERE name IN ('search_text', 'search_folded', 'search_index', 'search_exact') OR name LIKE 'search_marks%'
+            ORDER BY type = 'view', name = 'search_exact', rowid
             """, to: schemaFile, mode: "-list")
         let schema = try String(contentsOfFile: schemaFile, encoding: .utf8)
         let ourLoad = try measure(

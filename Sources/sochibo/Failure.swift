@@ -33,7 +33,14 @@ enum Failure {
                 return problems.map(\.description) + [sentence + "."]
             case .formRefused(let problems):
                 return problems.map(\.description) + [sentence + "; sửa rồi chạy lại lệnh."]
-            case .lifecycle(.locked(_, let id)), .lifecycle(.correctionChangesNothing(let id)):
+            case .locked(let record):
+                let how =
+                    "muốn sửa, lấy mẫu điền sẵn bằng `sochibo template --from \(record.id) -o sua.txt`, sửa rồi chạy `sochibo correct \(record.id) sua.txt`"
+                if let form = record.form {
+                    return ["\(form):\(record.line): error: \(record.sentence)", "sochibo: chưa lưu gì cả; \(how)."]
+                }
+                return [sentence + "; \(how)."]
+            case .lifecycle(.correctionChangesNothing(let id)):
                 return [sentence + " (`sochibo template --from \(id)`, rồi `sochibo correct \(id) TỆP`)."]
             case .notPrintable(let id, let kind):
                 return [

@@ -8,7 +8,7 @@ struct TemplateCommand: AsyncParsableCommand {
         commandName: "template",
         abstract: "In mẫu biên bản hoặc văn bản để điền (hoặc mẫu đã điền sẵn của một bản ghi, để sửa).",
         discussion: """
-            sochibo template meeting --cell cb-na-pan --date 2024-12-05 -o bien-ban.txt
+            sochibo template meeting --cell cb-na-pan --date 05/12/2024 -o bien-ban.txt
             sochibo template document --cell cb-na-pan --type NQ -o nghi-quyet.txt
             sochibo template --from cb-na-pan-2024-12-05 -o sua.txt
             """)
@@ -25,7 +25,7 @@ struct TemplateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
     var cell: String?
 
-    @Option(help: ArgumentHelp("Ngày sinh hoạt hoặc ngày văn bản (mặc định: hôm nay).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Ngày sinh hoạt hoặc ngày văn bản (mặc định: hôm nay).", valueName: "dd/mm/yyyy"))
     var date: String?
 
     @Option(help: ArgumentHelp("Loại văn bản, ví dụ NQ.", valueName: "LOẠI"))
@@ -49,7 +49,7 @@ struct TemplateCommand: AsyncParsableCommand {
             throw ValidationError("hãy ghi meeting hoặc document và --cell ID (hoặc --from ID).")
         }
         if kind == .document, type == nil { throw ValidationError("mẫu văn bản cần --type, ví dụ --type NQ.") }
-        if let date, LocalDate(date) == nil { throw ValidationError("--date phải là ngày dạng YYYY-MM-DD.") }
+        if let date, let problem = LocalDate.typed(date).problem(label: "--date") { throw ValidationError(problem) }
         if let type, Document.Kind(code: type) == nil {
             throw ValidationError(
                 "--type: không có loại văn bản \(type) (NQ, KL, QĐ, CT, HD, TB, BC, KH, CTr, TTr, ĐA, BB, CV).")
@@ -59,7 +59,7 @@ struct TemplateCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let archive = try options.open()
-            let day = date.flatMap(LocalDate.init) ?? Today.date
+            let day = date.flatMap { LocalDate.typed($0).date } ?? Today.date
             let form: String
             if let from {
                 form = try await archive.filledForm(id: from)
@@ -142,6 +142,26 @@ struct CorrectCommand: AsyncParsableCommand {
             print(
                 "Đã ghi đính chính \(id): phiên bản \(lifecycle.version) (mã sha256 \(lifecycle.sha256 ?? "")); các phiên bản trước vẫn xem được bằng sochibo show \(id) --version N."
             )
+        }
+    }
+}
+
+struct DiscardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discard",
+        abstract: "Bỏ một dự thảo (biên bản hoặc văn bản) lưu nhầm; ghi vào nhật ký. Bản đã khóa không bỏ được.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Mã biên bản hoặc văn bản dự thảo.", valueName: "ID"))
+    var id: String
+
+    func run() async throws {
+        try await Failure.guarding {
+            let record = try await options.open().discard(id: id, context: actor.context)
+            let what = record.kind == .meeting ? "dự thảo biên bản" : "dự thảo văn bản"
+            print("Đã bỏ \(what) \(record.id); nhật ký vẫn giữ các lần lưu trước đó.")
         }
     }
 }

@@ -21,10 +21,10 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Chỉ meeting (biên bản) hoặc document (văn bản).")
     var kind: [String] = []
 
-    @Option(help: ArgumentHelp("Từ ngày.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Từ ngày.", valueName: "dd/mm/yyyy"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Đến ngày.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Đến ngày.", valueName: "dd/mm/yyyy"))
     var to: String?
 
     @Option(help: "Chỉ văn bản ở trạng thái này: draft, issued, superseded, revoked.")
@@ -48,7 +48,8 @@ struct SearchCommand: AsyncParsableCommand {
     func filters() throws -> SearchFilters {
         func date(_ text: String?, _ option: String) throws -> LocalDate? {
             guard let text else { return nil }
-            guard let date = LocalDate(text) else { throw ValidationError("\(option) phải là ngày dạng YYYY-MM-DD.") }
+            let typed = LocalDate.typed(text)
+            guard let date = typed.date else { throw ValidationError(typed.problem(label: option) ?? text) }
             return date
         }
         let types = try type.map { code in

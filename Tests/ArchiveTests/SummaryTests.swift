@@ -13,7 +13,26 @@ struct SummaryTests {
     let afterTheYear = LocalDate.d("2025-03-01")
 
     init() async throws {
-        archive = try await Support.archive(with: [Self.fixture])
+        archive = try await Self.approvedArchive()
+    }
+
+    /// The fixture with its December minutes approved. The file carries no lifecycle, so that
+    /// unrated meeting imports as a draft (the lifecycle tests use it so), and a summary counts
+    /// approved minutes only; its figures count it as held, as its generator says.
+    static func approvedArchive() async throws -> Archive {
+        let archive = try await Support.archive(with: [fixture])
+        try await archive.approve(meetingID: "dt-2024-12", context: .tester)
+        return archive
+    }
+
+    @Test func theDecemberDraftIsNotHeldUntilApproved() async throws {
+        let drafts = try await Support.archive(with: [Self.fixture])
+        let cell = try #require(
+            await drafts.summary(year: 2024, cellID: "cb-dong-tam", today: afterTheYear).cells.first)
+        #expect(cell.meetingsHeld == 12 && cell.regularHeld == 10 && cell.missingMonths == [8, 12])
+        #expect(cell.unapprovedMinutes == ["dt-2024-12"] && cell.ratings.unrated == 0)
+        #expect(cell.findings.contains { $0.code == .unapprovedMinutes && $0.subject == "dt-2024-12" })
+        #expect(cell.months[11].sessions.map(\.meeting) == ["dt-2024-12-bt"])
     }
 
     func dongTam() async throws -> CellYearSummary {
@@ -177,7 +196,7 @@ struct SummaryFormatTests {
     let summary: YearSummary
 
     init() async throws {
-        let archive = try await Support.archive(with: [SummaryTests.fixture])
+        let archive = try await SummaryTests.approvedArchive()
         summary = try await archive.summary(year: 2024, organizationID: "dbx-minh-tien", today: .d("2025-03-01"))
     }
 

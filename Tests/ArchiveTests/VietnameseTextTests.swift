@@ -64,6 +64,8 @@ struct VietnameseTextTests {
         table[0x1E9B] = "s"
         table[0x01E0] = nil
         table[0x01E1] = nil
+        // The look-alikes of Đ đ (Ð ð Ɖ ɖ), which `search_folded` writes as d since v6.
+        for value: UInt32 in [0x00D0, 0x00F0, 0x0189, 0x0256] { table[value] = "d" }
         return table
     }()
 

@@ -80,14 +80,14 @@ struct SecretaryFlowTests {
         let form = directory + "/sai.txt"
         try Data(
             original.replacingOccurrences(of: "Chủ trì: Hà Văn Lợi [np-01]", with: "Chủ trì: Hà Văn Lực")
-                .replacingOccurrences(of: "Bắt đầu: 19:30", with: "Bắt đầu: 7 giờ tối").utf8
+                .replacingOccurrences(of: "Bắt đầu: 19:30", with: "Bắt đầu: 25 giờ tối").utf8
         ).write(to: URL(fileURLWithPath: form))
         let result = try run(["file", form])
         #expect(result.status == 1)
         #expect(result.errorLines.count == 3, "\(result.errors)")
         let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
         func line(_ prefix: String) -> Int { (lines.firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1 }
-        #expect(result.errorLines[0].hasPrefix("\(form):\(line("Bắt đầu")): error: “Bắt đầu” phải là giờ dạng HH:MM"))
+        #expect(result.errorLines[0].hasPrefix("\(form):\(line("Bắt đầu")): error: “Bắt đầu” phải là giờ, ví dụ 19:30"))
         #expect(result.errorLines[1].hasPrefix("\(form):\(line("Chủ trì")): error: không có đảng viên “Hà Văn Lực”"))
         #expect(result.errorLines[2] == "sochibo: chưa lưu gì cả: 2 lỗi trong mẫu; sửa rồi chạy lại lệnh.")
         #expect(try run(["log"]).output.contains("lập dự thảo") == false)

@@ -29,7 +29,8 @@ public enum DocumentForm {
             "Chi bộ: \(cell.name) [\(cell.id)]",
             "Mã văn bản: \(document?.id ?? "")",
             "Loại: \(kind.rawValue) (\(kind.vietnameseName))",
-            "Ngày: \(day)",
+            "# Ngày ghi dạng ngày/tháng/năm, ví dụ 29/12/2024.",
+            "Ngày: \(day.vietnameseShort)",
             "Nơi ban hành: \(document?.place ?? "")",
             "# Độ mật: không, mật, tối mật hoặc tuyệt mật.",
             "Độ mật: \(classificationWord(document?.classification ?? .none))",
@@ -44,11 +45,12 @@ public enum DocumentForm {
         lines += body.isEmpty ? [""] : Array(body.map { [$0, ""] }.joined().dropLast())
         lines += [
             "", "[Nhiệm vụ]",
-            "# Mỗi nhiệm vụ một dòng: nội dung | người phụ trách | hạn (YYYY-MM-DD); hai mục sau có thể để trống.",
+            "# Mỗi nhiệm vụ một dòng: nội dung | người phụ trách | hạn (ngày/tháng/năm); hai mục sau có thể để trống.",
             "# Mã trong ngoặc vuông ở đầu dòng là mã của nhiệm vụ đã có: giữ nguyên.",
         ]
         for task in document?.tasks ?? [] {
-            lines.append("[\(task.id)] \(task.text) | \(person(task.assigneeID)) | \(task.due.map { "\($0)" } ?? "")")
+            lines.append(
+                "[\(task.id)] \(task.text) | \(person(task.assigneeID)) | \(task.due.map(\.vietnameseShort) ?? "")")
         }
         lines += [
             "", "[Ký]",
@@ -140,8 +142,9 @@ public enum DocumentForm {
             }
             var due: LocalDate?
             if parts.count > 2, !parts[2].isEmpty {
-                due = LocalDate(parts[2])
-                if due == nil { reader.problem(line.number, "hạn phải là ngày dạng YYYY-MM-DD: \(parts[2])") }
+                let typed = LocalDate.typed(parts[2])
+                due = typed.date
+                if let problem = typed.problem(label: "hạn") { reader.problem(line.number, problem) }
             }
             if taskID == nil { unnamed.append(tasks.count) }
             tasks.append(DocumentTask(id: taskID ?? "", assigneeID: assignee, due: due, text: parts[0]))
@@ -157,9 +160,19 @@ public enum DocumentForm {
 
         var signature: Signature?
         var authority = "T/M CHI BỘ", signerTitle = "BÍ THƯ"
+        var signing: [String: Int] = [:]
         for line in form.section("Ký") ?? [] where !line.text.isEmpty {
             let (label, value) = FormFieldReader.split(line.text)
-            switch FormText.key(label) {
+            let key = FormText.key(label)
+            if let earlier = signing[key] {
+                reader.problem(
+                    line.number,
+                    "“\(label)” đã ghi ở dòng \(earlier) và ghi lại ở dòng \(line.number); mỗi mục chỉ ghi một lần, hãy xóa một dòng"
+                )
+                continue
+            }
+            signing[key] = line.number
+            switch key {
             case "tham quyen": authority = value
             case "chuc vu": signerTitle = value
             case "nguoi ky":

@@ -14,6 +14,20 @@ struct FormFieldReader {
         self.cell = cell
         self.today = today
         vocabulary = FormVocabulary(members: cell.members)
+        for (line, code) in form.controls {
+            problem(line, "dòng này có ký tự điều khiển \(code) không in ra được; hãy xóa nó rồi gõ lại dòng")
+        }
+        // A field written twice is a contradiction the form cannot settle (only guests repeat).
+        for (key, lines) in form.repeated where key != FormText.key("Khách mời") {
+            guard let first = form.fields[key] else { continue }
+            for line in lines {
+                let label = line.label
+                problem(
+                    line.number,
+                    "“\(label)” đã ghi ở dòng \(first.number) và ghi lại ở dòng \(line.number); mỗi mục chỉ ghi một lần, hãy xóa một dòng"
+                )
+            }
+        }
     }
 
     mutating func problem(_ line: Int, _ message: String) {
@@ -47,18 +61,12 @@ struct FormFieldReader {
         return nil
     }
 
-    /// A date `YYYY-MM-DD` (or `dd/mm/yyyy`), within the cell's life and not after today.
+    /// A date `dd/mm/yyyy` (or `YYYY-MM-DD`), within the cell's life and not after today.
     mutating func date(_ label: String) -> LocalDate? {
         guard let value = text(label) else { return nil }
-        var parsed = LocalDate(value)
-        let parts = value.split(separator: "/")
-        if parsed == nil, parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]),
-            let year = Int(parts[2])
-        {
-            parsed = LocalDate(year: year, month: month, day: day)
-        }
-        guard let date = parsed else {
-            problem(line(label), "“\(label)” phải là một ngày có thật, dạng YYYY-MM-DD: \(value)")
+        let typed = LocalDate.typed(value)
+        guard let date = typed.date else {
+            problem(line(label), typed.problem(label: label) ?? value)
             return nil
         }
         if let founded = cell.terms.map(\.start).min(), date < founded {
@@ -77,17 +85,11 @@ struct FormFieldReader {
         return date
     }
 
-    /// A time `HH:MM` (or `19h30`).
+    /// A time `HH:MM`, or as people write it: `19h`, `19h30`, `19.30`, `7 giờ tối`.
     mutating func time(_ label: String) -> TimeOfDay? {
         guard let value = text(label) else { return nil }
-        let normalized = value.replacingOccurrences(of: "h", with: ":").replacingOccurrences(of: "g", with: ":")
-        let parts = normalized.split(separator: ":", omittingEmptySubsequences: false)
-        if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1].isEmpty ? "0" : parts[1]),
-            let time = TimeOfDay(String(format: "%02d:%02d", hour, minute))
-        {
-            return time
-        }
-        problem(line(label), "“\(label)” phải là giờ dạng HH:MM, ví dụ 19:30: \(value)")
+        if let time = TimeOfDay.typed(value) { return time }
+        problem(line(label), "“\(label)” phải là giờ, ví dụ 19:30, 19h30 hoặc 7 giờ 30 tối: \(value)")
         return nil
     }
 
@@ -123,9 +125,19 @@ struct FormFieldReader {
         var level: (String, Int)?
         var score: (String, Int)?
         var note: String?
+        var seen: [String: Int] = [:]
         for line in form.section("Xếp loại") ?? [] where !line.text.isEmpty {
             let (label, value) = Self.split(line.text)
-            switch FormText.key(label) {
+            let key = FormText.key(label)
+            if let earlier = seen[key] {
+                problem(
+                    line.number,
+                    "“\(label)” đã ghi ở dòng \(earlier) và ghi lại ở dòng \(line.number); mỗi mục chỉ ghi một lần, hãy xóa một dòng"
+                )
+                continue
+            }
+            seen[key] = line.number
+            switch key {
             case "muc": level = value.isEmpty ? nil : (value, line.number)
             case "diem": score = value.isEmpty ? nil : (value, line.number)
             case "nhan xet": note = value.isEmpty ? nil : value
@@ -178,5 +190,45 @@ struct FormFieldReader {
         guard let mark = text.firstIndex(where: { $0 == ":" || $0 == "—" }) else { return nil }
         let detail = TextNormalization.trimmed(String(text[text.index(after: mark)...]))
         return detail.isEmpty ? nil : detail
+    }
+
+    /// A presence as secretaries write it, and what follows it.
+    enum PresenceReading: Equatable {
+        case blank
+        case marked(Attendance.Presence, reason: String?)
+        /// "có mặt" followed by words: format v1 keeps no note on a present member.
+        case presentWithNote(String)
+        case unknown
+    }
+
+    /// Reads "có mặt" (also "có", "x"), "vắng có lý do" or "vắng không lý do" ("lí do" as
+    /// "lý do", "ko" or "k" as "không"), then the reason after any of `:`, `-`, `–`, `—`, a
+    /// comma, or in parentheses: "vắng có lý do (đi viện)", "vắng có lý do - ốm".
+    static func presence(_ text: String) -> PresenceReading {
+        let words = VietnameseText.words(text)
+        if words.isEmpty { return text.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) ? .blank : .unknown }
+        let folded = words.map(\.folded)
+        func starts(_ pattern: [Set<String>]) -> Bool {
+            folded.count >= pattern.count && zip(folded, pattern).allSatisfy { $1.contains($0) }
+        }
+        let reason: Set = ["ly", "li"]
+        let patterns: [([Set<String>], Attendance.Presence)] = [
+            ([["vang"], ["co"], reason, ["do"]], .excused),
+            ([["vang"], ["khong", "ko", "k"], reason, ["do"]], .unexcused),
+            ([["vang"], ["khong", "ko", "k"], ["co"], reason, ["do"]], .unexcused),
+            ([["co"], ["mat"]], .present),
+            ([["co", "x"]], .present),
+        ]
+        guard let (pattern, presence) = patterns.first(where: { starts($0.0) }) else { return .unknown }
+        // A word must stand alone: "có" is present, "cóc" is not (words are split on letters).
+        var rest = Substring(text[words[pattern.count - 1].range.upperBound...])
+        rest = rest.drop { $0.isWhitespace || ":-–—,;.".contains($0) }
+        var note = TextNormalization.trimmed(String(rest))
+        if note.hasPrefix("("), note.hasSuffix(")") {
+            note = TextNormalization.trimmed(String(note.dropFirst().dropLast()))
+        }
+        while let last = note.last, ".;,".contains(last) { note.removeLast() }
+        if note.isEmpty { return .marked(presence, reason: nil) }
+        return presence == .present ? .presentWithNote(note) : .marked(presence, reason: note)
     }
 }

@@ -36,6 +36,8 @@ package struct FormText {
     package struct Line: Sendable, Hashable {
         package var number: Int
         package var text: String
+        /// The label as written, for a header field.
+        package var label: String = ""
     }
 
     /// Header fields by folded label (no marks, lowercase), with their lines.
@@ -48,6 +50,9 @@ package struct FormText {
     private(set) var sectionLines: [String: Int] = [:]
     /// Lines that fit nowhere (text before any section that is not `Label: value`).
     private(set) var strays: [Line] = []
+    /// Lines holding a control character no one types (C0 other than tab, DEL, C1), with the
+    /// character's code: refused, never stored.
+    private(set) var controls: [(line: Int, code: String)] = []
 
     /// Reads `text` (the bytes of the file, decoded as UTF-8).
     package init(_ text: String) {
@@ -58,7 +63,12 @@ package struct FormText {
         // "\r\n" is one Character in Swift: split on any line break, CRLF, LF or CR.
         for raw in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
-            let line = TextNormalization.nfc(String(raw))
+            if let control = TextNormalization.firstControl(String(raw)) {
+                controls.append((number, "U+" + String(format: "%04X", control.value)))
+            }
+            // No-break and other Unicode spaces as spaces, zero-width and format characters
+            // dropped, Ð and Ɖ as Đ: text copied from Word, Excel or a chat reads as typed.
+            let line = TextNormalization.cleaned(String(raw))
             let trimmed = TextNormalization.trimmed(line)
             if trimmed.hasPrefix("#") { continue }
             if trimmed.hasPrefix("["), trimmed.hasSuffix("]") {
@@ -79,18 +89,18 @@ package struct FormText {
             }
             let label = Self.key(String(trimmed[..<colon]))
             let value = TextNormalization.trimmed(String(trimmed[trimmed.index(after: colon)...]))
+            let written = TextNormalization.collapsed(String(trimmed[..<colon]))
             if fields[label] != nil {
-                repeated[label, default: []].append(Line(number: number, text: value))
+                repeated[label, default: []].append(Line(number: number, text: value, label: written))
             } else {
-                fields[label] = Line(number: number, text: value)
+                fields[label] = Line(number: number, text: value, label: written)
             }
         }
     }
 
     /// A label or section name as looked up: no marks, lowercase, single spaces.
     static func key(_ text: String) -> String {
-        VietnameseText.fold(TextNormalization.trimmed(text)).split(whereSeparator: \.isWhitespace).joined(
-            separator: " ")
+        VietnameseText.fold(TextNormalization.collapsed(text))
     }
 
     /// The field under `label` (any spelling with or without marks), if written.
@@ -166,9 +176,11 @@ struct FormVocabulary {
             if let member = members.first(where: { $0.id == id }) { return .found(member) }
             return .unknown
         }
-        let name = TextNormalization.trimmed(text)
+        let name = TextNormalization.collapsed(text)
         if let member = members.first(where: { $0.id == name }) { return .found(member) }
-        let exact = members.filter { $0.fullName.lowercased() == name.lowercased() }
+        // With their marks, tone placement aside: "Hoà" is "Hòa", never "Hoa".
+        let compared = VietnameseText.comparable(name)
+        let exact = members.filter { VietnameseText.comparable(TextNormalization.collapsed($0.fullName)) == compared }
         if exact.count == 1 { return .found(exact[0]) }
         if exact.count > 1 { return .ambiguous(exact) }
         let folded = VietnameseText.fold(name)

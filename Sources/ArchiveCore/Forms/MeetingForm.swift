@@ -44,8 +44,9 @@ public enum MeetingForm {
             "Mã biên bản: \(meeting?.id ?? "")",
             "# Loại: thường kỳ, chuyên đề, kết hợp (thường kỳ kết hợp chuyên đề) hoặc bất thường.",
             "Loại: \(kindWord(meeting?.kind ?? .regular))",
-            "Ngày: \(day)",
-            "# Giờ ghi dạng HH:MM, ví dụ 19:30.",
+            "# Ngày ghi dạng ngày/tháng/năm, ví dụ 28/12/2024.",
+            "Ngày: \(day.vietnameseShort)",
+            "# Giờ ghi như 19:30, 19h30 hoặc 7 giờ 30 tối; họp qua nửa đêm thì giờ kết thúc nhỏ hơn giờ bắt đầu.",
             "Bắt đầu: \(meeting.map { "\($0.start)" } ?? "")",
             "Kết thúc: \(meeting.map { "\($0.end)" } ?? "")",
             "Địa điểm: \(meeting?.place ?? "")",
@@ -59,7 +60,7 @@ public enum MeetingForm {
         lines += [
             "",
             "[Điểm danh]",
-            "# Sau mỗi tên ghi: có mặt, vắng có lý do: LÝ DO, hoặc vắng không lý do.",
+            "# Sau mỗi tên ghi: có mặt (hoặc x), vắng có lý do: LÝ DO, hoặc vắng không lý do (lý do ghi sau dấu :, -, dấu phẩy hoặc trong ngoặc).",
             "# Đảng viên miễn sinh hoạt: để trống nếu không dự, ghi “có mặt” nếu có dự.",
         ]
         for member in members {
@@ -171,8 +172,18 @@ public enum MeetingForm {
         let date = reader.date("Ngày")
         let start = reader.time("Bắt đầu")
         let end = reader.time("Kết thúc")
-        if let start, let end, end <= start, let line = form.field("Kết thúc") {
-            reader.problem(line.number, "giờ kết thúc \(end) không sau giờ bắt đầu \(start)")
+        // One rule on every path (`Meeting.durationMinutes`): an end before the start is after
+        // midnight. A form still refuses no length at all, and more than 12 hours, a slip.
+        if let start, let end, let line = form.field("Kết thúc") {
+            let minutes = Meeting.duration(from: start, to: end)
+            if minutes == 0 {
+                reader.problem(line.number, "giờ kết thúc \(end) trùng giờ bắt đầu \(start)")
+            } else if minutes > Meeting.longestTypedMinutes {
+                reader.problem(
+                    line.number,
+                    "từ \(start) đến \(end) là \(minutes / 60) giờ \(minutes % 60) phút (qua nửa đêm): hãy xem lại giờ bắt đầu và kết thúc"
+                )
+            }
         }
         let place = reader.text("Địa điểm")
         let topic = reader.optionalText("Chủ đề")
@@ -193,19 +204,19 @@ public enum MeetingForm {
                 continue
             }
             marked[member.id] = line.number
-            let folded = VietnameseText.fold(what)
-            let reason = FormFieldReader.detail(what)
-            if folded.isEmpty {
+            switch FormFieldReader.presence(what) {
+            case .blank:
                 if let date, !member.isExempt(on: date) {
                     reader.problem(line.number, "chưa ghi \(member.fullName) có mặt hay vắng")
                 }
-            } else if folded.hasPrefix("co mat") {
-                attendance.append(Attendance(memberID: member.id, presence: .present))
-            } else if folded.hasPrefix("vang co ly do") {
-                attendance.append(Attendance(memberID: member.id, presence: .excused, reason: reason))
-            } else if folded.hasPrefix("vang khong ly do") {
-                attendance.append(Attendance(memberID: member.id, presence: .unexcused, reason: reason))
-            } else {
+            case .marked(let presence, let reason):
+                attendance.append(Attendance(memberID: member.id, presence: presence, reason: reason))
+            case .presentWithNote(let note):
+                reader.problem(
+                    line.number,
+                    "\(member.fullName) có mặt: biên bản không giữ ghi chú “\(note)” cho người có mặt; hãy ghi nó vào phần diễn biến"
+                )
+            case .unknown:
                 reader.problem(
                     line.number, "không hiểu “\(what)”: ghi có mặt, vắng có lý do: LÝ DO, hoặc vắng không lý do")
             }

@@ -116,11 +116,12 @@ struct ArchiveDecoder {
         problems.append(SourceProblem(line: element.line, needle: needle, message: message))
     }
 
-    /// NFC, as the archive stores all text.
-    static func normalized(_ text: String) -> String { TextNormalization.nfc(text) }
+    /// NFC, Unicode spaces as spaces, no format or control characters, Đ for its look-alikes:
+    /// as the archive stores all text (see `TextNormalization.cleaned`).
+    static func normalized(_ text: String) -> String { TextNormalization.cleaned(text) }
 
     private static func trimmed(_ text: String) -> String {
-        TextNormalization.nfc(TextNormalization.trimmed(text))
+        TextNormalization.trimmed(TextNormalization.cleaned(text))
     }
 
     private mutating func required(_ element: XMLElement, _ name: String) -> String? {

@@ -393,6 +393,7 @@ package enum ArchiveSchema {
                         <xs:enumeration value="issue"/>
                         <xs:enumeration value="correct"/>
                         <xs:enumeration value="rate"/>
+                        <xs:enumeration value="discard"/>
                         <xs:enumeration value="restore"/>
                         <xs:enumeration value="upgrade"/>
                       </xs:restriction>

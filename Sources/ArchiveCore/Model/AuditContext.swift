@@ -9,7 +9,7 @@ public struct AuditContext: Sendable {
 
     /// A context for `actor`, now.
     public init(actor: String, time: Date = Date()) {
-        let trimmed = TextNormalization.nfc(TextNormalization.trimmed(actor))
+        let trimmed = TextNormalization.collapsed(actor)
         self.actor = trimmed.isEmpty ? "không rõ" : trimmed
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

@@ -18,6 +18,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case correct
         /// A meeting rated by the rubric.
         case rate
+        /// A draft filed by mistake, removed (its earlier `file` entries stay).
+        case discard
         /// The log of a backup restored into an empty archive (one entry for the whole file).
         case restore
         /// The archive upgraded to keep a log: one entry for each record it already held.
@@ -32,6 +34,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             case .issue: "ban hành"
             case .correct: "đính chính"
             case .rate: "xếp loại"
+            case .discard: "bỏ dự thảo"
             case .restore: "khôi phục sao lưu"
             case .upgrade: "nâng cấp kho"
             }

@@ -31,6 +31,9 @@ public struct Finding: Sendable, Hashable, Codable {
         case unexcusedAbsences = "unexcused-absences"
         /// A member was absent with reason at three or more meetings in a row.
         case excusedAbsencesInARow = "excused-absences-in-a-row"
+        /// Minutes of the year still in draft: not read back and approved, so not counted as a
+        /// meeting held (the subject is the meeting).
+        case unapprovedMinutes = "unapproved-minutes"
     }
 
     /// What kind of breach.

@@ -45,10 +45,17 @@ extension Meeting {
     public var minimumMinutes: Int { kind == .combined ? 120 : 90 }
 
     /// The length in minutes; an end before the start is taken to be after midnight.
-    public var durationMinutes: Int {
+    public var durationMinutes: Int { Self.duration(from: start, to: end) }
+
+    /// The minutes from `start` to `end`, an end before the start being the next day: the one
+    /// midnight rule of imports, forms, print and summaries (22:30–00:15 is 105 minutes).
+    public static func duration(from start: TimeOfDay, to end: TimeOfDay) -> Int {
         let difference = end.minutesSinceMidnight - start.minutesSinceMidnight
         return difference >= 0 ? difference : difference + 24 * 60
     }
+
+    /// The longest meeting a form accepts (12 hours): longer is a slip in a time.
+    public static let longestTypedMinutes = 12 * 60
 
     /// Whether the meeting lasted at least its minimum length.
     public var isLongEnough: Bool { durationMinutes >= minimumMinutes }

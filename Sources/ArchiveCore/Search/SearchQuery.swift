@@ -29,7 +29,9 @@ public struct SearchQuery: Sendable, Hashable {
     /// Parses `text`.
     public init(_ text: String) {
         var pendingOr = false
-        for raw in Self.pieces(of: text) {
+        // A query pasted from a web page or a chat: Unicode spaces, zero-width characters and
+        // the look-alikes of Đ read as typed.
+        for raw in Self.pieces(of: TextNormalization.cleaned(text)) {
             if raw.text == "OR" && !raw.quoted {
                 pendingOr = !required.isEmpty
                 continue
@@ -43,7 +45,10 @@ public struct SearchQuery: Sendable, Hashable {
             let isPrefix = !raw.quoted && text.hasSuffix("*")
             let words = VietnameseText.words(text)
             guard !words.isEmpty else { continue }
-            let item = Item(folded: words.map(\.folded), exact: words.map(\.exact), isPrefix: isPrefix)
+            // The exact words in one tone placement, as `search_marks` indexes them ("hoà" as "hòa").
+            let item = Item(
+                folded: words.map(\.folded), exact: words.map { VietnameseText.tonePlacementNormalized($0.exact) },
+                isPrefix: isPrefix)
             if negated {
                 excluded.append(item)
             } else if pendingOr, !required.isEmpty {

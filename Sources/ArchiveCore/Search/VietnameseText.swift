@@ -41,6 +41,10 @@ public enum VietnameseText {
         table[0x1E9B] = "s"  // ẛ
         table[0x01E0] = nil  // Ǡ
         table[0x01E1] = nil  // ǡ
+        // The look-alikes of Đ đ from legacy conversions fold as `search_folded` writes them.
+        table[0x00D0] = "d"  // Ð
+        table[0x00F0] = "d"  // ð
+        table[0x0189] = "d"  // Ɖ
         return table
     }()
 
@@ -80,6 +84,7 @@ public enum VietnameseText {
                 switch value {
                 case 0x00C0...0x024F: latin[Int(value - 0x00C0)]
                 case 0x1E00...0x1EFF: vietnamese[Int(value - 0x1E00)]
+                case 0x0256: 0x64  // ɖ, a look-alike of đ
                 default: 0
                 }
             if folded != 0 {
@@ -153,27 +158,77 @@ public enum VietnameseText {
 
     /// `text` with `đ` and `Đ` written as `d` and `D`, its other marks kept: what the
     /// `search_folded` view does in SQL, since `đ` is the one Vietnamese letter SQLite's
-    /// `remove_diacritics` cannot fold (it has no Unicode decomposition).
+    /// `remove_diacritics` cannot fold (it has no Unicode decomposition). Its look-alikes of
+    /// legacy conversions, Ð ð (U+00D0, U+00F0) and Ɖ ɖ (U+0189, U+0256), fold the same way.
     public static func withoutStroke(_ text: String) -> String {
-        // Over the UTF-8 bytes: đ is C4 91 and Đ is C4 90, and 0xC4 only ever leads a scalar.
+        // Over the UTF-8 bytes: đ Đ are C4 91 and C4 90, Ð ð C3 90 and C3 B0, Ɖ C6 89, ɖ C9 96;
+        // a lead byte only ever leads a scalar.
+        @inline(__always) func folded(_ lead: UInt8, _ next: UInt8) -> UInt8? {
+            switch (lead, next) {
+            case (0xC4, 0x91), (0xC3, 0xB0), (0xC9, 0x96): 0x64
+            case (0xC4, 0x90), (0xC3, 0x90), (0xC6, 0x89): 0x44
+            default: nil
+            }
+        }
         var text = text
         return text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(of: 0xC4) else { return nil }
-            var output = [UInt8](bytes[..<first])
+            var index = 0
+            while index + 1 < bytes.count, folded(bytes[index], bytes[index + 1]) == nil { index += 1 }
+            guard index + 1 < bytes.count else { return nil }
+            var output = [UInt8](bytes[..<index])
             output.reserveCapacity(bytes.count)
-            var index = first
             while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0xC4 && index + 1 < bytes.count && (bytes[index + 1] == 0x91 || bytes[index + 1] == 0x90) {
-                    output.append(bytes[index + 1] == 0x91 ? 0x64 : 0x44)
+                if index + 1 < bytes.count, let letter = folded(bytes[index], bytes[index + 1]) {
+                    output.append(letter)
                     index += 2
                 } else {
-                    output.append(byte)
+                    output.append(bytes[index])
                     index += 1
                 }
             }
             return String(decoding: output, as: UTF8.self)
         } ?? text
+    }
+
+    /// The tone-placement pairs, old style to new: in "oa", "oe" and "uy" ending a syllable
+    /// the tone is written on the first vowel ("hòa", "khỏe", "thủy") or on the second ("hoà",
+    /// "khoẻ", "thuỷ"); both are in daily use. Each pair maps the second spelling to the first,
+    /// in lower case, capitalised and upper case. `search_marks` applies the same pairs in SQL.
+    public static let tonePlacementPairs: [(from: String, to: String)] = {
+        var pairs: [(String, String)] = []
+        let tones: [Unicode.Scalar] = ["\u{301}", "\u{300}", "\u{309}", "\u{303}", "\u{323}"]
+        for (first, second) in [("o", "a"), ("o", "e"), ("u", "y")] {
+            for tone in tones {
+                for (a, b) in [
+                    (first, second), (first.uppercased(), second), (first.uppercased(), second.uppercased()),
+                ] {
+                    let secondToned = (b + String(Character(tone))).precomposedStringWithCanonicalMapping
+                    let firstToned = (a + String(Character(tone))).precomposedStringWithCanonicalMapping
+                    pairs.append((a + secondToned, firstToned + b))
+                }
+            }
+        }
+        return pairs
+    }()
+
+    /// `text` with the tone of "oa", "oe" and "uy" on the first vowel ("hoà" as "hòa", "uỷ"
+    /// as "ủy"), everything else as it is: how text with its marks is compared and indexed for
+    /// the exact-marks tier, whichever convention it was written in. The stored text keeps
+    /// its own spelling.
+    public static func tonePlacementNormalized(_ text: String) -> String {
+        var text = TextNormalization.nfc(text)
+        // Every pair's old spelling ends in a toned a, e or y from the precomposed block.
+        guard text.unicodeScalars.contains(where: { (0xC0...0x1EF9).contains($0.value) }) else { return text }
+        for (from, to) in tonePlacementPairs where text.contains(from) {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        return text
+    }
+
+    /// `text` as names are compared with their marks: NFC, lowercased, one tone placement.
+    /// "Nguyễn Văn Hoà" and "nguyễn văn hòa" compare equal; "Hoa" stays apart.
+    public static func comparable(_ text: String) -> String {
+        tonePlacementNormalized(TextNormalization.nfc(text).lowercased())
     }
 
     /// Whether `text` carries any diacritic or `đ`: folding changes it beyond case.

@@ -37,6 +37,13 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// The archive can only be read and was made by an older version: it must be upgraded,
     /// which writes, before this version can read it.
     case readOnlyNeedsUpgrade(directory: String)
+    /// A form or a command would change or remove a locked record (approved minutes, a
+    /// document past draft); it changes only by a correction. `form` and `line` say where the
+    /// form names it, when a form did.
+    case locked(LockedRecord)
+    /// A draft cannot be discarded while other records refer to it (a document adopted at the
+    /// meeting, a report on one of its tasks); `referrers` are their identifiers.
+    case stillReferenced(id: String, referrers: [String])
 }
 
 /// Why a directory is not an archive.
@@ -70,8 +77,26 @@ public enum LifecycleRefusal: Sendable, Equatable {
     case correctionDropsReportedTask(taskID: String, meetingID: String)
     /// A correction identical to the version in force.
     case correctionChangesNothing(id: String)
-    /// Filing a form over a locked record; it changes only by a correction.
-    case locked(kind: RecordKind, id: String)
+}
+
+/// A locked record that something tried to change or remove.
+public struct LockedRecord: Sendable, Hashable {
+    /// The record's identifier.
+    public var id: String
+    /// `.meeting` or `.document`.
+    public var kind: RecordKind
+    /// The form that named it, if a form did.
+    public var form: String?
+    /// The line of the form that identifies it (its id line, or its date), 0 when unknown.
+    public var line: Int
+
+    /// Creates the description of a locked record.
+    public init(id: String, kind: RecordKind, form: String? = nil, line: Int = 0) {
+        self.id = id
+        self.kind = kind
+        self.form = form
+        self.line = line
+    }
 }
 
 /// One problem that refused an import, located in its file.

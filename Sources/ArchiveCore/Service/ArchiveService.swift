@@ -69,6 +69,8 @@ public protocol ArchiveService: Sendable {
         id: String, form text: String, named file: String, today: LocalDate, context: AuditContext
     )
         async throws -> RecordLifecycle
+    /// Removes a draft filed by mistake (never a locked record), with a `discard` log entry.
+    func discard(id: String, context: AuditContext) async throws -> LockableRecord
     /// Approves draft minutes and locks them.
     func approve(meetingID: String, context: AuditContext) async throws -> Meeting
     /// Issues a draft document with the next free number of its type and term, and locks it.

@@ -20,7 +20,8 @@ public struct CellYearSummarizer: Sendable {
         self.rubric = rubric
     }
 
-    /// The summary of `cell` (with its members and terms).
+    /// The summary of `cell` (with its members and terms). Only approved minutes count as a
+    /// meeting held; drafts are listed apart (`unapprovedMinutes`) and fill no month.
     ///
     /// - parameters:
     ///   - organizationName: the name of the committee the cell belongs to.
@@ -31,9 +32,12 @@ public struct CellYearSummarizer: Sendable {
         cell: Cell, organizationName: String, meetings: [Meeting], documents: [Document],
         taskStatus: [String: TaskReport.Status]
     ) -> CellYearSummary {
-        let held = meetings.filter { $0.date.year == year && $0.date <= asOf }.sorted {
+        // Only approved minutes are a meeting held; drafts are counted apart and fill no month.
+        let ofYear = meetings.filter { $0.date.year == year && $0.date <= asOf }.sorted {
             ($0.date, $0.start.minutesSinceMidnight, $0.id) < ($1.date, $1.start.minutesSinceMidnight, $1.id)
         }
+        let held = ofYear.filter { $0.status == .approved }
+        let drafts = ofYear.filter { $0.status == .draft }
         let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let regular = held.filter { $0.kind == .regular || $0.kind == .combined }
         let thematic = held.filter { $0.kind == .thematic || $0.kind == .combined }
@@ -56,6 +60,15 @@ public struct CellYearSummarizer: Sendable {
                 Finding(
                     code: .quarterWithoutThematic, subject: cell.id,
                     message: "\(cell.name) không sinh hoạt chuyên đề trong quý \(quarter)/\(year)."))
+        }
+
+        for draft in drafts {
+            findings.append(
+                Finding(
+                    code: .unapprovedMinutes, subject: draft.id,
+                    message:
+                        "Biên bản kỳ sinh hoạt ngày \(draft.date.vietnameseShort) chưa được thông qua: chưa tính là đã sinh hoạt."
+                ))
         }
 
         var attendance: [MeetingAttendance] = []
@@ -135,7 +148,7 @@ public struct CellYearSummarizer: Sendable {
         }
         return CellYearSummary(
             cell: cell.id, name: cell.name, organization: cell.organizationID, organizationName: organizationName,
-            meetingsHeld: held.count,
+            meetingsHeld: held.count, unapprovedMinutes: drafts.map(\.id),
             regularHeld: regular.count, monthsCounted: counted.count, missingMonths: missingMonths,
             thematicHeld: thematic.count, quartersWithoutThematic: quartersWithoutThematic,
             extraordinaryHeld: held.filter { $0.kind == .extraordinary }.count, ratings: ratings,

@@ -98,8 +98,10 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     public var organization: String
     /// That committee's name.
     public var organizationName: String
-    /// All meetings held in the year, of every kind.
+    /// All meetings held in the year, of every kind: approved minutes only.
     public var meetingsHeld: Int
+    /// Minutes of the year still in draft (not read back and approved): not counted as held.
+    public var unapprovedMinutes: [String]
     /// Regular sessions held (kinds `regular` and `combined`).
     public var regularHeld: Int
     /// The months that count: 12 for a past year, fewer for the year under way or a cell
@@ -256,6 +258,8 @@ public struct CommitteeTotals: Sendable, Hashable, Codable {
     public var cellsWithFewerSessions = 0
     /// Meetings held, of every kind.
     public var meetingsHeld = 0
+    /// Minutes of the year still in draft, over every cell.
+    public var unapprovedMinutes = 0
     /// Regular sessions held.
     public var regularHeld = 0
     /// Thematic sessions held.

@@ -36,6 +36,10 @@ extension ArchiveError {
                 + ": số lớn nhất đã dùng là \(highest), vượt quá \(Document.maximumNumber); chưa ban hành gì"
         case .readOnly(let directory):
             "kho lưu trữ \(directory) chỉ cho đọc (không có quyền ghi vào tệp hoặc thư mục, hay ổ đĩa chỉ cho đọc); chưa ghi gì cả"
+        case .locked(let record):
+            record.sentence
+        case .stillReferenced(let id, let referrers):
+            Self.stillReferencedSentence(id: id, referrers: referrers)
         case .readOnlyNeedsUpgrade(let directory):
             "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
         }
@@ -74,8 +78,6 @@ extension LifecycleRefusal {
             "không bỏ được nhiệm vụ \(taskID): kỳ sinh hoạt \(meetingID) đã báo cáo về nhiệm vụ này"
         case .correctionChangesNothing(let id):
             "nội dung đính chính giống hệt phiên bản hiện hành của \(id)"
-        case .locked(_, let id):
-            "\(id) đã khóa (đã thông qua hoặc đã ban hành); muốn sửa thì ghi đính chính, phiên bản cũ được giữ lại"
         }
     }
 }
@@ -97,5 +99,45 @@ extension RecordKind {
     /// The sentence for an identifier another kind of record holds, without a final full stop.
     package static func identifierTaken(_ id: String, by holder: RecordKind, where place: String) -> String {
         "mã \(id) đã là mã của một \(holder.vietnameseName) \(place); mỗi mã chỉ dùng cho một bản ghi"
+    }
+}
+
+extension LockedRecord {
+    /// Why the record cannot change, without naming any command: "biên bản X đã được thông qua
+    /// nên đã khóa; chỉ sửa được bằng một bản đính chính (phiên bản mới)".
+    public var sentence: String {
+        let what = kind == .meeting ? "biên bản \(id) đã được thông qua" : "văn bản \(id) đã ban hành"
+        return "\(what) nên đã khóa; chỉ sửa được bằng một bản đính chính (phiên bản mới), không lưu đè hay xóa"
+    }
+}
+
+extension ArchiveError {
+    /// The sentence for a draft that other records still refer to.
+    public static func stillReferencedSentence(id: String, referrers: [String]) -> String {
+        "chưa bỏ \(id): còn \(referrers.count) bản ghi dẫn tới nó (\(referrers.joined(separator: ", "))); hãy bỏ hoặc sửa các bản ghi đó trước"
+    }
+}
+
+extension LocalDate.Typed {
+    /// Why a typed value is not a date, for the field or option `label`; `nil` for a date.
+    ///
+    /// ```swift
+    /// LocalDate.typed("28/12/24").problem(label: "Ngày")
+    /// // "“Ngày” ghi năm bằng hai chữ số (28/12/24): hãy ghi đủ bốn chữ số, ví dụ 28/12/2024"
+    /// ```
+    public func problem(label: String) -> String? {
+        switch self {
+        case .date: nil
+        case .twoDigitYear(let text):
+            "“\(label)” ghi năm bằng hai chữ số (\(text)): hãy ghi đủ bốn chữ số của năm, ví dụ 28/12/2024"
+        case .invalid(let text):
+            "“\(label)” phải là một ngày có thật, dạng ngày/tháng/năm (28/12/2024) hoặc năm-tháng-ngày (2024-12-28): \(text)"
+        }
+    }
+
+    /// The date, if it is one.
+    public var date: LocalDate? {
+        if case .date(let date) = self { return date }
+        return nil
     }
 }

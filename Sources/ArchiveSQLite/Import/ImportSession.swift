@@ -241,6 +241,11 @@ final class ImportSession {
     private static func describe(_ diagnostic: XMLDiagnostic) -> String {
         switch diagnostic.severity {
         case .fatal:
+            if diagnostic.message.hasPrefix(XMLPullReader.encodingRefusal) {
+                let declared = diagnostic.message.dropFirst(XMLPullReader.encodingRefusal.count)
+                return "tệp khai báo bảng mã \(declared), nhưng định dạng lưu trữ là UTF-8 (hoặc UTF-16 có BOM): "
+                    + "hãy lưu lại tệp với bảng mã UTF-8 và sửa dòng khai báo thành encoding=\"UTF-8\""
+            }
             if diagnostic.message == XMLPullReader.doctypeRefusal {
                 return "nội dung bị từ chối: tệp có khai báo <!DOCTYPE>; định dạng lưu trữ không dùng DTD, "
                     + "mọi thực thể và tham chiếu ra ngoài tệp đều bị từ chối"

@@ -92,9 +92,10 @@ struct SearchIndexer {
             try db.cachedStatement(
                 sql: "INSERT INTO search_index (search_index, rowid, title, body, symbol) VALUES ('delete', ?, ?, ?, ?)"
             ).execute(arguments: [rowID, fold(title), fold(body), fold(symbol)])
+            let marks = VietnameseText.tonePlacementNormalized
             try db.cachedStatement(
                 sql: "INSERT INTO search_exact (search_exact, rowid, title, body) VALUES ('delete', ?, ?, ?)"
-            ).execute(arguments: [rowID, title, body])
+            ).execute(arguments: [rowID, marks(title), marks(body)])
         }
         try db.cachedStatement(sql: "DELETE FROM search_text WHERE id = ?").execute(arguments: [rowID])
         try db.cachedStatement(sql: "DELETE FROM search_entry WHERE id = ?").execute(arguments: [rowID])
@@ -110,8 +111,9 @@ struct SearchIndexer {
         let fold = VietnameseText.withoutStroke
         try db.cachedStatement(sql: "INSERT INTO search_index (rowid, title, body, symbol) VALUES (?, ?, ?, ?)")
             .execute(arguments: [rowID, fold(entry.title), fold(entry.body), fold(entry.symbolWords)])
+        let marks = VietnameseText.tonePlacementNormalized
         try db.cachedStatement(sql: "INSERT INTO search_exact (rowid, title, body) VALUES (?, ?, ?)")
-            .execute(arguments: [rowID, entry.title, entry.body])
+            .execute(arguments: [rowID, marks(entry.title), marks(entry.body)])
     }
 
     /// Writes the entry's `search_entry` and `search_text` rows, not yet indexed.

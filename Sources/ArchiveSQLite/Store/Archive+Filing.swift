@@ -52,15 +52,19 @@ extension Archive {
     }
 
     /// Files a filled form (minutes or a document) as a draft, in one transaction with a `file`
-    /// entry in the audit log. A form naming an existing draft replaces it; a locked record is
-    /// refused (correct it instead). Nothing is filed when the form has any mistake.
+    /// entry in the audit log. A form naming an existing draft replaces it: by its id, or,
+    /// when the form carries none, by the cell, date and kind of minutes (cell, type, date and
+    /// title of a document), so that filing the same form twice never makes a second record.
+    /// A locked record is refused (correct it instead). Nothing is filed when the form has any
+    /// mistake.
     ///
     /// - parameters:
     ///   - text: the form's text (a BOM and CRLF line ends are fine).
     ///   - file: the form's name, for the error lines.
     ///   - today: the day of filing; nothing may be dated after it.
     /// - returns: the draft as filed, with its identifier.
-    /// - throws: `ArchiveError.formRefused` with every mistake at its line.
+    /// - throws: `ArchiveError.formRefused` with every mistake at its line; `ArchiveError.locked`
+    ///   when the form names approved minutes or an issued document.
     @discardableResult
     public func file(
         form text: String, named file: String, today: LocalDate, context: AuditContext
@@ -86,15 +90,11 @@ extension Archive {
                 ])
             }
             if let existing, existing.isLocked {
-                throw ArchiveError.formRefused([
-                    FormProblem(
-                        file: file,
-                        line: FormText(text).field(record.kind == .meeting ? "Mã biên bản" : "Mã văn bản")?
-                            .number ?? 0,
-                        message:
-                            "\(record.id) đã khóa (đã thông qua hoặc đã ban hành); muốn sửa, hãy dùng `sochibo correct \(record.id) \(file)`"
-                    )
-                ])
+                let form = FormText(text)
+                let idLine = form.field(record.kind == .meeting ? "Mã biên bản" : "Mã văn bản")
+                let line = idLine?.text.isEmpty == false ? idLine?.number : form.field("Ngày")?.number
+                throw ArchiveError.locked(
+                    LockedRecord(id: record.id, kind: record.kind, form: file, line: line ?? 0))
             }
             // A form carries no attachments: a draft filed again keeps the ones it had.
             switch (record, existing) {
@@ -188,15 +188,28 @@ extension Archive {
             let (meeting, problems) = MeetingForm.read(
                 form, file: file, id: placeholder, cell: cell, knownTasks: knownTasks, today: today)
             guard var meeting else { throw ArchiveError.formRefused(problems) }
-            if id.isEmpty { meeting.id = try freeID(db, table: "meeting", base: "\(cell.id)-\(meeting.date)") }
+            if id.isEmpty {
+                // The same minutes filed again without their id: the cell, date and kind name them.
+                let same = try String.fetchAll(
+                    db, sql: "SELECT id FROM meeting WHERE cell_id = ? AND date = ? AND kind = ? ORDER BY id",
+                    arguments: [cell.id, meeting.date.description, meeting.kind.rawValue])
+                try refuseAmbiguous(same, form: form, file: file, idLabel: idLabel)
+                meeting.id = try same.first ?? freeID(db, table: "meeting", base: "\(cell.id)-\(meeting.date)")
+            }
             return .meeting(meeting)
         }
         let (document, problems) = DocumentForm.read(
             form, file: file, id: placeholder, cell: cell, knownMeetings: knownMeetings, today: today)
         guard var document else { throw ArchiveError.formRefused(problems) }
         if id.isEmpty {
+            // The same document filed again without its id: cell, type, date and title name it.
+            let same = try String.fetchAll(
+                db,
+                sql: "SELECT id FROM document WHERE cell_id = ? AND type = ? AND date = ? AND title = ? ORDER BY id",
+                arguments: [cell.id, document.kind.rawValue, document.date.description, document.title])
+            try refuseAmbiguous(same, form: form, file: file, idLabel: idLabel)
             let code = VietnameseText.fold(document.kind.rawValue)
-            document.id = try freeID(db, table: "document", base: "\(cell.id)-\(code)-\(document.date)")
+            document.id = try same.first ?? freeID(db, table: "document", base: "\(cell.id)-\(code)-\(document.date)")
             let placeholderPrefix = "\(placeholder)-t"
             document.tasks = document.tasks.map { task in
                 var task = task
@@ -207,6 +220,18 @@ extension Archive {
             }
         }
         return .document(document)
+    }
+
+    /// Refuses a form without an id that could be any of several records already filed.
+    private static func refuseAmbiguous(_ ids: [String], form: FormText, file: String, idLabel: String) throws {
+        guard ids.count > 1 else { return }
+        throw ArchiveError.formRefused([
+            FormProblem(
+                file: file, line: form.field("Ngày")?.number ?? 0,
+                message:
+                    "đã có \(ids.count) bản cùng ngày và cùng loại (\(ids.joined(separator: ", "))); ghi mã của bản cần sửa vào dòng “\(idLabel):”"
+            )
+        ])
     }
 
     /// The cell a form names on its `Chi bộ:` line, by `[id]`, id or name.
@@ -281,6 +306,51 @@ extension Archive {
                 task: DocumentTask(
                     id: row["id"], assigneeID: row["assignee_id"], due: (row["due"] as String?).flatMap(LocalDate.init),
                     text: row["text"]), source: source)
+        }
+    }
+}
+
+extension Archive {
+    /// Removes a draft filed by mistake — minutes or a document — with everything it owns and
+    /// its search entry, in one transaction with a `discard` entry in the audit log (its earlier
+    /// entries stay). Locked records are never removed: they change only by a correction.
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown id; `ArchiveError.locked` for approved
+    ///   minutes or a document past draft; `ArchiveError.stillReferenced` when a document
+    ///   names the meeting or a meeting reports on one of the document's tasks.
+    @discardableResult
+    public func discard(id: String, context: AuditContext) async throws -> LockableRecord {
+        try await pool.write { db in
+            let reader = RecordReader(db: db)
+            let record: LockableRecord
+            let referrers: [String]
+            if let meeting = try reader.meeting(id: id) {
+                record = .meeting(meeting)
+                referrers = try String.fetchAll(
+                    db, sql: "SELECT id FROM document WHERE meeting_id = ? ORDER BY id", arguments: [id])
+            } else if let document = try reader.document(id: id) {
+                record = .document(document)
+                referrers = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT r.meeting_id FROM task_report r JOIN task t ON t.id = r.task_id
+                        WHERE t.document_id = ?1
+                        UNION SELECT id FROM document WHERE supersedes_id = ?1
+                        ORDER BY 1
+                        """, arguments: [id])
+            } else {
+                throw ArchiveError.notFound(id: id)
+            }
+            if record.isLocked {
+                throw ArchiveError.locked(LockedRecord(id: id, kind: record.kind))
+            }
+            if !referrers.isEmpty { throw ArchiveError.stillReferenced(id: id, referrers: referrers) }
+            try db.execute(sql: "DELETE FROM \(record.kind) WHERE id = ?", arguments: [id])
+            try SearchIndexer(db: db).remove(kind: record.kind, recordID: id)
+            try AuditLog(db: db).append(
+                .discard, kind: record.kind, record: id, version: nil, sha256: try CanonicalContent.sha256(record),
+                context: context)
+            return record
         }
     }
 }

@@ -2,7 +2,7 @@ import ArchiveCore
 import GRDB
 
 extension Archive {
-    /// Every cell, by identifier, with counts (members as of `date`).
+    /// Every cell, in Vietnamese order of names, with counts (members as of `date`).
     public func cells(on date: LocalDate) async throws -> [CellOverview] {
         try await pool.read { db in
             let reader = RecordReader(db: db)
@@ -16,7 +16,7 @@ extension Archive {
                     id: id, name: cell.name, organization: cell.organizationID, issuerCode: cell.issuerCode,
                     members: cell.members.filter { $0.belongsToCell(on: date) }.count, meetings: meetings ?? 0,
                     documents: documents ?? 0)
-            }
+            }.sorted { VietnameseCollation.precedes($0.name, $1.name) }
         }
     }
 

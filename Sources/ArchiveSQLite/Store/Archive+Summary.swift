@@ -41,7 +41,10 @@ extension Archive {
                     """, arguments: [organizationID])
             let cells = try cellIDs.map { try Self.summarize(db, cellID: $0, with: summarizer) }.sorted { a, b in
                 let left = a.goodShare ?? -1, right = b.goodShare ?? -1
-                return left != right ? left > right : (a.name, a.cell) < (b.name, b.cell)
+                if left != right { return left > right }
+                // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
+                let (leftKey, rightKey) = (VietnameseCollation.key(a.name), VietnameseCollation.key(b.name))
+                return leftKey != rightKey ? leftKey < rightKey : a.cell < b.cell
             }
             return YearSummary(
                 year: year, asOf: summarizer.asOf,
@@ -103,6 +106,7 @@ extension Archive {
                 totals.cellsWithFewerSessions += 1
             }
             totals.meetingsHeld += cell.meetingsHeld
+            totals.unapprovedMinutes += cell.unapprovedMinutes.count
             totals.regularHeld += cell.regularHeld
             totals.thematicHeld += cell.thematicHeld
             totals.extraordinaryHeld += cell.extraordinaryHeld

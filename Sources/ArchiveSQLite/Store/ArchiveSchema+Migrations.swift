@@ -17,6 +17,7 @@ enum ArchiveMigrations {
         migrator.registerMigration("v3: rating rubric", migrate: createRubric)
         migrator.registerMigration("v4: lifecycle, versions and audit log", migrate: createLifecycle)
         migrator.registerMigration("v5: search text stored once", migrate: storeSearchTextOnce)
+        migrator.registerMigration("v6: discarded drafts, Đ look-alikes, tone placement", migrate: foldLookAlikes)
         return migrator
     }
 
@@ -149,6 +150,80 @@ enum ArchiveMigrations {
                     tokenize = 'unicode61 remove_diacritics 0');
                 """)
         try SearchIndexer(db: db).rebuild()
+    }
+
+    /// Three changes that each need a table rebuilt. The audit log accepts `discard` (a draft
+    /// filed by mistake and removed): SQLite cannot alter a CHECK constraint, so the table is
+    /// copied into a new one, entries unchanged, and its triggers made again. `search_folded`
+    /// also folds Đ's look-alikes (Ð ð Ɖ ɖ, from legacy conversions) to d; the exact-marks
+    /// index reads `search_marks`, the text with one tone placement ("hoà" as "hòa"), so that
+    /// both conventions rank alike. Both views are plain `replace()`, readable by any
+    /// `sqlite3`; the indexer does the same in Swift (`VietnameseText`), and both indexes are
+    /// rebuilt. The pairs below are those of `VietnameseText.tonePlacementPairs` at v6.
+    private static func foldLookAlikes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TRIGGER audit_log_append_only;
+                DROP TRIGGER audit_log_never_deleted;
+                ALTER TABLE audit_log RENAME TO audit_log_v5;
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY CHECK (seq > 0),
+                    time TEXT NOT NULL,
+                    actor TEXT NOT NULL CHECK (actor <> ''),
+                    action TEXT NOT NULL CHECK (action IN
+                        ('import', 'file', 'approve', 'issue', 'correct', 'rate', 'discard', 'restore', 'upgrade')),
+                    kind TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    version INTEGER,
+                    content_sha256 TEXT,
+                    chain_sha256 TEXT NOT NULL CHECK (length(chain_sha256) = 64)
+                );
+                INSERT INTO audit_log SELECT * FROM audit_log_v5 ORDER BY seq;
+                DROP TABLE audit_log_v5;
+                CREATE INDEX audit_log_record ON audit_log(record_id, seq);
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        func replacing(_ column: String, _ pairs: [(String, String)]) -> String {
+            pairs.reduce(column) { sql, pair in "replace(\(sql), '\(pair.0)', '\(pair.1)')" }
+        }
+        let stroke = [("đ", "d"), ("Đ", "D"), ("ð", "d"), ("Ð", "D"), ("ɖ", "d"), ("Ɖ", "D")]
+        let tones = VietnameseText.tonePlacementPairs.map { ($0.from, $0.to) }
+        // SQLite's parser takes about 30 nested calls: the pairs go through three views of 15,
+        // one for each vowel pair (oa, oe, uy), the last named `search_marks`.
+        let names = ["search_marks_oa", "search_marks_oe", "search_marks"]
+        let marks = (0..<3).map { step -> String in
+            let pairs = Array(tones[(step * 15)..<(step * 15 + 15)])
+            return """
+                CREATE VIEW \(names[step]) AS
+                    SELECT id, \(replacing("title", pairs)) AS title, \(replacing("body", pairs)) AS body
+                    FROM \(step == 0 ? "search_text" : names[step - 1]);
+                """
+        }.joined(separator: "\n")
+        try db.execute(
+            sql: """
+                DROP TABLE search_index;
+                DROP TABLE search_exact;
+                DROP VIEW search_folded;
+                CREATE VIEW search_folded AS
+                    SELECT id, \(replacing("title", stroke)) AS title, \(replacing("body", stroke)) AS body,
+                           \(replacing("symbol", stroke)) AS symbol
+                    FROM search_text;
+                \(marks)
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    title, body, symbol, content = 'search_folded', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE search_exact USING fts5(
+                    title, body, content = 'search_marks', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 0');
+                """)
+        try db.execute(
+            sql: """
+                INSERT INTO search_index (search_index) VALUES ('rebuild');
+                INSERT INTO search_exact (search_exact) VALUES ('rebuild');
+                """)
     }
 
     private static func createCore(_ db: Database) throws {

@@ -57,8 +57,18 @@ public enum SummaryText {
             ),
             ("Sinh hoạt bất thường", "\(cell.extraordinaryHeld) kỳ"),
             ("Xếp loại \(cell.meetingsHeld) kỳ", ratingsText(cell.ratings)),
+
             ("Tỷ lệ xếp loại", "Tốt \(share(cell.goodShare)); Khá trở lên \(share(cell.fairOrBetterShare))"),
         ]
+        if !cell.unapprovedMinutes.isEmpty {
+            // Drafts are not meetings held: shown apart, so that the count above stays true.
+            rows.append(
+                (
+                    "Chưa tính",
+                    "\(cell.unapprovedMinutes.count) biên bản chưa thông qua ("
+                        + cell.unapprovedMinutes.joined(separator: ", ") + ")"
+                ))
+        }
         var attendance = "bình quân \(share(cell.attendanceRate))"
         if let lowest = cell.lowestAttendance {
             attendance +=
@@ -90,7 +100,7 @@ public enum SummaryText {
     private static func totalsText(_ totals: CommitteeTotals) -> String {
         """
         \(totals.cellsWithRegularSessions)/\(totals.cells) chi bộ sinh hoạt đủ 11–12 kỳ thường kỳ; \(totals.cellsWithFewerSessions) chi bộ sinh hoạt ít hơn.
-        \(totals.meetingsHeld) buổi sinh hoạt (\(totals.regularHeld) thường kỳ, \(totals.thematicHeld) chuyên đề, \(totals.extraordinaryHeld) bất thường; buổi kết hợp tính cả thường kỳ và chuyên đề).
+        \(totals.meetingsHeld) buổi sinh hoạt (\(totals.regularHeld) thường kỳ, \(totals.thematicHeld) chuyên đề, \(totals.extraordinaryHeld) bất thường; buổi kết hợp tính cả thường kỳ và chuyên đề)\(totals.unapprovedMinutes == 0 ? "" : "; \(totals.unapprovedMinutes) biên bản chưa thông qua, chưa tính").
         Xếp loại: \(ratingsText(totals.ratings)).
         Tốt \(share(totals.goodShare)); Khá trở lên \(share(totals.fairOrBetterShare)); đảng viên dự sinh hoạt bình quân \(share(totals.attendanceRate)).
         \(totals.resolutionsIssued) nghị quyết; \(totals.tasks.assigned) nhiệm vụ được giao, \(totals.tasks.done) hoàn thành, \(totals.tasks.open) chưa xong; \(totals.findings) vi phạm và lưu ý.

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Vietnamese alphabetical order, for names of cells and members: the letters a ă â b c d đ e ê
+/// g h i k l m n o ô ơ p q r s t u ư v x y (other Latin letters where the Latin alphabet puts
+/// them), case and tone marks only as second keys, tones in the order ngang, huyền, hỏi, ngã,
+/// sắc, nặng.
+///
+/// ```swift
+/// ["Yên Bình", "Đồng Tâm", "Ân Thi"].sorted(by: VietnameseCollation.precedes)
+/// // ["Ân Thi", "Đồng Tâm", "Yên Bình"]
+/// ```
+public enum VietnameseCollation {
+    /// The sort key of `text`: letters first, then tones, then case.
+    public struct Key: Comparable, Sendable {
+        var letters: [Int]
+        var tones: [Int]
+        var cases: [Int]
+
+        public static func < (lhs: Key, rhs: Key) -> Bool {
+            if lhs.letters != rhs.letters { return lhs.letters.lexicographicallyPrecedes(rhs.letters) }
+            if lhs.tones != rhs.tones { return lhs.tones.lexicographicallyPrecedes(rhs.tones) }
+            return lhs.cases.lexicographicallyPrecedes(rhs.cases)
+        }
+    }
+
+    private static let tones: [UInt32: Int] = [0x300: 1, 0x309: 2, 0x303: 3, 0x301: 4, 0x323: 5]
+    private static let breve: UInt32 = 0x306, circumflex: UInt32 = 0x302, horn: UInt32 = 0x31B
+
+    /// The key `text` sorts by.
+    public static func key(_ text: String) -> Key {
+        var key = Key(letters: [], tones: [], cases: [])
+        for character in TextNormalization.collapsed(text) {
+            let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
+            guard var base = scalars.first else { continue }
+            let isUpper = base.properties.isUppercase
+            if let lower = base.properties.lowercaseMapping.unicodeScalars.first { base = lower }
+            let marks = Set(scalars.dropFirst().map(\.value))
+            // Each letter is its base times 4, plus 1 or 2 for the letters after it: ă â, đ, ê,
+            // ô ơ, ư.
+            var letter = Int(base.value) * 4
+            if base == "đ" {
+                letter = Int(("d" as Unicode.Scalar).value) * 4 + 1
+            } else if marks.contains(breve) {
+                letter += 1
+            } else if marks.contains(circumflex) {
+                letter += base == "a" ? 2 : 1
+            } else if marks.contains(horn) {
+                letter += base == "o" ? 2 : 1
+            }
+            key.letters.append(letter)
+            key.tones.append(marks.compactMap { tones[$0] }.first ?? 0)
+            key.cases.append(isUpper ? 1 : 0)
+        }
+        return key
+    }
+
+    /// Whether `left` comes before `right` in Vietnamese order.
+    public static func precedes(_ left: String, _ right: String) -> Bool { key(left) < key(right) }
+}

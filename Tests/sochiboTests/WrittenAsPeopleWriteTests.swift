@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+
+/// Issue 11 through the real program: what a secretary files is never duplicated, dropped or
+/// silently wrong, and the same text is the same text (the inputs of `../shared/cases/`).
+@Suite("Written as people write")
+struct WrittenAsPeopleWriteTests {
+    let directory = Sochibo.temporaryDirectory()
+    var archive: String { directory + "/archive" }
+
+    static let cases = Sochibo.path("fixtures/cases")
+    static let minutes = Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt")
+
+    func run(_ arguments: [String]) throws -> Sochibo.Result {
+        try Sochibo.run(arguments + ["--archive", archive])
+    }
+
+    func start(_ file: String = Sochibo.path("archive/samples/dbx-hop-thanh.xml")) throws {
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let imported = try run(["import", file])
+        #expect(imported.status == 0, "\(imported.errors)")
+    }
+
+    func write(_ text: String, _ name: String) throws -> String {
+        let path = directory + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func json(_ arguments: [String]) throws -> [[String: Any]] {
+        let result = try run(arguments + ["--format", "json"])
+        return try #require(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+    }
+
+    // MARK: Item 1
+
+    @Test func theSameMinutesFiledTwiceUpdateTheirDraftAndALockedOneIsRefused() throws {
+        try start()
+        #expect(try run(["file", Self.minutes, "--by", "Lý Thị Thu"]).status == 0)
+        let text = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let again = try write(text.replacingOccurrences(of: "Kết thúc: 21:20", with: "Kết thúc: 21:35"), "lai.txt")
+        let second = try run(["file", again, "--by", "Lý Thị Thu"])
+        #expect(second.status == 0 && second.output.contains("cb-na-pan-2024-12-28 "), "\(second.errors)")
+        let meetings = try json(["list", "meetings", "--cell", "cb-na-pan", "--year", "2024"])
+        #expect(meetings.filter { ($0["id"] as? String)?.hasPrefix("cb-na-pan-2024-12-28") == true }.count == 1)
+        #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("21:35"))
+
+        #expect(try run(["approve", "cb-na-pan-2024-12-28"]).status == 0)
+        let locked = try run(["file", again])
+        #expect(locked.status == 1)
+        let dateLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.hasPrefix("Ngày:")
+        }.map { $0 + 1 }
+        #expect(
+            locked.errorLines.first?.hasPrefix(
+                "\(again):\(dateLine ?? 0): error: biên bản cb-na-pan-2024-12-28 đã được thông qua") == true,
+            "\(locked.errors)")
+        #expect(locked.errors.contains("sochibo correct cb-na-pan-2024-12-28"))
+        #expect(
+            try run(["list", "meetings", "--cell", "cb-na-pan", "--year", "2024"]).output.contains("-2028-2") == false)
+        #expect(try run(["discard", "cb-na-pan-2024-12-28"]).status == 1)
+    }
+
+    @Test func aDraftFiledByMistakeIsDiscardedWithALogEntryAndCheckStillPasses() throws {
+        try start()
+        #expect(try run(["file", Self.minutes, "--by", "Lý Thị Thu"]).status == 0)
+        let discarded = try run(["discard", "cb-na-pan-2024-12-28", "--by", "Lý Thị Thu"])
+        #expect(discarded.status == 0, "\(discarded.errors)")
+        #expect(try run(["show", "cb-na-pan-2024-12-28"]).status == 1)
+        let log = try json(["log", "cb-na-pan-2024-12-28"])
+        #expect(log.map { $0["action"] as? String } == ["file", "discard"])
+        #expect(log.last?["actor"] as? String == "Lý Thị Thu")
+        let check = try run(["check"])
+        #expect(check.status == 0, "\(check.output)\(check.errors)")
+        // The log with a discard travels in a backup and restores.
+        let backup = directory + "/sao-luu.xml"
+        #expect(try run(["export", "--with-log", "-o", backup]).status == 0)
+        let restored = directory + "/restored"
+        #expect(try Sochibo.run(["init", "--archive", restored]).status == 0)
+        let restoring = try Sochibo.run(["import", "--archive", restored, backup])
+        #expect(restoring.status == 0, "\(restoring.errors)")
+        // An approved record is never discarded.
+        #expect(try run(["discard", "np-2024-12"]).errors.contains("đã khóa"))
+    }
+
+    // MARK: Item 2
+
+    @Test func draftsAreShownApartAndFillNoMonth() throws {
+        try start()
+        let before = try run(["summary", "--year", "2024", "--cell", "cb-na-pan", "--format", "json"])
+        #expect(try run(["file", Self.minutes]).status == 0)
+        let after = try run(["summary", "--year", "2024", "--cell", "cb-na-pan", "--format", "json"])
+        func cell(_ output: String) throws -> [String: Any] {
+            let object = try #require(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            return try #require((object["cells"] as? [[String: Any]])?.first)
+        }
+        #expect(try cell(after.output)["meetingsHeld"] as? Int == cell(before.output)["meetingsHeld"] as? Int)
+        #expect(try cell(after.output)["regularHeld"] as? Int == cell(before.output)["regularHeld"] as? Int)
+        #expect(try cell(after.output)["unapprovedMinutes"] as? [String] == ["cb-na-pan-2024-12-28"])
+        let text = try run(["summary", "--year", "2024", "--cell", "cb-na-pan"])
+        #expect(text.output.contains("1 biên bản chưa thông qua"), "\(text.output)")
+    }
+
+    // MARK: Item 3 and issue 15 item 7
+
+    @Test func absenceReasonsAreKeptHoweverWritten() throws {
+        try start()
+        let text = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let presentLines = lines.indices.filter { lines[$0].hasSuffix(": có mặt") && lines[$0].contains("[np-") }
+        let writings = [
+            "vắng có lý do (đi viện)", "vắng có lý do - ốm", "vắng có lí do – đi công tác", "vắng có lý do, con ốm",
+            "vắng ko lý do", "x", "có",
+        ]
+        var edited = lines
+        for (index, writing) in zip(presentLines, writings) {
+            edited[index] = String(lines[index].prefix { $0 != ":" }) + ": " + writing
+        }
+        let form = try write(edited.joined(separator: "\n"), "ly-do.txt")
+        let filed = try run(["file", form])
+        #expect(filed.status == 0, "\(filed.errors)")
+        let shown = try run(["show", "cb-na-pan-2024-12-28", "--format", "json"]).output
+        for reason in ["đi viện", "ốm", "đi công tác", "con ốm"] {
+            #expect(shown.contains("\"\(reason)\""), "\(reason)")
+        }
+    }
+
+    @Test func aFieldWrittenTwiceIsRefusedNamingBothLines() throws {
+        try start()
+        #expect(try run(["file", Self.minutes]).status == 0)
+        let form = Self.cases + "/field-twice-form.txt"
+        let result = try run(["file", form])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first
+                == "\(form):12: error: “Độ mật” đã ghi ở dòng 11 và ghi lại ở dòng 12; mỗi mục chỉ ghi một lần, hãy xóa một dòng",
+            "\(result.errors)")
+        #expect(try run(["list", "documents", "--cell", "cb-na-pan"]).output.contains("2024-12-29") == false)
+    }
+
+    @Test func controlCharactersAreAnErrorAtTheirLine() throws {
+        try start()
+        let text = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let form = try write(
+            text.replacingOccurrences(of: "Địa điểm: ", with: "Địa điểm: \u{7F}\u{85}"), "dieu-khien.txt")
+        let result = try run(["file", form])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("ký tự điều khiển U+007F"), "\(result.errors)")
+        #expect(result.errors.contains("Fatal") == false)
+    }
+
+    // MARK: Items 5 and 6
+
+    @Test func tonePlacementIsOneWordInFormsAndSearch() throws {
+        try start(Self.cases + "/tone-placement.xml")
+        let filed = try run(["file", Self.cases + "/tone-placement-form.txt"])
+        #expect(filed.status == 0, "\(filed.errors)")
+        let shown = try run(["show", "cb-a-2023-02-02", "--format", "json"]).output
+        #expect(shown.contains("a-02"))
+        let hits = try json(["search", "hòa"])
+        #expect(hits.isEmpty == false)
+        // Stored as written.
+        #expect(try run(["show", "a-02"]).output.contains("Nguyễn Văn Hòa"))
+    }
+
+    @Test func invisibleCharactersAreNotPartOfAnyName() throws {
+        try start()
+        let filed = try run(["file", Self.cases + "/invisible-characters-form.txt"])
+        #expect(filed.status == 0, "\(filed.errors)")
+    }
+
+    @Test func anEthWrittenForDyetIsFoundBothWays() throws {
+        try start(Self.cases + "/eth-for-dyet.xml")
+        for query in ["đảng viên", "dang vien", "Ðảng"] {
+            let hits = try json(["search", query])
+            #expect(hits.contains { ($0["title"] as? String) == "Nghị quyết về công tác Đảng viên" }, "\(query)")
+        }
+    }
+
+    // MARK: Item 4
+
+    @Test func aMislabelledEncodingIsRefusedAtLineOneAndNothingIsWritten() throws {
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let file = Self.cases + "/mislabelled-latin1.xml"
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first?.hasPrefix("\(file):1:1: error: tệp khai báo bảng mã ISO-8859-1") == true,
+            "\(result.errors)")
+        #expect(try run(["list", "cells"]).output.contains("cb-") == false)
+    }
+
+    // MARK: Item 7
+
+    @Test func cellsThatTieAreListedInVietnameseOrder() throws {
+        try start(Self.cases + "/sort-cells.xml")
+        let summary = try run(["summary", "--year", "2023", "--organization", "dbx-sx", "--format", "json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: Any])
+        let names = (object["cells"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+        #expect(
+            names == ["Ân Thi", "Ba Vì", "Bắc Sơn", "Dương Xá", "Đồng Tâm", "Yên Bình"].map { "Chi bộ thôn " + $0 })
+    }
+
+    // MARK: Item 8
+
+    @Test func datesAndTimesAsPeopleWriteThem() throws {
+        try start()
+        let blank = directory + "/bien-ban.txt"
+        #expect(
+            try run(["template", "meeting", "--cell", "cb-na-pan", "--date", "28/12/2024", "-o", blank]).status == 0)
+        #expect(try String(contentsOfFile: blank, encoding: .utf8).contains("Ngày: 28/12/2024"))
+        let short = try run(["template", "meeting", "--cell", "cb-na-pan", "--date", "28/12/24"])
+        #expect(short.status != 0 && short.errors.contains("hai chữ số"), "\(short.errors)")
+        #expect(try run(["search", "--from", "01/01/2024", "nghị quyết"]).status == 0)
+
+        let text = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let form = try write(
+            text.replacingOccurrences(of: "Bắt đầu: 19:30", with: "Bắt đầu: 7 giờ 30 tối")
+                .replacingOccurrences(of: "Kết thúc: 21:20", with: "Kết thúc: 21h20")
+                .replacingOccurrences(of: "Ngày: 2024-12-28", with: "Ngày: 28/12/2024"), "gio.txt")
+        let filed = try run(["file", form])
+        #expect(filed.status == 0, "\(filed.errors)")
+        let twoDigits = try write(text.replacingOccurrences(of: "Ngày: 2024-12-28", with: "Ngày: 28/12/24"), "nam.txt")
+        #expect(try run(["file", twoDigits]).errors.contains("năm bằng hai chữ số"))
+    }
+
+    @Test func aMeetingPastMidnightFilesAndCorrectsFromItsOwnForm() throws {
+        try start(Self.cases + "/past-midnight-draft.xml")
+        let form = directory + "/f.txt"
+        #expect(try run(["template", "--from", "a-2023-01", "-o", form]).status == 0)
+        let filed = try run(["file", form])
+        #expect(filed.status == 0, "\(filed.errors)")
+        #expect(try run(["show", "a-2023-01"]).output.contains("105"))
+    }
+}
