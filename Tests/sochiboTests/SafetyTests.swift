@@ -371,4 +371,17 @@ struct SafetyTests {
         let json = try run(["summary", "--year", "2023", "--cell", "cb-a", "--format", "json"])
         #expect(json.output.contains(#""name" : "=HYPERLINK("#) || json.output.contains(#""name":"=HYPERLINK("#))
     }
+
+    // MARK: 10. Hostile sizes are bounded before the expensive work
+
+    @Test func aQueryOfHundredsOfWordsIsRefusedAtOnce() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let result = try run(["search"] + Array(repeating: "đường", count: 800))
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines
+                == ["sochibo: câu tìm kiếm quá dài (800 từ): chỉ tìm với tối đa 32 từ; hãy bớt từ rồi tìm lại."],
+            "\(result.errors)")
+        #expect(try run(["search"] + Array(repeating: "đường", count: 32)).status == 0)
+    }
 }

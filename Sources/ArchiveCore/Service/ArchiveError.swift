@@ -32,6 +32,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// The archive can only be read and was made by an older version: it must be upgraded,
     /// which writes, before this version can read it.
     case readOnlyNeedsUpgrade(directory: String)
+    /// A search query longer than a search ever needs: `words` it holds (`nil` when the text
+    /// was too long to read), at most `maximum`.
+    case queryTooLong(words: Int?, maximum: Int)
 }
 
 /// One problem that refused an import, located in its file.

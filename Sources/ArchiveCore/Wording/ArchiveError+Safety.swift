@@ -13,6 +13,10 @@ extension ArchiveError {
             "kho lưu trữ \(directory) chỉ cho đọc (không có quyền ghi vào tệp hoặc thư mục, hay ổ đĩa chỉ cho đọc); chưa ghi gì cả"
         case .readOnlyNeedsUpgrade(let directory):
             "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
+        case .queryTooLong(let words, let maximum):
+            "câu tìm kiếm quá dài"
+                + (words.map { " (\($0) từ)" } ?? "")
+                + ": chỉ tìm với tối đa \(maximum) từ; hãy bớt từ rồi tìm lại"
         default: nil
         }
     }
