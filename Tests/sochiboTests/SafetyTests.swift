@@ -384,4 +384,28 @@ struct SafetyTests {
             "\(result.errors)")
         #expect(try run(["search"] + Array(repeating: "đường", count: 32)).status == 0)
     }
+
+    @Test func anElementWithThousandsOfAttributesIsRefusedBeforeLibxml2ScansThem() throws {
+        try initialized()
+        let file = Sochibo.path("fixtures/hostile/many-attributes.xml")
+        let refusal =
+            "error: nội dung bị từ chối: một phần tử có quá 256 thuộc tính; không phần tử nào của định dạng lưu trữ cần nhiều đến thế"
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines == [
+                "\(file):40:3: \(refusal)", "sochibo: không nhập gì cả: 1 lỗi; kho lưu trữ giữ nguyên như trước.",
+            ],
+            "\(result.errors)")
+        // 200,000 attributes took libxml2 over two minutes to refuse.
+        let minimal = try String(contentsOfFile: Sochibo.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let extra = (0..<200_000).map { "x\($0)=\"\($0)\"" }.joined(separator: " ")
+        let big = directory + "/big.xml"
+        try Data(minimal.replacingOccurrences(of: "<meeting ", with: "<meeting " + extra + " ").utf8)
+            .write(to: URL(fileURLWithPath: big))
+        let started = Date()
+        let refused = try run(["import", big])
+        #expect(refused.errorLines.first == "\(big):40:3: \(refusal)", "\(refused.errors)")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
 }

@@ -245,6 +245,10 @@ final class ImportSession {
                 return "nội dung bị từ chối: tệp có khai báo <!DOCTYPE>; định dạng lưu trữ không dùng DTD, "
                     + "mọi thực thể và tham chiếu ra ngoài tệp đều bị từ chối"
             }
+            if diagnostic.message == XMLPullReader.attributesRefusal {
+                return "nội dung bị từ chối: một phần tử có quá \(XMLPullReader.maximumAttributes) thuộc tính; "
+                    + "không phần tử nào của định dạng lưu trữ cần nhiều đến thế"
+            }
             if diagnostic.message.hasPrefix("entity") {
                 return "nội dung bị từ chối: tệp dùng tham chiếu thực thể (\(diagnostic.message))"
             }
