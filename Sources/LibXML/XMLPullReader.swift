@@ -107,12 +107,30 @@ public final class XMLPullReader {
         let prolog = bytes[0..<count]
         var line = 1, column = 1, index = prolog.startIndex
         let marker = Array("<!DOCTYPE".utf8)
+        // Comments and processing instructions are skipped whole: "<!DOCTYPE" written inside
+        // one is text, not a declaration.
+        var closing: [UInt8]?
         while index < prolog.endIndex {
             let byte = prolog[index]
-            if byte == UInt8(ascii: "<"), index + 1 < prolog.endIndex {
+            if let end = closing {
+                if prolog[index...].starts(with: end) {
+                    closing = nil
+                    index += end.count - 1
+                    column += end.count - 1
+                }
+            } else if byte == UInt8(ascii: "<"), index + 1 < prolog.endIndex {
                 let next = prolog[index + 1]
                 if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return nil }  // the root element
                 if prolog[index...].starts(with: marker) { return (line, column) }
+                if prolog[index...].starts(with: Array("<!--".utf8)) {
+                    closing = Array("-->".utf8)
+                    index += 3
+                    column += 3
+                } else if next == UInt8(ascii: "?") {
+                    closing = Array("?>".utf8)
+                    index += 1
+                    column += 1
+                }
             }
             if byte == UInt8(ascii: "\n") {
                 line += 1

@@ -408,4 +408,17 @@ struct SafetyTests {
         #expect(refused.errorLines.first == "\(big):40:3: \(refusal)", "\(refused.errors)")
         #expect(Date().timeIntervalSince(started) < 30)
     }
+
+    // MARK: 12. What the format allows is read as the format says
+
+    @Test func tokensWithSpacesDatesWithZonesAndADoctypeInACommentAreReadAsTheSchemaReadsThem() throws {
+        try initialized(with: ["fixtures/valid/format-allowances.xml"])
+        let plain = directory + "/plain"
+        #expect(try Sochibo.run(["init", "--archive", plain]).status == 0)
+        #expect(
+            try Sochibo.run(["import", "--archive", plain, Sochibo.path("fixtures/valid/minimal.xml")]).status == 0)
+        let allowed = try run(["export"])
+        #expect(allowed.status == 0, "\(allowed.errors)")
+        #expect(allowed.output == (try Sochibo.run(["export", "--archive", plain]).output))
+    }
 }

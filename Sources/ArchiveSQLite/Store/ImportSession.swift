@@ -128,7 +128,7 @@ final class ImportSession {
                     case .auditLog(let element):
                         readLog(element, file: path)
                     case .record(let element, let record, let problems, let sha256):
-                        let key = "\(element.name):\(element.attribute("id") ?? "")"
+                        let key = "\(element.name):\(element.attribute("id").map(TextNormalization.trimmed) ?? "")"
                         recordStarts.append((element.line, key))
                         // A record whose identifier is taken is not decoded, nor its problems told.
                         guard claimIdentifiers(in: element) else {
@@ -154,11 +154,15 @@ final class ImportSession {
     /// two partial exports that carry the same cells do). Kept on disk, not in memory.
     private func claimIdentifiers(in element: XMLElement) -> Bool {
         var claims: [(kind: String, id: String, line: Int)] = []
-        if let id = element.attribute("id") { claims.append((element.name, id, element.line)) }
+        if let id = element.attribute("id").map(TextNormalization.trimmed) {
+            claims.append((element.name, id, element.line))
+        }
         let owned = element.name == "cell" ? "member" : element.name == "document" ? "task" : nil
         if let owned {
             for child in element.children(named: owned) {
-                if let id = child.attribute("id") { claims.append((owned, id, child.line)) }
+                if let id = child.attribute("id").map(TextNormalization.trimmed) {
+                    claims.append((owned, id, child.line))
+                }
             }
         }
         var valid = true
