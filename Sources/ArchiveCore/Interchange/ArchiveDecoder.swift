@@ -124,16 +124,42 @@ struct ArchiveDecoder {
         TextNormalization.trimmed(TextNormalization.cleaned(text))
     }
 
+    /// Attributes whose schema type derives from `xs:token` (identifiers, references, codes,
+    /// dates, times): the schema validates them without surrounding white space, so they are
+    /// read that way too (`id=" a-01 "` is `a-01`, and references to it resolve).
+    private static let tokenAttributes: Set<String> = [
+        "id", "cell", "organization", "parent", "member", "meeting", "document", "task", "term", "assignee",
+        "kind", "level", "status", "type", "classification", "reason", "start", "end", "date", "due", "from",
+        "to", "issuerCode", "excused",
+    ]
+
+    private static func attribute(_ element: XMLElement, _ name: String) -> String? {
+        guard let raw = element.attribute(name) else { return nil }
+        return normalized(tokenAttributes.contains(name) ? TextNormalization.trimmed(raw) : raw)
+    }
+
     private mutating func required(_ element: XMLElement, _ name: String) -> String? {
-        guard let value = element.attribute(name) else {
+        guard let value = Self.attribute(element, name) else {
             problem(element, nil, "thiếu thuộc tính \(name) trong <\(element.name)>")
             return nil
         }
-        return Self.normalized(value)
+        return value
     }
 
     private func optional(_ element: XMLElement, _ name: String) -> String? {
-        element.attribute(name).map(Self.normalized)
+        Self.attribute(element, name)
+    }
+
+    /// An `xs:date`, which may carry a time zone (`2023-01-05Z`, `2023-01-05+07:00`): the
+    /// calendar day is what a record keeps.
+    static func xsDate(_ text: String) -> LocalDate? {
+        var day = TextNormalization.trimmed(text)
+        if day.hasSuffix("Z") {
+            day.removeLast()
+        } else if day.count == 16, let sign = day.dropFirst(10).first, sign == "+" || sign == "-" {
+            day = String(day.prefix(10))
+        }
+        return LocalDate(day)
     }
 
     private mutating func reference(
@@ -146,7 +172,7 @@ struct ArchiveDecoder {
 
     private mutating func date(_ element: XMLElement, _ attribute: String) -> LocalDate? {
         guard let text = element.attribute(attribute) else { return nil }
-        guard let date = LocalDate(text) else {
+        guard let date = Self.xsDate(text) else {
             problem(element, attribute, "ngày không hợp lệ: \(text)")
             return nil
         }
@@ -161,7 +187,7 @@ struct ArchiveDecoder {
     private mutating func childDate(_ element: XMLElement, _ name: String) -> LocalDate? {
         guard let child = element.child(named: name) else { return nil }
         let text = TextNormalization.trimmed(child.text)
-        guard let date = LocalDate(text) else {
+        guard let date = Self.xsDate(text) else {
             problem(child, nil, "ngày không hợp lệ trong <\(name)>: \(text)")
             return nil
         }
@@ -196,7 +222,7 @@ struct ArchiveDecoder {
     private mutating func enumeration<T: RawRepresentable>(
         _ type: T.Type, _ element: XMLElement, _ attribute: String
     ) -> T? where T.RawValue == String {
-        guard let raw = required(element, attribute) else { return nil }
+        guard let raw = required(element, attribute).map(TextNormalization.trimmed) else { return nil }
         guard let value = T(rawValue: raw) else {
             problem(element, attribute, "giá trị không hợp lệ cho \(attribute): \(raw)")
             return nil

@@ -3,6 +3,9 @@ import Foundation
 /// The yearly summary as CSV for a spreadsheet: a header and one row per cell (RFC 4180:
 /// CRLF line ends, fields quoted when needed). Column names are the JSON keys; shares and
 /// rates are decimals from 0 to 1 with a point; lists of months or quarters are joined by spaces.
+/// Text from the records (identifiers and names) is data, never a formula: a text cell that a
+/// spreadsheet would run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+/// leading `'`, which spreadsheets show as text and do not display.
 public enum SummaryCSV {
     /// The column names, in order.
     public static let columns = [
@@ -22,17 +25,24 @@ public enum SummaryCSV {
     private static func row(_ cell: CellYearSummary, year: Int) -> [String] {
         func numbers(_ values: [Int]) -> String { values.map(String.init).joined(separator: " ") }
         return [
-            "\(year)", cell.cell, cell.name, cell.organization, "\(cell.meetingsHeld)", "\(cell.regularHeld)",
+            "\(year)", text(cell.cell), text(cell.name), text(cell.organization), "\(cell.meetingsHeld)",
+            "\(cell.regularHeld)",
             "\(cell.monthsCounted)", numbers(cell.missingMonths), "\(cell.thematicHeld)",
             numbers(cell.quartersWithoutThematic), "\(cell.extraordinaryHeld)", "\(cell.ratings.good)",
             "\(cell.ratings.fair)", "\(cell.ratings.average)", "\(cell.ratings.weak)", "\(cell.ratings.unrated)",
             Decimal4.text(cell.goodShare), Decimal4.text(cell.fairOrBetterShare), Decimal4.text(cell.attendanceRate),
-            cell.lowestAttendance?.meeting ?? "", Decimal4.text(cell.lowestAttendance?.rate),
+            text(cell.lowestAttendance?.meeting ?? ""), Decimal4.text(cell.lowestAttendance?.rate),
             "\(cell.unexcusedAbsences.count)", "\(cell.excusedAbsencesInARow.count)", "\(cell.shortMeetings.count)",
             "\(cell.meetingsWithoutConclusion.count)", "\(cell.failedVotes.count)", "\(cell.resolutionsIssued)",
             "\(cell.tasks.assigned)", "\(cell.tasks.done)", "\(cell.tasks.cancelled)", "\(cell.tasks.open)",
             "\(cell.findings.count)",
         ]
+    }
+
+    /// A text cell that no spreadsheet runs as a formula (OWASP's "CSV injection").
+    static func text(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
     }
 
     /// A field, quoted when it holds a comma, a quote or a line break.

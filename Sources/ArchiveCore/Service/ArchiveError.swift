@@ -44,6 +44,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// A draft cannot be discarded while other records refer to it (a document adopted at the
     /// meeting, a report on one of its tasks); `referrers` are their identifiers.
     case stillReferenced(id: String, referrers: [String])
+    /// A search query longer than a search ever needs: `words` it holds (`nil` when the text
+    /// was too long to read), at most `maximum`.
+    case queryTooLong(words: Int?, maximum: Int)
 }
 
 /// Why a directory is not an archive.

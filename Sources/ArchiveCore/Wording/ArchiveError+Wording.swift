@@ -40,6 +40,10 @@ extension ArchiveError {
             record.sentence
         case .stillReferenced(let id, let referrers):
             Self.stillReferencedSentence(id: id, referrers: referrers)
+        case .queryTooLong(let words, let maximum):
+            "câu tìm kiếm quá dài"
+                + (words.map { " (\($0) từ)" } ?? "")
+                + ": chỉ tìm với tối đa \(maximum) từ; hãy bớt từ rồi tìm lại"
         case .readOnlyNeedsUpgrade(let directory):
             "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
         }

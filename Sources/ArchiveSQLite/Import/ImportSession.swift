@@ -128,7 +128,7 @@ final class ImportSession {
                     case .auditLog(let element):
                         readLog(element, file: path)
                     case .record(let element, let record, let problems, let sha256):
-                        let key = "\(element.name):\(element.attribute("id") ?? "")"
+                        let key = "\(element.name):\(element.attribute("id").map(TextNormalization.trimmed) ?? "")"
                         recordStarts.append((element.line, key))
                         // A record whose identifier is taken is not decoded, nor its problems told.
                         guard claimIdentifiers(in: element) else {
@@ -154,11 +154,15 @@ final class ImportSession {
     /// two partial exports that carry the same cells do). Kept on disk, not in memory.
     private func claimIdentifiers(in element: XMLElement) -> Bool {
         var claims: [(kind: String, id: String, line: Int)] = []
-        if let id = element.attribute("id") { claims.append((element.name, id, element.line)) }
+        if let id = element.attribute("id").map(TextNormalization.trimmed) {
+            claims.append((element.name, id, element.line))
+        }
         let owned = element.name == "cell" ? "member" : element.name == "document" ? "task" : nil
         if let owned {
             for child in element.children(named: owned) {
-                if let id = child.attribute("id") { claims.append((owned, id, child.line)) }
+                if let id = child.attribute("id").map(TextNormalization.trimmed) {
+                    claims.append((owned, id, child.line))
+                }
             }
         }
         var valid = true
@@ -249,6 +253,10 @@ final class ImportSession {
             if diagnostic.message == XMLPullReader.doctypeRefusal {
                 return "nội dung bị từ chối: tệp có khai báo <!DOCTYPE>; định dạng lưu trữ không dùng DTD, "
                     + "mọi thực thể và tham chiếu ra ngoài tệp đều bị từ chối"
+            }
+            if diagnostic.message == XMLPullReader.attributesRefusal {
+                return "nội dung bị từ chối: một phần tử có quá \(XMLPullReader.maximumAttributes) thuộc tính; "
+                    + "không phần tử nào của định dạng lưu trữ cần nhiều đến thế"
             }
             if diagnostic.message.hasPrefix("entity") {
                 return "nội dung bị từ chối: tệp dùng tham chiếu thực thể (\(diagnostic.message))"

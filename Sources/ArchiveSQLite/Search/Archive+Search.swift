@@ -16,7 +16,14 @@ extension Archive {
     ///
     /// - returns: the hits, best first; none for an empty query.
     public func search(_ text: String, _ filters: SearchFilters = SearchFilters()) async throws -> [SearchHit] {
+        // Bounded before any parsing or FTS5 work: a hostile query must not cost seconds.
+        guard text.utf8.count <= SearchQuery.maximumLength else {
+            throw ArchiveError.queryTooLong(words: nil, maximum: SearchQuery.maximumWords)
+        }
         let query = SearchQuery(text)
+        guard query.wordCount <= SearchQuery.maximumWords else {
+            throw ArchiveError.queryTooLong(words: query.wordCount, maximum: SearchQuery.maximumWords)
+        }
         guard !query.isEmpty, filters.limit > 0 else { return [] }
         let statement = try SearchStatement(query: query, filters: filters)
         return try await pool.read { db in
