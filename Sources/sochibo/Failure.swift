@@ -48,6 +48,12 @@ enum Failure {
             ]
         case ArchiveError.notAllowed(let reason):
             return ["sochibo: \(reason)."]
+        case let mistake as AccountError:
+            return ["sochibo: \(mistake.vietnameseDescription)."]
+        case let mistake as PasswordInput.Mismatch:
+            return ["sochibo: \(mistake.description)."]
+        case let mistake as PasswordInput.Missing:
+            return ["sochibo: \(mistake.description)."]
         case let mistake as RatingRubric.Mistake:
             return ["sochibo: \(mistake.description)."]
         default:

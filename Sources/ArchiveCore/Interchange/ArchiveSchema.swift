@@ -395,6 +395,9 @@ package enum ArchiveSchema {
                         <xs:enumeration value="rate"/>
                         <xs:enumeration value="restore"/>
                         <xs:enumeration value="upgrade"/>
+                        <xs:enumeration value="add-account"/>
+                        <xs:enumeration value="change-password"/>
+                        <xs:enumeration value="disable-account"/>
                       </xs:restriction>
                     </xs:simpleType>
                   </xs:attribute>
