@@ -70,6 +70,16 @@ let package = Package(
                 .embedInCode("Templates/cell-figures.mustache"),
                 .embedInCode("Templates/cell-findings.mustache"),
                 .embedInCode("Templates/month-chart.mustache"),
+                // The web app's pages, on their own shell and stylesheet.
+                .embedInCode("Templates/web/web-page.mustache"),
+                .embedInCode("Templates/web/web.css"),
+                .embedInCode("Templates/web/login.mustache"),
+                .embedInCode("Templates/web/error.mustache"),
+                .embedInCode("Templates/web/home.mustache"),
+                .embedInCode("Templates/web/cell-year.mustache"),
+                .embedInCode("Templates/web/record.mustache"),
+                .embedInCode("Templates/web/search.mustache"),
+                .embedInCode("Templates/web/accounts.mustache"),
             ]
         ),
         // The command line and the terminal text only it prints.
