@@ -9,13 +9,20 @@ let package = Package(
         .library(name: "ArchiveCore", targets: ["ArchiveCore"]),
         .library(name: "ArchiveSQLite", targets: ["ArchiveSQLite"]),
         .library(name: "ArchivePages", targets: ["ArchivePages"]),
+        .library(name: "ArchiveWeb", targets: ["ArchiveWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The web app. Without the swift-configuration trait, which the program does not use.
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already in the graph through Hummingbird; named for the header field names.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libxml2, the system C library (Debian: libxml2-dev).
@@ -82,11 +89,24 @@ let package = Package(
                 .embedInCode("Templates/web/accounts.mustache"),
             ]
         ),
+        // The web app on Hummingbird 2: buildApplication/buildRouter, one request context, the
+        // security policy (sessions, CSRF, login throttling, roles and cells), the controllers.
+        // Errors become pages here only.
+        .target(
+            name: "ArchiveWeb",
+            dependencies: [
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line and the terminal text only it prints.
         .executableTarget(
             name: "sochibo",
             dependencies: [
-                "ArchiveCore", "ArchiveSQLite", "ArchivePages",
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveWeb",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +120,14 @@ let package = Package(
             dependencies: [
                 "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveGenerator",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "ArchiveWebTests",
+            dependencies: [
+                "ArchiveWeb", "ArchiveCore", "ArchiveSQLite", "ArchivePages",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

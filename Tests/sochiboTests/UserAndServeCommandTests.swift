@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `sochibo user …`, run as the real program.
+/// `sochibo user …` and `sochibo serve`, run as the real program.
 @Suite struct UserAndServeCommandTests {
     func sampleArchive() throws -> String {
         let archive = Sochibo.temporaryDirectory() + "/kho"
@@ -36,5 +36,44 @@ import Testing
         #expect(log.output.contains("đổi mật khẩu"))
         #expect(log.output.contains("khóa tài khoản"))
         #expect(log.output.contains("Hà Văn Lợi"))
+    }
+
+    @Test func serveRefusesAnArchiveItCannotOpenInOneSentence() throws {
+        let missing = Sochibo.temporaryDirectory() + "/khong-co"
+        let result = try Sochibo.run(["serve", "--archive", missing, "--port", "18089"])
+        #expect(result.status == 1)
+        #expect(result.errorLines.count == 1)
+        #expect(result.errorLines.first?.hasPrefix("sochibo serve: không mở được trang web: ") == true)
+    }
+
+    @Test func serveAnswersAndStopsOnSIGTERM() throws {
+        let archive = try sampleArchive()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Sochibo.executable)
+        process.arguments = ["serve", "--archive", archive, "--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line names the address, once the server listens.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.contains("Sổ Chi Bộ đang phục vụ tại http://127.0.0.1:"))
+        let port = text.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) }
+        #expect(port != nil && port != 0)
+        if let port {
+            let curl = try Sochibo.tool(
+                "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/dang-nhap"])
+            #expect(curl.output == "200")
+        }
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
     }
 }
