@@ -43,6 +43,14 @@ import Testing
             #expect(page.body.contains("Sinh hoạt thường kỳ"))
             // Without a year: the current one (fixed at 2024 in the tests).
             #expect(try await browser.get("/chi-bo/cb-na-pan").body.contains("năm 2024"))
+            // The month under way and the months before the cell existed owe nothing yet.
+            let admin = Browser(client)
+            try await admin.login("quantri")
+            let thisMonth = try await admin.get("/chi-bo/cb-a?nam=2024")
+            #expect(thisMonth.body.contains("Tháng này chưa có kỳ sinh hoạt"))
+            #expect(thisMonth.body.contains("Chưa có kỳ sinh hoạt thường kỳ"))
+            let founding = try await admin.get("/chi-bo/cb-a?nam=2022")
+            #expect(founding.body.contains("Chi bộ chưa thành lập"))
         }
     }
 
@@ -76,6 +84,7 @@ import Testing
             #expect(empty.body.contains(#"name="q""#))
             let page = try await browser.get("/tim-kiem?q=dang+phi")
             #expect(page.status == .ok)
+            #expect(page.body.contains(#"value="dang phi""#))
             #expect(page.body.contains("Tìm thấy"))
             #expect(page.body.contains("<mark>"))
             #expect(page.body.contains(#"class="pages""#))

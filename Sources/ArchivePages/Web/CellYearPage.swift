@@ -57,6 +57,8 @@ public struct CellYearPage: Sendable {
         pageTitle = "\(cell.name) – năm \(year) – Sổ Chi Bộ"
         let sorted = meetings.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
         let currentMonth = today.year * 12 + today.month
+        // Months before the cell's first term began owe nothing.
+        let founded = cell.terms.map(\.start).min().map { $0.year * 12 + $0.month } ?? 0
 
         var regularMonths = 0
         months = (1...12).map { month in
@@ -65,10 +67,19 @@ public struct CellYearPage: Sendable {
             let links = inMonth.map { WebLink(href: WebPath.record($0.id), text: Self.linkText($0)) }
             let period = "Tháng \(month)"
             guard let regular else {
-                let future = year * 12 + month > currentMonth
-                return Row(
-                    period: period, state: future ? "Chưa đến" : "Chưa có kỳ sinh hoạt thường kỳ",
-                    stateClass: future ? "future" : "none", meetings: links)
+                let position = year * 12 + month
+                let state =
+                    if position > currentMonth {
+                        "Chưa đến"
+                    } else if position == currentMonth {
+                        "Tháng này chưa có kỳ sinh hoạt"
+                    } else if position < founded {
+                        "Chi bộ chưa thành lập"
+                    } else {
+                        "Chưa có kỳ sinh hoạt thường kỳ"
+                    }
+                let owed = position < currentMonth && position >= founded
+                return Row(period: period, state: state, stateClass: owed ? "none" : "future", meetings: links)
             }
             regularMonths += 1
             let (state, stateClass) = Self.state(of: regular)
@@ -86,7 +97,8 @@ public struct CellYearPage: Sendable {
                     period: period, state: "Đã sinh hoạt chuyên đề ngày \(first.date.vietnameseShort)",
                     stateClass: Self.state(of: first).1, meetings: links)
             }
-            let future = year * 12 + quarter * 3 > currentMonth
+            // A quarter owes its thematic meeting only once it is over.
+            let future = year * 12 + quarter * 3 >= currentMonth || year * 12 + quarter * 3 < founded
             return Row(
                 period: period, state: future ? "Quý chưa hết" : "Chưa có kỳ sinh hoạt chuyên đề",
                 stateClass: future ? "future" : "none", meetings: links)

@@ -36,7 +36,7 @@ struct ReadingController {
         let scope = try context.scope()
         let id = try context.parameters.require("cellID")
         let today = today()
-        let yearText = request.uri.queryParameters.get("nam")
+        let yearText = FormQuery(request)["nam"].flatMap { $0.isEmpty ? nil : $0 }
         guard let year = yearText.map({ Int($0) }) ?? today.year, (1900...today.year + 1).contains(year) else {
             throw WebError.badRequest("Năm không hợp lệ. Hãy chọn năm từ trang của chi bộ.")
         }
@@ -66,10 +66,10 @@ struct ReadingController {
 
     @Sendable func search(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
         let scope = try context.scope()
-        let query = request.uri.queryParameters
+        let query = FormQuery(request)
         let asked = SearchPage.Request(
-            text: query.get("q") ?? "", cellID: query.get("chi-bo") ?? "", type: query.get("loai") ?? "",
-            year: query.get("nam").flatMap { Int($0) }, page: query.get("trang").flatMap { Int($0) } ?? 1)
+            text: query["q"] ?? "", cellID: query["chi-bo"] ?? "", type: query["loai"] ?? "",
+            year: query["nam"].flatMap { Int($0) }, page: query["trang"].flatMap { Int($0) } ?? 1)
         var filters = SearchFilters(limit: Self.searchCap)
         if !asked.cellID.isEmpty { filters.cellID = asked.cellID }
         if asked.type == "bien-ban" {
