@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -9,12 +9,20 @@ let package = Package(
         .library(name: "ArchiveCore", targets: ["ArchiveCore"]),
         .library(name: "ArchiveSQLite", targets: ["ArchiveSQLite"]),
         .library(name: "ArchivePages", targets: ["ArchivePages"]),
+        .library(name: "ArchiveWeb", targets: ["ArchiveWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The web app. Without the swift-configuration trait, which the program does not use.
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already in the graph through Hummingbird; named for the header field names.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libxml2, the system C library (Debian: libxml2-dev).
@@ -44,6 +52,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for search's FTS5 ranking function.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // Account passwords are bcrypt hashes.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         // HTML pages from swift-mustache templates: the page shell, the Party heading, the
@@ -67,13 +77,36 @@ let package = Package(
                 .embedInCode("Templates/cell-figures.mustache"),
                 .embedInCode("Templates/cell-findings.mustache"),
                 .embedInCode("Templates/month-chart.mustache"),
+                // The web app's pages, on their own shell and stylesheet.
+                .embedInCode("Templates/web/web-page.mustache"),
+                .embedInCode("Templates/web/web.css"),
+                .embedInCode("Templates/web/login.mustache"),
+                .embedInCode("Templates/web/error.mustache"),
+                .embedInCode("Templates/web/home.mustache"),
+                .embedInCode("Templates/web/cell-year.mustache"),
+                .embedInCode("Templates/web/record.mustache"),
+                .embedInCode("Templates/web/search.mustache"),
+                .embedInCode("Templates/web/accounts.mustache"),
+            ]
+        ),
+        // The web app on Hummingbird 2: buildApplication/buildRouter, one request context, the
+        // security policy (sessions, CSRF, login throttling, roles and cells), the controllers.
+        // Errors become pages here only.
+        .target(
+            name: "ArchiveWeb",
+            dependencies: [
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The command line and the terminal text only it prints.
         .executableTarget(
             name: "sochibo",
             dependencies: [
-                "ArchiveCore", "ArchiveSQLite", "ArchivePages",
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveWeb",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +120,14 @@ let package = Package(
             dependencies: [
                 "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveGenerator",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "ArchiveWebTests",
+            dependencies: [
+                "ArchiveWeb", "ArchiveCore", "ArchiveSQLite", "ArchivePages",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

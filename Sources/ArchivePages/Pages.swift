@@ -63,7 +63,7 @@ public struct Pages: Sendable {
             ("cell-figures", PackageResources.cell_figures_mustache),
             ("cell-findings", PackageResources.cell_findings_mustache),
             ("month-chart", PackageResources.month_chart_mustache),
-        ]
+        ] + webSources
     }
 
     /// `view` laid out by the template `name`, which `init()` registered.

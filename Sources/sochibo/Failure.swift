@@ -51,6 +51,12 @@ enum Failure {
             default:
                 return [sentence + "."]
             }
+        case let mistake as AccountError:
+            return ["sochibo: \(mistake.vietnameseDescription)."]
+        case let mistake as PasswordInput.Mismatch:
+            return ["sochibo: \(mistake.description)."]
+        case let mistake as PasswordInput.Missing:
+            return ["sochibo: \(mistake.description)."]
         case let mistake as RatingRubric.Mistake:
             return ["sochibo: \(mistake.description)."]
         default:

@@ -10,7 +10,8 @@ struct Sochibo: AsyncParsableCommand {
             InitCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self, ShowCommand.self,
             CheckCommand.self, SearchCommand.self, ReindexCommand.self, SummaryCommand.self, RateCommand.self,
             RubricCommand.self, ApproveCommand.self, IssueCommand.self, LogCommand.self, PrintCommand.self,
-            TemplateCommand.self, FileCommand.self, CorrectCommand.self, DiscardCommand.self,
+            TemplateCommand.self, FileCommand.self, CorrectCommand.self, DiscardCommand.self, UserCommand.self,
+            ServeCommand.self,
 
         ])
 }

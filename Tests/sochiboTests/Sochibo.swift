@@ -46,12 +46,15 @@ struct Sochibo {
 
     /// Runs `sochibo` with `arguments` and waits for it.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        try tool(executable, arguments, environment: environment)
+    static func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) throws -> Result
+    {
+        try tool(executable, arguments, environment: environment, input: input)
     }
 
     /// Runs another program (`chromium`, `pdftotext`…) with `arguments` and waits for it.
-    static func tool(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    static func tool(
+        _ path: String, _ arguments: [String], environment: [String: String]? = nil, input: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -60,7 +63,13 @@ struct Sochibo {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let inputPipe = Pipe()
+        if input != nil { process.standardInput = inputPipe }
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Read both pipes while the program runs, so that a large output cannot block it.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()

@@ -396,6 +396,9 @@ package enum ArchiveSchema {
                         <xs:enumeration value="discard"/>
                         <xs:enumeration value="restore"/>
                         <xs:enumeration value="upgrade"/>
+                        <xs:enumeration value="add-account"/>
+                        <xs:enumeration value="change-password"/>
+                        <xs:enumeration value="disable-account"/>
                       </xs:restriction>
                     </xs:simpleType>
                   </xs:attribute>

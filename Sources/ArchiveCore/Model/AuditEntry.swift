@@ -24,6 +24,12 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case restore
         /// The archive upgraded to keep a log: one entry for each record it already held.
         case upgrade
+        /// An account created (kind `account`, record the account's name; never its password).
+        case addAccount = "add-account"
+        /// An account's password replaced.
+        case changePassword = "change-password"
+        /// An account disabled: it can no longer log in.
+        case disableAccount = "disable-account"
 
         /// The Vietnamese name, e.g. "thông qua".
         public var vietnameseName: String {
@@ -37,6 +43,9 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             case .discard: "bỏ dự thảo"
             case .restore: "khôi phục sao lưu"
             case .upgrade: "nâng cấp kho"
+            case .addAccount: "tạo tài khoản"
+            case .changePassword: "đổi mật khẩu"
+            case .disableAccount: "khóa tài khoản"
             }
         }
     }

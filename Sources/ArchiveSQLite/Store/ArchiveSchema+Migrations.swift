@@ -18,7 +18,56 @@ enum ArchiveMigrations {
         migrator.registerMigration("v4: lifecycle, versions and audit log", migrate: createLifecycle)
         migrator.registerMigration("v5: search text stored once", migrate: storeSearchTextOnce)
         migrator.registerMigration("v6: discarded drafts, Đ look-alikes, tone placement", migrate: foldLookAlikes)
+        migrator.registerMigration("v7: accounts", migrate: createAccounts)
         return migrator
+    }
+
+    /// The web app's accounts, and the audit log's actions about them.
+    ///
+    /// The log's CHECK on `action` names every action, so it is widened by rebuilding the table
+    /// as SQLite prescribes (create, copy, drop, rename): the entries are copied as they are,
+    /// chain included, and the append-only triggers come back on the new table. DROP TABLE
+    /// fires no DELETE trigger.
+    private static func createAccounts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE account (
+                    name TEXT PRIMARY KEY NOT NULL CHECK (name <> ''),
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'committee', 'secretary')),
+                    cell_id TEXT REFERENCES cell(id) DEFERRABLE INITIALLY DEFERRED,
+                    organization_id TEXT REFERENCES organization(id) DEFERRABLE INITIALLY DEFERRED,
+                    confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+                    password_bcrypt TEXT NOT NULL CHECK (password_bcrypt LIKE '$2_$%'),
+                    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+                    created TEXT NOT NULL,
+                    CHECK (role <> 'secretary' OR (cell_id IS NOT NULL AND organization_id IS NULL)),
+                    CHECK (role <> 'committee' OR (organization_id IS NOT NULL AND cell_id IS NULL)),
+                    CHECK (role <> 'admin' OR (cell_id IS NULL AND organization_id IS NULL))
+                );
+
+                CREATE TABLE audit_log_v7 (
+                    seq INTEGER PRIMARY KEY CHECK (seq > 0),
+                    time TEXT NOT NULL,
+                    actor TEXT NOT NULL CHECK (actor <> ''),
+                    action TEXT NOT NULL CHECK (action IN
+                        ('import', 'file', 'approve', 'issue', 'correct', 'rate', 'discard', 'restore', 'upgrade',
+                         'add-account', 'change-password', 'disable-account')),
+                    kind TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    version INTEGER,
+                    content_sha256 TEXT,
+                    chain_sha256 TEXT NOT NULL CHECK (length(chain_sha256) = 64)
+                );
+                INSERT INTO audit_log_v7 SELECT seq, time, actor, action, kind, record_id, version,
+                    content_sha256, chain_sha256 FROM audit_log;
+                DROP TABLE audit_log;
+                ALTER TABLE audit_log_v7 RENAME TO audit_log;
+                CREATE INDEX audit_log_record ON audit_log(record_id, seq);
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
     }
 
     /// Lifecycle and audit: minutes get a status (rated minutes count as approved, as the

@@ -1,0 +1,35 @@
+import ArchiveCore
+
+extension Pages {
+    /// The web app's stylesheet (`web.css`): large type, big targets, one column on a phone.
+    public var webStylesheet: String { String(decoding: PackageResources.web_css, as: UTF8.self) }
+
+    /// The login page. - returns: a whole HTML page (UTF-8).
+    public func render(_ page: LoginPage) -> String { render(page, template: "login") }
+    /// An error page that says what to do.
+    public func render(_ page: ErrorPage) -> String { render(page, template: "error") }
+    /// The home page after login: the account's cells.
+    public func render(_ page: HomePage) -> String { render(page, template: "home") }
+    /// A cell's year.
+    public func render(_ page: CellYearPage) -> String { render(page, template: "cell-year") }
+    /// Minutes or a document, to read on screen.
+    public func render(_ page: RecordPage) -> String { render(page, template: "record") }
+    /// The search page with its results.
+    public func render(_ page: SearchPage) -> String { render(page, template: "search") }
+    /// The administrators' list of accounts.
+    public func render(_ page: AccountsPage) -> String { render(page, template: "accounts") }
+
+    /// The web templates' names and texts.
+    static var webSources: [(String, [UInt8])] {
+        [
+            ("web-page", PackageResources.web_page_mustache),
+            ("login", PackageResources.login_mustache),
+            ("error", PackageResources.error_mustache),
+            ("home", PackageResources.home_mustache),
+            ("cell-year", PackageResources.cell_year_mustache),
+            ("record", PackageResources.record_mustache),
+            ("search", PackageResources.search_mustache),
+            ("accounts", PackageResources.accounts_mustache),
+        ]
+    }
+}

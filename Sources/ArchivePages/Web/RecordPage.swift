@@ -1,0 +1,124 @@
+import ArchiveCore
+
+/// A meeting's minutes or a document, to read on a screen (`GET /ban-ghi/{id}`): what it is,
+/// the facts in a short list, then its parts under headings; the print page is one link away.
+public struct RecordPage: Sendable {
+    /// One fact: "Ngày" – "08/08/2023".
+    struct Fact: Sendable {
+        let label: String
+        let value: String
+    }
+
+    /// One part under a heading, each item a paragraph or a list entry.
+    struct Part: Sendable {
+        let heading: String
+        let items: [String]
+        let numbered: Bool
+    }
+
+    let pageTitle: String
+    let bar: WebAccountBar
+    let kindLabel: String
+    let recordTitle: String
+    let marking: String?
+    let facts: [Fact]
+    let parts: [Part]
+    let printHref: String
+    let cellLink: WebLink
+
+    /// The page of minutes (`.meeting`) or a document (`.document`); nil for other records.
+    public init?(bar: WebAccountBar, record: ArchiveRecord) {
+        switch record {
+        case .meeting(let meeting, let cell):
+            self.init(bar: bar, meeting: meeting, cell: cell)
+        case .document(let document, let cell):
+            self.init(bar: bar, document: document, cell: cell)
+        case .organization, .cell, .member:
+            return nil
+        }
+    }
+
+    private init(bar: WebAccountBar, meeting: Meeting, cell: Cell) {
+        self.bar = bar
+        let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        kindLabel = "Biên bản sinh hoạt \(meeting.kind.vietnameseName)"
+        recordTitle = meeting.topic ?? "Kỳ sinh hoạt ngày \(meeting.date.vietnameseShort)"
+        pageTitle = "\(kindLabel) ngày \(meeting.date.vietnameseShort) – \(cell.name)"
+        marking = nil
+        let count = meeting.attendanceCount(members: cell.members)
+        var facts = [
+            Fact(label: "Chi bộ", value: cell.name),
+            Fact(label: "Ngày", value: meeting.date.vietnameseShort),
+            Fact(
+                label: "Thời gian",
+                value: "\(meeting.start)–\(meeting.end) (\(meeting.durationMinutes) phút)"),
+            Fact(label: "Địa điểm", value: meeting.place),
+            Fact(label: "Chủ trì", value: names[meeting.chairID] ?? meeting.chairID),
+            Fact(label: "Thư ký", value: names[meeting.recorderID] ?? meeting.recorderID),
+            Fact(
+                label: "Có mặt",
+                value: "\(count.present)/\(count.expected) đảng viên (\(Percent.text(count.rate)))"),
+            Fact(label: "Biên bản", value: meeting.status == .approved ? "đã thông qua" : "dự thảo"),
+        ]
+        if let rating = meeting.rating {
+            facts.append(
+                Fact(
+                    label: "Xếp loại", value: rating.level.vietnameseName + (rating.score.map { " (\($0) điểm)" } ?? "")
+                ))
+        }
+        self.facts = facts
+        let absent = meeting.attendance.filter { $0.presence != .present }.map { entry in
+            let name = names[entry.memberID] ?? entry.memberID
+            switch entry.presence {
+            case .excused: return "\(name): vắng có lý do" + (entry.reason.map { " (\($0))" } ?? "")
+            default: return "\(name): vắng không lý do"
+            }
+        }
+        let base = meeting.votingBase(members: cell.members)
+        let votes = meeting.votes.map { vote in
+            "\(vote.subject): \(vote.votesFor) tán thành, \(vote.votesAgainst) không tán thành, \(vote.abstentions) không biểu quyết"
+                + " trên \(base.entitled) đảng viên có quyền biểu quyết – "
+                + (base.passed(vote) ? "được thông qua" : "không được thông qua")
+        }
+        parts = [
+            Part(heading: "Chương trình", items: meeting.agenda, numbered: true),
+            Part(heading: "Diễn biến", items: meeting.proceedings, numbered: false),
+            Part(heading: "Kết luận", items: meeting.conclusion, numbered: false),
+            Part(heading: "Biểu quyết", items: votes, numbered: false),
+            Part(heading: "Vắng mặt", items: absent, numbered: false),
+        ].filter { !$0.items.isEmpty }
+        printHref = WebPath.record(meeting.id) + "/in"
+        cellLink = WebLink(
+            href: WebPath.cell(cell.id, year: meeting.date.year), text: "Năm \(meeting.date.year) của \(cell.name)")
+    }
+
+    private init(bar: WebAccountBar, document: Document, cell: Cell) {
+        self.bar = bar
+        let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        let symbol = document.status == .draft ? nil : document.symbol(issuerCode: cell.issuerCode)
+        kindLabel = document.kind.vietnameseName + (symbol.map { " số \($0)" } ?? " (dự thảo)")
+        recordTitle = document.title
+        pageTitle = "\(kindLabel) – \(document.title)"
+        marking = document.classification == .none ? nil : document.classification.vietnameseName
+        facts = [
+            Fact(label: "Chi bộ", value: cell.name),
+            Fact(label: "Ngày", value: document.date.vietnameseShort),
+            Fact(label: "Nơi ban hành", value: document.place),
+            Fact(label: "Tình trạng", value: document.status.vietnameseName),
+        ]
+        let tasks = document.tasks.map { task in
+            var text = task.text
+            if let assignee = task.assigneeID { text += " – đồng chí \(names[assignee] ?? assignee) phụ trách" }
+            if let due = task.due { text += ", hạn \(due.vietnameseShort)" }
+            return text
+        }
+        parts = [
+            Part(heading: "Nội dung", items: document.body, numbered: false),
+            Part(heading: "Phân công thực hiện", items: tasks, numbered: true),
+            Part(heading: "Nơi nhận", items: document.recipients, numbered: false),
+        ].filter { !$0.items.isEmpty }
+        printHref = WebPath.record(document.id) + "/in"
+        cellLink = WebLink(
+            href: WebPath.cell(cell.id, year: document.date.year), text: "Năm \(document.date.year) của \(cell.name)")
+    }
+}

@@ -1,0 +1,95 @@
+import ArchiveCore
+import ArchivePages
+import Foundation
+import Hummingbird
+import Logging
+
+/// How `sochibo serve` runs the web app.
+public struct WebConfiguration: Sendable {
+    /// The address to listen on; `127.0.0.1` serves this machine only.
+    public var host: String
+    /// The port; 0 lets the system choose (tests).
+    public var port: Int
+    /// Marks the session cookie Secure on every response, for a server behind an HTTPS proxy
+    /// that does not send `X-Forwarded-Proto` (requests over HTTPS get it anyway).
+    public var secureCookies: Bool
+    /// Seconds of inactivity after which a session ends.
+    public var sessionIdleLifetime: TimeInterval
+    /// Today's date, for the months that are over and the members of the day.
+    public var today: @Sendable () -> LocalDate
+
+    /// A configuration; by default this machine only, port 8080, sessions of 8 idle hours.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        sessionIdleLifetime: TimeInterval = 8 * 3600,
+        today: @escaping @Sendable () -> LocalDate = WebConfiguration.localToday
+    ) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.sessionIdleLifetime = sessionIdleLifetime
+        self.today = today
+    }
+
+    /// Today in the machine's time zone.
+    @Sendable public static func localToday() -> LocalDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+}
+
+/// The web app on `archive`: Hummingbird's application with the router below, logging to
+/// `logger`. Run it with `runService()`, which stops gracefully on SIGINT and SIGTERM: the
+/// server stops accepting, requests under way finish (a write under way finishes or rolls
+/// back in its own transaction).
+///
+/// ```swift
+/// let archive = try Archive(opening: "/srv/so-chi-bo")
+/// let app = try buildApplication(archive: archive, configuration: WebConfiguration(port: 8080), logger: logger)
+/// try await app.runService()
+/// ```
+///
+/// - parameters:
+///   - onServerRunning: called once the server listens, with the port it listens on.
+/// - throws: `Pages.TemplateError` if a built-in template does not parse (a program fault).
+public func buildApplication(
+    archive: any ArchiveService & AccountService, configuration: WebConfiguration, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    let router = try buildRouter(archive: archive, configuration: configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sochibo"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}
+
+/// The router: `SecurityMiddleware` in front of every route, then the login and reading
+/// controllers and the stylesheet.
+///
+/// Routes: `GET /dang-nhap`, `POST /dang-nhap`, `POST /dang-xuat`, `GET /` (the account's
+/// cells), `GET /chi-bo/{cellID}[?nam=YYYY]`, `GET /ban-ghi/{id}`, `GET /ban-ghi/{id}/in`,
+/// `GET /tim-kiem?q=…&chi-bo=…&loai=…&nam=…&trang=…`, `GET /tai-khoan` (admins),
+/// `GET /giao-dien.css`.
+///
+/// - throws: `Pages.TemplateError` if a built-in template does not parse.
+public func buildRouter(
+    archive: any ArchiveService & AccountService, configuration: WebConfiguration
+) throws -> Router<WebRequestContext> {
+    let pages = try Pages()
+    let sessions = SessionStore(idleLifetime: configuration.sessionIdleLifetime)
+    let security = SecurityMiddleware(archive: archive, sessions: sessions, pages: pages, configuration: configuration)
+    let router = Router(context: WebRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: security)
+    LoginController(archive: archive, sessions: sessions, throttle: LoginThrottle(), pages: pages, security: security)
+        .add(to: router)
+    ReadingController(pages: pages, today: configuration.today).add(to: router)
+    let stylesheet = ByteBuffer(string: pages.webStylesheet)
+    router.get("/giao-dien.css") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+            body: .init(byteBuffer: stylesheet))
+    }
+    return router
+}

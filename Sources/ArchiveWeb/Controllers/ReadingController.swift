@@ -1,0 +1,106 @@
+import ArchiveCore
+import ArchivePages
+import Hummingbird
+
+/// The pages that read the archive, each through the visitor's `ArchiveScope`: the home
+/// page, a cell's year, a record, its print page, search, and the account list.
+struct ReadingController {
+    let pages: Pages
+    let today: @Sendable () -> LocalDate
+
+    func add(to router: Router<WebRequestContext>) {
+        router.get("/", use: home)
+        router.get("/chi-bo/:cellID", use: cell)
+        router.get("/ban-ghi/:id", use: record)
+        router.get("/ban-ghi/:id/in", use: printPage)
+        router.get("/tim-kiem", use: search)
+        router.get("/tai-khoan", use: accounts)
+    }
+
+    private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
+        guard let visitor = context.visitor, let account = visitor.account else { throw WebError.loginRequired }
+        return WebAccountBar(account: account, csrfToken: visitor.csrfToken)
+    }
+
+    @Sendable func home(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        let cells = try await scope.cells(on: today())
+        var names: [String: String] = [:]
+        for organization in Set(cells.map(\.organization)) {
+            names[organization] = await scope.organizationName(id: organization)
+        }
+        return HTMLResponse(pages.render(HomePage(bar: try bar(context), cells: cells, organizationNames: names)))
+    }
+
+    @Sendable func cell(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        let id = try context.parameters.require("cellID")
+        let today = today()
+        let yearText = FormQuery(request)["nam"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let year = yearText.map({ Int($0) }) ?? today.year, (1900...today.year + 1).contains(year) else {
+            throw WebError.badRequest("Năm không hợp lệ. Hãy chọn năm từ trang của chi bộ.")
+        }
+        let cell = try await scope.cell(id: id)
+        let page = CellYearPage(
+            bar: try bar(context), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
+            year: year, today: today, meetings: try await scope.meetings(cellID: id, year: year),
+            documents: Array(try await scope.documents(cellID: id).prefix(8)),
+            yearsWithMeetings: try await scope.meetingYears(cellID: id))
+        return HTMLResponse(pages.render(page))
+    }
+
+    @Sendable func record(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        let record = try await scope.record(id: try context.parameters.require("id"))
+        guard let page = RecordPage(bar: try bar(context), record: record) else { throw WebError.notFound(detail: nil) }
+        return HTMLResponse(pages.render(page))
+    }
+
+    @Sendable func printPage(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        return HTMLResponse(pages.render(try await scope.printable(id: try context.parameters.require("id"))))
+    }
+
+    /// The most hits counted for one search; pages go up to it.
+    static let searchCap = 500
+
+    @Sendable func search(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        let query = FormQuery(request)
+        let asked = SearchPage.Request(
+            text: query["q"] ?? "", cellID: query["chi-bo"] ?? "", type: query["loai"] ?? "",
+            year: query["nam"].flatMap { Int($0) }, page: query["trang"].flatMap { Int($0) } ?? 1)
+        var filters = SearchFilters(limit: Self.searchCap)
+        if !asked.cellID.isEmpty { filters.cellID = asked.cellID }
+        if asked.type == "bien-ban" {
+            filters.kinds = [.meeting]
+        } else if let kind = Document.Kind(rawValue: asked.type) {
+            filters.kinds = [.document]
+            filters.types = [kind]
+        }
+        if let year = asked.year {
+            filters.from = LocalDate(year: year, month: 1, day: 1)
+            filters.to = LocalDate(year: year, month: 12, day: 31)
+        }
+        let cells = try await scope.cells(on: today()).map { (id: $0.id, name: $0.name) }
+        var hits: [SearchHit] = []
+        var hidden = 0
+        if !TextNormalization.trimmed(asked.text).isEmpty {
+            let result = try await scope.search(asked.text, filters)
+            hits = result.hits
+            hidden = result.hiddenConfidential
+        }
+        let start = (asked.page - 1) * SearchPage.pageSize
+        let shown = start < hits.count ? Array(hits[start..<min(hits.count, start + SearchPage.pageSize)]) : []
+        let thisYear = today().year
+        let page = SearchPage(
+            bar: try bar(context), request: asked, cells: cells, years: Array((thisYear - 9...thisYear).reversed()),
+            hits: shown, total: hits.count, cappedAt: Self.searchCap, hiddenConfidential: hidden)
+        return HTMLResponse(pages.render(page))
+    }
+
+    @Sendable func accounts(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        return HTMLResponse(pages.render(AccountsPage(bar: try bar(context), accounts: try await scope.accounts())))
+    }
+}

@@ -1,0 +1,193 @@
+import ArchiveCore
+
+/// Who may open what: the one table of the web app's rules. `SecurityMiddleware` applies
+/// the route table to every request; `ArchiveScope` applies the cell and confidentiality
+/// rules to every read, so that a controller cannot reach a record by any other way.
+///
+/// - secretary: its own cell only.
+/// - committee: every cell under its organization, sub-committees included.
+/// - admin: everything.
+/// - Documents marked Mật, Tối mật or Tuyệt mật: only accounts with `confidential`.
+enum AccessPolicy {
+    /// What a path asks of the visitor.
+    enum Requirement: Equatable {
+        /// Anyone, logged in or not (the login form, the stylesheet).
+        case anyone
+        /// Any logged-in account.
+        case account
+        /// A logged-in account with one of these roles.
+        case roles(Set<Account.Role>)
+    }
+
+    /// The requirement of `path`. Unknown paths ask for an account, so that a visitor who is
+    /// not logged in learns nothing about what exists.
+    static func requirement(for path: String) -> Requirement {
+        switch path {
+        case "/dang-nhap", "/giao-dien.css": .anyone
+        case "/tai-khoan": .roles([.admin])
+        default: .account
+        }
+    }
+
+    /// Whether `account` meets `requirement`.
+    static func allows(_ account: Account?, _ requirement: Requirement) -> Bool {
+        switch requirement {
+        case .anyone: true
+        case .account: account != nil
+        case .roles(let roles): account.map { roles.contains($0.role) } ?? false
+        }
+    }
+
+    /// The cells `account` may see: nil for all of them.
+    static func visibleCells(of account: Account, in archive: any AccountService) async throws -> Set<String>? {
+        switch account.role {
+        case .admin: nil
+        case .secretary: account.cellID.map { [$0] } ?? []
+        case .committee:
+            if let organization = account.organizationID {
+                try await archive.cellIDs(underOrganization: organization)
+            } else {
+                []
+            }
+        }
+    }
+
+    /// Whether `account` may read a document with this marking.
+    static func mayRead(_ classification: Document.Classification, as account: Account) -> Bool {
+        classification == .none || account.confidential
+    }
+}
+
+/// The archive as one account may see it: every read the web pages make goes through here,
+/// and each one checks the cell and the security marking of what it returns.
+///
+/// ```swift
+/// let scope = ArchiveScope(account: thu, visibleCells: ["cb-na-pan"], archive: archive)
+/// try await scope.record(id: "pl-nq-2023-01")   // throws WebError.otherCell
+/// ```
+public struct ArchiveScope: Sendable {
+    public let account: Account
+    /// The cells the account may see; nil for every cell.
+    public let visibleCells: Set<String>?
+    let archive: any ArchiveService & AccountService
+
+    /// Whether the account may see `cellID`.
+    public func maySee(cellID: String) -> Bool {
+        visibleCells?.contains(cellID) ?? true
+    }
+
+    /// The cells the account may see, members counted on `date`.
+    func cells(on date: LocalDate) async throws -> [CellOverview] {
+        try await archive.cells(on: date).filter { maySee(cellID: $0.id) }
+    }
+
+    /// A cell the account may see. - throws: `WebError.otherCell`, `WebError.notFound`.
+    func cell(id: String) async throws -> Cell {
+        guard maySee(cellID: id) else { throw WebError.otherCell }
+        guard case .cell(let cell) = try await record(anyID: id) else {
+            throw WebError.notFound(detail: nil)
+        }
+        return cell
+    }
+
+    /// An organization's name, for headings (any account may read a committee's name).
+    func organizationName(id: String) async -> String {
+        guard case .organization(let organization)? = try? await archive.record(id: id) else { return id }
+        return organization.name
+    }
+
+    /// A meeting or document the account may read.
+    ///
+    /// - throws: `WebError.notFound` (unknown, or not a meeting or document),
+    ///   `WebError.otherCell`, `WebError.confidential`.
+    func record(id: String) async throws -> ArchiveRecord {
+        let record = try await record(anyID: id)
+        switch record {
+        case .meeting(_, let cell):
+            guard maySee(cellID: cell.id) else { throw WebError.otherCell }
+        case .document(let document, let cell):
+            guard maySee(cellID: cell.id) else { throw WebError.otherCell }
+            guard AccessPolicy.mayRead(document.classification, as: account) else { throw WebError.confidential }
+        case .organization, .cell, .member:
+            throw WebError.notFound(
+                detail: "Mã này không phải của một biên bản hay văn bản. Hãy tìm bản ghi từ trang của chi bộ.")
+        }
+        return record
+    }
+
+    /// The print page's data of a record the account may read (same refusals as `record`).
+    func printable(id: String) async throws -> PrintableRecord {
+        _ = try await record(id: id)
+        return try await archive.printable(id: id)
+    }
+
+    /// A visible cell's meetings of `year`, whole.
+    func meetings(cellID: String, year: Int) async throws -> [Meeting] {
+        guard maySee(cellID: cellID) else { throw WebError.otherCell }
+        var meetings: [Meeting] = []
+        for overview in try await archive.meetings(cellID: cellID, year: year) {
+            if case .meeting(let meeting, _) = try await archive.record(id: overview.id) { meetings.append(meeting) }
+        }
+        return meetings
+    }
+
+    /// The years a visible cell has minutes for.
+    func meetingYears(cellID: String) async throws -> [Int] {
+        guard maySee(cellID: cellID) else { throw WebError.otherCell }
+        return Array(Set(try await archive.meetings(cellID: cellID, year: nil).map(\.date.year))).sorted()
+    }
+
+    /// A visible cell's documents the account may read, newest first.
+    func documents(cellID: String) async throws -> [DocumentOverview] {
+        guard maySee(cellID: cellID) else { throw WebError.otherCell }
+        return try await archive.documents(cellID: cellID, year: nil)
+            .filter { AccessPolicy.mayRead($0.classification, as: account) }
+            .sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+    }
+
+    /// What a search found, limited to the account's cells and markings.
+    struct SearchResult {
+        /// The hits, best first, at most `cap`.
+        var hits: [SearchHit]
+        /// How many confidential documents matched but were left out.
+        var hiddenConfidential: Int
+    }
+
+    /// Searches the cells the account may see; `filters.cellID` must be one of them, and
+    /// confidential documents come only for a confidential account.
+    ///
+    /// - throws: `WebError.otherCell` for a cell filter outside the account's cells.
+    func search(_ text: String, _ filters: SearchFilters) async throws -> SearchResult {
+        var filters = filters
+        if let cell = filters.cellID {
+            guard maySee(cellID: cell) else { throw WebError.otherCell }
+        } else if account.role == .secretary {
+            filters.cellID = account.cellID ?? ""
+        } else if account.role == .committee {
+            filters.organizationID = account.organizationID ?? ""
+        }
+        filters.includeConfidential = account.confidential
+        let hits = try await archive.search(text, filters).filter { maySee(cellID: $0.cell) }
+        var hidden = 0
+        if !account.confidential {
+            filters.includeConfidential = true
+            let all = try await archive.search(text, filters).filter { maySee(cellID: $0.cell) }
+            hidden = max(0, all.count - hits.count)
+        }
+        return SearchResult(hits: hits, hiddenConfidential: hidden)
+    }
+
+    /// Every account (the administrators' page; the route table lets only admins here).
+    func accounts() async throws -> [Account] {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        return try await archive.accounts()
+    }
+
+    private func record(anyID id: String) async throws -> ArchiveRecord {
+        do {
+            return try await archive.record(id: id)
+        } catch ArchiveError.notFound {
+            throw WebError.notFound(detail: nil)
+        }
+    }
+}

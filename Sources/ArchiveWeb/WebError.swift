@@ -1,0 +1,54 @@
+import ArchiveCore
+import Hummingbird
+
+/// What a request can be refused for. `SecurityMiddleware` turns each into a response: a
+/// redirect to the login page, or a Vietnamese page with the status below.
+public enum WebError: Error, Sendable, Equatable {
+    /// No one is logged in: 303 to `/dang-nhap`.
+    case loginRequired
+    /// The POST carried no valid `csrf_token`: 403, and nothing was changed.
+    case invalidCSRFToken
+    /// The account's role may not open this page: 403.
+    case wrongRole
+    /// The record or cell belongs to a cell the account may not see: 403.
+    case otherCell
+    /// A document marked Mật or higher, for an account without `confidential`: 403.
+    case confidential
+    /// The name is locked after repeated failed logins, until the given number of minutes
+    /// has passed: 429.
+    case loginLocked(minutes: Int)
+    /// Nothing here: 404, with what to do in `detail` when given.
+    case notFound(detail: String?)
+    /// The request makes no sense (a bad parameter): 400.
+    case badRequest(String)
+
+    /// The HTTP status of the refusal.
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .loginRequired: .seeOther
+        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential: .forbidden
+        case .loginLocked: .tooManyRequests
+        case .notFound: .notFound
+        case .badRequest: .badRequest
+        }
+    }
+
+    /// The page's explanation, saying what to do; nil for the standard one of the status.
+    var detail: String? {
+        switch self {
+        case .loginRequired: nil
+        case .invalidCSRFToken:
+            "Trang đồng chí vừa gửi đã cũ hoặc không đến từ Sổ Chi Bộ, nên không có gì bị thay đổi. Hãy quay lại, tải lại trang rồi làm lại."
+        case .wrongRole:
+            "Trang này chỉ dành cho quản trị viên. Nếu đồng chí cần làm việc này, hãy nhờ quản trị viên của đảng ủy."
+        case .otherCell:
+            "Bản ghi này thuộc một chi bộ mà tài khoản của đồng chí không được xem. Hãy quay về trang đầu để chọn chi bộ của mình."
+        case .confidential:
+            "Đây là văn bản mật; chỉ tài khoản được cấp quyền xem văn bản mật mới mở được. Hãy liên hệ văn phòng đảng ủy nếu cần."
+        case .loginLocked(let minutes):
+            "Mật khẩu của tên đăng nhập này đã bị gõ sai 5 lần. Hãy đợi khoảng \(minutes) phút rồi đăng nhập lại; nếu quên mật khẩu, hãy nhờ quản trị viên đặt lại."
+        case .notFound(let detail): detail
+        case .badRequest(let detail): detail
+        }
+    }
+}

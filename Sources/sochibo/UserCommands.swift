@@ -1,0 +1,162 @@
+import ArchiveCore
+import ArchiveSQLite
+import ArgumentParser
+import Foundation
+
+/// `sochibo user …`: the web app's accounts, kept in the archive.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Quản lý tài khoản đăng nhập trang web (lưu trong kho).",
+        subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswordCommand.self, UserDisableCommand.self])
+}
+
+extension Account.Role: ExpressibleByArgument {}
+
+struct UserAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn (hỏi hai lần khi gõ tại màn hình).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    var name: String
+
+    @Option(help: "Vai trò: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).")
+    var role: Account.Role
+
+    @Option(help: ArgumentHelp("Chi bộ của tài khoản bí thư.", valueName: "ID"))
+    var cell: String?
+
+    @Option(help: ArgumentHelp("Đảng bộ của tài khoản văn phòng đảng ủy.", valueName: "ID"))
+    var organization: String?
+
+    @Flag(help: "Cho phép xem văn bản Mật, Tối mật, Tuyệt mật.")
+    var confidential = false
+
+    func run() async throws {
+        try await Failure.guarding {
+            let archive = try options.open()
+            let password = try PasswordInput.read(confirm: true)
+            let account = try await archive.addAccount(
+                Account(name: name, role: role, cellID: cell, organizationID: organization, confidential: confidential),
+                password: password, context: actor.context)
+            print("Đã tạo tài khoản \(account.name) (\(UserText.scope(account))).")
+        }
+    }
+}
+
+struct UserListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê các tài khoản.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        try await Failure.guarding {
+            let accounts = try await options.open().accounts()
+            switch format {
+            case .text: print(UserText.render(accounts))
+            case .json: print(try JSONOutput.string(accounts))
+            }
+        }
+    }
+}
+
+struct UserPasswordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd", abstract: "Đặt mật khẩu mới cho một tài khoản (đọc từ đầu vào chuẩn).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    var name: String
+
+    func run() async throws {
+        try await Failure.guarding {
+            let archive = try options.open()
+            let password = try PasswordInput.read(confirm: true)
+            try await archive.setPassword(name: name, password: password, context: actor.context)
+            print("Đã đổi mật khẩu của \(AccountRules.normalizedName(name)).")
+        }
+    }
+}
+
+struct UserDisableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable", abstract: "Khóa một tài khoản: không đăng nhập được nữa (vẫn giữ trong nhật ký).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    var name: String
+
+    func run() async throws {
+        try await Failure.guarding {
+            let account = try await options.open().disableAccount(name: name, context: actor.context)
+            print("Đã khóa tài khoản \(account.name).")
+        }
+    }
+}
+
+/// The words `user` prints.
+enum UserText {
+    /// "bí thư chi bộ cb-na-pan, xem văn bản mật"
+    static func scope(_ account: Account) -> String {
+        var text = account.role.vietnameseName
+        if let cell = account.cellID { text += " \(cell)" }
+        if let organization = account.organizationID { text += " \(organization)" }
+        if account.confidential { text += ", xem văn bản mật" }
+        if account.disabled { text += ", đã khóa" }
+        return text
+    }
+
+    /// One line per account; a sentence when there is none.
+    static func render(_ accounts: [Account]) -> String {
+        if accounts.isEmpty { return "Chưa có tài khoản nào; tạo bằng `sochibo user add TÊN --role admin`." }
+        return accounts.map { "\($0.name)\t\(scope($0))\ttạo lúc \($0.created)" }.joined(separator: "\n")
+    }
+}
+
+/// Reads a password: from a terminal, twice without echo; else one line of standard input.
+enum PasswordInput {
+    struct Mismatch: Error, CustomStringConvertible {
+        var description: String { "hai lần gõ mật khẩu không khớp nhau; hãy chạy lại lệnh" }
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "không đọc được mật khẩu từ đầu vào chuẩn" }
+    }
+
+    static func read(confirm: Bool) throws -> String {
+        guard isatty(STDIN_FILENO) == 1 else {
+            guard let line = readLine(strippingNewline: true) else { throw Missing() }
+            return line
+        }
+        let first = try prompt("Mật khẩu: ")
+        if confirm, try prompt("Gõ lại mật khẩu: ") != first { throw Mismatch() }
+        return first
+    }
+
+    /// Asks on standard error with the terminal's echo off, and restores it.
+    private static func prompt(_ text: String) throws -> String {
+        FileHandle.standardError.write(Data(text.utf8))
+        var saved = termios()
+        tcgetattr(STDIN_FILENO, &saved)
+        var silent = saved
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        guard let line = readLine(strippingNewline: true) else { throw Missing() }
+        return line
+    }
+}
