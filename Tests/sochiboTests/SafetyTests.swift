@@ -421,4 +421,25 @@ struct SafetyTests {
         #expect(allowed.status == 0, "\(allowed.errors)")
         #expect(allowed.output == (try Sochibo.run(["export", "--archive", plain]).output))
     }
+
+    // MARK: 9. check sees what was removed
+
+    @Test func recordsDeletedWithTheShellFailCheckAndTheLogHeadIsShown() throws {
+        try initialized(with: ["fixtures/valid/minimal.xml"])
+        let before = try run(["check"])
+        #expect(before.status == 0)
+        let head = try #require(before.output.split(separator: "\n").first { $0.contains("đầu chuỗi nhật ký: mục 4") })
+        try sqlite(
+            "PRAGMA foreign_keys = ON; DELETE FROM document WHERE id = 'a-nq-01'; DELETE FROM meeting WHERE id = 'a-2023-01'"
+        )
+        #expect(try run(["reindex"]).status == 0)
+        let after = try run(["check"])
+        #expect(after.status == 1)
+        #expect(
+            after.output.contains(
+                "nhật ký ghi kỳ sinh hoạt a-2023-01 nhưng kho không còn bản ghi đó: nó đã bị xóa ngoài chương trình"),
+            "\(after.output)")
+        #expect(after.output.contains("nhật ký ghi văn bản a-nq-01 nhưng kho không còn bản ghi đó"))
+        #expect(after.output.contains(head))
+    }
 }

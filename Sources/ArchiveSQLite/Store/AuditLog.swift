@@ -71,6 +71,14 @@ struct AuditLog {
             chain: row["chain_sha256"])
     }
 
+    /// The last entry and its chain hash, `nil` for an empty log. The chain has no key: someone
+    /// with the sqlite3 shell can rewrite all of it consistently, so a committee keeps the head
+    /// it was shown and compares it later.
+    func head() throws -> (sequence: Int, chain: String)? {
+        try Row.fetchOne(db, sql: "SELECT seq, chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1")
+            .map { ($0[0], $0[1]) }
+    }
+
     /// What is wrong with the log: a broken chain, or a record whose content no longer matches
     /// the last hash the log holds for it.
     func problems() throws -> [String] {
@@ -88,6 +96,23 @@ struct AuditLog {
             }
             previous = entry.chain
             expected = entry.sequence + 1
+        }
+        // Both ways: every record the log speaks of must still be there (the program never
+        // deletes one; a record removed with the sqlite3 shell is caught here).
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT a.kind, a.record_id FROM audit_log a
+                WHERE (a.kind = 'meeting' AND NOT EXISTS (SELECT 1 FROM meeting WHERE id = a.record_id))
+                   OR (a.kind = 'document' AND NOT EXISTS (SELECT 1 FROM document WHERE id = a.record_id))
+                   OR (a.kind = 'cell' AND NOT EXISTS (SELECT 1 FROM cell WHERE id = a.record_id))
+                   OR (a.kind = 'organization' AND NOT EXISTS (SELECT 1 FROM organization WHERE id = a.record_id))
+                ORDER BY a.kind, a.record_id
+                """)
+        {
+            let kind: String = row[0], id: String = row[1]
+            let noun = ImportReport.Kind(rawValue: kind)?.vietnameseName ?? kind
+            problems.append("nhật ký ghi \(noun) \(id) nhưng kho không còn bản ghi đó: nó đã bị xóa ngoài chương trình")
         }
         // Each meeting and document must match the last hash the log recorded for it.
         for (table, kind) in [("meeting", "meeting"), ("document", "document")] {
