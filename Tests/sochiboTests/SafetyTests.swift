@@ -159,15 +159,29 @@ struct SafetyTests {
         #expect(mode("/dev/stdout").map { $0 & S_IFMT } == S_IFLNK)
     }
 
-    @Test func aFIFOIsWrittenToAndStaysAFIFO() async throws {
+    @Test func aFIFOIsWrittenToAndStaysAFIFO() throws {
         try initialized(with: ["fixtures/valid/minimal.xml"])
         let fifo = directory + "/pipe"
         #expect(mkfifo(fifo, 0o600) == 0)
-        // The reader opens the FIFO while the export writes to it.
-        let reading = Task.detached { try Sochibo.tool("/bin/cat", [fifo]).output }
+        // The reader opens the FIFO while the export writes to it: a process of its own, read
+        // on a thread of its own, so that no test task has to be scheduled for it (the
+        // cooperative pool may be busy with other tests waiting on their processes).
+        let cat = Process()
+        cat.executableURL = URL(fileURLWithPath: "/bin/cat")
+        cat.arguments = [fifo]
+        let pipe = Pipe()
+        cat.standardOutput = pipe
+        try cat.run()
+        let output = ReadText()
+        let readAll = Thread {
+            output.text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
+        readAll.start()
         let export = try run(["export", "-o", fifo])
         #expect(export.status == 0, "\(export.errors)")
-        let received = try await reading.value
+        cat.waitUntilExit()
+        while !output.done { usleep(10_000) }
+        let received = output.text
         #expect(received.contains("a-2023-01"))
         #expect(mode(fifo).map { $0 & S_IFMT } == S_IFIFO)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["archive", "pipe"])
@@ -442,4 +456,15 @@ struct SafetyTests {
         #expect(after.output.contains("nhật ký ghi văn bản a-nq-01 nhưng kho không còn bản ghi đó"))
         #expect(after.output.contains(head))
     }
+}
+
+/// Text one thread writes once and another waits for.
+private final class ReadText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    var text: String {
+        get { lock.withLock { value ?? "" } }
+        set { lock.withLock { value = newValue } }
+    }
+    var done: Bool { lock.withLock { value != nil } }
 }

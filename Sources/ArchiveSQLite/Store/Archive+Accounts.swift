@@ -41,7 +41,7 @@ extension Archive: AccountService {
         }
         let hash = try await Self.hash(password, cost: cost)
         let account = stored
-        return try await pool.write { db in
+        return try await write { db in
             let stored = account
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [stored.name]) != nil {
                 throw AccountError.alreadyExists(stored.name)
@@ -93,7 +93,7 @@ extension Archive: AccountService {
         let name = AccountRules.normalizedName(name)
         guard try await account(named: name) != nil else { throw AccountError.notFound(name) }
         let hash = try await Self.hash(password, cost: cost)
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE account SET password_bcrypt = ? WHERE name = ?", arguments: [hash, name])
             guard db.changesCount == 1 else { throw AccountError.notFound(name) }
             try AuditLog(db: db).append(
@@ -108,7 +108,7 @@ extension Archive: AccountService {
     /// - throws: `AccountError.notFound`.
     public func disableAccount(name: String, context: AuditContext) async throws -> Account {
         let name = AccountRules.normalizedName(name)
-        return try await pool.write { db in
+        return try await write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]) else {
                 throw AccountError.notFound(name)
             }

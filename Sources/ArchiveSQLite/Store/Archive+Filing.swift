@@ -320,7 +320,7 @@ extension Archive {
     ///   names the meeting or a meeting reports on one of the document's tasks.
     @discardableResult
     public func discard(id: String, context: AuditContext) async throws -> LockableRecord {
-        try await pool.write { db in
+        try await write { db in
             let reader = RecordReader(db: db)
             let record: LockableRecord
             let referrers: [String]

@@ -97,21 +97,26 @@ struct AuditLog {
             previous = entry.chain
             expected = entry.sequence + 1
         }
-        // Both ways: every record the log speaks of must still be there (the program never
-        // deletes one; a record removed with the sqlite3 shell is caught here).
+        // Both ways: every record the log speaks of must still be there (the program deletes
+        // only a discarded draft, whose last entry says so; a record removed with the sqlite3
+        // shell is caught here).
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT DISTINCT a.kind, a.record_id FROM audit_log a
-                WHERE (a.kind = 'meeting' AND NOT EXISTS (SELECT 1 FROM meeting WHERE id = a.record_id))
+                WHERE ((a.kind = 'meeting' AND NOT EXISTS (SELECT 1 FROM meeting WHERE id = a.record_id))
                    OR (a.kind = 'document' AND NOT EXISTS (SELECT 1 FROM document WHERE id = a.record_id))
                    OR (a.kind = 'cell' AND NOT EXISTS (SELECT 1 FROM cell WHERE id = a.record_id))
-                   OR (a.kind = 'organization' AND NOT EXISTS (SELECT 1 FROM organization WHERE id = a.record_id))
+                   OR (a.kind = 'organization' AND NOT EXISTS (SELECT 1 FROM organization WHERE id = a.record_id)))
+                AND NOT EXISTS (
+                    SELECT 1 FROM audit_log d WHERE d.kind = a.kind AND d.record_id = a.record_id
+                    AND d.action = 'discard'
+                    AND d.seq = (SELECT max(seq) FROM audit_log l WHERE l.kind = a.kind AND l.record_id = a.record_id))
                 ORDER BY a.kind, a.record_id
                 """)
         {
             let kind: String = row[0], id: String = row[1]
-            let noun = ImportReport.Kind(rawValue: kind)?.vietnameseName ?? kind
+            let noun = RecordKind(rawValue: kind)?.vietnameseName ?? kind
             problems.append("nhật ký ghi \(noun) \(id) nhưng kho không còn bản ghi đó: nó đã bị xóa ngoài chương trình")
         }
         // Each meeting and document must match the last hash the log recorded for it.
