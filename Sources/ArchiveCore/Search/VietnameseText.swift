@@ -216,14 +216,38 @@ public enum VietnameseText {
     /// the exact-marks tier, whichever convention it was written in. The stored text keeps
     /// its own spelling.
     public static func tonePlacementNormalized(_ text: String) -> String {
-        var text = TextNormalization.nfc(text)
+        let text = TextNormalization.nfc(text)
         // Every pair's old spelling ends in a toned a, e or y from the precomposed block.
         guard text.unicodeScalars.contains(where: { (0xC0...0x1EF9).contains($0.value) }) else { return text }
-        for (from, to) in tonePlacementPairs where text.contains(from) {
-            text = text.replacingOccurrences(of: from, with: to)
+        // One pass over the scalars, replacing each two-scalar pair as the SQL view's
+        // replace() calls do (a Foundation search per pair was most of an import's time).
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if let first = previous {
+                if let replacement = tonePairs[UInt64(first.value) << 32 | UInt64(scalar.value)] {
+                    result.append(contentsOf: replacement)
+                    previous = nil
+                    continue
+                }
+                result.append(first)
+            }
+            previous = scalar
         }
-        return text
+        if let last = previous { result.append(last) }
+        return String(result)
     }
+
+    /// `tonePlacementPairs` keyed by their two scalars.
+    private static let tonePairs: [UInt64: [Unicode.Scalar]] = {
+        var pairs: [UInt64: [Unicode.Scalar]] = [:]
+        for (from, to) in tonePlacementPairs {
+            let scalars = Array(from.unicodeScalars)
+            precondition(scalars.count == 2, "a tone-placement pair is two scalars")
+            pairs[UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)] = Array(to.unicodeScalars)
+        }
+        return pairs
+    }()
 
     /// `text` as names are compared with their marks: NFC, lowercased, one tone placement.
     /// "Nguyễn Văn Hoà" and "nguyễn văn hòa" compare equal; "Hoa" stays apart.
