@@ -24,8 +24,9 @@ public final class Archive: Sendable {
 
     /// The archive directory.
     public let directory: String
-    /// The read-only connections every read goes through.
-    let pool: DatabasePool
+    /// The read-only connections every read goes through, typed as a reader so that the
+    /// compiler refuses a write here: writes go through `write` and its own connection.
+    let pool: any DatabaseReader
     /// The connection that writes, opened at the first write.
     private let writerState: WriterState
     /// Whether the archive was opened read-only (its file or directory is not writable): every
