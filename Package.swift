@@ -87,6 +87,7 @@ let package = Package(
                 .embedInCode("Templates/web/record.mustache"),
                 .embedInCode("Templates/web/search.mustache"),
                 .embedInCode("Templates/web/accounts.mustache"),
+                .embedInCode("Templates/web/board.mustache"),
             ]
         ),
         // The web app on Hummingbird 2: buildApplication/buildRouter, one request context, the

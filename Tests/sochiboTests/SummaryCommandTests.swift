@@ -36,6 +36,39 @@ struct SummaryCommandTests {
         #expect(cells.map { $0["cell"] as? String } == ["cb-bac-son", "cb-dong-tam", "cb-truong-th"])
     }
 
+    @Test func theBoardAsTextAndJSON() throws {
+        let archive = try filled()
+        let text = try Sochibo.run(["board", "--archive", archive, "--organization", "dbx-minh-tien", "--year", "2024"])
+        #expect(text.status == 0, "\(text.errors)")
+        #expect(text.output.contains("Bảng theo dõi sinh hoạt chi bộ năm 2024 — Đảng bộ xã Minh Tiến"))
+        #expect(text.output.contains("2/3 chi bộ còn tháng chưa có biên bản được thông qua."))
+        let lines = text.output.split(separator: "\n").map(String.init)
+        let dongTam = try #require(lines.first { $0.hasPrefix("Chi bộ thôn Đồng Tâm") })
+        #expect(dongTam.contains("✗") && dongTam.contains("11/12"))
+        #expect(
+            lines.firstIndex { $0.hasPrefix("Chi bộ thôn Đồng Tâm") }! < lines.firstIndex {
+                $0.hasPrefix("Chi bộ thôn Bắc Sơn")
+            }!)
+        let json = try Sochibo.run([
+            "board", "--archive", archive, "--organization", "dbbp-truong-hoc", "--year", "2024", "--format", "json",
+        ])
+        #expect(json.status == 0, "\(json.errors)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["cell"] as? String } == ["cb-truong-th"])
+        let months = try #require(rows.first?["months"] as? [[String: Any]])
+        #expect(
+            months.map { $0["state"] as? String }.prefix(7) == [
+                "before-founding", "before-founding", "before-founding", "before-founding", "before-founding",
+                "before-founding", "rated",
+            ])
+        let unknown = try Sochibo.run([
+            "board", "--archive", archive, "--organization", "dbx-khong-co", "--year", "2024",
+        ])
+        #expect(unknown.status != 0 && unknown.errors.contains("dbx-khong-co"))
+        #expect(unknown.errors.split(separator: "\n").count == 1)
+    }
+
     @Test func csvAndXMLGoToAFileWhenAsked() throws {
         let archive = try filled()
         for (format, check) in [("csv", "year,cell,name,"), ("xml", "urn:sochibo:summary:1")] {

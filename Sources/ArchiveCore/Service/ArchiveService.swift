@@ -43,6 +43,9 @@ public protocol ArchiveService: Sendable {
     func summary(year: Int, cellID: String, today: LocalDate) async throws -> YearSummary
     /// The summary of every cell under a committee, sub-committees included.
     func summary(year: Int, organizationID: String, today: LocalDate) async throws -> YearSummary
+    /// The office's board: every cell under a committee × the months of `year`, late cells
+    /// first. - throws: `ArchiveError.notFound` for an unknown committee.
+    func board(year: Int, organizationID: String, today: LocalDate) async throws -> Board
 
     // MARK: Interchange
 

@@ -162,28 +162,14 @@ public struct CellYearSummarizer: Sendable {
     }
 
     /// The first day the cell can be expected to meet: its first term's start, if written.
-    private func founded(_ cell: Cell) -> LocalDate? {
-        cell.terms.map(\.start).min()
-    }
-
     /// The months that count: begun on or after the cell's founding, and over by `asOf`.
     private func countedMonths(_ cell: Cell) -> [Int] {
-        let founded = founded(cell)
-        return (1...12).filter { month in
-            let first = LocalDate(year: year, month: month, day: 1)!
-            let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!
-            return (founded.map { $0 <= first } ?? true) && last <= asOf
-        }
+        CountedPeriods(year: year, asOf: asOf, cell: cell).months
     }
 
     /// The quarters that count: begun on or after the cell's founding, and over by `asOf`.
     private func countedQuarters(_ cell: Cell) -> [Int] {
-        let founded = founded(cell)
-        return (1...4).filter { quarter in
-            let first = LocalDate(year: year, month: quarter * 3 - 2, day: 1)!
-            let last = LocalDate(year: year, month: quarter * 3, day: LocalDate.daysIn(month: quarter * 3, year: year))!
-            return (founded.map { $0 <= first } ?? true) && last <= asOf
-        }
+        CountedPeriods(year: year, asOf: asOf, cell: cell).quarters
     }
 
     /// Members absent without reason at three or more meetings of the year.

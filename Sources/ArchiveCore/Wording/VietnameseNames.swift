@@ -91,3 +91,17 @@ public enum Percent {
         return fraction == 0 ? "\(whole)%" : "\(whole),\(fraction)%"
     }
 }
+
+extension BoardState {
+    /// The Vietnamese name, e.g. "chưa thông qua".
+    public var vietnameseName: String {
+        switch self {
+        case .notDue: "chưa đến hạn"
+        case .beforeFounding: "chưa thành lập"
+        case .missing: "không có biên bản"
+        case .draft: "chưa thông qua"
+        case .approved: "đã thông qua"
+        case .rated: "đã xếp loại"
+        }
+    }
+}

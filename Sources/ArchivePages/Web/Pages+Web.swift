@@ -16,6 +16,8 @@ extension Pages {
     public func render(_ page: RecordPage) -> String { render(page, template: "record") }
     /// The search page with its results.
     public func render(_ page: SearchPage) -> String { render(page, template: "search") }
+    /// The commune office's board.
+    public func render(_ page: BoardPage) -> String { render(page, template: "board") }
     /// The administrators' list of accounts.
     public func render(_ page: AccountsPage) -> String { render(page, template: "accounts") }
 
@@ -30,6 +32,7 @@ extension Pages {
             ("record", PackageResources.record_mustache),
             ("search", PackageResources.search_mustache),
             ("accounts", PackageResources.accounts_mustache),
+            ("board", PackageResources.board_mustache),
         ]
     }
 }

@@ -9,6 +9,8 @@ public struct WebAccountBar: Sendable {
     public let csrfToken: String
     /// Whether to show the link to the account list (administrators only).
     public let showsAccounts: Bool
+    /// Whether to show the link to the office's board (committee and administrators).
+    public let showsBoard: Bool
 
     /// The bar of `account`, with the token its forms carry.
     public init(account: Account, csrfToken: String) {
@@ -16,6 +18,7 @@ public struct WebAccountBar: Sendable {
         roleName = account.role.vietnameseName
         self.csrfToken = csrfToken
         showsAccounts = account.role == .admin
+        showsBoard = account.role == .admin || account.role == .committee
     }
 }
 

@@ -15,6 +15,7 @@ struct ReadingController {
         router.get("/ban-ghi/:id/in", use: printPage)
         router.get("/tim-kiem", use: search)
         router.get("/tai-khoan", use: accounts)
+        router.get("/bang-theo-doi", use: board)
     }
 
     private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
@@ -47,6 +48,23 @@ struct ReadingController {
             documents: Array(try await scope.documents(cellID: id).prefix(8)),
             yearsWithMeetings: try await scope.meetingYears(cellID: id))
         return HTMLResponse(pages.render(page))
+    }
+
+    @Sendable func board(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        let today = today()
+        let query = FormQuery(request)
+        let yearText = query["nam"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let year = yearText.map({ Int($0) }) ?? today.year, (1930...today.year).contains(year) else {
+            throw WebError.badRequest("Năm không hợp lệ. Hãy chọn năm bằng các nút trên bảng theo dõi.")
+        }
+        let organizationID = query["dang-bo"].flatMap { $0.isEmpty ? nil : $0 }
+        let (board, organizations) = try await scope.board(year: year, organizationID: organizationID, today: today)
+        return HTMLResponse(
+            pages.render(
+                BoardPage(
+                    bar: try bar(context), board: board, today: today,
+                    organizations: organizations.map { OrganizationName(id: $0.id, name: $0.name) })))
     }
 
     @Sendable func record(request: Request, context: WebRequestContext) async throws -> HTMLResponse {

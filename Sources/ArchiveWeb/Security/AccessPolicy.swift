@@ -25,6 +25,7 @@ enum AccessPolicy {
         switch path {
         case "/dang-nhap", "/giao-dien.css": .anyone
         case "/tai-khoan": .roles([.admin])
+        case "/bang-theo-doi": .roles([.admin, .committee])
         default: .account
         }
     }
@@ -175,6 +176,68 @@ public struct ArchiveScope: Sendable {
             hidden = max(0, all.count - hits.count)
         }
         return SearchResult(hits: hits, hiddenConfidential: hidden)
+    }
+
+    /// The committees whose boards the account may open: for a committee account, its own
+    /// and those below it; for an administrator, every committee that holds cells and those
+    /// above them; none for a secretary. Parents before children, then by name.
+    func boardOrganizations(today: LocalDate) async throws -> [Organization] {
+        var byID: [String: Organization] = [:]
+        var pending = Array(Set(try await cells(on: today).map(\.organization)))
+        while let id = pending.popLast() {
+            guard byID[id] == nil, case .organization(let organization)? = try? await archive.record(id: id) else {
+                continue
+            }
+            byID[id] = organization
+            if let parent = organization.parentID { pending.append(parent) }
+        }
+        func chain(_ organization: Organization) -> [String] {
+            var ids = [organization.id]
+            var parent = organization.parentID
+            while let id = parent, let next = byID[id], !ids.contains(id) {
+                ids.append(id)
+                parent = next.parentID
+            }
+            return ids
+        }
+        let allowed: [Organization] =
+            switch account.role {
+            case .admin: Array(byID.values)
+            case .committee:
+                byID.values.filter { organization in
+                    account.organizationID.map { chain(organization).contains($0) } ?? false
+                }
+            case .secretary: []
+            }
+        return allowed.sorted { a, b in
+            let (left, right) = (chain(a).count, chain(b).count)
+            if left != right { return left < right }
+            return VietnameseCollation.key(a.name) < VietnameseCollation.key(b.name)
+        }
+    }
+
+    /// The board of `organizationID` (or, when nil, the account's committee; for an
+    /// administrator the topmost committee), refused outside `boardOrganizations(today:)`.
+    ///
+    /// - returns: the board and the committees the account may switch to.
+    /// - throws: `WebError.wrongRole` for a secretary, `WebError.otherCell` for a committee
+    ///   the account may not read, `WebError.notFound` when there is no committee at all.
+    func board(year: Int, organizationID: String?, today: LocalDate) async throws -> (Board, [Organization]) {
+        guard account.role != .secretary else { throw WebError.wrongRole }
+        let organizations = try await boardOrganizations(today: today)
+        let chosen: Organization
+        if let organizationID {
+            guard let found = organizations.first(where: { $0.id == organizationID }) else {
+                throw WebError.otherCell
+            }
+            chosen = found
+        } else if let own = organizations.first(where: { $0.id == account.organizationID }) ?? organizations.first {
+            chosen = own
+        } else {
+            throw WebError.notFound(
+                detail: "Chưa có đảng bộ nào có chi bộ trong sổ. Hãy nhờ quản trị viên thiết lập các chi bộ trước.")
+        }
+        return (try await archive.board(year: year, organizationID: chosen.id, today: today), organizations)
     }
 
     /// Every account (the administrators' page; the route table lets only admins here).

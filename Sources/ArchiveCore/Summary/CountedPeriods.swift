@@ -1,0 +1,49 @@
+/// Which months and quarters of a year count for one cell: those begun on or after the cell's
+/// founding (its first term's start) and over by `asOf`. A month under way, or one before
+/// the cell existed, is never "missed" (`domain.md`, "Sinh hoạt chi bộ": a regular meeting
+/// every month, a thematic one every quarter).
+///
+/// ```swift
+/// let periods = CountedPeriods(year: 2024, asOf: LocalDate("2024-09-15")!, founded: LocalDate("2024-03-01"))
+/// periods.months     // [3, 4, 5, 6, 7, 8]
+/// periods.quarters   // [2]
+/// ```
+package struct CountedPeriods: Sendable {
+    package var year: Int
+    package var asOf: LocalDate
+    /// The cell's first term's start; `nil` when unknown (every month of the year may count).
+    package var founded: LocalDate?
+
+    package init(year: Int, asOf: LocalDate, founded: LocalDate?) {
+        self.year = year
+        self.asOf = asOf
+        self.founded = founded
+    }
+
+    /// The periods of `cell` (founded at its earliest term's start).
+    package init(year: Int, asOf: LocalDate, cell: Cell) {
+        self.init(year: year, asOf: asOf, founded: cell.terms.map(\.start).min())
+    }
+
+    /// Whether `month` (1...12) had begun when the cell existed.
+    package func existed(inMonth month: Int) -> Bool {
+        founded.map { $0 <= LocalDate(year: year, month: month, day: 1)! } ?? true
+    }
+
+    /// Whether `month` (1...12) is over by `asOf`.
+    package func isOver(month: Int) -> Bool {
+        LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))! <= asOf
+    }
+
+    /// Whether `month` counts: the cell existed when it began and it is over.
+    package func counts(month: Int) -> Bool { existed(inMonth: month) && isOver(month: month) }
+
+    /// Whether `quarter` (1...4) counts: the cell existed when it began and it is over.
+    package func counts(quarter: Int) -> Bool { existed(inMonth: quarter * 3 - 2) && isOver(month: quarter * 3) }
+
+    /// The months that count, in order.
+    package var months: [Int] { (1...12).filter { counts(month: $0) } }
+
+    /// The quarters that count, in order.
+    package var quarters: [Int] { (1...4).filter { counts(quarter: $0) } }
+}

@@ -1,0 +1,106 @@
+import ArchiveCore
+import ArchiveSQLite
+import Foundation
+import Testing
+
+/// The commune office's board over `fixtures/summary/minh-tien-2024.xml`, whose 2024 is known
+/// record by record (see its generator), and checked against the yearly summary's own counts.
+@Suite("The office's board")
+struct BoardTests {
+    let archive: Archive
+    let afterTheYear = LocalDate.d("2025-03-01")
+
+    init() async throws {
+        // As imported: the unrated December minutes of Đồng Tâm are still a draft.
+        archive = try await Support.archive(with: [SummaryTests.fixture])
+    }
+
+    @Test func lateCellsComeFirstWithEachMonthsState() async throws {
+        let board = try await archive.board(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
+        #expect(board.organization == OrganizationName(id: "dbx-minh-tien", name: "Đảng bộ xã Minh Tiến"))
+        #expect(board.asOf == .d("2024-12-31"))
+        // Đồng Tâm: August missing, December a draft (2 late); the school: November (1); Bắc Sơn: none.
+        #expect(board.rows.map(\.cell) == ["cb-dong-tam", "cb-truong-th", "cb-bac-son"])
+        #expect(board.rows.map(\.late) == [2, 1, 0])
+        #expect(board.lateCells == 2)
+
+        let dongTam = board.rows[0]
+        #expect(dongTam.months[7].state == .missing && dongTam.months[7].late && dongTam.months[7].meeting == nil)
+        #expect(dongTam.months[11].state == .draft && dongTam.months[11].meeting == "dt-2024-12")
+        #expect(dongTam.months[11].late && dongTam.months[11].extraordinary == ["dt-2024-12-bt"])
+        #expect(dongTam.months[0].state == .rated && dongTam.months[0].level != nil)
+        #expect(dongTam.months[0].meeting == "dt-2024-01")
+        // The combined meetings of March and October fill both a month and a quarter.
+        #expect(dongTam.months[2].meeting == "dt-2024-03" && dongTam.quarters[0].meeting == "dt-2024-03")
+        #expect(dongTam.quarters[1].meeting == "dt-2024-05-cd")
+        #expect(dongTam.quarters[2].state == .missing && dongTam.quarters[2].late)
+        #expect(dongTam.quarters[3].meeting == "dt-2024-10")
+        #expect(dongTam.held == 10 && dongTam.counted == 12 && dongTam.lateQuarters == 1 && dongTam.drafts == 1)
+
+        // Founded 1 July 2024: the first half-year and its quarters owe nothing.
+        let school = board.rows[1]
+        #expect(school.months[0..<6].allSatisfy { $0.state == .beforeFounding && !$0.late })
+        #expect(school.counted == 6 && school.held == 5)
+        #expect(school.months[10].state == .missing && school.months[10].late)
+        #expect(school.quarters.map(\.state).prefix(2) == [.beforeFounding, .beforeFounding])
+        #expect(school.quarters[2].meeting == "th-2024-09-cd" && school.quarters[3].state == .missing)
+
+        // August: three cells owe it, two held it, Đồng Tâm has nothing.
+        #expect(board.months[7] == BoardMonthTotal(month: 8, counted: 3, held: 2, rated: 2, drafts: 0, missing: 1))
+        // January: the school did not exist yet.
+        #expect(board.months[0].counted == 2 && board.months[0].held == 2)
+        #expect(board.months[11].drafts == 1)
+    }
+
+    @Test func approvingTheDraftFillsItsMonth() async throws {
+        try await archive.approve(meetingID: "dt-2024-12", context: .tester)
+        let board = try await archive.board(year: 2024, organizationID: "dbx-minh-tien", today: afterTheYear)
+        let dongTam = try #require(board.rows.first { $0.cell == "cb-dong-tam" })
+        #expect(dongTam.months[11].state == .approved && !dongTam.months[11].late && dongTam.late == 1)
+        // Now tied on one late month: Vietnamese order of names decides (Đồng before Trường).
+        #expect(board.rows.map(\.cell) == ["cb-dong-tam", "cb-truong-th", "cb-bac-son"])
+    }
+
+    @Test func theYearUnderWayOwesOnlyWhatIsOver() async throws {
+        let board = try await archive.board(year: 2024, organizationID: "dbx-minh-tien", today: .d("2024-06-20"))
+        let bacSon = try #require(board.rows.first { $0.cell == "cb-bac-son" })
+        #expect(bacSon.counted == 5 && bacSon.late == 0)
+        #expect(bacSon.months[5].state.isHeld)  // 10 June is held though June is not over
+        #expect(bacSon.months[6...].allSatisfy { $0.state == .notDue && !$0.late })
+        #expect(board.rows.allSatisfy { $0.late == 0 })
+        #expect(board.months[6].counted == 0)
+    }
+
+    /// The board and the summary are two views of one rule: a cell's late months are the
+    /// summary's missing months, its late quarters the quarters without a thematic meeting.
+    @Test(arguments: ["2024-03-31", "2024-08-15", "2025-03-01"])
+    func theBoardAgreesWithTheSummary(_ today: String) async throws {
+        for (file, organization, years) in [
+            (SummaryTests.fixture, "dbx-minh-tien", [2023, 2024]),
+            ("archive/samples/dbx-hop-thanh.xml", "dbx-hop-thanh", [2023, 2024]),
+        ] {
+            let archive = try await Support.archive(with: [file])
+            for year in years {
+                let day = LocalDate.d(today)
+                let board = try await archive.board(year: year, organizationID: organization, today: day)
+                let summary = try await archive.summary(year: year, organizationID: organization, today: day)
+                #expect(Set(board.rows.map(\.cell)) == Set(summary.cells.map(\.cell)))
+                for cell in summary.cells {
+                    let row = try #require(board.rows.first { $0.cell == cell.cell })
+                    #expect(row.months.filter(\.late).map(\.month) == cell.missingMonths, "\(cell.cell) \(year)")
+                    #expect(row.quarters.filter(\.late).map(\.quarter) == cell.quartersWithoutThematic)
+                    #expect(row.counted == cell.monthsCounted)
+                    #expect(row.drafts == cell.unapprovedMinutes.count)
+                }
+            }
+        }
+    }
+
+    @Test func aSubCommitteeSeesItsOwnCellsAndAnUnknownOneIsNotFound() async throws {
+        let school = try await archive.board(year: 2024, organizationID: "dbbp-truong-hoc", today: afterTheYear)
+        #expect(school.rows.map(\.cell) == ["cb-truong-th"])
+        await #expect(throws: ArchiveError.notFound(id: "dbx-khong-co")) {
+            try await archive.board(year: 2024, organizationID: "dbx-khong-co", today: afterTheYear)
+        }
+    }
+}
