@@ -52,11 +52,13 @@ struct SummaryView {
     let year: Int
     /// "ngày 31 tháng 12 năm 2024".
     let asOf: String
+    let ratingBasis: String
     let reports: [Report]
 
     init(_ summary: YearSummary, issued: LocalDate) {
         year = summary.year
         asOf = summary.asOf.vietnameseLong
+        ratingBasis = summary.ratingBasis.vietnameseSentence
         let subject = summary.organization?.name ?? summary.cells.first?.name ?? ""
         pageTitle = "Tổng hợp sinh hoạt chi bộ năm \(summary.year) – \(subject)"
         let date = issued.vietnameseLong.capitalizedFirst

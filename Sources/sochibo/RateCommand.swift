@@ -8,15 +8,28 @@ struct RateCommand: AsyncParsableCommand {
         commandName: "rate",
         abstract: "Chấm điểm một kỳ sinh hoạt theo thang điểm của kho và ghi xếp loại.",
         discussion: """
-            Cho điểm từng tiêu chí dạng TIÊU_CHÍ=ĐIỂM. Xem các tiêu chí bằng `sochibo rubric`.
+            Cho điểm từng tiêu chí dạng TIÊU_CHÍ=ĐIỂM: tiêu chí viết bằng mã hoặc bằng tên tiếng Việt
+            (vài chữ đầu là đủ, có dấu hay không dấu). Xem các tiêu chí bằng `sochibo rubric`.
+            Chi bộ tự đánh giá (--as cell, mặc định) và đảng ủy xếp loại (--as committee) là hai
+            việc khác nhau, lưu riêng; tổng hợp tính theo xếp loại của đảng ủy nếu có.
             Ví dụ: sochibo rate dt-2024-05 time=5 attendance=4 preparation=9 conduct=27 steering=9 principles=5 results=26 closing=5
+                   sochibo rate dt-2024-05 --as committee "thời gian=5" "tỷ lệ=4" "chuẩn bị=9" "tiến hành=27" "vai trò=9" "thực hiện nguyên tắc=5" "kết quả=26" "kết luận=5"
             """)
+
+    enum Rater: String, ExpressibleByArgument, CaseIterable {
+        case cell, committee
+    }
 
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
     @Option(help: ArgumentHelp("Lời nhận xét ghi kèm xếp loại.", valueName: "TEXT"))
     var note: String?
+
+    @Option(
+        name: .customLong("as"),
+        help: "Ai xếp loại: cell (chi bộ tự đánh giá, mặc định) hoặc committee (đảng ủy xếp loại).")
+    var rater: Rater = .cell
 
     @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "MEETING"))
     var meeting: String
@@ -38,10 +51,12 @@ struct RateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
+            let rater: Rating.Rater = rater == .cell ? .cell : .committee
             let rating = try await options.open().rate(
-                meetingID: meeting, points: try parsedPoints(), note: note, context: actor.context)
+                meetingID: meeting, points: try parsedPoints(), note: note, by: rater, context: actor.context)
+            let who = rater == .cell ? "Chi bộ tự đánh giá" : "Đảng ủy xếp loại"
             print(
-                "Đã xếp loại kỳ sinh hoạt \(meeting): \(rating.score ?? 0)/100 điểm, loại \(rating.level.vietnameseName)."
+                "\(who) kỳ sinh hoạt \(meeting): \(rating.score ?? 0)/100 điểm, loại \(rating.level.vietnameseName)."
             )
         }
     }

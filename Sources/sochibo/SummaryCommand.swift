@@ -27,6 +27,17 @@ struct SummaryCommand: AsyncParsableCommand {
     @Option(help: "Định dạng: text (mặc định), json, csv, xml hoặc html (báo cáo in khổ A4).")
     var format: Format = .text
 
+    enum Ratings: String, ExpressibleByArgument, CaseIterable {
+        case committee, cell
+    }
+
+    @Option(
+        help: """
+            Xếp loại tính theo: committee (đảng ủy xếp loại, kỳ nào chưa có thì theo chi bộ tự đánh giá; mặc định) \
+            hoặc cell (chỉ theo chi bộ tự đánh giá).
+            """)
+    var ratings: Ratings = .committee
+
     @Option(
         name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
     var output: String?
@@ -45,11 +56,13 @@ struct SummaryCommand: AsyncParsableCommand {
         try await Failure.guarding {
             let archive = try options.open()
             let today = Today.date
+            let basis: Rating.Basis = ratings == .committee ? .committeeFirst : .cell
             let summary =
                 if let cell {
-                    try await archive.summary(year: year, cellID: cell, today: today)
+                    try await archive.summary(year: year, cellID: cell, today: today, ratingBasis: basis)
                 } else {
-                    try await archive.summary(year: year, organizationID: organization ?? "", today: today)
+                    try await archive.summary(
+                        year: year, organizationID: organization ?? "", today: today, ratingBasis: basis)
                 }
             let text =
                 switch format {

@@ -35,7 +35,7 @@ struct RatingTests {
         #expect(mistake(full + [("time", 1)]).contains("hai lần"))
         #expect(mistake(full.map { $0.criterion == "results" ? ("results", 31) : $0 }).contains("từ 0 đến 30"))
         #expect(mistake(full.map { $0.criterion == "time" ? ("time", -1) : $0 }).contains("từ 0 đến 5"))
-        #expect(mistake([("thoi-gian", 5)] + full).contains("không có tiêu chí “thoi-gian”"))
+        #expect(mistake([("thoi-han", 5)] + full).contains("không có tiêu chí “thoi-han”"))
     }
 
     @Test func aRubricMustAddUpAndRise() {

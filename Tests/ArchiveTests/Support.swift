@@ -75,6 +75,26 @@ extension LocalDate {
     static func d(_ text: String) -> LocalDate { LocalDate(text)! }
 }
 
+extension Support {
+    /// What libxml2's own `xmllint --schema` says of `data`: whether it is valid, and its words.
+    static func xmllint(
+        _ data: Data, schema: String = "archive/schema/archive-1.xsd"
+    ) throws -> (
+        valid: Bool, message: String
+    ) {
+        let file = try write(data, name: "xmllint-\(UUID().uuidString).xml")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--schema", path(schema), file]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus == 0, message)
+    }
+}
+
 extension AuditContext {
     /// The person the tests act as, in the audit log.
     static var tester: AuditContext { AuditContext(actor: "kiểm thử") }

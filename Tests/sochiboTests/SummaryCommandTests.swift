@@ -108,7 +108,7 @@ struct SummaryCommandTests {
         ]
         let rated = try Sochibo.run(["rate", "--archive", archive, "dt-2024-12"] + points)
         #expect(rated.status == 0, "\(rated.errors)")
-        #expect(rated.output == "Đã xếp loại kỳ sinh hoạt dt-2024-12: 84/100 điểm, loại Khá.\n")
+        #expect(rated.output == "Chi bộ tự đánh giá kỳ sinh hoạt dt-2024-12: 84/100 điểm, loại Khá.\n")
         let missing = try Sochibo.run(["rate", "--archive", archive, "dt-2024-12", "time=5"])
         #expect(missing.status == 1 && missing.errorLines.count == 1)
         #expect(missing.errors.contains("chưa cho điểm tiêu chí: attendance, preparation"))
@@ -118,6 +118,34 @@ struct SummaryCommandTests {
             "summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam", "--format", "json",
         ])
         #expect(summary.output.contains("\"unrated\" : 0"))
+    }
+
+    @Test func theCommitteeRatesByVietnameseNamesAndShowPrintsBothRatings() throws {
+        let archive = try filled()
+        let named = [
+            "thời gian=5", "tỷ lệ=4", "chuẩn bị=9", "tiến hành=27", "vai trò=9", "thực hiện=5", "ket-qua=20",
+            "kết luận=5",
+        ]
+        let rated = try Sochibo.run(["rate", "--archive", archive, "--as", "committee", "dt-2024-01"] + named)
+        #expect(rated.status == 0, "\(rated.errors)")
+        #expect(rated.output == "Đảng ủy xếp loại kỳ sinh hoạt dt-2024-01: 84/100 điểm, loại Khá.\n")
+        let shown = try Sochibo.run(["show", "--archive", archive, "dt-2024-01"])
+        #expect(shown.output.contains("Chi bộ tự đánh giá: Tốt (92 điểm)"), "\(shown.output)")
+        #expect(shown.output.contains("Đảng ủy xếp loại: Khá (84 điểm)"))
+        let listed = try Sochibo.run([
+            "list", "meetings", "--archive", archive, "--cell", "cb-dong-tam", "--year", "2024",
+        ])
+        #expect(listed.output.contains("Tốt (92 điểm) · đảng ủy: Khá"))
+        let text = try Sochibo.run(["summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam"])
+        #expect(text.output.contains("Xếp loại tính theo đảng ủy xếp loại"))
+        let own = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam", "--ratings", "cell",
+            "--format", "json",
+        ])
+        #expect(own.output.contains("\"ratingBasis\" : \"cell\""))
+        let ambiguous = try Sochibo.run(["rate", "--archive", archive, "--as", "committee", "dt-2024-01", "t=5"])
+        #expect(ambiguous.status == 1 && ambiguous.errorLines.count == 1)
+        #expect(ambiguous.errors.contains("có thể là nhiều tiêu chí"))
     }
 
     @Test func rubricShowsAndSetsFromJSON() throws {

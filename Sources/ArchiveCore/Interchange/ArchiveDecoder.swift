@@ -371,12 +371,12 @@ struct ArchiveDecoder {
             else { continue }
             reports.append(TaskReport(taskID: task, status: status, note: optionalText(report)))
         }
-        var rating: Rating?
-        if let ratingElement = element.child(named: "rating"),
-            let level = enumeration(Rating.Level.self, ratingElement, "level")
-        {
+        func rating(_ name: String) -> Rating? {
+            guard let ratingElement = element.child(named: name),
+                let level = enumeration(Rating.Level.self, ratingElement, "level")
+            else { return nil }
             let score = integer(ratingElement, "score", maximum: 100)
-            rating = Rating(level: level, score: score, note: optionalText(ratingElement))
+            return Rating(level: level, score: score, note: optionalText(ratingElement))
         }
         var meeting = Meeting(
             id: id, cellID: cell, kind: kind, date: date, start: start, end: end, place: place,
@@ -385,7 +385,7 @@ struct ArchiveDecoder {
             agenda: element.child(named: "agenda")?.children(named: "item").map { Self.trimmed($0.text) } ?? [],
             proceedings: paragraphs(element.child(named: "proceedings")),
             conclusion: paragraphs(element.child(named: "conclusion")), votes: votes, taskReports: reports,
-            rating: rating, attachments: attachments(element))
+            rating: rating("rating"), committeeRating: rating("committeeRating"), attachments: attachments(element))
         if let status = readLifecycle(element, content: .meeting(meeting)) { meeting.status = status }
         return meeting
     }

@@ -153,14 +153,16 @@ public struct ArchiveEncoder {
                 "taskReport", attributes: [("task", report.taskID), ("status", report.status.rawValue)],
                 text: report.note)
         }
-        if !canonical, let rating = meeting.rating {
+        // Ratings are assessments made of the minutes, not part of them: left out of the hash.
+        for (name, rating) in [("rating", meeting.rating), ("committeeRating", meeting.committeeRating)] {
+            guard !canonical, let rating else { continue }
             try writer.element(
-                "rating", attributes: [("level", rating.level.rawValue), ("score", rating.score.map(String.init))],
+                name, attributes: [("level", rating.level.rawValue), ("score", rating.score.map(String.init))],
                 text: rating.note)
         }
         try write(meeting.attachments)
         if !canonical, let lifecycle {
-            let inferred: Meeting.Status = meeting.rating == nil ? .draft : .approved
+            let inferred: Meeting.Status = meeting.rating == nil && meeting.committeeRating == nil ? .draft : .approved
             try write(lifecycle, status: meeting.status != inferred || lifecycle.sha256 != nil ? meeting.status : nil)
         }
         try writer.endElement()

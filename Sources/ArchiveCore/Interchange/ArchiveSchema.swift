@@ -309,7 +309,19 @@ package enum ArchiveSchema {
                   </xs:simpleContent>
                 </xs:complexType>
               </xs:element>
+              <!-- The cell's own rating (self-assessment). -->
               <xs:element name="rating" minOccurs="0">
+                <xs:complexType>
+                  <xs:simpleContent>
+                    <xs:extension base="xs:string">
+                      <xs:attribute name="level" type="a:RatingLevel" use="required"/>
+                      <xs:attribute name="score" type="a:Score"/>
+                    </xs:extension>
+                  </xs:simpleContent>
+                </xs:complexType>
+              </xs:element>
+              <!-- Optional addition: the committee's rating of the meeting, kept beside the cell's. -->
+              <xs:element name="committeeRating" minOccurs="0">
                 <xs:complexType>
                   <xs:simpleContent>
                     <xs:extension base="xs:string">

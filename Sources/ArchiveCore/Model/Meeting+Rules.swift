@@ -108,16 +108,20 @@ extension Meeting {
 }
 
 extension Meeting {
-    /// A `rating-mismatch` finding when the recorded score earns another level under `rubric`
-    /// than the one recorded; `nil` when they agree or no score was recorded.
-    public func ratingFinding(rubric: RatingRubric) -> Finding? {
-        guard let rating, let score = rating.score else { return nil }
-        let earned = rubric.level(for: score)
-        guard earned != rating.level else { return nil }
-        return Finding(
-            code: .ratingMismatch, subject: id,
-            message:
-                "Kỳ sinh hoạt ngày \(date.vietnameseShort) được \(score) điểm, theo thang điểm là loại \(earned.vietnameseName), nhưng ghi loại \(rating.level.vietnameseName)."
-        )
+    /// A `rating-mismatch` finding for each rating (the cell's, the committee's) whose recorded
+    /// score earns another level under `rubric` than the one recorded; none when they agree or
+    /// no score was recorded.
+    public func ratingFindings(rubric: RatingRubric) -> [Finding] {
+        Rating.Rater.allCases.compactMap { rater in
+            guard let rating = rating(by: rater), let score = rating.score else { return nil }
+            let earned = rubric.level(for: score)
+            guard earned != rating.level else { return nil }
+            let whose = rater == .cell ? "chi bộ tự đánh giá" : "đảng ủy xếp loại"
+            return Finding(
+                code: .ratingMismatch, subject: id,
+                message:
+                    "Kỳ sinh hoạt ngày \(date.vietnameseShort) được \(score) điểm (\(whose)), theo thang điểm là loại \(earned.vietnameseName), nhưng ghi loại \(rating.level.vietnameseName)."
+            )
+        }
     }
 }

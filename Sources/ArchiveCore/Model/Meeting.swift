@@ -57,8 +57,12 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
     public var votes: [Vote]
     /// Reports on tasks assigned by earlier documents.
     public var taskReports: [TaskReport]
-    /// The quality rating, if rated.
+    /// The cell's own rating of the meeting (its self-assessment), if rated.
     public var rating: Rating?
+    /// The rating given by the committee above, if it rated the meeting: a different fact from
+    /// the cell's, and both are kept (`domain.md`, "Who rates"). Importing a cell's file never
+    /// changes it.
+    public var committeeRating: Rating?
     /// Attached files.
     public var attachments: [Attachment]
     /// Where the minutes stand.
@@ -71,8 +75,8 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         id: String, cellID: String, kind: Kind, date: LocalDate, start: TimeOfDay, end: TimeOfDay,
         place: String, topic: String? = nil, chairID: String, recorderID: String, guests: [String] = [],
         attendance: [Attendance] = [], agenda: [String], proceedings: [String], conclusion: [String] = [],
-        votes: [Vote] = [], taskReports: [TaskReport] = [], rating: Rating? = nil, attachments: [Attachment] = [],
-        status: Status? = nil
+        votes: [Vote] = [], taskReports: [TaskReport] = [], rating: Rating? = nil, committeeRating: Rating? = nil,
+        attachments: [Attachment] = [], status: Status? = nil
     ) {
         self.id = id
         self.cellID = cellID
@@ -92,8 +96,9 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         self.votes = votes
         self.taskReports = taskReports
         self.rating = rating
+        self.committeeRating = committeeRating
         self.attachments = attachments
-        self.status = status ?? (rating == nil ? .draft : .approved)
+        self.status = status ?? (rating == nil && committeeRating == nil ? .draft : .approved)
     }
 }
 
@@ -170,6 +175,22 @@ public struct TaskReport: Sendable, Hashable, Codable {
 
 /// The quality rating of a meeting.
 public struct Rating: Sendable, Hashable, Codable {
+    /// Who rated: the cell itself, or the committee above it (`domain.md`, "Who rates").
+    public enum Rater: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The cell's self-assessment (chi bộ tự đánh giá).
+        case cell
+        /// The committee's rating (đảng ủy xếp loại).
+        case committee
+    }
+
+    /// Which rating a summary or board counts for a meeting.
+    public enum Basis: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The committee's rating where it exists, else the cell's: the default.
+        case committeeFirst = "committee-first"
+        /// The cell's self-assessment only.
+        case cell
+    }
+
     /// The rating level.
     public enum Level: String, Sendable, Hashable, Codable, CaseIterable {
         /// Tốt.
@@ -214,5 +235,24 @@ public struct Attachment: Sendable, Hashable, Codable {
         self.mediaType = mediaType
         self.sha256 = sha256
         self.content = content
+    }
+}
+
+extension Meeting {
+    /// The rating a summary counts under `basis`: by default the committee's where it exists,
+    /// else the cell's own.
+    public func rating(counted basis: Rating.Basis) -> Rating? {
+        switch basis {
+        case .committeeFirst: committeeRating ?? rating
+        case .cell: rating
+        }
+    }
+
+    /// The rating given by `rater`.
+    public func rating(by rater: Rating.Rater) -> Rating? {
+        switch rater {
+        case .cell: rating
+        case .committee: committeeRating
+        }
     }
 }

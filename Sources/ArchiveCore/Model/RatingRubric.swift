@@ -80,17 +80,54 @@ public struct RatingRubric: Sendable, Hashable, Codable {
         return .weak
     }
 
-    /// The score for the points given to every criterion.
+    /// The criterion a person means by `written`: its identifier (`results`), or its
+    /// Vietnamese name or some words of it (the last perhaps unfinished), with or without
+    /// marks, any case, hyphens or underscores for spaces (“Kết quả thực hiện nghị quyết kỳ
+    /// trước”, `ket-qua`, “kết quả”, “chuẩn bị”). Words at the start of a name win over words
+    /// inside one, so “thực hiện” is “Thực hiện nguyên tắc…”, not “Kết quả thực hiện…”.
+    ///
+    /// - throws: `RatingRubric.Mistake` when no criterion, or more than one, is meant.
+    public func criterion(written: String) throws -> Criterion {
+        if let exact = criteria.first(where: { $0.id == written }) { return exact }
+        func words(_ text: String) -> [String] {
+            VietnameseText.fold(text.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " "))
+                .split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        }
+        let typed = words(written)
+        guard let last = typed.last else { throw Mistake("thiếu tên tiêu chí trước dấu =") }
+        // The words typed, the last one perhaps unfinished, at `start` of a name's words.
+        func matches(_ name: [String], at start: Int) -> Bool {
+            guard start + typed.count <= name.count else { return false }
+            return zip(typed.dropLast(), name[start...]).allSatisfy { $0 == $1 }
+                && name[start + typed.count - 1].hasPrefix(last)
+        }
+        let names = criteria.map { words($0.name) }
+        if let whole = criteria.indices.first(where: { names[$0] == typed }) { return criteria[whole] }
+        // First the names that begin so, then the names that hold the words anywhere.
+        var named = criteria.indices.filter { matches(names[$0], at: 0) }.map { criteria[$0] }
+        if named.isEmpty {
+            named = criteria.indices.filter { index in
+                names[index].indices.contains { matches(names[index], at: $0) }
+            }.map { criteria[$0] }
+        }
+        if named.count == 1 { return named[0] }
+        let listed = criteria.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        if named.isEmpty { throw Mistake("không có tiêu chí “\(written)”; các tiêu chí: \(listed)") }
+        throw Mistake(
+            "“\(written)” có thể là nhiều tiêu chí: \(named.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")); hãy viết rõ hơn"
+        )
+    }
+
+    /// The score for the points given to every criterion, each named as `criterion(written:)`
+    /// reads it.
     ///
     /// - throws: `RatingRubric.Mistake` naming an unknown criterion, a criterion given twice
     ///   or not at all, or points outside `0...criterion.points`.
     public func score(_ points: [(criterion: String, points: Int)]) throws -> Int {
         var given: [String: Int] = [:]
-        for (criterion, value) in points {
-            guard let known = criteria.first(where: { $0.id == criterion }) else {
-                throw Mistake(
-                    "không có tiêu chí “\(criterion)”; các tiêu chí: \(criteria.map(\.id).joined(separator: ", "))")
-            }
+        for (written, value) in points {
+            let known = try criterion(written: written)
+            let criterion = known.id
             guard given[criterion] == nil else { throw Mistake("tiêu chí \(criterion) được cho điểm hai lần") }
             guard (0...known.points).contains(value) else {
                 throw Mistake("tiêu chí \(criterion) chỉ được từ 0 đến \(known.points) điểm, không phải \(value)")

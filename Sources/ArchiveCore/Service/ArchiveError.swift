@@ -80,6 +80,8 @@ public enum LifecycleRefusal: Sendable, Equatable {
     case correctionDropsReportedTask(taskID: String, meetingID: String)
     /// A correction identical to the version in force.
     case correctionChangesNothing(id: String)
+    /// The committee rating minutes not yet approved: it rates a meeting held.
+    case committeeRatingADraft(meetingID: String)
 }
 
 /// A locked record that something tried to change or remove.

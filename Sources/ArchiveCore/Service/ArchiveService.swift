@@ -39,10 +39,13 @@ public protocol ArchiveService: Sendable {
     func search(_ text: String, _ filters: SearchFilters) async throws -> [SearchHit]
     /// Rebuilds the search index from the records.
     func reindex() async throws
-    /// A cell's yearly meeting-quality summary; months count only once over on `today`.
-    func summary(year: Int, cellID: String, today: LocalDate) async throws -> YearSummary
+    /// A cell's yearly meeting-quality summary; months count only once over on `today`;
+    /// levels counted by `ratingBasis` (the committee's rating where it exists by default).
+    func summary(year: Int, cellID: String, today: LocalDate, ratingBasis: Rating.Basis) async throws -> YearSummary
     /// The summary of every cell under a committee, sub-committees included.
-    func summary(year: Int, organizationID: String, today: LocalDate) async throws -> YearSummary
+    func summary(
+        year: Int, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
+    ) async throws -> YearSummary
     /// The office's board: every cell under a committee × the months of `year`, late cells
     /// first. - throws: `ArchiveError.notFound` for an unknown committee.
     func board(year: Int, organizationID: String, today: LocalDate) async throws -> Board
@@ -85,8 +88,29 @@ public protocol ArchiveService: Sendable {
     func rubric() async throws -> RatingRubric
     /// Replaces the rubric (criteria must add up to 100).
     func setRubric(_ rubric: RatingRubric) async throws -> RatingRubric
-    /// Scores a meeting by the rubric and records score and level.
+    /// Scores a meeting by the rubric and records score and level as `rater`'s rating.
     func rate(
-        meetingID: String, points: [(criterion: String, points: Int)], note: String?, context: AuditContext
+        meetingID: String, points: [(criterion: String, points: Int)], note: String?, by rater: Rating.Rater,
+        context: AuditContext
     ) async throws -> Rating
+}
+
+extension ArchiveService {
+    /// A cell's yearly summary counting the committee's rating where it exists.
+    public func summary(year: Int, cellID: String, today: LocalDate) async throws -> YearSummary {
+        try await summary(year: year, cellID: cellID, today: today, ratingBasis: .committeeFirst)
+    }
+
+    /// A committee's yearly summary counting the committee's rating where it exists.
+    public func summary(year: Int, organizationID: String, today: LocalDate) async throws -> YearSummary {
+        try await summary(year: year, organizationID: organizationID, today: today, ratingBasis: .committeeFirst)
+    }
+
+    /// Scores a meeting by the rubric as the cell's own rating (its self-assessment).
+    @discardableResult
+    public func rate(
+        meetingID: String, points: [(criterion: String, points: Int)], note: String? = nil, context: AuditContext
+    ) async throws -> Rating {
+        try await rate(meetingID: meetingID, points: points, note: note, by: .cell, context: context)
+    }
 }

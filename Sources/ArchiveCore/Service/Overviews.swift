@@ -64,14 +64,21 @@ public struct MeetingOverview: Sendable, Hashable, Codable {
     public var expected: Int
     /// Present over expected, exempt members left out of both.
     public var attendanceRate: Double
+    /// The cell's own rating (self-assessment) and its score.
     public var rating: Rating.Level?
     public var score: Int?
+    /// The committee's rating and its score, kept apart from the cell's.
+    public var committeeRating: Rating.Level?
+    public var committeeScore: Int?
+    /// Whether the minutes are approved or still a draft.
+    public var status: Meeting.Status
 
     /// Creates the value from each of its stored properties.
     public init(
         id: String, cell: String, kind: Meeting.Kind, date: LocalDate, start: TimeOfDay, end: TimeOfDay,
         durationMinutes: Int, minimumMinutes: Int, topic: String? = nil, present: Int, expected: Int,
-        attendanceRate: Double, rating: Rating.Level? = nil, score: Int? = nil
+        attendanceRate: Double, rating: Rating.Level? = nil, score: Int? = nil, committeeRating: Rating.Level? = nil,
+        committeeScore: Int? = nil, status: Meeting.Status
     ) {
         self.id = id
         self.cell = cell
@@ -87,6 +94,9 @@ public struct MeetingOverview: Sendable, Hashable, Codable {
         self.attendanceRate = attendanceRate
         self.rating = rating
         self.score = score
+        self.committeeRating = committeeRating
+        self.committeeScore = committeeScore
+        self.status = status
     }
 }
 

@@ -12,12 +12,15 @@ public struct CellYearSummarizer: Sendable {
     public var asOf: LocalDate
     /// The rubric recorded scores are checked against.
     public var rubric: RatingRubric
+    /// Which rating is counted: by default the committee's where it exists, else the cell's.
+    public var ratingBasis: Rating.Basis
 
-    /// A summarizer for `year` as it stood on `asOf`.
-    public init(year: Int, asOf: LocalDate, rubric: RatingRubric) {
+    /// A summarizer for `year` as it stood on `asOf`, counting ratings by `ratingBasis`.
+    public init(year: Int, asOf: LocalDate, rubric: RatingRubric, ratingBasis: Rating.Basis = .committeeFirst) {
         self.year = year
         self.asOf = asOf
         self.rubric = rubric
+        self.ratingBasis = ratingBasis
     }
 
     /// The summary of `cell` (with its members and terms). Only approved minutes count as a
@@ -76,7 +79,7 @@ public struct CellYearSummarizer: Sendable {
         var withoutConclusion: [String] = []
         var failedVotes: [FailedVote] = []
         for meeting in held {
-            ratings.add(meeting.rating?.level)
+            ratings.add(meeting.rating(counted: ratingBasis)?.level)
             let count = meeting.attendanceCount(members: cell.members)
             attendance.append(
                 MeetingAttendance(
@@ -102,7 +105,7 @@ public struct CellYearSummarizer: Sendable {
                         code: .noConclusion, subject: meeting.id,
                         message: "Biên bản kỳ sinh hoạt ngày \(meeting.date.vietnameseShort) không có phần kết luận."))
             }
-            if let mismatch = meeting.ratingFinding(rubric: rubric) { findings.append(mismatch) }
+            findings += meeting.ratingFindings(rubric: rubric)
         }
 
         let unexcused = unexcusedAbsences(held, cell: cell, names: names)
@@ -143,7 +146,8 @@ public struct CellYearSummarizer: Sendable {
             MonthSessions(
                 month: month,
                 sessions: held.filter { $0.date.month == month }.map {
-                    MonthSessions.Session(meeting: $0.id, date: $0.date, kind: $0.kind, level: $0.rating?.level)
+                    MonthSessions.Session(
+                        meeting: $0.id, date: $0.date, kind: $0.kind, level: $0.rating(counted: ratingBasis)?.level)
                 })
         }
         return CellYearSummary(

@@ -10,6 +10,9 @@ public struct YearSummary: Sendable, Hashable, Codable {
     public var asOf: LocalDate
     /// The committee summarised; `nil` for a single cell.
     public var organization: OrganizationName?
+    /// Which rating the levels count: `committee-first` (the committee's where it exists,
+    /// else the cell's own; the default) or `cell` (the cells' self-assessments only).
+    public var ratingBasis: Rating.Basis
     /// One summary per cell.
     public var cells: [CellYearSummary]
     /// The committee's figures over all its cells; `nil` for a single cell.
@@ -17,11 +20,12 @@ public struct YearSummary: Sendable, Hashable, Codable {
 
     /// Creates a summary.
     public init(
-        year: Int, asOf: LocalDate, organization: OrganizationName? = nil, cells: [CellYearSummary],
-        totals: CommitteeTotals? = nil
+        year: Int, asOf: LocalDate, organization: OrganizationName? = nil, ratingBasis: Rating.Basis = .committeeFirst,
+        cells: [CellYearSummary], totals: CommitteeTotals? = nil
     ) {
         self.year = year
         self.asOf = asOf
+        self.ratingBasis = ratingBasis
         self.organization = organization
         self.cells = cells
         self.totals = totals

@@ -82,6 +82,8 @@ extension LifecycleRefusal {
             "không bỏ được nhiệm vụ \(taskID): kỳ sinh hoạt \(meetingID) đã báo cáo về nhiệm vụ này"
         case .correctionChangesNothing(let id):
             "nội dung đính chính giống hệt phiên bản hiện hành của \(id)"
+        case .committeeRatingADraft(let id):
+            "biên bản \(id) chưa được thông qua; đảng ủy chỉ xếp loại kỳ sinh hoạt đã thông qua biên bản"
         }
     }
 }

@@ -22,6 +22,35 @@ extension Rating.Level {
     }
 }
 
+extension Rating {
+    /// "Tốt (92 điểm)", or the level alone without a score.
+    public var vietnameseSummary: String {
+        level.vietnameseName + (score.map { " (\($0) điểm)" } ?? "")
+    }
+}
+
+extension Rating.Basis {
+    /// What a summary counts, as a sentence: "Xếp loại tính theo đảng ủy xếp loại; kỳ nào
+    /// đảng ủy chưa xếp loại thì theo chi bộ tự đánh giá."
+    public var vietnameseSentence: String {
+        switch self {
+        case .committeeFirst:
+            "Xếp loại tính theo đảng ủy xếp loại; kỳ nào đảng ủy chưa xếp loại thì theo chi bộ tự đánh giá."
+        case .cell: "Xếp loại tính theo chi bộ tự đánh giá."
+        }
+    }
+}
+
+extension Rating.Rater {
+    /// "Chi bộ tự đánh giá" or "Đảng ủy xếp loại", as a label before the rating.
+    public var vietnameseLabel: String {
+        switch self {
+        case .cell: "Chi bộ tự đánh giá"
+        case .committee: "Đảng ủy xếp loại"
+        }
+    }
+}
+
 extension Document.Status {
     /// The Vietnamese name, e.g. "đã ban hành".
     public var vietnameseName: String {

@@ -60,10 +60,10 @@ public struct RecordPage: Sendable {
                 value: "\(count.present)/\(count.expected) đảng viên (\(Percent.text(count.rate)))"),
             Fact(label: "Biên bản", value: meeting.status == .approved ? "đã thông qua" : "dự thảo"),
         ]
-        if let rating = meeting.rating {
+        for rater in Rating.Rater.allCases {
             facts.append(
                 Fact(
-                    label: "Xếp loại", value: rating.level.vietnameseName + (rating.score.map { " (\($0) điểm)" } ?? "")
+                    label: rater.vietnameseLabel, value: meeting.rating(by: rater)?.vietnameseSummary ?? "chưa xếp loại"
                 ))
         }
         self.facts = facts

@@ -503,6 +503,10 @@ final class ImportSession {
     private func apply(_ meeting: Meeting, _ record: DecodedRecord, sha256: String?, file: Int) throws {
         guard try checkReferences(record, cellID: meeting.cellID, file: file) else { return }
         let old = try reader.meeting(id: meeting.id)
+        // The committee's rating is the committee's: a cell's file never changes it. A file
+        // carries it only into an archive that does not hold the meeting yet (a backup restored).
+        var meeting = meeting
+        if let old { meeting.committeeRating = old.committeeRating }
         let hash = try sha256 ?? CanonicalContent.sha256(.meeting(meeting))
         guard
             try admits(

@@ -42,7 +42,8 @@ struct SearchIndexer {
         let title = meeting.topic ?? "Kỳ sinh hoạt \(meeting.kind.vietnameseName) ngày \(meeting.date.vietnameseShort)"
         let body =
             try [meeting.place] + meeting.guests + meeting.agenda + meeting.proceedings + meeting.conclusion
-            + meeting.taskReports.compactMap(\.note) + (meeting.rating?.note.map { [$0] } ?? [])
+            + meeting.taskReports.compactMap(\.note)
+            + [meeting.rating?.note, meeting.committeeRating?.note].compactMap { $0 }
             + names([meeting.chairID, meeting.recorderID])
         return Entry(
             kind: .meeting, recordID: meeting.id, cellID: meeting.cellID, date: meeting.date.description,

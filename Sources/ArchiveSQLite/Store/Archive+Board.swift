@@ -3,7 +3,8 @@ import GRDB
 
 extension Archive {
     /// The commune office's board of `year`: every cell under `organizationID` (sub-committees
-    /// included) × twelve months, late cells first. Two queries whatever the number of cells:
+    /// included) × twelve months, late cells first; a square's level is the committee's rating
+    /// where it exists, else the cell's own. Two queries whatever the number of cells:
     /// the cells with their founding, and the year's meetings by kind, date, status and level.
     ///
     /// ```swift
@@ -38,7 +39,8 @@ extension Archive {
                 db,
                 sql: """
                     \(below)
-                    SELECT m.id, m.cell_id, m.kind, m.date, m.start_time, m.status, m.rating_level
+                    SELECT m.id, m.cell_id, m.kind, m.date, m.start_time, m.status,
+                        coalesce(m.committee_rating_level, m.rating_level) AS rating_level
                     FROM meeting m JOIN cell c ON c.id = m.cell_id
                     WHERE c.organization_id IN (SELECT id FROM below) AND m.date BETWEEN ? AND ?
                     """, arguments: [organizationID, "\(year)-01-01", "\(year)-12-31"]

@@ -75,7 +75,7 @@ extension Archive {
                 while let row = try meetings.next() {
                     let meeting = try reader.meeting(row, withAttachments: false)
                     findings += meeting.findings(members: members)
-                    if let mismatch = meeting.ratingFinding(rubric: rubric) { findings.append(mismatch) }
+                    findings += meeting.ratingFindings(rubric: rubric)
                     checked[.meeting, default: 0] += 1
                 }
             }

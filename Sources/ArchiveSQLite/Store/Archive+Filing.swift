@@ -96,10 +96,12 @@ extension Archive {
                 throw ArchiveError.locked(
                     LockedRecord(id: record.id, kind: record.kind, form: file, line: line ?? 0))
             }
-            // A form carries no attachments: a draft filed again keeps the ones it had.
+            // A form carries no attachments and no committee rating: a draft filed again keeps
+            // the ones it had.
             switch (record, existing) {
             case (.meeting(var meeting), .meeting(let old)?):
                 meeting.attachments = old.attachments
+                meeting.committeeRating = old.committeeRating
                 record = .meeting(meeting)
             case (.document(var document), .document(let old)?):
                 document.attachments = old.attachments

@@ -97,6 +97,7 @@ extension Archive {
             }
             meeting.status = old.status
             meeting.rating = meeting.rating ?? old.rating
+            meeting.committeeRating = old.committeeRating
             current = .meeting(old)
             next = .meeting(meeting)
         case .document(var document):

@@ -78,7 +78,9 @@ extension Archive {
                     id: meeting.id, cell: meeting.cellID, kind: meeting.kind, date: meeting.date, start: meeting.start,
                     end: meeting.end, durationMinutes: meeting.durationMinutes, minimumMinutes: meeting.minimumMinutes,
                     topic: meeting.topic, present: count.present, expected: count.expected,
-                    attendanceRate: count.rate, rating: meeting.rating?.level, score: meeting.rating?.score)
+                    attendanceRate: count.rate, rating: meeting.rating?.level, score: meeting.rating?.score,
+                    committeeRating: meeting.committeeRating?.level, committeeScore: meeting.committeeRating?.score,
+                    status: meeting.status)
             }
         }
     }

@@ -27,8 +27,9 @@ extension Archive {
     }
 
     /// Rates a meeting by the archive's rubric: adds up the points given to every criterion,
-    /// finds the level, and records both (with `note` as the assessment, when given; the
-    /// earlier assessment is kept otherwise). One transaction with the search index and a
+    /// finds the level, and records both as the rating of `rater` (the cell's self-assessment
+    /// or the committee's, two facts kept apart, `domain.md` "Who rates"), with `note` as the
+    /// assessment when given (the same rater's earlier assessment is kept otherwise). One transaction with the search index and a
     /// `rate` entry in the audit log. Approved minutes may be rated: the rating is an
     /// assessment of the minutes, not part of their locked content.
     ///
@@ -38,15 +39,19 @@ extension Archive {
     ///
     /// - returns: the rating recorded.
     /// - throws: `ArchiveError.notFound` for an unknown meeting; `RatingRubric.Mistake` for
-    ///   an unknown criterion, one given twice or not at all, or points out of range.
+    ///   an unknown criterion, one given twice or not at all, or points out of range;
+    ///   `ArchiveError.lifecycle(.committeeRatingADraft)` when the committee rates a draft.
     @discardableResult
     public func rate(
         meetingID: String, points: [(criterion: String, points: Int)], note: String? = nil,
-        context: AuditContext
+        by rater: Rating.Rater, context: AuditContext
     ) async throws -> Rating {
         try await write { db in
             let reader = RecordReader(db: db)
             guard var meeting = try reader.meeting(id: meetingID) else { throw ArchiveError.notFound(id: meetingID) }
+            if rater == .committee, meeting.status == .draft {
+                throw ArchiveError.lifecycle(.committeeRatingADraft(meetingID: meetingID))
+            }
             let rubric = try RubricStore(db: db).load()
             let score = try rubric.score(points)
             if let note, !XMLStreamWriter.isWritable(note) {
@@ -55,11 +60,16 @@ extension Archive {
             let note = note.map { TextNormalization.nfc(TextNormalization.trimmed($0)) }.flatMap {
                 $0.isEmpty ? nil : $0
             }
-            let rating = Rating(level: rubric.level(for: score), score: score, note: note ?? meeting.rating?.note)
+            let rating = Rating(
+                level: rubric.level(for: score), score: score, note: note ?? meeting.rating(by: rater)?.note)
+            let prefix = rater == .cell ? "rating_" : "committee_rating_"
             try db.execute(
-                sql: "UPDATE meeting SET rating_level = ?, rating_score = ?, rating_note = ? WHERE id = ?",
+                sql: "UPDATE meeting SET \(prefix)level = ?, \(prefix)score = ?, \(prefix)note = ? WHERE id = ?",
                 arguments: [rating.level.rawValue, rating.score, rating.note, meetingID])
-            meeting.rating = rating
+            switch rater {
+            case .cell: meeting.rating = rating
+            case .committee: meeting.committeeRating = rating
+            }
             try SearchIndexer(db: db).index(meeting)
             // The rating is not part of the minutes' content: a locked meeting keeps its hash.
             let lifecycle = try VersionStore(db: db).lifecycle(kind: .meeting, id: meetingID)

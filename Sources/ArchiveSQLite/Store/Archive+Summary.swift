@@ -12,11 +12,13 @@ extension Archive {
     /// - parameter today: the day the report is made. For the year under way, months and
     ///   quarters not yet over are not counted as missed.
     /// - throws: `ArchiveError.notFound` for an unknown cell.
-    public func summary(year: Int, cellID: String, today: LocalDate) async throws -> YearSummary {
+    public func summary(
+        year: Int, cellID: String, today: LocalDate, ratingBasis: Rating.Basis
+    ) async throws -> YearSummary {
         try await pool.read { db in
-            let summarizer = try Self.summarizer(db, year: year, today: today)
+            let summarizer = try Self.summarizer(db, year: year, today: today, ratingBasis: ratingBasis)
             let cell = try Self.summarize(db, cellID: cellID, with: summarizer)
-            return YearSummary(year: year, asOf: summarizer.asOf, cells: [cell])
+            return YearSummary(year: year, asOf: summarizer.asOf, ratingBasis: ratingBasis, cells: [cell])
         }
     }
 
@@ -24,13 +26,15 @@ extension Archive {
     /// committee's totals; cells with the best share of Tốt first.
     ///
     /// - throws: `ArchiveError.notFound` for an unknown committee.
-    public func summary(year: Int, organizationID: String, today: LocalDate) async throws -> YearSummary {
+    public func summary(
+        year: Int, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
+    ) async throws -> YearSummary {
         try await pool.read { db in
             let reader = RecordReader(db: db)
             guard let organization = try reader.organization(id: organizationID) else {
                 throw ArchiveError.notFound(id: organizationID)
             }
-            let summarizer = try Self.summarizer(db, year: year, today: today)
+            let summarizer = try Self.summarizer(db, year: year, today: today, ratingBasis: ratingBasis)
             let cellIDs = try String.fetchAll(
                 db,
                 sql: """
@@ -49,13 +53,16 @@ extension Archive {
             return YearSummary(
                 year: year, asOf: summarizer.asOf,
                 organization: OrganizationName(id: organization.id, name: organization.name),
-                cells: cells, totals: Self.totals(cells))
+                ratingBasis: ratingBasis, cells: cells, totals: Self.totals(cells))
         }
     }
 
-    private static func summarizer(_ db: Database, year: Int, today: LocalDate) throws -> CellYearSummarizer {
+    private static func summarizer(
+        _ db: Database, year: Int, today: LocalDate, ratingBasis: Rating.Basis
+    ) throws -> CellYearSummarizer {
         let yearEnd = LocalDate(year: year, month: 12, day: 31)!
-        return CellYearSummarizer(year: year, asOf: min(today, yearEnd), rubric: try RubricStore(db: db).load())
+        return CellYearSummarizer(
+            year: year, asOf: min(today, yearEnd), rubric: try RubricStore(db: db).load(), ratingBasis: ratingBasis)
     }
 
     private static func summarize(

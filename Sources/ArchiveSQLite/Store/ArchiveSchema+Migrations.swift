@@ -19,7 +19,21 @@ enum ArchiveMigrations {
         migrator.registerMigration("v5: search text stored once", migrate: storeSearchTextOnce)
         migrator.registerMigration("v6: discarded drafts, Đ look-alikes, tone placement", migrate: foldLookAlikes)
         migrator.registerMigration("v7: accounts", migrate: createAccounts)
+        migrator.registerMigration("v8: committee ratings", migrate: addCommitteeRatings)
         return migrator
+    }
+
+    /// The committee's rating of a meeting, kept beside the cell's own (`rating_*`): two facts,
+    /// neither overwriting the other. Existing ratings stay the cell's.
+    private static func addCommitteeRatings(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE meeting ADD COLUMN committee_rating_level TEXT
+                    CHECK (committee_rating_level IN ('good', 'fair', 'average', 'weak'));
+                ALTER TABLE meeting ADD COLUMN committee_rating_score INTEGER
+                    CHECK (committee_rating_score BETWEEN 0 AND 100);
+                ALTER TABLE meeting ADD COLUMN committee_rating_note TEXT;
+                """)
     }
 
     /// The web app's accounts, and the audit log's actions about them.

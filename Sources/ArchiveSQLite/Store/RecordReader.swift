@@ -138,9 +138,12 @@ struct RecordReader {
         ).map {
             try TaskReport(taskID: $0["task_id"], status: value(TaskReport.Status.self, $0["status"]), note: $0["note"])
         }
-        let ratingLevel: String? = row["rating_level"]
-        let rating = try ratingLevel.map {
-            try Rating(level: value(Rating.Level.self, $0), score: row["rating_score"], note: row["rating_note"])
+        func rating(_ prefix: String) throws -> Rating? {
+            let level: String? = row[prefix + "level"]
+            return try level.map {
+                try Rating(
+                    level: value(Rating.Level.self, $0), score: row[prefix + "score"], note: row[prefix + "note"])
+            }
         }
         return Meeting(
             id: id, cellID: row["cell_id"], kind: try value(Meeting.Kind.self, row["kind"]),
@@ -149,7 +152,8 @@ struct RecordReader {
             topic: row["topic"],
             chairID: row["chair_id"], recorderID: row["recorder_id"], guests: texts["guest"] ?? [],
             attendance: attendance, agenda: texts["agenda"] ?? [], proceedings: texts["proceedings"] ?? [],
-            conclusion: texts["conclusion"] ?? [], votes: votes, taskReports: reports, rating: rating,
+            conclusion: texts["conclusion"] ?? [], votes: votes, taskReports: reports, rating: try rating("rating_"),
+            committeeRating: try rating("committee_rating_"),
             attachments: withAttachments
                 ? try attachments(table: "meeting_attachment", ownerColumn: "meeting_id", ownerID: id) : [],
             status: try value(Meeting.Status.self, row["status"]))

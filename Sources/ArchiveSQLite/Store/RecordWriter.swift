@@ -85,13 +85,15 @@ struct RecordWriter {
         try execute(
             """
             INSERT INTO meeting (id, cell_id, kind, date, start_time, end_time, place, topic, chair_id,
-                recorder_id, rating_level, rating_score, rating_note, status, version, content_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                recorder_id, rating_level, rating_score, rating_note, committee_rating_level,
+                committee_rating_score, committee_rating_note, status, version, content_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 meeting.id, meeting.cellID, meeting.kind.rawValue, meeting.date.description,
                 meeting.start.description, meeting.end.description, meeting.place, meeting.topic, meeting.chairID,
                 meeting.recorderID, meeting.rating?.level.rawValue, meeting.rating?.score, meeting.rating?.note,
+                meeting.committeeRating?.level.rawValue, meeting.committeeRating?.score, meeting.committeeRating?.note,
                 meeting.status.rawValue, version, sha256,
             ])
         let sections: [(String, [String])] = [

@@ -34,10 +34,13 @@ public enum ListText {
             headers: ["Mã", "Ngày", "Chi bộ", "Loại", "Thời lượng", "Dự họp", "Xếp loại"],
             rows: meetings.map { meeting in
                 let short = meeting.durationMinutes < meeting.minimumMinutes ? " (thiếu)" : ""
-                let rating =
+                var rating =
                     meeting.rating.map { level in
                         level.vietnameseName + (meeting.score.map { " (\($0) điểm)" } ?? "")
                     } ?? "chưa xếp loại"
+                if let committee = meeting.committeeRating {
+                    rating += " · đảng ủy: " + committee.vietnameseName
+                }
                 return [
                     meeting.id, meeting.date.vietnameseShort, meeting.cell, meeting.kind.vietnameseName,
                     "\(meeting.durationMinutes) phút\(short)",

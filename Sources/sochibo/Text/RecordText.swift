@@ -127,12 +127,12 @@ public enum RecordText {
         for report in meeting.taskReports {
             text += "\nNhiệm vụ \(report.taskID): \(report.status.vietnameseName)\(report.note.map { ". \($0)" } ?? "")"
         }
-        text +=
-            "\nXếp loại: "
-            + (meeting.rating.map { rating in
-                rating.level.vietnameseName + (rating.score.map { " (\($0) điểm)" } ?? "")
-                    + (rating.note.map { ". \($0)" } ?? "")
-            } ?? "chưa xếp loại")
+        for rater in Rating.Rater.allCases {
+            text +=
+                "\n\(rater.vietnameseLabel): "
+                + (meeting.rating(by: rater).map { $0.vietnameseSummary + ($0.note.map { ". \($0)" } ?? "") }
+                    ?? "chưa xếp loại")
+        }
         for attachment in meeting.attachments {
             text += "\nĐính kèm: \(attachment.name) (\(attachment.mediaType), \(attachment.content.count) byte)"
         }

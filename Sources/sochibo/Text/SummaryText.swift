@@ -6,7 +6,7 @@ public enum SummaryText {
     /// The whole summary.
     public static func render(_ summary: YearSummary) -> String {
         var blocks: [String] = []
-        let asOf = "số liệu đến ngày \(summary.asOf.vietnameseShort)"
+        let asOf = "số liệu đến ngày \(summary.asOf.vietnameseShort). \(summary.ratingBasis.vietnameseSentence)"
         if let organization = summary.organization, let totals = summary.totals {
             blocks.append(
                 "TỔNG HỢP SINH HOẠT CHI BỘ NĂM \(summary.year)\n\(organization.name) (\(organization.id)), \(asOf)")
