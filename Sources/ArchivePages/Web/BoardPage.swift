@@ -32,6 +32,7 @@ public struct BoardPage: Sendable {
     let year: Int
     let overview: String
     let monthHeaders: [String] = (1...12).map { "T\($0)" }
+    let quarterHeaders = ["I", "II", "III", "IV"]
     let rows: [Row]
     let monthTotals: [String]
     let hasNoCells: Bool
