@@ -50,6 +50,8 @@ struct SummaryView {
     let pageTitle: String
     let mainClass = "report"
     let year: Int
+    /// "năm 2024", "quý III năm 2024", "tháng 9 năm 2024".
+    let periodName: String
     /// "ngày 31 tháng 12 năm 2024".
     let asOf: String
     let ratingBasis: String
@@ -57,14 +59,15 @@ struct SummaryView {
 
     init(_ summary: YearSummary, issued: LocalDate) {
         year = summary.year
+        periodName = summary.period.vietnameseName
         asOf = summary.asOf.vietnameseLong
         ratingBasis = summary.ratingBasis.vietnameseSentence
         let subject = summary.organization?.name ?? summary.cells.first?.name ?? ""
-        pageTitle = "Tổng hợp sinh hoạt chi bộ năm \(summary.year) – \(subject)"
+        pageTitle = "Tổng hợp sinh hoạt chi bộ \(summary.period.vietnameseName) – \(subject)"
         let date = issued.vietnameseLong.capitalizedFirst
         if let organization = summary.organization, let totals = summary.totals {
             let committee = Committee(
-                totals: Self.totals(totals), ranking: Self.ranking(summary.cells),
+                totals: Self.totals(totals, period: summary.period), ranking: Self.ranking(summary.cells),
                 cells: summary.cells.map { CellReport($0, year: summary.year) })
             reports = [
                 Report(
@@ -82,10 +85,10 @@ struct SummaryView {
 
     static func share(_ value: Double?) -> String { value.map(Percent.text) ?? "–" }
 
-    static func totals(_ totals: CommitteeTotals) -> [String] {
+    static func totals(_ totals: CommitteeTotals, period: SummaryPeriod) -> [String] {
         let ratings = totals.ratings
         return [
-            "\(totals.cellsWithRegularSessions)/\(totals.cells) chi bộ sinh hoạt đủ 11–12 kỳ thường kỳ; \(totals.cellsWithFewerSessions) chi bộ sinh hoạt ít hơn.",
+            "\(totals.cellsWithRegularSessions)/\(totals.cells) chi bộ \(period.regularSessionsPhrase); \(totals.cellsWithFewerSessions) chi bộ sinh hoạt ít hơn.",
             "Tổng số \(totals.meetingsHeld) buổi sinh hoạt (\(totals.regularHeld) thường kỳ, \(totals.thematicHeld) chuyên đề, \(totals.extraordinaryHeld) bất thường). Xếp loại: Tốt \(ratings.good) buổi (\(share(totals.goodShare))); Khá \(ratings.fair); Trung bình \(ratings.average); Kém \(ratings.weak); chưa xếp loại \(ratings.unrated). Khá trở lên: \(share(totals.fairOrBetterShare)).",
             "Tỷ lệ đảng viên dự sinh hoạt bình quân: \(share(totals.attendanceRate)). Ban hành \(totals.resolutionsIssued) nghị quyết; phân công \(totals.tasks.assigned) nhiệm vụ, hoàn thành \(totals.tasks.done), chưa xong \(totals.tasks.open). Có \(totals.findings) vi phạm và lưu ý.",
         ]

@@ -7,7 +7,9 @@ import Foundation
 struct SummaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Tổng hợp chất lượng sinh hoạt trong năm của một chi bộ hoặc của các chi bộ thuộc một đảng bộ.")
+        abstract:
+            "Tổng hợp chất lượng sinh hoạt trong năm, quý hoặc tháng của một chi bộ hoặc của các chi bộ thuộc một đảng bộ."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, csv, xml, html
@@ -17,6 +19,19 @@ struct SummaryCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Năm cần tổng hợp.", valueName: "YYYY"))
     var year: Int
+
+    @Option(help: ArgumentHelp("Chỉ tổng hợp quý này của năm (1–4).", valueName: "N"))
+    var quarter: Int?
+
+    @Option(help: ArgumentHelp("Chỉ tổng hợp tháng này của năm (1–12).", valueName: "N"))
+    var month: Int?
+
+    /// The period asked for: the year, or one of its quarters or months.
+    var period: SummaryPeriod? {
+        if let quarter { return SummaryPeriod(year: year, quarter: quarter) }
+        if let month { return SummaryPeriod(year: year, month: month) }
+        return SummaryPeriod(year: year)
+    }
 
     @Option(help: ArgumentHelp("Tổng hợp chi bộ này.", valueName: "ID"))
     var cell: String?
@@ -47,8 +62,13 @@ struct SummaryCommand: AsyncParsableCommand {
             throw ValidationError("hãy chọn đúng một trong hai: --cell ID hoặc --organization ID.")
         }
         guard (1930...9999).contains(year) else { throw ValidationError("--year phải là một năm, ví dụ 2024.") }
-        guard year <= Today.date.year else {
-            throw ValidationError("năm \(year) chưa bắt đầu, chưa có gì để tổng hợp.")
+        guard quarter == nil || month == nil else {
+            throw ValidationError("hãy chọn một trong hai: --quarter hoặc --month, không cả hai.")
+        }
+        if let quarter, !(1...4).contains(quarter) { throw ValidationError("--quarter phải từ 1 đến 4.") }
+        if let month, !(1...12).contains(month) { throw ValidationError("--month phải từ 1 đến 12.") }
+        guard let period, period.firstDay <= Today.date else {
+            throw ValidationError("\(period?.vietnameseName ?? "năm \(year)") chưa bắt đầu, chưa có gì để tổng hợp.")
         }
     }
 
@@ -57,12 +77,13 @@ struct SummaryCommand: AsyncParsableCommand {
             let archive = try options.open()
             let today = Today.date
             let basis: Rating.Basis = ratings == .committee ? .committeeFirst : .cell
+            let period = period ?? SummaryPeriod(year: year)
             let summary =
                 if let cell {
-                    try await archive.summary(year: year, cellID: cell, today: today, ratingBasis: basis)
+                    try await archive.summary(of: period, cellID: cell, today: today, ratingBasis: basis)
                 } else {
                     try await archive.summary(
-                        year: year, organizationID: organization ?? "", today: today, ratingBasis: basis)
+                        of: period, organizationID: organization ?? "", today: today, ratingBasis: basis)
                 }
             let text =
                 switch format {

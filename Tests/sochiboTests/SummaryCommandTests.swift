@@ -36,6 +36,30 @@ struct SummaryCommandTests {
         #expect(cells.map { $0["cell"] as? String } == ["cb-bac-son", "cb-dong-tam", "cb-truong-th"])
     }
 
+    @Test func aQuarterOrAMonthInsteadOfTheYear() throws {
+        let archive = try filled()
+        let quarter = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--quarter", "3", "--cell", "cb-dong-tam",
+        ])
+        #expect(quarter.status == 0, "\(quarter.errors)")
+        #expect(quarter.output.contains("TỔNG HỢP SINH HOẠT CHI BỘ QUÝ III NĂM 2024"))
+        #expect(quarter.output.contains("2/3 kỳ (thiếu tháng 8)"))
+        let month = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--month", "8", "--organization", "dbx-minh-tien",
+        ])
+        #expect(month.status == 0 && month.output.contains("THÁNG 8 NĂM 2024"))
+        #expect(month.output.contains("chi bộ sinh hoạt thường kỳ đủ các tháng"))
+        for (arguments, words) in [
+            (["--quarter", "5"], "--quarter phải từ 1 đến 4"),
+            (["--quarter", "1", "--month", "2"], "không cả hai"),
+            (["--month", "13"], "--month phải từ 1 đến 12"),
+        ] {
+            let refused = try Sochibo.run(
+                ["summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam"] + arguments)
+            #expect(refused.status != 0 && refused.errors.contains(words), "\(refused.errors)")
+        }
+    }
+
     @Test func theBoardAsTextAndJSON() throws {
         let archive = try filled()
         let text = try Sochibo.run(["board", "--archive", archive, "--organization", "dbx-minh-tien", "--year", "2024"])

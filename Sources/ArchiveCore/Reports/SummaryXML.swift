@@ -18,6 +18,14 @@ public enum SummaryXML {
             try writer.attribute("formatVersion", "1")
             try writer.attribute("year", "\(summary.year)")
             try writer.attribute("asOf", summary.asOf.description)
+            switch summary.period.span {
+            case .year: break
+            case .quarter: try writer.attribute("quarter", "\(summary.period.index ?? 0)")
+            case .month: try writer.attribute("month", "\(summary.period.index ?? 0)")
+            }
+            if summary.ratingBasis != .committeeFirst {
+                try writer.attribute("ratingBasis", summary.ratingBasis.rawValue)
+            }
             if let organization = summary.organization {
                 try writer.element("organization", attributes: [("id", organization.id)], text: organization.name)
             }

@@ -39,12 +39,15 @@ public protocol ArchiveService: Sendable {
     func search(_ text: String, _ filters: SearchFilters) async throws -> [SearchHit]
     /// Rebuilds the search index from the records.
     func reindex() async throws
-    /// A cell's yearly meeting-quality summary; months count only once over on `today`;
-    /// levels counted by `ratingBasis` (the committee's rating where it exists by default).
-    func summary(year: Int, cellID: String, today: LocalDate, ratingBasis: Rating.Basis) async throws -> YearSummary
+    /// A cell's meeting-quality summary of a year, quarter or month; months count only once
+    /// over on `today`; levels counted by `ratingBasis` (the committee's rating where it exists
+    /// by default).
+    func summary(
+        of period: SummaryPeriod, cellID: String, today: LocalDate, ratingBasis: Rating.Basis
+    ) async throws -> YearSummary
     /// The summary of every cell under a committee, sub-committees included.
     func summary(
-        year: Int, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
+        of period: SummaryPeriod, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
     ) async throws -> YearSummary
     /// The office's board: every cell under a committee × the months of `year`, late cells
     /// first. - throws: `ArchiveError.notFound` for an unknown committee.
@@ -96,14 +99,19 @@ public protocol ArchiveService: Sendable {
 }
 
 extension ArchiveService {
-    /// A cell's yearly summary counting the committee's rating where it exists.
-    public func summary(year: Int, cellID: String, today: LocalDate) async throws -> YearSummary {
-        try await summary(year: year, cellID: cellID, today: today, ratingBasis: .committeeFirst)
+    /// A cell's yearly summary, counting the committee's rating where it exists by default.
+    public func summary(
+        year: Int, cellID: String, today: LocalDate, ratingBasis: Rating.Basis = .committeeFirst
+    ) async throws -> YearSummary {
+        try await summary(of: SummaryPeriod(year: year), cellID: cellID, today: today, ratingBasis: ratingBasis)
     }
 
-    /// A committee's yearly summary counting the committee's rating where it exists.
-    public func summary(year: Int, organizationID: String, today: LocalDate) async throws -> YearSummary {
-        try await summary(year: year, organizationID: organizationID, today: today, ratingBasis: .committeeFirst)
+    /// A committee's yearly summary, counting the committee's rating where it exists by default.
+    public func summary(
+        year: Int, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis = .committeeFirst
+    ) async throws -> YearSummary {
+        try await summary(
+            of: SummaryPeriod(year: year), organizationID: organizationID, today: today, ratingBasis: ratingBasis)
     }
 
     /// Scores a meeting by the rubric as the cell's own rating (its self-assessment).

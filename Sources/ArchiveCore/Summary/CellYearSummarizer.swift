@@ -14,13 +14,23 @@ public struct CellYearSummarizer: Sendable {
     public var rubric: RatingRubric
     /// Which rating is counted: by default the committee's where it exists, else the cell's.
     public var ratingBasis: Rating.Basis
+    /// The part of the year summarised: the whole year, a quarter or a month.
+    public var period: SummaryPeriod
 
     /// A summarizer for `year` as it stood on `asOf`, counting ratings by `ratingBasis`.
     public init(year: Int, asOf: LocalDate, rubric: RatingRubric, ratingBasis: Rating.Basis = .committeeFirst) {
-        self.year = year
-        self.asOf = asOf
+        self.init(period: SummaryPeriod(year: year), asOf: asOf, rubric: rubric, ratingBasis: ratingBasis)
+    }
+
+    /// A summarizer for `period` as it stood on `asOf` (at most the period's last day).
+    public init(
+        period: SummaryPeriod, asOf: LocalDate, rubric: RatingRubric, ratingBasis: Rating.Basis = .committeeFirst
+    ) {
+        year = period.year
+        self.asOf = min(asOf, period.lastDay)
         self.rubric = rubric
         self.ratingBasis = ratingBasis
+        self.period = period
     }
 
     /// The summary of `cell` (with its members and terms). Only approved minutes count as a
@@ -36,7 +46,7 @@ public struct CellYearSummarizer: Sendable {
         taskStatus: [String: TaskReport.Status]
     ) -> CellYearSummary {
         // Only approved minutes are a meeting held; drafts are counted apart and fill no month.
-        let ofYear = meetings.filter { $0.date.year == year && $0.date <= asOf }.sorted {
+        let ofYear = meetings.filter { period.contains($0.date) && $0.date <= asOf }.sorted {
             ($0.date, $0.start.minutesSinceMidnight, $0.id) < ($1.date, $1.start.minutesSinceMidnight, $1.id)
         }
         let held = ofYear.filter { $0.status == .approved }
@@ -120,7 +130,7 @@ public struct CellYearSummarizer: Sendable {
                 Finding(
                     code: .unexcusedAbsences, subject: absences.member,
                     message:
-                        "Đồng chí \(absences.name) vắng sinh hoạt không có lý do \(absences.count) lần trong năm \(year) (tháng \(months)): \(consequence)."
+                        "Đồng chí \(absences.name) vắng sinh hoạt không có lý do \(absences.count) lần trong \(period.vietnameseName) (tháng \(months)): \(consequence)."
                 ))
         }
         for run in excusedRuns {
@@ -132,7 +142,7 @@ public struct CellYearSummarizer: Sendable {
                 ))
         }
 
-        let issued = documents.filter { $0.date.year == year && $0.status != .draft }
+        let issued = documents.filter { period.contains($0.date) && $0.status != .draft }
         var tasks = TaskCounts()
         for task in issued.flatMap(\.tasks) {
             tasks.assigned += 1
@@ -142,7 +152,7 @@ public struct CellYearSummarizer: Sendable {
             default: tasks.open += 1
             }
         }
-        let months = (1...12).map { month in
+        let months = period.months.map { month in
             MonthSessions(
                 month: month,
                 sessions: held.filter { $0.date.month == month }.map {
@@ -165,15 +175,16 @@ public struct CellYearSummarizer: Sendable {
             findings: findings)
     }
 
-    /// The first day the cell can be expected to meet: its first term's start, if written.
-    /// The months that count: begun on or after the cell's founding, and over by `asOf`.
+    /// The months of the period that count: begun on or after the cell's founding, and over
+    /// by `asOf`.
     private func countedMonths(_ cell: Cell) -> [Int] {
-        CountedPeriods(year: year, asOf: asOf, cell: cell).months
+        CountedPeriods(year: year, asOf: asOf, cell: cell).months.filter { period.months.contains($0) }
     }
 
-    /// The quarters that count: begun on or after the cell's founding, and over by `asOf`.
+    /// The quarters wholly in the period that count: begun on or after the cell's founding,
+    /// and over by `asOf`.
     private func countedQuarters(_ cell: Cell) -> [Int] {
-        CountedPeriods(year: year, asOf: asOf, cell: cell).quarters
+        CountedPeriods(year: year, asOf: asOf, cell: cell).quarters.filter { period.quarters.contains($0) }
     }
 
     /// Members absent without reason at three or more meetings of the year.

@@ -10,6 +10,8 @@ public struct YearSummary: Sendable, Hashable, Codable {
     public var asOf: LocalDate
     /// The committee summarised; `nil` for a single cell.
     public var organization: OrganizationName?
+    /// The part of the year summarised: `span` year, quarter or month, and its `index`.
+    public var period: SummaryPeriod
     /// Which rating the levels count: `committee-first` (the committee's where it exists,
     /// else the cell's own; the default) or `cell` (the cells' self-assessments only).
     public var ratingBasis: Rating.Basis
@@ -20,11 +22,12 @@ public struct YearSummary: Sendable, Hashable, Codable {
 
     /// Creates a summary.
     public init(
-        year: Int, asOf: LocalDate, organization: OrganizationName? = nil, ratingBasis: Rating.Basis = .committeeFirst,
-        cells: [CellYearSummary], totals: CommitteeTotals? = nil
+        year: Int, asOf: LocalDate, period: SummaryPeriod? = nil, organization: OrganizationName? = nil,
+        ratingBasis: Rating.Basis = .committeeFirst, cells: [CellYearSummary], totals: CommitteeTotals? = nil
     ) {
         self.year = year
         self.asOf = asOf
+        self.period = period ?? SummaryPeriod(year: year)
         self.ratingBasis = ratingBasis
         self.organization = organization
         self.cells = cells

@@ -13,12 +13,13 @@ extension Archive {
     ///   quarters not yet over are not counted as missed.
     /// - throws: `ArchiveError.notFound` for an unknown cell.
     public func summary(
-        year: Int, cellID: String, today: LocalDate, ratingBasis: Rating.Basis
+        of period: SummaryPeriod, cellID: String, today: LocalDate, ratingBasis: Rating.Basis
     ) async throws -> YearSummary {
         try await pool.read { db in
-            let summarizer = try Self.summarizer(db, year: year, today: today, ratingBasis: ratingBasis)
+            let summarizer = try Self.summarizer(db, period: period, today: today, ratingBasis: ratingBasis)
             let cell = try Self.summarize(db, cellID: cellID, with: summarizer)
-            return YearSummary(year: year, asOf: summarizer.asOf, ratingBasis: ratingBasis, cells: [cell])
+            return YearSummary(
+                year: period.year, asOf: summarizer.asOf, period: period, ratingBasis: ratingBasis, cells: [cell])
         }
     }
 
@@ -27,14 +28,14 @@ extension Archive {
     ///
     /// - throws: `ArchiveError.notFound` for an unknown committee.
     public func summary(
-        year: Int, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
+        of period: SummaryPeriod, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
     ) async throws -> YearSummary {
         try await pool.read { db in
             let reader = RecordReader(db: db)
             guard let organization = try reader.organization(id: organizationID) else {
                 throw ArchiveError.notFound(id: organizationID)
             }
-            let summarizer = try Self.summarizer(db, year: year, today: today, ratingBasis: ratingBasis)
+            let summarizer = try Self.summarizer(db, period: period, today: today, ratingBasis: ratingBasis)
             let cellIDs = try String.fetchAll(
                 db,
                 sql: """
@@ -51,18 +52,17 @@ extension Archive {
                 return leftKey != rightKey ? leftKey < rightKey : a.cell < b.cell
             }
             return YearSummary(
-                year: year, asOf: summarizer.asOf,
+                year: period.year, asOf: summarizer.asOf, period: period,
                 organization: OrganizationName(id: organization.id, name: organization.name),
                 ratingBasis: ratingBasis, cells: cells, totals: Self.totals(cells))
         }
     }
 
     private static func summarizer(
-        _ db: Database, year: Int, today: LocalDate, ratingBasis: Rating.Basis
+        _ db: Database, period: SummaryPeriod, today: LocalDate, ratingBasis: Rating.Basis
     ) throws -> CellYearSummarizer {
-        let yearEnd = LocalDate(year: year, month: 12, day: 31)!
-        return CellYearSummarizer(
-            year: year, asOf: min(today, yearEnd), rubric: try RubricStore(db: db).load(), ratingBasis: ratingBasis)
+        CellYearSummarizer(
+            period: period, asOf: today, rubric: try RubricStore(db: db).load(), ratingBasis: ratingBasis)
     }
 
     private static func summarize(
@@ -72,7 +72,7 @@ extension Archive {
     {
         let reader = RecordReader(db: db)
         guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
-        let first = "\(summarizer.year)-01-01", last = "\(summarizer.year)-12-31"
+        let first = summarizer.period.firstDay.description, last = summarizer.period.lastDay.description
         let meetings = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM meeting WHERE cell_id = ? AND date BETWEEN ? AND ?"),
             arguments: [cellID, first, last]

@@ -9,8 +9,9 @@ public enum SummaryText {
         let asOf = "số liệu đến ngày \(summary.asOf.vietnameseShort). \(summary.ratingBasis.vietnameseSentence)"
         if let organization = summary.organization, let totals = summary.totals {
             blocks.append(
-                "TỔNG HỢP SINH HOẠT CHI BỘ NĂM \(summary.year)\n\(organization.name) (\(organization.id)), \(asOf)")
-            blocks.append(totalsText(totals))
+                "TỔNG HỢP SINH HOẠT CHI BỘ \(summary.period.vietnameseName.uppercased())\n\(organization.name) (\(organization.id)), \(asOf)"
+            )
+            blocks.append(totalsText(totals, period: summary.period))
             blocks.append(table(summary.cells))
             let withFindings = summary.cells.filter { !$0.findings.isEmpty }
             if !withFindings.isEmpty {
@@ -22,7 +23,9 @@ public enum SummaryText {
             }
         } else {
             for cell in summary.cells {
-                blocks.append("TỔNG HỢP SINH HOẠT CHI BỘ NĂM \(summary.year)\n\(cell.name) (\(cell.cell)), \(asOf)")
+                blocks.append(
+                    "TỔNG HỢP SINH HOẠT CHI BỘ \(summary.period.vietnameseName.uppercased())\n\(cell.name) (\(cell.cell)), \(asOf)"
+                )
                 blocks.append(figures(cell))
                 blocks.append(
                     cell.findings.isEmpty
@@ -97,9 +100,9 @@ public enum SummaryText {
         }.joined(separator: "\n")
     }
 
-    private static func totalsText(_ totals: CommitteeTotals) -> String {
+    private static func totalsText(_ totals: CommitteeTotals, period: SummaryPeriod) -> String {
         """
-        \(totals.cellsWithRegularSessions)/\(totals.cells) chi bộ sinh hoạt đủ 11–12 kỳ thường kỳ; \(totals.cellsWithFewerSessions) chi bộ sinh hoạt ít hơn.
+        \(totals.cellsWithRegularSessions)/\(totals.cells) chi bộ \(period.regularSessionsPhrase); \(totals.cellsWithFewerSessions) chi bộ sinh hoạt ít hơn.
         \(totals.meetingsHeld) buổi sinh hoạt (\(totals.regularHeld) thường kỳ, \(totals.thematicHeld) chuyên đề, \(totals.extraordinaryHeld) bất thường; buổi kết hợp tính cả thường kỳ và chuyên đề)\(totals.unapprovedMinutes == 0 ? "" : "; \(totals.unapprovedMinutes) biên bản chưa thông qua, chưa tính").
         Xếp loại: \(ratingsText(totals.ratings)).
         Tốt \(share(totals.goodShare)); Khá trở lên \(share(totals.fairOrBetterShare)); đảng viên dự sinh hoạt bình quân \(share(totals.attendanceRate)).
