@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ArchiveSQLite", targets: ["ArchiveSQLite"]),
         .library(name: "ArchivePages", targets: ["ArchivePages"]),
         .library(name: "ArchiveWeb", targets: ["ArchiveWeb"]),
+        .library(name: "ArchiveSpreadsheets", targets: ["ArchiveSpreadsheets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Already in the graph through Hummingbird; named for the header field names.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The .xlsx workbook is a ZIP package.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2, the system C library (Debian: libxml2-dev).
@@ -102,11 +105,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Spreadsheets the offices open in Excel: the summary as an .xlsx workbook (Office Open
+        // XML parts written by libxml2, zipped by ZIPFoundation).
+        .target(
+            name: "ArchiveSpreadsheets",
+            dependencies: ["ArchiveCore", "LibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command line and the terminal text only it prints.
         .executableTarget(
             name: "sochibo",
             dependencies: [
-                "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveWeb",
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveWeb", "ArchiveSpreadsheets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -119,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "ArchiveTests",
             dependencies: [
-                "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveGenerator",
+                "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveGenerator", "ArchiveSpreadsheets",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

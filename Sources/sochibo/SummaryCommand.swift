@@ -1,6 +1,7 @@
 import ArchiveCore
 import ArchivePages
 import ArchiveSQLite
+import ArchiveSpreadsheets
 import ArgumentParser
 import Foundation
 
@@ -12,7 +13,7 @@ struct SummaryCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv, xml, html
+        case text, json, csv, xml, html, xlsx
     }
 
     @OptionGroup var options: ArchiveOptions
@@ -39,7 +40,10 @@ struct SummaryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Tổng hợp các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ID"))
     var organization: String?
 
-    @Option(help: "Định dạng: text (mặc định), json, csv, xml hoặc html (báo cáo in khổ A4).")
+    @Option(
+        help:
+            "Định dạng: text (mặc định), json, csv, xml, html (báo cáo in khổ A4) hoặc xlsx (bảng tính Excel, cần -o TỆP)."
+    )
     var format: Format = .text
 
     enum Ratings: String, ExpressibleByArgument, CaseIterable {
@@ -58,6 +62,9 @@ struct SummaryCommand: AsyncParsableCommand {
     var output: String?
 
     func validate() throws {
+        if format == .xlsx, output == nil {
+            throw ValidationError("bảng tính xlsx phải ghi ra tệp: thêm -o bao-cao.xlsx.")
+        }
         guard (cell == nil) != (organization == nil) else {
             throw ValidationError("hãy chọn đúng một trong hai: --cell ID hoặc --organization ID.")
         }
@@ -85,15 +92,16 @@ struct SummaryCommand: AsyncParsableCommand {
                     try await archive.summary(
                         of: period, organizationID: organization ?? "", today: today, ratingBasis: basis)
                 }
-            let text =
+            let data: Data =
                 switch format {
-                case .text: SummaryText.render(summary) + "\n"
-                case .json: try JSONOutput.string(summary) + "\n"
-                case .csv: SummaryCSV.render(summary)
-                case .xml: try SummaryXML.render(summary)
-                case .html: try Pages().render(summary, issued: today)
+                case .text: Data((SummaryText.render(summary) + "\n").utf8)
+                case .json: Data((try JSONOutput.string(summary) + "\n").utf8)
+                case .csv: Data(SummaryCSV.render(summary).utf8)
+                case .xml: Data(try SummaryXML.render(summary).utf8)
+                case .html: Data(try Pages().render(summary, issued: today).utf8)
+                case .xlsx: try SummaryWorkbook.data(summary)
                 }
-            try OutputFile.write(text, to: output)
+            try FileWriting.write(data, to: output)
         }
     }
 }

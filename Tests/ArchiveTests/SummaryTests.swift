@@ -217,15 +217,20 @@ struct SummaryFormatTests {
         #expect(xml.contains("<finding code=\"unexcused-absences\" subject=\"dt-03\">"))
     }
 
-    @Test func csvHasAHeaderAndOneRowPerCell() throws {
+    @Test func csvHasABOMVietnameseHeadersAndOneRowPerCellInVietnameseOrder() throws {
         let csv = SummaryCSV.render(summary)
-        let rows = csv.components(separatedBy: "\r\n").dropLast()
+        #expect(csv.unicodeScalars.first == "\u{FEFF}")
+        let rows = String(csv.dropFirst()).components(separatedBy: "\r\n").dropLast()
         #expect(rows.count == 4)
-        #expect(rows.first == SummaryCSV.columns.joined(separator: ","))
+        #expect(rows.first == SummaryCSV.headers.joined(separator: ","))
+        #expect(rows.first?.hasPrefix("Năm,Mã chi bộ,Chi bộ,Đảng bộ,Số buổi sinh hoạt") == true)
+        // Bắc Sơn, Đồng Tâm, then the school ("Chi bộ thôn …" before "Chi bộ Trường …": t-h before t-r).
+        #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["cb-bac-son", "cb-dong-tam", "cb-truong-th"])
         let dongTam = try #require(rows.first { $0.contains(",cb-dong-tam,") }).split(separator: ",").map(String.init)
         func value(_ column: String) -> String { dongTam[SummaryCSV.columns.firstIndex(of: column)!] }
         #expect(dongTam.count == SummaryCSV.columns.count)
-        #expect(value("name") == "Chi bộ thôn Đồng Tâm")
+        #expect(value("name") == "Chi bộ thôn Đồng Tâm" && value("organization") == "Đảng bộ xã Minh Tiến")
+        #expect(value("unapprovedMinutes") == "0")
         #expect(value("regularHeld") == "11" && value("missingMonths") == "8")
         #expect(value("good") == "8" && value("attendanceRate") == "0.8974")
         #expect(value("failedVotes") == "1" && value("findings") == "8")

@@ -36,6 +36,43 @@ struct SummaryCommandTests {
         #expect(cells.map { $0["cell"] as? String } == ["cb-bac-son", "cb-dong-tam", "cb-truong-th"])
     }
 
+    /// The workbook read back by an independent reader, openpyxl (PyPI, installed by `.ci/install`).
+    @Test func theXLSXOpensInAnotherReaderWithVietnameseHeadersAndPercentages() throws {
+        let archive = try filled()
+        let file = directory + "/bao-cao.xlsx"
+        let written = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--organization", "dbx-minh-tien", "--format", "xlsx",
+            "-o", file,
+        ])
+        #expect(written.status == 0 && written.output.isEmpty, "\(written.errors)")
+        let script = """
+            import sys, warnings, openpyxl
+            warnings.simplefilter("error")
+            book = openpyxl.load_workbook(sys.argv[1])
+            print(book.sheetnames)
+            cells = book["Chi bộ"]
+            print([c.value for c in cells[1]][:5])
+            for row in cells.iter_rows(min_row=2, values_only=True): print(row[1], row[4], row[16])
+            print(cells["Q2"].number_format, cells["A1"].font.b, cells.freeze_panes, cells.auto_filter.ref)
+            findings = book["Vi phạm, lưu ý"]
+            print(findings.max_row - 1, [c.value for c in findings[1]])
+            """
+        let read = try Sochibo.tool("/usr/bin/env", ["python3", "-c", script, file])
+        #expect(read.status == 0, "\(read.errors)")
+        let lines = read.output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "['Chi bộ', 'Vi phạm, lưu ý']")
+        #expect(lines[1] == "['Năm', 'Mã chi bộ', 'Chi bộ', 'Đảng bộ', 'Số buổi sinh hoạt']")
+        // Vietnamese order; the share of Tốt a number shown as a percentage.
+        #expect(lines[2] == "cb-bac-son 12 1.0", "\(lines)")
+        #expect(lines[3].hasPrefix("cb-dong-tam 13 0.6153846153846") && lines[4].hasPrefix("cb-truong-th 6 "))
+        #expect(lines[5] == "0.0% True A2 A1:AG4")
+        #expect(lines[6] == "11 ['Chi bộ', 'Đối tượng', 'Nội dung']")
+        let refused = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam", "--format", "xlsx",
+        ])
+        #expect(refused.status != 0 && refused.errors.contains("-o bao-cao.xlsx"))
+    }
+
     @Test func aQuarterOrAMonthInsteadOfTheYear() throws {
         let archive = try filled()
         let quarter = try Sochibo.run([
@@ -95,7 +132,7 @@ struct SummaryCommandTests {
 
     @Test func csvAndXMLGoToAFileWhenAsked() throws {
         let archive = try filled()
-        for (format, check) in [("csv", "year,cell,name,"), ("xml", "urn:sochibo:summary:1")] {
+        for (format, check) in [("csv", "Năm,Mã chi bộ,Chi bộ,"), ("xml", "urn:sochibo:summary:1")] {
             let file = directory + "/summary.\(format)"
             let result = try Sochibo.run([
                 "summary", "--archive", archive, "--year", "2024", "--organization", "dbx-minh-tien", "--format",

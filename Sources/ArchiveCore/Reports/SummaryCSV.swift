@@ -1,42 +1,31 @@
 import Foundation
 
-/// The yearly summary as CSV for a spreadsheet: a header and one row per cell (RFC 4180:
-/// CRLF line ends, fields quoted when needed). Column names are the JSON keys; shares and
-/// rates are decimals from 0 to 1 with a point; lists of months or quarters are joined by spaces.
-/// Text from the records (identifiers and names) is data, never a formula: a text cell that a
-/// spreadsheet would run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
-/// leading `'`, which spreadsheets show as text and do not display.
+/// The summary as CSV for a spreadsheet: a UTF-8 BOM (so that Excel on Windows reads the
+/// Vietnamese marks), a header row of Vietnamese column names, and one row per cell in
+/// Vietnamese order (RFC 4180: CRLF line ends, fields quoted when needed). The columns are
+/// `SummaryTable.cellColumns`, as in the .xlsx workbook; their JSON keys are `columns`. Shares
+/// and rates are decimals from 0 to 1 with a point; lists of months or quarters are joined by
+/// spaces. Text from the records (identifiers and names) is data, never a formula: a text cell
+/// that a spreadsheet would run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+/// gets a leading `'`, which spreadsheets show as text and do not display.
 public enum SummaryCSV {
-    /// The column names, in order.
-    public static let columns = [
-        "year", "cell", "name", "organization", "meetingsHeld", "regularHeld", "monthsCounted", "missingMonths",
-        "thematicHeld", "quartersWithoutThematic", "extraordinaryHeld", "good", "fair", "average", "weak", "unrated",
-        "goodShare", "fairOrBetterShare", "attendanceRate", "lowestAttendanceMeeting", "lowestAttendanceRate",
-        "unexcusedAbsences", "excusedAbsencesInARow", "shortMeetings", "meetingsWithoutConclusion", "failedVotes",
-        "resolutionsIssued", "tasksAssigned", "tasksDone", "tasksCancelled", "tasksOpen", "findings",
-    ]
+    /// The columns' keys (the JSON names), in order.
+    public static let columns = SummaryTable.cellColumns.map(\.key)
+    /// The header row: the columns' Vietnamese names, in order.
+    public static let headers = SummaryTable.cellColumns.map(\.header)
 
-    /// The whole table.
+    /// The whole table, starting with the byte order mark U+FEFF.
     public static func render(_ summary: YearSummary) -> String {
-        let rows = [columns] + summary.cells.map { row($0, year: summary.year) }
-        return rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        let rows = [headers] + SummaryTable.cellRows(summary).map { $0.map(Self.text) }
+        return "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    private static func row(_ cell: CellYearSummary, year: Int) -> [String] {
-        func numbers(_ values: [Int]) -> String { values.map(String.init).joined(separator: " ") }
-        return [
-            "\(year)", text(cell.cell), text(cell.name), text(cell.organization), "\(cell.meetingsHeld)",
-            "\(cell.regularHeld)",
-            "\(cell.monthsCounted)", numbers(cell.missingMonths), "\(cell.thematicHeld)",
-            numbers(cell.quartersWithoutThematic), "\(cell.extraordinaryHeld)", "\(cell.ratings.good)",
-            "\(cell.ratings.fair)", "\(cell.ratings.average)", "\(cell.ratings.weak)", "\(cell.ratings.unrated)",
-            Decimal4.text(cell.goodShare), Decimal4.text(cell.fairOrBetterShare), Decimal4.text(cell.attendanceRate),
-            text(cell.lowestAttendance?.meeting ?? ""), Decimal4.text(cell.lowestAttendance?.rate),
-            "\(cell.unexcusedAbsences.count)", "\(cell.excusedAbsencesInARow.count)", "\(cell.shortMeetings.count)",
-            "\(cell.meetingsWithoutConclusion.count)", "\(cell.failedVotes.count)", "\(cell.resolutionsIssued)",
-            "\(cell.tasks.assigned)", "\(cell.tasks.done)", "\(cell.tasks.cancelled)", "\(cell.tasks.open)",
-            "\(cell.findings.count)",
-        ]
+    private static func text(_ value: SummaryTable.Value) -> String {
+        switch value {
+        case .text(let value): text(value)
+        case .integer(let value): "\(value)"
+        case .share(let value): Decimal4.text(value)
+        }
     }
 
     /// A text cell that no spreadsheet runs as a formula (OWASP's "CSV injection").
