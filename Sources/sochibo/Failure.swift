@@ -57,6 +57,10 @@ enum Failure {
             return ["sochibo: \(mistake.description)."]
         case let mistake as PasswordInput.Missing:
             return ["sochibo: \(mistake.description)."]
+        case let mistake as DateOptionError:
+            return ["sochibo: \(mistake.description)."]
+        case let mistake as OptionValueError:
+            return ["sochibo: \(mistake.description)."]
         case let mistake as RatingRubric.Mistake:
             return ["sochibo: \(mistake.description)."]
         default:
