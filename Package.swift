@@ -87,6 +87,11 @@ let package = Package(
                 .embedInCode("Templates/web/record.mustache"),
                 .embedInCode("Templates/web/search.mustache"),
                 .embedInCode("Templates/web/accounts.mustache"),
+                .embedInCode("Templates/web/register-form.mustache"),
+                .embedInCode("Templates/web/members.mustache"),
+                .embedInCode("Templates/web/member.mustache"),
+                .embedInCode("Templates/web/setup.mustache"),
+                .embedInCode("Templates/web/admin.mustache"),
             ]
         ),
         // The web app on Hummingbird 2: buildApplication/buildRouter, one request context, the

@@ -32,7 +32,7 @@ struct SecurityMiddleware: RouterMiddleware {
         HTTPField.Name("X-Frame-Options")!: "DENY",
     ]
 
-    let archive: any ArchiveService & AccountService
+    let archive: any WebArchive
     let sessions: SessionStore
     let pages: Pages
     let configuration: WebConfiguration
@@ -50,7 +50,7 @@ struct SecurityMiddleware: RouterMiddleware {
             let existing = await session(of: request)
             var session = existing
             let requirement = AccessPolicy.requirement(for: request.uri.path)
-            if session == nil, requirement == .anyone, request.uri.path == "/dang-nhap" {
+            if session == nil, requirement == .anyone, AccessPolicy.anonymousFormPaths.contains(request.uri.path) {
                 session = await sessions.create(accountName: nil)
                 newSession = session
             }
