@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Already in the graph through Hummingbird; named for the header field names.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The committee's member lists as spreadsheets save them: CSV with or without a BOM,
+        // comma or semicolon (RFC 4180 quoting).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libxml2, the system C library (Debian: libxml2-dev).
@@ -41,6 +44,7 @@ let package = Package(
             dependencies: [
                 "LibXML",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The embedded store: SQLite through GRDB (imported here and nowhere else), migrations,

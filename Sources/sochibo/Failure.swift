@@ -46,6 +46,8 @@ enum Failure {
                 return [
                     "sochibo: \(id) là mã của một \(kind.vietnameseName); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."
                 ]
+            case .register(.listRefused(let problems)):
+                return problems.map { "sochibo: \($0)." } + [sentence + "."]
             case .logNeedsWholeArchive:
                 return [sentence + " (bỏ --cell, --organization, --year khi dùng --with-log)."]
             default:

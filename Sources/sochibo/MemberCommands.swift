@@ -13,7 +13,7 @@ struct MemberCommand: AsyncParsableCommand {
             MemberListCommand.self, MemberAdmitCommand.self, MemberTransferInCommand.self, MemberAttachCommand.self,
             MemberConfirmCommand.self, MemberExemptCommand.self, MemberEndExemptionCommand.self,
             MemberTransferOutCommand.self, MemberDeathCommand.self, MemberRemoveCommand.self, MemberRoleCommand.self,
-            MemberPostCommand.self,
+            MemberPostCommand.self, MemberLoadCommand.self,
         ])
 }
 
@@ -393,6 +393,50 @@ struct MemberPostCommand: AsyncParsableCommand {
             let member = try await options.open().addConcurrentPost(
                 memberID: id, post, today: Today.date, context: actor.context)
             print("Đã ghi \(member.fullName) kiêm nhiệm \(TextNormalization.collapsed(title)).")
+        }
+    }
+}
+
+struct MemberLoadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract:
+            "Nạp danh sách đảng viên từ bảng tính (CSV, dấu phẩy hoặc chấm phẩy), tất cả hoặc không ai; --dry-run chỉ xem trước."
+    )
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    var cell: String
+
+    @Argument(help: ArgumentHelp("Tệp CSV; dòng đầu là tiêu đề: Họ và tên, Năm sinh, Ngày kết nạp…", valueName: "TỆP"))
+    var file: String
+
+    @Flag(help: "Chỉ xem trước: in các dòng đọc được và các lỗi, không ghi gì.")
+    var dryRun = false
+
+    func run() async throws {
+        try await Failure.guarding {
+            let archive = try options.open()
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw OptionValueError(description: "không đọc được tệp \(file)")
+            }
+            let list = MemberList.read(data, cellID: cell)
+            if dryRun {
+                for entry in list.entries {
+                    let member = entry.member
+                    print(
+                        "dòng \(entry.row)\t\(member.fullName)\tkết nạp \(member.admitted.vietnameseShort)"
+                            + (member.confirmed.map { "\tchính thức \($0.vietnameseShort)" } ?? "\tdự bị"))
+                }
+                let problems = list.problems + list.ruleProblems(today: Today.date)
+                for problem in problems { Failure.printError("\(file): \(problem)") }
+                if !problems.isEmpty { throw ExitCode.failure }
+                return
+            }
+            let loaded = try await archive.load(list, today: Today.date, context: actor.context)
+            print("Đã nạp \(loaded.count) đảng viên vào chi bộ \(cell).")
         }
     }
 }

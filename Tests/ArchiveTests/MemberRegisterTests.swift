@@ -307,3 +307,53 @@ import Testing
         #expect(try await Support.export(copy) == exported)
     }
 }
+
+@Suite struct MemberListTests {
+    static let today = LocalDate.d("2025-06-30")
+
+    @Test func readsCommaOrSemicolonWithOrWithoutABOM() {
+        let semicolons =
+            "\u{FEFF}STT;Họ và tên;Năm sinh;Ngày kết nạp;Ngày chính thức\r\n1;Lò Thị Hoa;1998;02/03/2024;\r\n"
+            + "2;\"Vi Văn Tâm; con\";1970;2001-01-01;01/01/2002\r\n\r\n"
+        let commas = "ho va ten,ngay ket nap,ngay vao chi bo\nLò Thị Hoa,02/03/2024,01/04/2024\n"
+        let first = MemberList.read(Data(semicolons.utf8), cellID: "cb-a")
+        #expect(first.problems.isEmpty)
+        #expect(first.entries.map(\.row) == [2, 3])
+        #expect(first.entries.map(\.member.fullName) == ["Lò Thị Hoa", "Vi Văn Tâm; con"])
+        #expect(first.entries[0].member.birthYear == 1998 && first.entries[0].member.confirmed == nil)
+        #expect(first.entries[1].member.confirmed == .d("2002-01-01"))
+        let second = MemberList.read(Data(commas.utf8), cellID: "cb-a")
+        #expect(second.problems.isEmpty)
+        #expect(second.entries.first?.member.joinedCell == .d("2024-04-01"))
+    }
+
+    @Test func problemsAreGivenByRow() {
+        let text =
+            "Họ và tên;Năm sinh;Ngày kết nạp\nLò Thị Hoa;199x;02/03/2024\n;1970;01/01/2001\nVi Văn Tâm;1970;31/02/2001\n"
+        let list = MemberList.read(Data(text.utf8), cellID: "cb-a")
+        #expect(list.problems.map(\.row) == [2, 3, 4])
+        #expect(list.problems[0].description.hasPrefix("dòng 2: “Năm sinh” phải là một số"))
+        #expect(list.entries.isEmpty)
+        let missing = MemberList.read(Data("Tên đệm;Năm sinh\nA;1970\n".utf8), cellID: "cb-a")
+        #expect(missing.problems.map(\.row) == [1])
+        let early = MemberList.read(
+            Data("Họ tên,Ngày kết nạp,Ngày chính thức\nA,01/01/2025,01/02/2025\n".utf8), cellID: "c")
+        #expect(early.ruleProblems(today: Self.today).map(\.row) == [2])
+    }
+
+    @Test func aListLoadsAllOrNothing() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let before = try await archive.auditLog(record: nil).count
+        let bad = MemberList.read(
+            Data("Họ và tên;Ngày kết nạp\nLò Thị Hoa;02/03/2024\nVi Văn Tâm;01/07/2099\n".utf8), cellID: "cb-na-pan")
+        await #expect(throws: ArchiveError.self) {
+            _ = try await archive.load(bad, today: Self.today, context: .tester)
+        }
+        #expect(try await archive.auditLog(record: nil).count == before)
+        let good = MemberList.read(
+            Data("Họ và tên;Ngày kết nạp\nLò Thị Hoa;02/03/2024\nVi Văn Tâm;01/07/2001\n".utf8), cellID: "cb-na-pan")
+        let loaded = try await archive.load(good, today: Self.today, context: .tester)
+        #expect(loaded.map(\.id) == ["cb-na-pan-dv-01", "cb-na-pan-dv-02"])
+        #expect(try await archive.auditLog(record: "cb-na-pan-dv-02").map(\.action) == [.import])
+    }
+}

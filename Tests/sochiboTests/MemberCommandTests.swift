@@ -85,6 +85,33 @@ import Testing
         #expect(!log.output.contains("kết nạp đảng viên") && !log.output.contains("miễn sinh hoạt"))
     }
 
+    @Test func aSpreadsheetListIsPreviewedThenLoadedAllOrNothing() throws {
+        let archive = try sampleArchive()
+        let folder = Sochibo.temporaryDirectory()
+        let bad = folder + "/sai.csv"
+        try Data("\u{FEFF}Họ và tên;Năm sinh;Ngày kết nạp\nLò Thị Hoa;1998;02/03/2023\nVi Văn Tâm;19x0;28/12/24\n".utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let preview = try Sochibo.run(["member", "load", "--cell", "cb-na-pan", bad, "--dry-run", "--archive", archive])
+        #expect(preview.status != 0)
+        #expect(preview.output.contains("dòng 2\tLò Thị Hoa"))
+        #expect(preview.errorLines.count == 2 && preview.errorLines.allSatisfy { $0.contains("dòng 3: ") })
+        let refused = try Sochibo.run(["member", "load", "--cell", "cb-na-pan", bad, "--archive", archive])
+        #expect(refused.status != 0)
+        #expect(refused.errorLines.last?.contains("chưa nạp ai cả") == true)
+        let good = folder + "/dung.csv"
+        try Data(
+            "Họ và tên,Ngày kết nạp,Ngày chính thức\nLò Thị Hoa,02/03/2023,02/03/2024\nVi Văn Tâm,01/07/2001,\n".utf8
+        )
+        .write(to: URL(fileURLWithPath: good))
+        let loaded = try Sochibo.run([
+            "member", "load", "--cell", "cb-na-pan", good, "--archive", archive, "--by", "quantri",
+        ])
+        #expect(loaded.output.contains("Đã nạp 2 đảng viên"))
+        let list = try Sochibo.run(["member", "list", "--cell", "cb-na-pan", "--archive", archive]).output
+        #expect(list.contains("cb-na-pan-dv-01\tLò Thị Hoa\tchính thức"))
+        #expect(list.contains("cb-na-pan-dv-02\tVi Văn Tâm\tdự bị"))
+    }
+
     @Test func serveOnAnArchiveWithoutAccountsPrintsTheSetupLink() throws {
         let archive = Sochibo.temporaryDirectory() + "/kho"
         try Sochibo.run(["init", "--archive", archive])

@@ -62,6 +62,12 @@ public protocol MemberRegister: Sendable {
     )
         async throws -> Member
 
+    /// Loads a committee's member list into its cell, all or nothing: every entry enters as
+    /// `transferIn` would (official when its confirmation day is given), with an `import`
+    /// audit entry each. - throws: `ArchiveError.register(.listRefused)` with every problem by
+    /// row (of the file or of the rules); nothing is written then.
+    func load(_ list: MemberList, today: LocalDate, context: AuditContext) async throws -> [Member]
+
     /// Creates a committee (audit action `create`, kind `organization`).
     func createOrganization(_ organization: Organization, context: AuditContext) async throws -> Organization
     /// Creates a cell without terms or members (audit action `create`, kind `cell`).

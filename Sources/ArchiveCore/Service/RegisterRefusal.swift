@@ -39,6 +39,8 @@ public enum RegisterRefusal: Sendable, Equatable {
     case officeAlreadyHeld(memberID: String, title: Role.Title)
     /// Leaving an office the member does not hold open-ended.
     case officeNotHeld(memberID: String, title: Role.Title)
+    /// A member list that cannot be loaded as a whole: its problems, by row. Nothing loaded.
+    case listRefused([MemberList.Problem])
     /// A term overlapping one the cell has (`termID`).
     case termOverlaps(cellID: String, termID: String)
 }

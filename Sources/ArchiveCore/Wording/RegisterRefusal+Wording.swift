@@ -39,6 +39,8 @@ extension RegisterRefusal {
             "đảng viên \(id) đang giữ chức \(title.vietnameseName.lowercased()) trong khoảng này"
         case .officeNotHeld(let id, let title):
             "đảng viên \(id) không đang giữ chức \(title.vietnameseName.lowercased())"
+        case .listRefused(let problems):
+            "chưa nạp ai cả: danh sách có \(problems.count) lỗi; sửa trong bảng tính rồi nạp lại cả tệp"
         case .termOverlaps(let cellID, let termID):
             "nhiệm kỳ mới trùng thời gian với nhiệm kỳ \(termID) của chi bộ \(cellID); hãy ghi ngày kết thúc nhiệm kỳ đó trước"
         }

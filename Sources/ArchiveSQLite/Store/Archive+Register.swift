@@ -94,6 +94,26 @@ extension Archive: MemberRegister {
         }
     }
 
+    public func load(_ list: MemberList, today: LocalDate, context: AuditContext) async throws -> [Member] {
+        let problems = list.problems + list.ruleProblems(today: today)
+        guard problems.isEmpty else { throw ArchiveError.register(.listRefused(problems)) }
+        return try await write { db in
+            var loaded: [Member] = []
+            for entry in list.entries {
+                try RecordReader(db: db).requireCell(entry.member.cellID)
+                let id = try MemberRules.newMemberID(cellID: entry.member.cellID) {
+                    try !db.recordKinds(holding: $0).isEmpty
+                }
+                let member = try MemberRules.entering(entry.member, id: id, temporary: false, today: today)
+                try RecordWriter(db: db).write(member, cellID: entry.member.cellID)
+                try AuditLog(db: db).append(
+                    .import, kind: .member, record: id, version: nil, sha256: nil, context: context)
+                loaded.append(member)
+            }
+            return loaded
+        }
+    }
+
     public func createOrganization(_ organization: Organization, context: AuditContext) async throws -> Organization {
         var organization = organization
         organization.id = TextNormalization.trimmed(organization.id)
