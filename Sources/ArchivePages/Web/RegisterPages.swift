@@ -7,8 +7,10 @@ public struct RegisterField: Sendable {
     /// The element's id: the form's anchor and the name.
     let fieldID: String
     let label: String
-    /// `text`, `date` or `number` for an input.
+    /// `text` or `number` for an input (a date is a text typed as people write it).
     let inputType: String
+    /// What an empty date field shows: the order of day, month and year.
+    let datePlaceholder: String?
     let value: String
     let isSelect: Bool
     let options: [Option]
@@ -30,16 +32,14 @@ public struct RegisterField: Sendable {
         self.name = name
         fieldID = form + "-" + name
         self.label = label
-        inputType = type
         self.required = required
         fieldHint = hint
         let typedValue = typed[name] ?? ""
-        // A typed date goes back into a date input as ISO, which is what the input shows.
-        if type == "date", let date = LocalDate.typed(typedValue).date {
-            value = date.description
-        } else {
-            value = typedValue
-        }
+        // Dates are typed as people write them (28/12/2024) in a text field: a browser's date
+        // input shows the browser's own order (12/28/2024 in an English one), which misleads.
+        inputType = type == "date" ? "text" : type
+        datePlaceholder = type == "date" ? "ngày/tháng/năm, ví dụ 28/12/2024" : nil
+        value = typedValue
         isSelect = !choices.isEmpty
         options = choices.map { Option(value: $0.0, text: $0.1, selected: $0.0 == typedValue) }
     }
@@ -173,12 +173,6 @@ public struct RegisterForms: Sendable {
                         "den-ngay", "Đến ngày", type: "date", hint: "Bỏ trống nếu đang giữ.", typed: $0, form: $1),
                 ]
             },
-            form("thoi-chuc-vu", action: base + "/thoi-chuc-vu", heading: "Thôi chức vụ", submit: "Ghi thôi chức") {
-                [
-                    RegisterField("chuc-vu", "Chức vụ", choices: Self.offices, typed: $0, form: $1),
-                    RegisterField("ngay", "Ngày cuối cùng giữ chức", type: "date", required: true, typed: $0, form: $1),
-                ]
-            },
             form("kiem-nhiem", action: base + "/kiem-nhiem", heading: "Chức vụ kiêm nhiệm", submit: "Ghi kiêm nhiệm") {
                 [
                     RegisterField(
@@ -201,6 +195,19 @@ public struct RegisterForms: Sendable {
                 ]
             },
         ]
+        let held = Role.Title.allCases.filter { title in member.roles.contains { $0.title == title && $0.to == nil } }
+        if !held.isEmpty {
+            forms.append(
+                form("thoi-chuc-vu", action: base + "/thoi-chuc-vu", heading: "Thôi chức vụ", submit: "Ghi thôi chức") {
+                    [
+                        RegisterField(
+                            "chuc-vu", "Chức vụ", choices: held.map { ($0.rawValue, $0.vietnameseName) }, typed: $0,
+                            form: $1),
+                        RegisterField(
+                            "ngay", "Ngày cuối cùng giữ chức", type: "date", required: true, typed: $0, form: $1),
+                    ]
+                })
+        }
         return member.leftCell == nil ? forms : []
     }
 }
@@ -293,7 +300,8 @@ public struct MemberPage: Sendable {
         cellName = cell.name
         membersHref = WebPath.members(of: cell.id)
         pageTitle = "\(member.fullName) – \(cell.name) – Sổ Chi Bộ"
-        var facts = [Fact(label: "Tình trạng hôm nay", text: member.status(on: today).vietnameseName)]
+        let status = member.status(on: today).vietnameseName
+        var facts = [Fact(label: "Tình trạng hôm nay", text: status.prefix(1).uppercased() + status.dropFirst())]
         if let year = member.birthYear { facts.append(Fact(label: "Năm sinh", text: String(year))) }
         facts.append(Fact(label: "Ngày kết nạp", text: member.admitted.vietnameseShort))
         facts.append(
