@@ -95,6 +95,7 @@ let package = Package(
                 .embedInCode("Templates/web/members.mustache"),
                 .embedInCode("Templates/web/member.mustache"),
                 .embedInCode("Templates/web/setup.mustache"),
+                .embedInCode("Templates/web/member-list.mustache"),
                 .embedInCode("Templates/web/admin.mustache"),
             ]
         ),

@@ -205,6 +205,66 @@ import Testing
         #expect(try await archive.auditLog(record: "cb-dong-dv-01").first?.actor == "quantri")
     }
 
+    /// Uploads `file` as the field `tep` of a multipart form, with the browser's session and,
+    /// when `csrf`, its token.
+    static func upload(_ browser: Browser, _ uri: String, file: String, csrf: Bool = true) async throws -> Browser.Page
+    {
+        let boundary = "----sochibo-test-7MA4YWxkTrZu0gW"
+        var body = ""
+        if csrf, let token = browser.csrfToken {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(token)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"danh-sach.csv\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if let cookie = browser.cookie { headers[.cookie] = cookie }
+        let response = try await browser.client.executeRequest(
+            uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return Browser.Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    @Test(arguments: setups)
+    func aSpreadsheetListIsPreviewedThenLoadedAllOrNothing(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        let before = try await Self.logLength(archive)
+        try await Self.application(archive).test(setup) { client in
+            let browser = Browser(client)
+            try await browser.login("thu.napan")
+            let page = try await browser.get("/chi-bo/cb-na-pan/dang-vien")
+            #expect(page.body.contains(#"enctype="multipart/form-data""#))
+            let bad =
+                "\u{FEFF}Họ và tên;Năm sinh;Ngày kết nạp\r\nLò Thị Hoa;1998;02/03/2023\r\nVi Văn Tâm;19x0;01/01/2001\r\n"
+            let refused = try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: bad)
+            #expect(refused.status == .ok)
+            #expect(refused.body.contains("Dòng 3: “Năm sinh” phải là một số"))
+            #expect(refused.body.contains("Lò Thị Hoa"))
+            #expect(!refused.body.contains("Nạp tất cả"))
+            #expect(
+                try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: bad, csrf: false).status
+                    == .forbidden)
+            let good =
+                "Họ và tên,Ngày kết nạp,Ngày chính thức\nLò Thị Hoa,02/03/2023,02/03/2024\n\"Vi Văn Tâm\",01/07/2001,\n"
+            let preview = try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: good)
+            #expect(preview.body.contains("Đọc được 2 đảng viên"))
+            let content = try #require(preview.body.range(of: #"name="noi-dung" value=""#)).upperBound
+            let encoded = String(preview.body[content...].prefix { $0 != "\"" })
+            #expect(Data(base64Encoded: encoded) == Data(good.utf8))
+            let loaded = try await browser.post("/chi-bo/cb-na-pan/dang-vien/danh-sach/nap", [("noi-dung", encoded)])
+            #expect(loaded.status == .seeOther)
+            #expect(try await archive.member(id: "cb-na-pan-dv-02").member.fullName == "Vi Văn Tâm")
+            #expect(try await archive.auditLog(record: "cb-na-pan-dv-01").first?.actor == "thu.napan")
+
+            // The committee only reads: no upload.
+            let committee = Browser(client)
+            try await committee.login("vanphong")
+            try await committee.get("/chi-bo/cb-na-pan/dang-vien")
+            #expect(
+                try await Self.upload(committee, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: good).status
+                    == .forbidden)
+        }
+        #expect(try await Self.logLength(archive) == before + 2)
+    }
+
     @Test func setupIsRefusedOnceAnAccountExists() async throws {
         let archive = try await WebSupport.makeArchive()
         try await Self.application(archive, setupToken: "ma").test(.router) { client in

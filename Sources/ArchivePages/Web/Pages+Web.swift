@@ -23,6 +23,8 @@ extension Pages {
     public func render(_ page: CellMembersPage) -> String { render(page, template: "members") }
     /// One member, with the register's forms.
     public func render(_ page: MemberPage) -> String { render(page, template: "member") }
+    /// A spreadsheet list of members before it is loaded.
+    public func render(_ page: MemberListPage) -> String { render(page, template: "member-list") }
     /// The first administrator's account, from the one-time setup link.
     public func render(_ page: SetupPage) -> String { render(page, template: "setup") }
     /// The administrators' setting up of committees, cells and terms.
@@ -43,6 +45,7 @@ extension Pages {
             ("members", PackageResources.members_mustache),
             ("member", PackageResources.member_mustache),
             ("setup", PackageResources.setup_mustache),
+            ("member-list", PackageResources.member_list_mustache),
             ("admin", PackageResources.admin_mustache),
         ]
     }

@@ -235,12 +235,15 @@ public struct CellMembersPage: Sendable {
     let forms: [RegisterForm]
     let canWrite: Bool
     let savedNote: String?
+    /// Where the spreadsheet list is sent for a preview.
+    let listAction: String
 
     /// The page of `cell` on `today`; `forms` empty for an account that only reads.
     public init(
         bar: WebAccountBar, cell: Cell, organizationName: String, today: LocalDate, forms: [RegisterForm],
         saved: Bool = false
     ) {
+        listAction = WebPath.members(of: cell.id) + "/danh-sach"
         self.bar = bar
         cellName = cell.name
         cellHref = WebPath.cell(cell.id)
@@ -415,5 +418,61 @@ extension RegisterForms {
         return RegisterForm(
             anchor: anchor, action: action, heading: heading, fields: fields(typed, anchor), submitLabel: submit,
             csrfToken: csrfToken, formProblem: isRefused ? refused?.problem : nil, isOpen: true)
+    }
+}
+
+/// A committee's spreadsheet list before it is loaded (`POST /chi-bo/ID/dang-vien/danh-sach`):
+/// the rows as read, the problems by row, and, when there is none, the button that loads
+/// them all (the file travels again, in a hidden field, so nothing is kept on the server).
+public struct MemberListPage: Sendable {
+    struct Row: Sendable {
+        let row: Int
+        let memberName: String
+        let birthYear: String
+        let admitted: String
+        let standing: String
+        let joined: String
+    }
+
+    let pageTitle: String
+    let bar: WebAccountBar
+    let cellName: String
+    let membersHref: String
+    let rows: [Row]
+    let problems: [String]
+    let hasProblems: Bool
+    let canLoad: Bool
+    let loadAction: String
+    let fileContent: String
+    let csrfToken: String
+    let summary: String
+
+    /// The preview of `list` for `cell`; `problems` are the file's and the rules' together,
+    /// `content` the file as base64 for the load button.
+    public init(
+        bar: WebAccountBar, cell: Cell, list: MemberList, problems: [MemberList.Problem], content: String
+    ) {
+        self.bar = bar
+        cellName = cell.name
+        membersHref = WebPath.members(of: cell.id)
+        pageTitle = "Nạp danh sách đảng viên – \(cell.name) – Sổ Chi Bộ"
+        rows = list.entries.map { entry in
+            let member = entry.member
+            return Row(
+                row: entry.row, memberName: member.fullName, birthYear: member.birthYear.map(String.init) ?? "",
+                admitted: member.admitted.vietnameseShort,
+                standing: member.confirmed.map { "chính thức từ \($0.vietnameseShort)" } ?? "dự bị",
+                joined: (member.joinedCell ?? member.admitted).vietnameseShort)
+        }
+        self.problems = problems.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() + "." }
+        hasProblems = !problems.isEmpty
+        canLoad = problems.isEmpty && !list.entries.isEmpty
+        loadAction = WebPath.members(of: cell.id) + "/danh-sach/nap"
+        fileContent = content
+        csrfToken = bar.csrfToken
+        summary =
+            problems.isEmpty
+            ? "Đọc được \(list.entries.count) đảng viên. Xem lại rồi bấm “Nạp tất cả”."
+            : "Có \(problems.count) lỗi: chưa nạp ai cả. Hãy sửa trong bảng tính, lưu lại dạng CSV rồi gửi lại cả tệp."
     }
 }

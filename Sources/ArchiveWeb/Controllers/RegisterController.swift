@@ -1,5 +1,6 @@
 import ArchiveCore
 import ArchivePages
+import Foundation
 import Hummingbird
 
 /// The member register's pages: a cell's members (`GET /chi-bo/{cellID}/dang-vien`), one
@@ -15,6 +16,9 @@ struct RegisterController {
     func add(to router: Router<WebRequestContext>) {
         router.get("/chi-bo/:cellID/dang-vien", use: members)
         router.post("/chi-bo/:cellID/dang-vien/:event", use: enter)
+        // (Named before the trie meets `:event`: a constant segment takes the path.)
+        router.post("/chi-bo/:cellID/dang-vien/danh-sach", use: previewList)
+        router.post("/chi-bo/:cellID/dang-vien/danh-sach/nap", use: loadList)
         router.get("/dang-vien/:id", use: member)
         router.post("/dang-vien/:id/:event", use: event)
     }
@@ -176,6 +180,53 @@ struct RegisterController {
                 refused: (WebPath.member(id) + "/" + event, typed, Self.sentence(error))
             ).response
         }
+    }
+
+    // MARK: The committee's spreadsheet list
+
+    /// `POST /chi-bo/{cellID}/dang-vien/danh-sach` (a file upload, field `tep`): the list as
+    /// read, with every problem by row; nothing is written.
+    @Sendable func previewList(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let cellID = try context.parameters.require("cellID")
+        _ = try scope.register(of: cellID)
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        guard let boundary = MultipartForm.boundary(of: request.headers[.contentType]),
+            let file = MultipartForm(body: Array(body.readableBytesView), boundary: boundary).file("tep")
+        else { throw WebError.badRequest("Chưa chọn tệp CSV. Hãy quay lại, chọn tệp rồi bấm “Xem trước”.") }
+        return try await listPage(Data(file), cellID: cellID, context: context, status: .ok)
+    }
+
+    /// `POST /chi-bo/{cellID}/dang-vien/danh-sach/nap` (field `noi-dung`: the file, base64):
+    /// loads every member of the list in one transaction, or none and the preview again.
+    @Sendable func loadList(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let cellID = try context.parameters.require("cellID")
+        let register = try scope.register(of: cellID)
+        let fields = try await Self.fields(of: request, context: context)
+        guard let data = Data(base64Encoded: fields["noi-dung"] ?? "") else {
+            throw WebError.badRequest("Nội dung danh sách bị hỏng. Hãy quay lại và gửi lại tệp CSV.")
+        }
+        do {
+            _ = try await register.load(
+                MemberList.read(data, cellID: cellID), today: today(), context: try audit(context))
+        } catch ArchiveError.register(.listRefused) {
+            return try await listPage(data, cellID: cellID, context: context, status: .unprocessableContent)
+        }
+        return .redirect(to: WebPath.members(of: cellID) + "?da-ghi=1", type: .normal)
+    }
+
+    private func listPage(
+        _ data: Data, cellID: String, context: WebRequestContext, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let scope = try context.scope()
+        let cell = try await scope.cell(id: cellID)
+        let list = MemberList.read(data, cellID: cellID)
+        let page = MemberListPage(
+            bar: try bar(context), cell: cell, list: list, problems: list.problems + list.ruleProblems(today: today()),
+            content: data.base64EncodedString())
+        return HTMLResponse(pages.render(page), status: status).response
     }
 
     /// The core's sentence as a page says it: a capital and a full stop.
