@@ -219,16 +219,31 @@ import Testing
             today: Self.today, context: Self.secretary)
         _ = try await archive.leave(
             memberID: "pl-09", on: .d("2025-04-01"), reason: .transferred, today: Self.today, context: Self.secretary)
+        let attached = try await archive.attach(
+            NewMember(
+                cellID: "cb-phai-luong", fullName: "Nông Thị Mai", admitted: .d("2015-05-19"),
+                joinedCell: .d("2025-06-01"), confirmed: .d("2016-05-19")),
+            today: Self.today, context: Self.secretary)
+        #expect(attached.temporary && attached.status(on: Self.today) == .official)
+        _ = try await archive.leaveOffice(
+            memberID: "pl-01", title: .secretary, on: .d("2025-05-19"), today: Self.today, context: Self.secretary)
+        _ = try await archive.takeOffice(
+            memberID: "pl-02", Role(title: .secretary, from: .d("2025-05-20")), today: Self.today,
+            context: Self.secretary)
 
         let (stored, cellID) = try await archive.member(id: admitted.id)
         #expect(cellID == "cb-phai-luong")
         #expect(stored.confirmed == .d("2025-03-02") && stored.birthYear == 1998)
         let overview = try await archive.members(cellID: "cb-phai-luong", on: Self.today)
-        #expect(overview.last?.id == second.id, "new members come after the cell's others")
+        #expect(overview.suffix(2).map(\.id) == [second.id, attached.id], "new members come after the cell's others")
         #expect(overview.first { $0.id == "pl-09" }?.status == .notMember)
         #expect(try await archive.auditLog(record: admitted.id).map(\.action) == [.admit, .confirm])
         #expect(try await archive.auditLog(record: "pl-08").map(\.action) == [.exempt, .endExemption])
         #expect(try await archive.auditLog(record: "pl-09").map(\.action) == [.transferOut])
+        #expect(try await archive.auditLog(record: attached.id).map(\.action) == [.attach])
+        #expect(try await archive.auditLog(record: "pl-01").map(\.action) == [.leaveOffice])
+        let secretaries = overview.filter { $0.roles.contains(.secretary) }.map(\.id)
+        #expect(secretaries == ["pl-02"], "one secretary at a time, the new one from 20/05/2025")
         let secondLog = try await archive.auditLog(record: second.id)
         #expect(secondLog.map(\.action) == [.transferIn, .takeOffice, .addPost])
         #expect(secondLog.allSatisfy { $0.actor == "Hà Văn Lợi" && $0.kind == "member" })
