@@ -169,6 +169,7 @@ import Testing
             // Used once: the link is refused now, in this browser and any other.
             let admin = try await browser.get("/quan-tri")
             #expect(admin.status == .ok)
+            #expect(try await browser.get("/").body.contains(#"href="/quan-tri""#))
             #expect(try await Browser(client).get("/thiet-lap?ma=\(token)").status == .forbidden)
 
             // The administrator sets up a committee, a cell, its term, and admits a member.
@@ -232,6 +233,7 @@ import Testing
             try await browser.login("thu.napan")
             let page = try await browser.get("/chi-bo/cb-na-pan/dang-vien")
             #expect(page.body.contains(#"enctype="multipart/form-data""#))
+            #expect(!page.body.contains("name=\"csrf_token\" value=\"\""), "every form carries the token")
             let bad =
                 "\u{FEFF}Họ và tên;Năm sinh;Ngày kết nạp\r\nLò Thị Hoa;1998;02/03/2023\r\nVi Văn Tâm;19x0;01/01/2001\r\n"
             let refused = try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: bad)
