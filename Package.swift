@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // The .xlsx workbook is a ZIP package.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The committee's member lists as spreadsheets save them: CSV with or without a BOM,
+        // comma or semicolon (RFC 4180 quoting).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libxml2, the system C library (Debian: libxml2-dev).
@@ -44,6 +47,7 @@ let package = Package(
             dependencies: [
                 "LibXML",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The embedded store: SQLite through GRDB (imported here and nowhere else), migrations,
@@ -91,6 +95,12 @@ let package = Package(
                 .embedInCode("Templates/web/search.mustache"),
                 .embedInCode("Templates/web/accounts.mustache"),
                 .embedInCode("Templates/web/board.mustache"),
+                .embedInCode("Templates/web/register-form.mustache"),
+                .embedInCode("Templates/web/members.mustache"),
+                .embedInCode("Templates/web/member.mustache"),
+                .embedInCode("Templates/web/setup.mustache"),
+                .embedInCode("Templates/web/member-list.mustache"),
+                .embedInCode("Templates/web/admin.mustache"),
             ]
         ),
         // The web app on Hummingbird 2: buildApplication/buildRouter, one request context, the

@@ -4,6 +4,9 @@ import Foundation
 import Hummingbird
 import Logging
 
+/// What the web app asks of an archive: reading, accounts and the member register.
+public typealias WebArchive = ArchiveService & AccountService & MemberRegister
+
 /// How `sochibo serve` runs the web app.
 public struct WebConfiguration: Sendable {
     /// The address to listen on; `127.0.0.1` serves this machine only.
@@ -17,13 +20,21 @@ public struct WebConfiguration: Sendable {
     public var sessionIdleLifetime: TimeInterval
     /// Today's date, for the months that are over and the members of the day.
     public var today: @Sendable () -> LocalDate
+    /// The one-time setup link's token (`/thiet-lap?ma=…`), when the archive has no account
+    /// yet; nil serves no setup page.
+    public var setupToken: String?
+    /// The bcrypt cost of the first administrator's password (12; tests pass less).
+    public var passwordCost: Int
 
     /// A configuration; by default this machine only, port 8080, sessions of 8 idle hours.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
         sessionIdleLifetime: TimeInterval = 8 * 3600,
-        today: @escaping @Sendable () -> LocalDate = WebConfiguration.localToday
+        today: @escaping @Sendable () -> LocalDate = WebConfiguration.localToday, setupToken: String? = nil,
+        passwordCost: Int = AccountRules.productionCost
     ) {
+        self.setupToken = setupToken
+        self.passwordCost = passwordCost
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -53,7 +64,7 @@ public struct WebConfiguration: Sendable {
 ///   - onServerRunning: called once the server listens, with the port it listens on.
 /// - throws: `Pages.TemplateError` if a built-in template does not parse (a program fault).
 public func buildApplication(
-    archive: any ArchiveService & AccountService, configuration: WebConfiguration, logger: Logger,
+    archive: any WebArchive, configuration: WebConfiguration, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(archive: archive, configuration: configuration)
@@ -70,11 +81,15 @@ public func buildApplication(
 /// Routes: `GET /dang-nhap`, `POST /dang-nhap`, `POST /dang-xuat`, `GET /` (the account's
 /// cells), `GET /chi-bo/{cellID}[?nam=YYYY]`, `GET /ban-ghi/{id}`, `GET /ban-ghi/{id}/in`,
 /// `GET /tim-kiem?q=…&chi-bo=…&loai=…&nam=…&trang=…`, `GET /tai-khoan` (admins),
+/// `GET /chi-bo/{cellID}/dang-vien` and `POST …/ket-nap|chuyen-den|tam-thoi` (a cell's
+/// member register), `GET /dang-vien/{id}` and `POST /dang-vien/{id}/{event}` (one member's
+/// events), `GET|POST /thiet-lap` (the one-time setup), `GET /quan-tri` and
+/// `POST /quan-tri/dang-bo|chi-bo|nhiem-ky` (admins: committees, cells, terms),
 /// `GET /giao-dien.css`.
 ///
 /// - throws: `Pages.TemplateError` if a built-in template does not parse.
 public func buildRouter(
-    archive: any ArchiveService & AccountService, configuration: WebConfiguration
+    archive: any WebArchive, configuration: WebConfiguration
 ) throws -> Router<WebRequestContext> {
     let pages = try Pages()
     let sessions = SessionStore(idleLifetime: configuration.sessionIdleLifetime)
@@ -85,6 +100,11 @@ public func buildRouter(
     LoginController(archive: archive, sessions: sessions, throttle: LoginThrottle(), pages: pages, security: security)
         .add(to: router)
     ReadingController(pages: pages, today: configuration.today).add(to: router)
+    RegisterController(pages: pages, today: configuration.today).add(to: router)
+    SetupController(
+        archive: archive, sessions: sessions, gate: SetupGate(token: configuration.setupToken), pages: pages,
+        security: security, passwordCost: configuration.passwordCost
+    ).add(to: router)
     let stylesheet = ByteBuffer(string: pages.webStylesheet)
     router.get("/giao-dien.css") { _, _ in
         Response(

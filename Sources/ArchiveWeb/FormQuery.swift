@@ -27,6 +27,9 @@ struct FormQuery {
 
     subscript(_ name: String) -> String? { values[name] }
 
+    /// Every field, by name.
+    var all: [String: String] { values }
+
     private static func decode(_ text: Substring) -> String? {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }

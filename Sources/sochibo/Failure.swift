@@ -46,6 +46,8 @@ enum Failure {
                 return [
                     "sochibo: \(id) là mã của một \(kind.vietnameseName); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."
                 ]
+            case .register(.listRefused(let problems)):
+                return problems.map { "sochibo: \($0)." } + [sentence + "."]
             case .logNeedsWholeArchive:
                 return [sentence + " (bỏ --cell, --organization, --year khi dùng --with-log)."]
             default:
@@ -56,6 +58,10 @@ enum Failure {
         case let mistake as PasswordInput.Mismatch:
             return ["sochibo: \(mistake.description)."]
         case let mistake as PasswordInput.Missing:
+            return ["sochibo: \(mistake.description)."]
+        case let mistake as DateOptionError:
+            return ["sochibo: \(mistake.description)."]
+        case let mistake as OptionValueError:
             return ["sochibo: \(mistake.description)."]
         case let mistake as RatingRubric.Mistake:
             return ["sochibo: \(mistake.description)."]

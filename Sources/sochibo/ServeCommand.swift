@@ -40,19 +40,26 @@ struct ServeCommand: AsyncParsableCommand {
                 reason.replacingOccurrences(of: "sochibo: ", with: "sochibo serve: không mở được trang web: "))
             throw ExitCode.failure
         }
-        if try await archive.accounts().isEmpty {
-            Failure.printError(
-                "sochibo serve: kho chưa có tài khoản nào; hãy tạo một tài khoản quản trị: sochibo user add TÊN --role admin --archive \(archive.directory)"
-            )
-        }
+        // With no account yet, a one-time link creates the first administrator in the browser.
+        var generator = SystemRandomNumberGenerator()
+        let setupToken: String? =
+            try await archive.accounts().isEmpty
+            ? (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined() : nil
         let host = host
         let app = try buildApplication(
-            archive: archive, configuration: WebConfiguration(host: host, port: port, secureCookies: secureCookies),
+            archive: archive,
+            configuration: WebConfiguration(
+                host: host, port: port, secureCookies: secureCookies, setupToken: setupToken),
             logger: logger,
             onServerRunning: { port in
                 // Unbuffered, so that a script reading the address sees it at once.
-                FileHandle.standardOutput.write(
-                    Data("Sổ Chi Bộ đang phục vụ tại http://\(host):\(port)/ (dừng bằng Ctrl-C)\n".utf8))
+                var lines = "Sổ Chi Bộ đang phục vụ tại http://\(host):\(port)/ (dừng bằng Ctrl-C)\n"
+                if let setupToken {
+                    lines +=
+                        "Kho chưa có tài khoản nào. Mở đường dẫn này (dùng được một lần) để tạo tài khoản quản trị đầu tiên:\n"
+                        + "http://\(host):\(port)/thiet-lap?ma=\(setupToken)\n"
+                }
+                FileHandle.standardOutput.write(Data(lines.utf8))
             })
         do {
             try await app.runService()

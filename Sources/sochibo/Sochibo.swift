@@ -11,7 +11,7 @@ struct Sochibo: AsyncParsableCommand {
             CheckCommand.self, SearchCommand.self, ReindexCommand.self, SummaryCommand.self, RateCommand.self,
             RubricCommand.self, ApproveCommand.self, IssueCommand.self, LogCommand.self, PrintCommand.self,
             TemplateCommand.self, FileCommand.self, CorrectCommand.self, DiscardCommand.self, UserCommand.self,
-            ServeCommand.self, BoardCommand.self,
+            ServeCommand.self, BoardCommand.self, MemberCommand.self,
 
         ])
 }

@@ -30,6 +30,36 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case changePassword = "change-password"
         /// An account disabled: it can no longer log in.
         case disableAccount = "disable-account"
+        /// A member admitted (kind `member`, record the member's identifier).
+        case admit
+        /// A member transferred in from another Party organization.
+        case transferIn = "transfer-in"
+        /// A member attached to the cell for a time (sinh hoạt tạm thời).
+        case attach
+        /// A probationary member confirmed as official.
+        case confirm
+        /// A member exempted from activity.
+        case exempt
+        /// A member's open-ended exemption ended.
+        case endExemption = "end-exemption"
+        /// A member transferred out of the cell.
+        case transferOut = "transfer-out"
+        /// A member's death recorded.
+        case death
+        /// A member removed from the Party rolls (xóa tên).
+        case remove
+        /// A member gone from the cell for another reason.
+        case leave
+        /// A member took an office of the cell.
+        case takeOffice = "take-office"
+        /// A member left an office of the cell.
+        case leaveOffice = "leave-office"
+        /// A concurrent post recorded.
+        case addPost = "add-post"
+        /// A committee or cell created (kind `organization` or `cell`).
+        case create
+        /// A term opened in a cell (kind `cell`, record the cell's identifier).
+        case addTerm = "add-term"
 
         /// The Vietnamese name, e.g. "thông qua".
         public var vietnameseName: String {
@@ -46,6 +76,21 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             case .addAccount: "tạo tài khoản"
             case .changePassword: "đổi mật khẩu"
             case .disableAccount: "khóa tài khoản"
+            case .admit: "kết nạp đảng viên"
+            case .transferIn: "đảng viên chuyển đến"
+            case .attach: "sinh hoạt tạm thời"
+            case .confirm: "công nhận chính thức"
+            case .exempt: "miễn sinh hoạt"
+            case .endExemption: "kết thúc miễn sinh hoạt"
+            case .transferOut: "chuyển sinh hoạt đi"
+            case .death: "từ trần"
+            case .remove: "xóa tên"
+            case .leave: "ra khỏi chi bộ"
+            case .takeOffice: "nhận chức vụ"
+            case .leaveOffice: "thôi chức vụ"
+            case .addPost: "ghi chức vụ kiêm nhiệm"
+            case .create: "tạo mới"
+            case .addTerm: "mở nhiệm kỳ"
             }
         }
     }

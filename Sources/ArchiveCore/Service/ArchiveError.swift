@@ -47,6 +47,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// A search query longer than a search ever needs: `words` it holds (`nil` when the text
     /// was too long to read), at most `maximum`.
     case queryTooLong(words: Int?, maximum: Int)
+    /// The member register's rules refuse an event (or a committee, cell or term); nothing
+    /// was written.
+    case register(RegisterRefusal)
 }
 
 /// Why a directory is not an archive.

@@ -44,6 +44,8 @@ extension ArchiveError {
             "câu tìm kiếm quá dài"
                 + (words.map { " (\($0) từ)" } ?? "")
                 + ": chỉ tìm với tối đa \(maximum) từ; hãy bớt từ rồi tìm lại"
+        case .register(let refusal):
+            refusal.vietnameseDescription
         case .readOnlyNeedsUpgrade(let directory):
             "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
         }

@@ -38,6 +38,8 @@ public struct CellYearPage: Sendable {
     let otherYears: [WebLink]
     let hasOtherYears: Bool
     let searchHref: String
+    /// The cell's member register (`/chi-bo/ID/dang-vien`).
+    let membersHref: String
 
     /// The page of `cell`'s `year`.
     ///
@@ -52,6 +54,7 @@ public struct CellYearPage: Sendable {
     ) {
         self.bar = bar
         cellName = cell.name
+        membersHref = WebPath.members(of: cell.id)
         self.organizationName = organizationName
         self.year = year
         pageTitle = "\(cell.name) – năm \(year) – Sổ Chi Bộ"

@@ -21,6 +21,17 @@ extension Pages {
     /// The administrators' list of accounts.
     public func render(_ page: AccountsPage) -> String { render(page, template: "accounts") }
 
+    /// A cell's member register.
+    public func render(_ page: CellMembersPage) -> String { render(page, template: "members") }
+    /// One member, with the register's forms.
+    public func render(_ page: MemberPage) -> String { render(page, template: "member") }
+    /// A spreadsheet list of members before it is loaded.
+    public func render(_ page: MemberListPage) -> String { render(page, template: "member-list") }
+    /// The first administrator's account, from the one-time setup link.
+    public func render(_ page: SetupPage) -> String { render(page, template: "setup") }
+    /// The administrators' setting up of committees, cells and terms.
+    public func render(_ page: AdminPage) -> String { render(page, template: "admin") }
+
     /// The web templates' names and texts.
     static var webSources: [(String, [UInt8])] {
         [
@@ -33,6 +44,12 @@ extension Pages {
             ("search", PackageResources.search_mustache),
             ("accounts", PackageResources.accounts_mustache),
             ("board", PackageResources.board_mustache),
+            ("register-form", PackageResources.register_form_mustache),
+            ("members", PackageResources.members_mustache),
+            ("member", PackageResources.member_mustache),
+            ("setup", PackageResources.setup_mustache),
+            ("member-list", PackageResources.member_list_mustache),
+            ("admin", PackageResources.admin_mustache),
         ]
     }
 }

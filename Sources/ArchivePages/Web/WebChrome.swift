@@ -175,6 +175,11 @@ public enum WebPath {
         return text
     }
 
+    /// `/chi-bo/ID/dang-vien`: a cell's member register.
+    public static func members(of cellID: String) -> String { "/chi-bo/\(segment(cellID))/dang-vien" }
+    /// `/dang-vien/ID`: one member of the register.
+    public static func member(_ id: String) -> String { "/dang-vien/\(segment(id))" }
+
     /// `/ban-ghi/ID`.
     public static func record(_ id: String) -> String { "/ban-ghi/\(segment(id))" }
     /// `/chi-bo/ID`, of one year when given.

@@ -20,6 +20,7 @@ enum ArchiveMigrations {
         migrator.registerMigration("v6: discarded drafts, Đ look-alikes, tone placement", migrate: foldLookAlikes)
         migrator.registerMigration("v7: accounts", migrate: createAccounts)
         migrator.registerMigration("v8: committee ratings", migrate: addCommitteeRatings)
+        migrator.registerMigration("v9: member register actions in the audit log", migrate: widenRegisterActions)
         return migrator
     }
 
@@ -33,6 +34,43 @@ enum ArchiveMigrations {
                 ALTER TABLE meeting ADD COLUMN committee_rating_score INTEGER
                     CHECK (committee_rating_score BETWEEN 0 AND 100);
                 ALTER TABLE meeting ADD COLUMN committee_rating_note TEXT;
+                """)
+    }
+
+    /// The audit log's actions of the member register and of setting up committees, cells and
+    /// terms (`admit`, `confirm`, … `create`, `add-term`): the CHECK on `action` is widened by
+    /// rebuilding the table as in v7, entries and chain copied as they are.
+    private static func widenRegisterActions(_ db: Database) throws {
+        // Written out, not taken from `AuditEntry.Action.allCases`: a migration must mean the
+        // same thing whenever it runs.
+        let actions = [
+            "import", "file", "approve", "issue", "correct", "rate", "discard", "restore", "upgrade", "add-account",
+            "change-password", "disable-account", "admit", "transfer-in", "attach", "confirm", "exempt",
+            "end-exemption", "transfer-out", "death", "remove", "leave", "take-office", "leave-office", "add-post",
+            "create", "add-term",
+        ].map { "'\($0)'" }.joined(separator: ", ")
+        try db.execute(
+            sql: """
+                CREATE TABLE audit_log_v8 (
+                    seq INTEGER PRIMARY KEY CHECK (seq > 0),
+                    time TEXT NOT NULL,
+                    actor TEXT NOT NULL CHECK (actor <> ''),
+                    action TEXT NOT NULL CHECK (action IN (\(actions))),
+                    kind TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    version INTEGER,
+                    content_sha256 TEXT,
+                    chain_sha256 TEXT NOT NULL CHECK (length(chain_sha256) = 64)
+                );
+                INSERT INTO audit_log_v8 SELECT seq, time, actor, action, kind, record_id, version,
+                    content_sha256, chain_sha256 FROM audit_log;
+                DROP TABLE audit_log;
+                ALTER TABLE audit_log_v8 RENAME TO audit_log;
+                CREATE INDEX audit_log_record ON audit_log(record_id, seq);
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
     }
 

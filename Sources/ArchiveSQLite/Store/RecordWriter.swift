@@ -42,6 +42,16 @@ struct RecordWriter {
         }
     }
 
+    /// Writes one member of `cellID` at its place in the cell (after the others when new).
+    func write(_ member: Member, cellID: String) throws {
+        let position =
+            try Int.fetchOne(db, sql: "SELECT position FROM member WHERE id = ?", arguments: [member.id])
+            ?? Int.fetchOne(
+                db, sql: "SELECT coalesce(max(position) + 1, 0) FROM member WHERE cell_id = ?", arguments: [cellID])
+            ?? 0
+        try write(member, cellID: cellID, position: position)
+    }
+
     private func write(_ member: Member, cellID: String, position: Int) throws {
         try execute(
             """

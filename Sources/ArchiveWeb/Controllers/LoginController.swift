@@ -8,7 +8,7 @@ import Logging
 /// `password`, `csrf_token`), `POST /dang-xuat`. The CSRF token has been checked by
 /// `SecurityMiddleware` before these run.
 struct LoginController {
-    let archive: any ArchiveService & AccountService
+    let archive: any WebArchive
     let sessions: SessionStore
     let throttle: LoginThrottle
     let pages: Pages

@@ -23,9 +23,10 @@ enum AccessPolicy {
     /// not logged in learns nothing about what exists.
     static func requirement(for path: String) -> Requirement {
         switch path {
-        case "/dang-nhap", "/giao-dien.css": .anyone
+        case "/dang-nhap", "/giao-dien.css", "/thiet-lap": .anyone
         case "/tai-khoan": .roles([.admin])
         case "/bang-theo-doi": .roles([.admin, .committee])
+        case _ where path == "/quan-tri" || path.hasPrefix("/quan-tri/"): .roles([.admin])
         default: .account
         }
     }
@@ -53,6 +54,20 @@ enum AccessPolicy {
         }
     }
 
+    /// Whether `account` may write the member register of a cell it sees: an administrator
+    /// any cell, a secretary its own; a committee account only reads.
+    static func mayKeepRegister(of cellID: String, as account: Account) -> Bool {
+        switch account.role {
+        case .admin: true
+        case .secretary: account.cellID == cellID
+        case .committee: false
+        }
+    }
+
+    /// Paths served to a visitor without an account, with an anonymous session for their
+    /// forms' CSRF token.
+    static let anonymousFormPaths: Set<String> = ["/dang-nhap", "/thiet-lap"]
+
     /// Whether `account` may read a document with this marking.
     static func mayRead(_ classification: Document.Classification, as account: Account) -> Bool {
         classification == .none || account.confidential
@@ -70,7 +85,7 @@ public struct ArchiveScope: Sendable {
     public let account: Account
     /// The cells the account may see; nil for every cell.
     public let visibleCells: Set<String>?
-    let archive: any ArchiveService & AccountService
+    let archive: any WebArchive
 
     /// Whether the account may see `cellID`.
     public func maySee(cellID: String) -> Bool {
@@ -176,6 +191,46 @@ public struct ArchiveScope: Sendable {
             hidden = max(0, all.count - hits.count)
         }
         return SearchResult(hits: hits, hiddenConfidential: hidden)
+    }
+
+    /// One member of a visible cell, with its cell.
+    ///
+    /// - throws: `WebError.notFound`, `WebError.otherCell`.
+    func member(id: String) async throws -> (member: Member, cell: Cell) {
+        let found: (member: Member, cellID: String)
+        do {
+            found = try await archive.member(id: id)
+        } catch ArchiveError.notFound {
+            throw WebError.notFound(detail: "Không có đảng viên này. Hãy chọn đảng viên từ trang Đảng viên của chi bộ.")
+        }
+        return (found.member, try await cell(id: found.cellID))
+    }
+
+    /// Whether the account may write the register of `cellID` (see `AccessPolicy`).
+    func mayKeepRegister(of cellID: String) -> Bool {
+        maySee(cellID: cellID) && AccessPolicy.mayKeepRegister(of: cellID, as: account)
+    }
+
+    /// The member register of a cell, for writing.
+    ///
+    /// - throws: `WebError.otherCell` for a cell the account may not see,
+    ///   `WebError.readOnlyRole` for an account that only reads.
+    func register(of cellID: String) throws -> any MemberRegister {
+        guard maySee(cellID: cellID) else { throw WebError.otherCell }
+        guard AccessPolicy.mayKeepRegister(of: cellID, as: account) else { throw WebError.readOnlyRole }
+        return archive
+    }
+
+    /// The register for setting up committees, cells and terms (administrators only).
+    func setup() throws -> any MemberRegister {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        return archive
+    }
+
+    /// Every committee (administrators' setting up).
+    func organizations() async throws -> [Organization] {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        return try await archive.organizations()
     }
 
     /// The committees whose boards the account may open: for a committee account, its own

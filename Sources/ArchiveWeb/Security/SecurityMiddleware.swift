@@ -10,7 +10,8 @@ import Logging
 /// 1. the session, from the `sochibo_phien` cookie (HttpOnly, SameSite=Lax, Secure when the
 ///    request came over HTTPS); the login form gets an anonymous session for its token;
 /// 2. any method but GET and HEAD needs the session's CSRF token in the form field
-///    `csrf_token`, compared in constant time; without it: 403, and the controller never runs;
+///    `csrf_token` (a part of a `multipart/form-data` upload), compared in constant time;
+///    without it: 403, and the controller never runs;
 /// 3. the route table of `AccessPolicy`: no account → 303 to `/dang-nhap`; wrong role → 403;
 /// 4. the account's `ArchiveScope` (its cells, its right to confidential documents), the only
 ///    way controllers read the archive;
@@ -32,7 +33,7 @@ struct SecurityMiddleware: RouterMiddleware {
         HTTPField.Name("X-Frame-Options")!: "DENY",
     ]
 
-    let archive: any ArchiveService & AccountService
+    let archive: any WebArchive
     let sessions: SessionStore
     let pages: Pages
     let configuration: WebConfiguration
@@ -50,7 +51,7 @@ struct SecurityMiddleware: RouterMiddleware {
             let existing = await session(of: request)
             var session = existing
             let requirement = AccessPolicy.requirement(for: request.uri.path)
-            if session == nil, requirement == .anyone, request.uri.path == "/dang-nhap" {
+            if session == nil, requirement == .anyone, AccessPolicy.anonymousFormPaths.contains(request.uri.path) {
                 session = await sessions.create(accountName: nil)
                 newSession = session
             }
@@ -104,7 +105,13 @@ struct SecurityMiddleware: RouterMiddleware {
         }
         guard let session else { throw WebError.invalidCSRFToken }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let sent = try? URLEncodedFormDecoder().decode(Token.self, from: String(buffer: body)).csrfToken
+        let sent: String?
+        if let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
+            // A file upload: the token is one of its parts.
+            sent = MultipartForm(body: Array(body.readableBytesView), boundary: boundary)["csrf_token"]
+        } else {
+            sent = try? URLEncodedFormDecoder().decode(Token.self, from: String(buffer: body)).csrfToken
+        }
         guard let sent, Self.constantTimeEqual(sent, session.csrfToken) else { throw WebError.invalidCSRFToken }
     }
 

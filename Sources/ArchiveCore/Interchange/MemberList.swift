@@ -1,0 +1,171 @@
+import CSV
+import Foundation
+
+/// A committee's member list as a spreadsheet saves it (CSV: UTF-8 with or without a BOM,
+/// comma or semicolon between fields, RFC 4180 quotes), read into new members of one cell.
+///
+/// The first row names the columns, in Vietnamese, with or without marks, in any order:
+/// "Họ và tên" (or "Họ tên"; required), "Năm sinh", "Ngày kết nạp" (required), "Ngày chính
+/// thức" (or "Ngày công nhận chính thức"), "Ngày vào chi bộ"; others ("STT", "Ghi chú") are
+/// left aside. Dates as people write them (28/12/2024) or ISO. Rows are numbered as the
+/// spreadsheet numbers them: the header is row 1.
+///
+/// ```swift
+/// let list = MemberList.read(Data("Họ và tên;Ngày kết nạp\nLò Thị Hoa;02/03/2024\n".utf8), cellID: "cb-a")
+/// list.entries.first?.member.fullName   // "Lò Thị Hoa"
+/// list.problems                         // []
+/// ```
+public struct MemberList: Sendable {
+    /// One member of the list, with its row.
+    public struct Entry: Sendable, Hashable {
+        /// The row in the spreadsheet (the header is row 1).
+        public var row: Int
+        /// The member it enters.
+        public var member: NewMember
+    }
+
+    /// Something wrong in one row (0: the file as a whole), in Vietnamese.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        /// The row in the spreadsheet; 0 for the file as a whole.
+        public var row: Int
+        /// What is wrong, one sentence without a final full stop.
+        public var message: String
+
+        /// "dòng 3: …", or the message alone for the whole file.
+        public var description: String { row == 0 ? message : "dòng \(row): \(message)" }
+    }
+
+    /// The rows read as members.
+    public var entries: [Entry]
+    /// The rows that could not be read; nothing may be loaded while there is one.
+    public var problems: [Problem]
+
+    private enum Column: CaseIterable {
+        case name, birthYear, admitted, confirmed, joined
+
+        /// The headings that name the column, folded (no marks, lower case, single spaces).
+        var headings: Set<String> {
+            switch self {
+            case .name: ["ho va ten", "ho ten", "ten"]
+            case .birthYear: ["nam sinh"]
+            case .admitted: ["ngay ket nap", "ngay vao dang"]
+            case .confirmed: ["ngay chinh thuc", "ngay cong nhan chinh thuc"]
+            case .joined: ["ngay vao chi bo", "ngay chuyen den"]
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .name: "Họ và tên"
+            case .birthYear: "Năm sinh"
+            case .admitted: "Ngày kết nạp"
+            case .confirmed: "Ngày chính thức"
+            case .joined: "Ngày vào chi bộ"
+            }
+        }
+    }
+
+    /// Reads `data` as the member list of `cellID`; never throws: what cannot be read is a
+    /// problem of its row.
+    public static func read(_ data: Data, cellID: String) -> MemberList {
+        guard let text = String(data: data, encoding: .utf8) else {
+            return MemberList(
+                entries: [],
+                problems: [Problem(row: 0, message: "tệp không phải văn bản UTF-8; hãy lưu bảng tính dạng “CSV UTF-8”")]
+            )
+        }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let delimiter: UnicodeScalar =
+            firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let rows: [[String]]
+        do {
+            let reader = try CSVReader(stream: InputStream(data: data), trimFields: true, delimiter: delimiter)
+            var read: [[String]] = []
+            while let row = reader.next() { read.append(row) }
+            if reader.error != nil { throw CSVError.cannotReadFile }
+            rows = read
+        } catch {
+            return MemberList(entries: [], problems: [Problem(row: 0, message: "không đọc được tệp CSV")])
+        }
+        guard let header = rows.first else {
+            return MemberList(entries: [], problems: [Problem(row: 0, message: "tệp trống: chưa có dòng tiêu đề")])
+        }
+        var positions: [Column: Int] = [:]
+        for (index, heading) in header.enumerated() {
+            let folded = VietnameseText.fold(heading).split(separator: " ").joined(separator: " ")
+            if let column = Column.allCases.first(where: { $0.headings.contains(folded) }), positions[column] == nil {
+                positions[column] = index
+            }
+        }
+        let missing = [Column.name, .admitted].filter { positions[$0] == nil }
+        guard missing.isEmpty else {
+            return MemberList(
+                entries: [],
+                problems: [
+                    Problem(
+                        row: 1,
+                        message: "dòng tiêu đề thiếu cột "
+                            + missing.map { "“\($0.label)”" }.joined(separator: " và "))
+                ])
+        }
+        var entries: [Entry] = []
+        var problems: [Problem] = []
+        for (index, fields) in rows.enumerated().dropFirst() {
+            let row = index + 1
+            if fields.allSatisfy({ TextNormalization.trimmed($0).isEmpty }) { continue }
+            func value(_ column: Column) -> String {
+                guard let position = positions[column], position < fields.count else { return "" }
+                return TextNormalization.collapsed(fields[position])
+            }
+            var rowProblems: [String] = []
+            func date(_ column: Column) -> LocalDate? {
+                let typed = value(column)
+                if typed.isEmpty { return nil }
+                let date = LocalDate.typed(typed)
+                if let problem = date.problem(label: column.label) { rowProblems.append(problem) }
+                return date.date
+            }
+            let name = value(.name)
+            if name.isEmpty { rowProblems.append("chưa có “Họ và tên”") }
+            let admitted = date(.admitted)
+            if value(.admitted).isEmpty { rowProblems.append("chưa có “Ngày kết nạp”") }
+            let confirmed = date(.confirmed)
+            let joined = date(.joined)
+            var birthYear: Int?
+            let yearText = value(.birthYear)
+            if !yearText.isEmpty {
+                birthYear = Int(yearText)
+                if birthYear == nil { rowProblems.append("“Năm sinh” phải là một số, ví dụ 1975: \(yearText)") }
+            }
+            if let admitted, rowProblems.isEmpty {
+                entries.append(
+                    Entry(
+                        row: row,
+                        member: NewMember(
+                            cellID: cellID, fullName: name, birthYear: birthYear, admitted: admitted,
+                            joinedCell: joined, confirmed: confirmed)))
+            }
+            problems += rowProblems.map { Problem(row: row, message: $0) }
+        }
+        if entries.isEmpty, problems.isEmpty {
+            problems.append(Problem(row: 0, message: "tệp không có đảng viên nào dưới dòng tiêu đề"))
+        }
+        return MemberList(entries: entries, problems: problems)
+    }
+
+    /// The problems the register's rules find in the entries (a date after `today`, a
+    /// confirmation before the end of probation…), each at its row; empty when every entry
+    /// can be loaded.
+    public func ruleProblems(today: LocalDate) -> [Problem] {
+        entries.compactMap { entry in
+            do {
+                _ = try MemberRules.entering(entry.member, id: "dòng \(entry.row)", temporary: false, today: today)
+                return nil
+            } catch let error as ArchiveError {
+                return Problem(row: entry.row, message: error.vietnameseDescription)
+            } catch {
+                return Problem(row: entry.row, message: "\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// An event of the member register, or the setting up of a committee, cell or term, that the
+/// rules refuse (`MemberRules`; `domain.md`, "Members"). Worded once in
+/// `RegisterRefusal.vietnameseDescription`.
+public enum RegisterRefusal: Sendable, Equatable {
+    /// A date after today: events are recorded once they have happened.
+    case futureDate(LocalDate, today: LocalDate)
+    /// A name (of a member, committee or cell) that is empty after trimming.
+    case emptyName
+    /// An identifier that is empty or holds characters other than letters, digits, `-`, `.`
+    /// and `_`.
+    case invalidIdentifier(String)
+    /// The identifier is already that of another record (of `kind`).
+    case identifierTaken(String, kind: RecordKind)
+    /// A year of birth outside 1900 to the admission's year minus 16.
+    case implausibleBirthYear(Int)
+    /// A member joining the cell before being admitted to the Party.
+    case joinedBeforeAdmission(joined: LocalDate, admitted: LocalDate)
+    /// Confirmed before the 12 months of probation were over (`earliest` is the first day).
+    case probationNotOver(memberID: String, date: LocalDate, earliest: LocalDate)
+    /// Confirming a member who is official already (since `since`).
+    case alreadyOfficial(memberID: String, since: LocalDate)
+    /// An event dated before the member was in the cell (`start` is the first day).
+    case beforeMembership(memberID: String, date: LocalDate, start: LocalDate)
+    /// An event dated on or after the day the member left the cell.
+    case afterLeaving(memberID: String, date: LocalDate, left: LocalDate)
+    /// Recording a member's leaving twice.
+    case alreadyLeft(memberID: String, left: LocalDate)
+    /// A period whose end comes before its start.
+    case endBeforeStart(from: LocalDate, to: LocalDate)
+    /// An exemption without a reason, or a concurrent post without a title.
+    case missingText(field: String)
+    /// A new exemption overlapping one already recorded (from `from`).
+    case exemptionOverlaps(memberID: String, from: LocalDate)
+    /// Ending an exemption when none is open-ended.
+    case noOpenExemption(memberID: String)
+    /// The cell has a secretary over the dates asked (`holder` is the member's name).
+    case secretaryTaken(cellID: String, holder: String, from: LocalDate)
+    /// The member already holds this office over the dates asked.
+    case officeAlreadyHeld(memberID: String, title: Role.Title)
+    /// Leaving an office the member does not hold open-ended.
+    case officeNotHeld(memberID: String, title: Role.Title)
+    /// A member list that cannot be loaded as a whole: its problems, by row. Nothing loaded.
+    case listRefused([MemberList.Problem])
+    /// A term overlapping one the cell has (`termID`).
+    case termOverlaps(cellID: String, termID: String)
+}

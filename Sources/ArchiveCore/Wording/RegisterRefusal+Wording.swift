@@ -1,0 +1,60 @@
+/// The Vietnamese words of the member register: its refusals and reasons for leaving.
+extension RegisterRefusal {
+    /// The sentence, without a final full stop, saying what to do.
+    public var vietnameseDescription: String {
+        switch self {
+        case .futureDate(let date, let today):
+            "ngày \(date.vietnameseShort) chưa đến (hôm nay là \(today.vietnameseShort)); chỉ ghi việc đã xảy ra"
+        case .emptyName:
+            "chưa ghi tên; hãy ghi đủ họ và tên"
+        case .invalidIdentifier(let id):
+            "mã «\(id)» không dùng được: chỉ gồm chữ không dấu, chữ số, dấu gạch ngang, dấu chấm hoặc gạch dưới"
+        case .identifierTaken(let id, let kind):
+            "mã \(id) đã là mã của một \(kind.vietnameseName); hãy chọn mã khác"
+        case .implausibleBirthYear(let year):
+            "năm sinh \(year) không hợp lý; hãy ghi năm sinh bốn chữ số, ví dụ 1975"
+        case .joinedBeforeAdmission(let joined, let admitted):
+            "ngày vào chi bộ (\(joined.vietnameseShort)) trước ngày kết nạp (\(admitted.vietnameseShort)); hãy xem lại hai ngày này"
+        case .probationNotOver(let id, let date, let earliest):
+            "chưa công nhận chính thức \(id) được vào ngày \(date.vietnameseShort): thời gian dự bị là 12 tháng kể từ ngày kết nạp, sớm nhất là ngày \(earliest.vietnameseShort)"
+        case .alreadyOfficial(let id, let since):
+            "đảng viên \(id) đã là đảng viên chính thức từ ngày \(since.vietnameseShort)"
+        case .beforeMembership(let id, let date, let start):
+            "ngày \(date.vietnameseShort) trước khi đảng viên \(id) sinh hoạt ở chi bộ (từ ngày \(start.vietnameseShort)); hãy xem lại ngày"
+        case .afterLeaving(let id, let date, let left):
+            "ngày \(date.vietnameseShort) không ghi được: đảng viên \(id) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort)"
+        case .alreadyLeft(let id, let left):
+            "đảng viên \(id) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort); không ghi lần nữa"
+        case .endBeforeStart(let from, let to):
+            "ngày kết thúc (\(to.vietnameseShort)) trước ngày bắt đầu (\(from.vietnameseShort)); hãy xem lại hai ngày này"
+        case .missingText(let field):
+            "chưa ghi “\(field)”; hãy ghi rồi lưu lại"
+        case .exemptionOverlaps(let id, let from):
+            "đảng viên \(id) đã được miễn sinh hoạt trong khoảng này (từ ngày \(from.vietnameseShort)); hãy kết thúc lần miễn đó trước"
+        case .noOpenExemption(let id):
+            "đảng viên \(id) không có lần miễn sinh hoạt nào đang để ngỏ ngày kết thúc"
+        case .secretaryTaken(let cellID, let holder, let from):
+            "chi bộ \(cellID) đang có bí thư là đồng chí \(holder) (từ ngày \(from.vietnameseShort)); mỗi lúc chỉ có một bí thư, hãy ghi ngày thôi giữ chức của đồng chí ấy trước"
+        case .officeAlreadyHeld(let id, let title):
+            "đảng viên \(id) đang giữ chức \(title.vietnameseName.lowercased()) trong khoảng này"
+        case .officeNotHeld(let id, let title):
+            "đảng viên \(id) không đang giữ chức \(title.vietnameseName.lowercased())"
+        case .listRefused(let problems):
+            "chưa nạp ai cả: danh sách có \(problems.count) lỗi; sửa trong bảng tính rồi nạp lại cả tệp"
+        case .termOverlaps(let cellID, let termID):
+            "nhiệm kỳ mới trùng thời gian với nhiệm kỳ \(termID) của chi bộ \(cellID); hãy ghi ngày kết thúc nhiệm kỳ đó trước"
+        }
+    }
+}
+
+extension Member.LeaveReason {
+    /// Why the member left, in Vietnamese: "chuyển sinh hoạt đi", "từ trần", "xóa tên", "khác".
+    public var vietnameseName: String {
+        switch self {
+        case .transferred: "chuyển sinh hoạt đi"
+        case .deceased: "từ trần"
+        case .removed: "xóa tên"
+        case .other: "lý do khác"
+        }
+    }
+}

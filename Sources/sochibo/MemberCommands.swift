@@ -1,0 +1,442 @@
+import ArchiveCore
+import ArchiveSQLite
+import ArgumentParser
+import Foundation
+
+/// `sochibo member …`: the member register, one command per event, each one transaction with
+/// its entry in the audit log. Dates as people write them (28/12/2024) or ISO (2024-12-28).
+struct MemberCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "Sổ đảng viên: kết nạp, công nhận chính thức, miễn sinh hoạt, chuyển đến, chuyển đi, chức vụ…",
+        subcommands: [
+            MemberListCommand.self, MemberAdmitCommand.self, MemberTransferInCommand.self, MemberAttachCommand.self,
+            MemberConfirmCommand.self, MemberExemptCommand.self, MemberEndExemptionCommand.self,
+            MemberTransferOutCommand.self, MemberDeathCommand.self, MemberRemoveCommand.self, MemberRoleCommand.self,
+            MemberPostCommand.self, MemberLoadCommand.self,
+        ])
+}
+
+/// A date typed on the command line that is not one: one sentence.
+struct DateOptionError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A value of an option that is not one the command knows: one sentence.
+struct OptionValueError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Reads the dates of the register's options.
+enum DateOption {
+    /// The date typed for `option`. - throws: `DateOptionError` with the sentence.
+    static func read(_ text: String, option: String) throws -> LocalDate {
+        let typed = LocalDate.typed(text)
+        if let date = typed.date { return date }
+        throw DateOptionError(description: typed.problem(label: option) ?? option)
+    }
+
+    /// The date typed for `option`, if one was.
+    static func read(_ text: String?, option: String) throws -> LocalDate? {
+        try text.map { try read($0, option: option) }
+    }
+}
+
+/// The options of a command that enters a new member.
+struct NewMemberOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    var cell: String
+
+    @Option(help: ArgumentHelp("Họ và tên.", valueName: "TÊN"))
+    var name: String
+
+    @Option(name: .customLong("birth-year"), help: ArgumentHelp("Năm sinh.", valueName: "NĂM"))
+    var birthYear: Int?
+
+    @Option(help: ArgumentHelp("Ngày kết nạp vào Đảng (28/12/2024 hoặc 2024-12-28).", valueName: "NGÀY"))
+    var admitted: String
+
+    @Option(help: ArgumentHelp("Ngày vào sinh hoạt ở chi bộ (mặc định: ngày kết nạp).", valueName: "NGÀY"))
+    var joined: String?
+
+    func newMember(confirmed: String? = nil) throws -> NewMember {
+        NewMember(
+            cellID: cell, fullName: name, birthYear: birthYear,
+            admitted: try DateOption.read(admitted, option: "--admitted"),
+            joinedCell: try DateOption.read(joined, option: "--joined"),
+            confirmed: try DateOption.read(confirmed, option: "--official"))
+    }
+}
+
+/// Prints what the register now holds of a member.
+enum MemberText {
+    static func line(_ member: Member, on date: LocalDate) -> String {
+        var parts = ["\(member.id)\t\(member.fullName)", member.status(on: date).vietnameseName]
+        let roles = member.roles(on: date).map(\.title.vietnameseName)
+        if !roles.isEmpty { parts.append(roles.joined(separator: ", ")) }
+        if member.temporary { parts.append("sinh hoạt tạm thời") }
+        if let left = member.leftCell, let reason = member.leaveReason {
+            parts.append("\(reason.vietnameseName) từ \(left.vietnameseShort)")
+        }
+        return parts.joined(separator: "\t")
+    }
+}
+
+struct MemberListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Danh sách đảng viên của một chi bộ, theo tên, với tình trạng vào một ngày.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    var cell: String
+
+    @Option(help: ArgumentHelp("Ngày xem tình trạng (mặc định: hôm nay).", valueName: "NGÀY"))
+    var date: String?
+
+    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        try await Failure.guarding {
+            let day = try DateOption.read(date, option: "--date") ?? Today.date
+            let members = try await options.open().members(cellID: cell, on: day)
+                .sorted { VietnameseCollation.personPrecedes($0.fullName, $1.fullName) }
+            switch format {
+            case .json: print(try JSONOutput.string(members))
+            case .text:
+                if members.isEmpty { print("Chi bộ \(cell) chưa có đảng viên nào.") }
+                for member in members {
+                    var line = "\(member.id)\t\(member.fullName)\t\(member.status.vietnameseName)"
+                    if !member.roles.isEmpty {
+                        line += "\t" + member.roles.map(\.vietnameseName).joined(separator: ", ")
+                    }
+                    print(line)
+                }
+            }
+        }
+    }
+}
+
+struct MemberAdmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admit", abstract: "Kết nạp đảng viên mới (dự bị); in ra mã của đảng viên.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var member: NewMemberOptions
+
+    func run() async throws {
+        try await Failure.guarding {
+            let admitted = try await options.open().admit(
+                try member.newMember(), today: Today.date, context: actor.context)
+            print(
+                "Đã kết nạp \(admitted.fullName): mã \(admitted.id), đảng viên dự bị từ \(admitted.admitted.vietnameseShort)."
+            )
+        }
+    }
+}
+
+struct MemberTransferInCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transfer-in", abstract: "Đảng viên từ nơi khác chuyển sinh hoạt đến chi bộ.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var member: NewMemberOptions
+
+    @Option(help: ArgumentHelp("Ngày được công nhận chính thức (bỏ trống nếu còn dự bị).", valueName: "NGÀY"))
+    var official: String?
+
+    func run() async throws {
+        try await Failure.guarding {
+            let entered = try await options.open().transferIn(
+                try member.newMember(confirmed: official), today: Today.date, context: actor.context)
+            print("Đã ghi \(entered.fullName) chuyển đến: mã \(entered.id).")
+        }
+    }
+}
+
+struct MemberAttachCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attach",
+        abstract: "Đảng viên sinh hoạt tạm thời ở chi bộ (không tính vào số có quyền biểu quyết).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var member: NewMemberOptions
+
+    @Option(help: ArgumentHelp("Ngày được công nhận chính thức (bỏ trống nếu còn dự bị).", valueName: "NGÀY"))
+    var official: String?
+
+    func run() async throws {
+        try await Failure.guarding {
+            let entered = try await options.open().attach(
+                try member.newMember(confirmed: official), today: Today.date, context: actor.context)
+            print("Đã ghi \(entered.fullName) sinh hoạt tạm thời: mã \(entered.id).")
+        }
+    }
+}
+
+struct MemberConfirmCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "confirm", abstract: "Công nhận đảng viên chính thức (sau 12 tháng dự bị).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Ngày công nhận.", valueName: "NGÀY"))
+    var date: String
+
+    func run() async throws {
+        try await Failure.guarding {
+            let member = try await options.open().confirm(
+                memberID: id, on: try DateOption.read(date, option: "--date"), today: Today.date,
+                context: actor.context)
+            print("Đã công nhận \(member.fullName) là đảng viên chính thức từ \(member.confirmed!.vietnameseShort).")
+        }
+    }
+}
+
+struct MemberExemptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exempt", abstract: "Miễn công tác và sinh hoạt đảng cho một đảng viên (do chi bộ quyết định).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Ngày bắt đầu miễn.", valueName: "NGÀY"))
+    var from: String
+
+    @Option(help: ArgumentHelp("Ngày cuối cùng được miễn (bỏ trống nếu chưa định).", valueName: "NGÀY"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Lý do, ví dụ \"Tuổi cao, sức yếu\".", valueName: "LÝ DO"))
+    var reason: String
+
+    func run() async throws {
+        try await Failure.guarding {
+            let exemption = Exemption(
+                from: try DateOption.read(from, option: "--from"), to: try DateOption.read(to, option: "--to"),
+                reason: reason)
+            let member = try await options.open().exempt(
+                memberID: id, exemption, today: Today.date, context: actor.context)
+            print("Đã ghi miễn sinh hoạt cho \(member.fullName) từ \(exemption.from.vietnameseShort).")
+        }
+    }
+}
+
+struct MemberEndExemptionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "end-exemption", abstract: "Kết thúc lần miễn sinh hoạt đang để ngỏ (ngày cuối cùng được miễn).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Ngày cuối cùng được miễn.", valueName: "NGÀY"))
+    var date: String
+
+    func run() async throws {
+        try await Failure.guarding {
+            let member = try await options.open().endExemption(
+                memberID: id, on: try DateOption.read(date, option: "--date"), today: Today.date,
+                context: actor.context)
+            print("Đã kết thúc miễn sinh hoạt của \(member.fullName).")
+        }
+    }
+}
+
+/// The options of the three ways of leaving the cell.
+struct LeavingOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Ngày (từ ngày này không còn sinh hoạt ở chi bộ).", valueName: "NGÀY"))
+    var date: String
+
+    func leave(
+        _ reason: Member.LeaveReason, options: ArchiveOptions, actor: ActorOptions
+    ) async throws {
+        try await Failure.guarding {
+            let member = try await options.open().leave(
+                memberID: id, on: try DateOption.read(date, option: "--date"), reason: reason, today: Today.date,
+                context: actor.context)
+            print("Đã ghi \(member.fullName): \(reason.vietnameseName) từ \(member.leftCell!.vietnameseShort).")
+        }
+    }
+}
+
+struct MemberTransferOutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transfer-out", abstract: "Đảng viên chuyển sinh hoạt đi nơi khác.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var leaving: LeavingOptions
+
+    func run() async throws { try await leaving.leave(.transferred, options: options, actor: actor) }
+}
+
+struct MemberDeathCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "death", abstract: "Đảng viên từ trần.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var leaving: LeavingOptions
+
+    func run() async throws { try await leaving.leave(.deceased, options: options, actor: actor) }
+}
+
+struct MemberRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Xóa tên đảng viên.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var leaving: LeavingOptions
+
+    func run() async throws { try await leaving.leave(.removed, options: options, actor: actor) }
+}
+
+/// The offices by the words the command line takes.
+enum OfficeOption {
+    static func read(_ text: String) throws -> Role.Title {
+        if let title = Role.Title(rawValue: text.lowercased()) { return title }
+        throw OptionValueError(
+            description:
+                "--title: không có chức vụ «\(text)»; hãy ghi secretary (bí thư), deputy-secretary (phó bí thư) hoặc committee-member (chi ủy viên)"
+        )
+    }
+}
+
+struct MemberRoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "role",
+        abstract: "Nhận chức vụ trong chi bộ (--from), hoặc thôi chức vụ đang giữ (--end: ngày cuối cùng giữ chức).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
+    var id: String
+
+    @Option(help: ArgumentHelp("secretary, deputy-secretary hoặc committee-member.", valueName: "CHỨC VỤ"))
+    var title: String
+
+    @Option(help: ArgumentHelp("Ngày nhận chức.", valueName: "NGÀY"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Ngày cuối cùng giữ chức, nếu đã biết.", valueName: "NGÀY"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Thôi chức vụ đang giữ: ngày cuối cùng giữ chức.", valueName: "NGÀY"))
+    var end: String?
+
+    func run() async throws {
+        try await Failure.guarding {
+            let title = try OfficeOption.read(title)
+            let archive = try options.open()
+            switch (from, end) {
+            case (let from?, nil):
+                let role = Role(
+                    title: title, from: try DateOption.read(from, option: "--from"),
+                    to: try DateOption.read(to, option: "--to"))
+                let member = try await archive.takeOffice(memberID: id, role, today: Today.date, context: actor.context)
+                print(
+                    "Đã ghi \(member.fullName) giữ chức \(title.vietnameseName.lowercased()) từ \(role.from.vietnameseShort)."
+                )
+            case (nil, let end?):
+                let member = try await archive.leaveOffice(
+                    memberID: id, title: title, on: try DateOption.read(end, option: "--end"), today: Today.date,
+                    context: actor.context)
+                print("Đã ghi \(member.fullName) thôi chức \(title.vietnameseName.lowercased()).")
+            default:
+                throw OptionValueError(
+                    description: "hãy ghi --from NGÀY (nhận chức) hoặc --end NGÀY (thôi chức), một trong hai")
+            }
+        }
+    }
+}
+
+struct MemberPostCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "post", abstract: "Ghi chức vụ kiêm nhiệm, ví dụ \"Trưởng thôn\".")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Chức vụ kiêm nhiệm.", valueName: "CHỨC VỤ"))
+    var title: String
+
+    @Option(help: ArgumentHelp("Ngày bắt đầu.", valueName: "NGÀY"))
+    var from: String
+
+    @Option(help: ArgumentHelp("Ngày kết thúc, nếu đã biết.", valueName: "NGÀY"))
+    var to: String?
+
+    func run() async throws {
+        try await Failure.guarding {
+            let post = ConcurrentPost(
+                title: title, from: try DateOption.read(from, option: "--from"),
+                to: try DateOption.read(to, option: "--to"))
+            let member = try await options.open().addConcurrentPost(
+                memberID: id, post, today: Today.date, context: actor.context)
+            print("Đã ghi \(member.fullName) kiêm nhiệm \(TextNormalization.collapsed(title)).")
+        }
+    }
+}
+
+struct MemberLoadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract:
+            "Nạp danh sách đảng viên từ bảng tính (CSV, dấu phẩy hoặc chấm phẩy), tất cả hoặc không ai; --dry-run chỉ xem trước."
+    )
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    var cell: String
+
+    @Argument(help: ArgumentHelp("Tệp CSV; dòng đầu là tiêu đề: Họ và tên, Năm sinh, Ngày kết nạp…", valueName: "TỆP"))
+    var file: String
+
+    @Flag(help: "Chỉ xem trước: in các dòng đọc được và các lỗi, không ghi gì.")
+    var dryRun = false
+
+    func run() async throws {
+        try await Failure.guarding {
+            let archive = try options.open()
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw OptionValueError(description: "không đọc được tệp \(file)")
+            }
+            let list = MemberList.read(data, cellID: cell)
+            if dryRun {
+                for entry in list.entries {
+                    let member = entry.member
+                    print(
+                        "dòng \(entry.row)\t\(member.fullName)\tkết nạp \(member.admitted.vietnameseShort)"
+                            + (member.confirmed.map { "\tchính thức \($0.vietnameseShort)" } ?? "\tdự bị"))
+                }
+                let problems = list.problems + list.ruleProblems(today: Today.date)
+                for problem in problems { Failure.printError("\(file): \(problem)") }
+                if !problems.isEmpty { throw ExitCode.failure }
+                return
+            }
+            let loaded = try await archive.load(list, today: Today.date, context: actor.context)
+            print("Đã nạp \(loaded.count) đảng viên vào chi bộ \(cell).")
+        }
+    }
+}

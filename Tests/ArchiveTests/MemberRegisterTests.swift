@@ -1,0 +1,374 @@
+import ArchiveCore
+import ArchiveSQLite
+import Foundation
+import Testing
+
+/// The member register: each rule of `MemberRules` refusing and accepting, and each event in
+/// the store as one transaction with its audit entry.
+@Suite struct MemberRulesTests {
+    static let today = LocalDate.d("2025-06-30")
+    static let probationary = Member(
+        id: "m-1", fullName: "Lò Thị Hoa", admitted: .d("2024-03-02"), joinedCell: .d("2024-03-02"))
+    static let official = Member(
+        id: "m-2", fullName: "Hoàng Văn Sáng", admitted: .d("2000-01-10"), confirmed: .d("2001-01-10"),
+        joinedCell: .d("2010-05-01"))
+
+    /// The refusal `body` throws, or nil when it throws none.
+    func refusal(_ body: () throws -> Member) -> RegisterRefusal? {
+        do {
+            _ = try body()
+            return nil
+        } catch ArchiveError.register(let refusal) {
+            return refusal
+        } catch {
+            Issue.record("unexpected error: \(error)")
+            return nil
+        }
+    }
+
+    @Test func probationLastsTwelveMonths() throws {
+        #expect(MemberRules.endOfProbation(admitted: .d("2024-03-02")) == .d("2025-03-02"))
+        #expect(MemberRules.endOfProbation(admitted: .d("2024-02-29")) == .d("2025-02-28"))
+        let early = refusal { try MemberRules.confirmed(Self.probationary, on: .d("2025-03-01"), today: Self.today) }
+        #expect(early == .probationNotOver(memberID: "m-1", date: .d("2025-03-01"), earliest: .d("2025-03-02")))
+        let confirmed = try MemberRules.confirmed(Self.probationary, on: .d("2025-03-02"), today: Self.today)
+        #expect(confirmed.confirmed == .d("2025-03-02"))
+        #expect(confirmed.status(on: .d("2025-03-02")) == .official)
+        #expect(
+            refusal { try MemberRules.confirmed(confirmed, on: .d("2025-04-01"), today: Self.today) }
+                == .alreadyOfficial(memberID: "m-1", since: .d("2025-03-02")))
+        #expect(
+            refusal { try MemberRules.confirmed(Self.probationary, on: .d("2025-07-01"), today: Self.today) }
+                == .futureDate(.d("2025-07-01"), today: Self.today))
+    }
+
+    @Test func enteringMembersAreChecked() throws {
+        let new = NewMember(cellID: "c", fullName: "  Lò   Thị Hoa ", birthYear: 1998, admitted: .d("2025-03-02"))
+        let member = try MemberRules.entering(new, id: "c-dv-01", temporary: false, today: Self.today)
+        #expect(member.fullName == "Lò Thị Hoa")
+        #expect(member.joinedCell == .d("2025-03-02"))
+        #expect(member.status(on: .d("2025-03-02")) == .probationary)
+        func entering(_ change: (inout NewMember) -> Void) -> RegisterRefusal? {
+            var changed = new
+            change(&changed)
+            return refusal { try MemberRules.entering(changed, id: "c-dv-01", temporary: false, today: Self.today) }
+        }
+        #expect(entering { $0.fullName = "  " } == .emptyName)
+        #expect(entering { $0.admitted = .d("2025-07-01") } == .futureDate(.d("2025-07-01"), today: Self.today))
+        #expect(entering { $0.birthYear = 2015 } == .implausibleBirthYear(2015))
+        #expect(
+            entering { $0.joinedCell = .d("2025-01-01") }
+                == .joinedBeforeAdmission(joined: .d("2025-01-01"), admitted: .d("2025-03-02")))
+        #expect(
+            entering { $0.confirmed = .d("2025-06-01") }
+                == .probationNotOver(memberID: "c-dv-01", date: .d("2025-06-01"), earliest: .d("2026-03-02")))
+        #expect(MemberRules.newMemberID(cellID: "cb-a") { ["cb-a-dv-01", "cb-a-dv-02"].contains($0) } == "cb-a-dv-03")
+    }
+
+    @Test func exemptionsFallInsideMembershipWithoutOverlap() throws {
+        let exempt = try MemberRules.exempted(
+            Self.official, Exemption(from: .d("2024-01-01"), reason: " Tuổi cao, sức yếu "), today: Self.today)
+        #expect(exempt.exemptions == [Exemption(from: .d("2024-01-01"), reason: "Tuổi cao, sức yếu")])
+        #expect(exempt.status(on: .d("2025-01-01")) == .exempt)
+        #expect(
+            refusal {
+                try MemberRules.exempted(
+                    Self.official, Exemption(from: .d("2009-01-01"), reason: "x"), today: Self.today)
+            }
+                == .beforeMembership(memberID: "m-2", date: .d("2009-01-01"), start: .d("2010-05-01")))
+        #expect(
+            refusal {
+                try MemberRules.exempted(
+                    Self.official, Exemption(from: .d("2024-01-01"), reason: ""), today: Self.today)
+            }
+                == .missingText(field: "Lý do"))
+        #expect(
+            refusal {
+                try MemberRules.exempted(
+                    Self.official, Exemption(from: .d("2024-02-01"), to: .d("2024-01-01"), reason: "x"),
+                    today: Self.today)
+            } == .endBeforeStart(from: .d("2024-02-01"), to: .d("2024-01-01")))
+        #expect(
+            refusal {
+                try MemberRules.exempted(exempt, Exemption(from: .d("2025-01-01"), reason: "x"), today: Self.today)
+            }
+                == .exemptionOverlaps(memberID: "m-2", from: .d("2024-01-01")))
+        let ended = try MemberRules.exemptionEnded(exempt, on: .d("2025-05-31"), today: Self.today)
+        #expect(ended.exemptions.first?.to == .d("2025-05-31"))
+        #expect(ended.status(on: .d("2025-06-01")) == .official)
+        #expect(
+            refusal { try MemberRules.exemptionEnded(ended, on: .d("2025-06-01"), today: Self.today) }
+                == .noOpenExemption(memberID: "m-2"))
+    }
+
+    @Test func nothingIsRecordedAfterLeaving() throws {
+        var secretary = Self.official
+        secretary.roles = [Role(title: .secretary, from: .d("2020-04-18"))]
+        secretary.concurrentPosts = [ConcurrentPost(title: "Trưởng thôn", from: .d("2019-01-01"))]
+        let gone = try MemberRules.left(secretary, on: .d("2025-05-01"), reason: .deceased, today: Self.today)
+        #expect(gone.leftCell == .d("2025-05-01") && gone.leaveReason == .deceased)
+        #expect(gone.roles.first?.to == .d("2025-04-30"))
+        #expect(gone.concurrentPosts.first?.to == .d("2025-04-30"))
+        #expect(gone.status(on: .d("2025-05-01")) == .notMember)
+        #expect(
+            refusal { try MemberRules.left(gone, on: .d("2025-06-01"), reason: .removed, today: Self.today) }
+                == .alreadyLeft(memberID: "m-2", left: .d("2025-05-01")))
+        #expect(
+            refusal {
+                try MemberRules.exempted(gone, Exemption(from: .d("2025-05-02"), reason: "x"), today: Self.today)
+            }
+                == .afterLeaving(memberID: "m-2", date: .d("2025-05-02"), left: .d("2025-05-01")))
+        #expect(
+            refusal {
+                try MemberRules.left(Self.official, on: .d("2010-05-01"), reason: .transferred, today: Self.today)
+            }
+                == .beforeMembership(memberID: "m-2", date: .d("2010-05-01"), start: .d("2010-05-01")))
+    }
+
+    @Test func aCellHasOneSecretaryAtATime() throws {
+        var holder = Self.official
+        holder.roles = [Role(title: .secretary, from: .d("2020-04-18"))]
+        let cell = Cell(id: "c", organizationID: "o", name: "Chi bộ thử", members: [holder, Self.probationary])
+        let newcomer = Member(
+            id: "m-3", fullName: "Vi Văn Tâm", admitted: .d("2005-01-01"), confirmed: .d("2006-01-01"))
+        #expect(
+            refusal {
+                try MemberRules.tookOffice(
+                    newcomer, Role(title: .secretary, from: .d("2025-01-01")), in: cell, today: Self.today)
+            }
+                == .secretaryTaken(cellID: "c", holder: "Hoàng Văn Sáng", from: .d("2020-04-18")))
+        let deputy = try MemberRules.tookOffice(
+            newcomer, Role(title: .deputySecretary, from: .d("2025-01-01")), in: cell, today: Self.today)
+        #expect(deputy.roles(on: .d("2025-02-01")).map(\.title) == [.deputySecretary])
+        #expect(
+            refusal {
+                try MemberRules.tookOffice(
+                    deputy, Role(title: .deputySecretary, from: .d("2025-03-01")), in: cell, today: Self.today)
+            }
+                == .officeAlreadyHeld(memberID: "m-3", title: .deputySecretary))
+        // Once the secretary's office has its last day, the next one may take it from the day after.
+        let stepped = try MemberRules.leftOffice(holder, title: .secretary, on: .d("2024-12-31"), today: Self.today)
+        let after = Cell(id: "c", organizationID: "o", name: "Chi bộ thử", members: [stepped, newcomer])
+        let secretary = try MemberRules.tookOffice(
+            newcomer, Role(title: .secretary, from: .d("2025-01-01")), in: after, today: Self.today)
+        #expect(secretary.roles(on: .d("2025-01-01")).map(\.title) == [.secretary])
+        #expect(
+            refusal { try MemberRules.leftOffice(newcomer, title: .secretary, on: .d("2025-01-01"), today: Self.today) }
+                == .officeNotHeld(memberID: "m-3", title: .secretary))
+        #expect(
+            refusal {
+                try MemberRules.withPost(
+                    Self.official, ConcurrentPost(title: " ", from: .d("2024-01-01")), today: Self.today)
+            }
+                == .missingText(field: "Chức vụ kiêm nhiệm"))
+    }
+
+    @Test func termsDoNotOverlap() throws {
+        let cell = Cell(
+            id: "c", organizationID: "o", name: "Chi bộ thử", terms: [Term(id: "2020-2025", start: .d("2020-04-18"))])
+        #expect(throws: ArchiveError.register(.termOverlaps(cellID: "c", termID: "2020-2025"))) {
+            try MemberRules.checkNewTerm(Term(id: "2025-2030", start: .d("2025-05-20")), of: cell)
+        }
+        #expect(throws: ArchiveError.register(.invalidIdentifier("nhiệm kỳ"))) {
+            try MemberRules.checkNewTerm(Term(id: "nhiệm kỳ", start: .d("2025-05-20")), of: cell)
+        }
+    }
+
+    @Test func refusalsAreWordedInVietnamese() {
+        let sentence = ArchiveError.register(
+            .probationNotOver(memberID: "m-1", date: .d("2025-03-01"), earliest: .d("2025-03-02"))
+        )
+        .vietnameseDescription
+        #expect(sentence.contains("12 tháng") && sentence.contains("02/03/2025"))
+        #expect(
+            ["Trần Văn Bình", "Lò Thị Anh", "Hoàng Văn Ánh", "Đỗ Thị Dung", "Vi Văn Đức"].sorted(
+                by: VietnameseCollation.personPrecedes)
+                == ["Lò Thị Anh", "Hoàng Văn Ánh", "Trần Văn Bình", "Đỗ Thị Dung", "Vi Văn Đức"])
+    }
+}
+
+@Suite struct MemberRegisterStoreTests {
+    static let today = LocalDate.d("2025-06-30")
+    static let secretary = AuditContext(actor: "Hà Văn Lợi")
+
+    @Test func eventsAreWrittenWithTheirAuditEntries() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let admitted = try await archive.admit(
+            NewMember(cellID: "cb-phai-luong", fullName: "Lò Thị Hoa", birthYear: 1998, admitted: .d("2024-03-02")),
+            today: Self.today, context: Self.secretary)
+        #expect(admitted.id == "cb-phai-luong-dv-01")
+        let second = try await archive.transferIn(
+            NewMember(
+                cellID: "cb-phai-luong", fullName: "Vi Văn Tâm", admitted: .d("2001-01-01"),
+                joinedCell: .d("2025-02-01"),
+                confirmed: .d("2002-01-01")),
+            today: Self.today, context: Self.secretary)
+        #expect(second.id == "cb-phai-luong-dv-02")
+        _ = try await archive.confirm(
+            memberID: admitted.id, on: .d("2025-03-02"), today: Self.today, context: Self.secretary)
+        _ = try await archive.exempt(
+            memberID: "pl-08", Exemption(from: .d("2025-01-01"), reason: "Đi chữa bệnh"), today: Self.today,
+            context: Self.secretary)
+        _ = try await archive.endExemption(
+            memberID: "pl-08", on: .d("2025-03-31"), today: Self.today, context: Self.secretary)
+        _ = try await archive.takeOffice(
+            memberID: second.id, Role(title: .committeeMember, from: .d("2025-05-20")), today: Self.today,
+            context: Self.secretary)
+        _ = try await archive.addConcurrentPost(
+            memberID: second.id, ConcurrentPost(title: "Trưởng ban công tác Mặt trận", from: .d("2025-03-01")),
+            today: Self.today, context: Self.secretary)
+        _ = try await archive.leave(
+            memberID: "pl-09", on: .d("2025-04-01"), reason: .transferred, today: Self.today, context: Self.secretary)
+        let attached = try await archive.attach(
+            NewMember(
+                cellID: "cb-phai-luong", fullName: "Nông Thị Mai", admitted: .d("2015-05-19"),
+                joinedCell: .d("2025-06-01"), confirmed: .d("2016-05-19")),
+            today: Self.today, context: Self.secretary)
+        #expect(attached.temporary && attached.status(on: Self.today) == .official)
+        _ = try await archive.leaveOffice(
+            memberID: "pl-01", title: .secretary, on: .d("2025-05-19"), today: Self.today, context: Self.secretary)
+        _ = try await archive.takeOffice(
+            memberID: "pl-02", Role(title: .secretary, from: .d("2025-05-20")), today: Self.today,
+            context: Self.secretary)
+
+        let (stored, cellID) = try await archive.member(id: admitted.id)
+        #expect(cellID == "cb-phai-luong")
+        #expect(stored.confirmed == .d("2025-03-02") && stored.birthYear == 1998)
+        let overview = try await archive.members(cellID: "cb-phai-luong", on: Self.today)
+        #expect(overview.suffix(2).map(\.id) == [second.id, attached.id], "new members come after the cell's others")
+        #expect(overview.first { $0.id == "pl-09" }?.status == .notMember)
+        #expect(try await archive.auditLog(record: admitted.id).map(\.action) == [.admit, .confirm])
+        #expect(try await archive.auditLog(record: "pl-08").map(\.action) == [.exempt, .endExemption])
+        #expect(try await archive.auditLog(record: "pl-09").map(\.action) == [.transferOut])
+        #expect(try await archive.auditLog(record: attached.id).map(\.action) == [.attach])
+        #expect(try await archive.auditLog(record: "pl-01").map(\.action) == [.leaveOffice])
+        let secretaries = overview.filter { $0.roles.contains(.secretary) }.map(\.id)
+        #expect(secretaries == ["pl-02"], "one secretary at a time, the new one from 20/05/2025")
+        let secondLog = try await archive.auditLog(record: second.id)
+        #expect(secondLog.map(\.action) == [.transferIn, .takeOffice, .addPost])
+        #expect(secondLog.allSatisfy { $0.actor == "Hà Văn Lợi" && $0.kind == "member" })
+        #expect(try await archive.check().problems.isEmpty)
+    }
+
+    @Test func aRefusedEventWritesNothing() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let before = try await archive.auditLog(record: nil).count
+        let exportBefore = try await Support.export(archive)
+        await #expect(
+            throws: ArchiveError.register(
+                .secretaryTaken(cellID: "cb-phai-luong", holder: "Hoàng Văn Thuận", from: .d("2020-04-18")))
+        ) {
+            _ = try await archive.takeOffice(
+                memberID: "pl-03", Role(title: .secretary, from: .d("2025-01-01")), today: Self.today,
+                context: Self.secretary)
+        }
+        await #expect(throws: ArchiveError.notFound(id: "khong-co")) {
+            _ = try await archive.confirm(
+                memberID: "khong-co", on: .d("2025-01-01"), today: Self.today, context: Self.secretary)
+        }
+        await #expect(throws: ArchiveError.notFound(id: "cb-khong-co")) {
+            _ = try await archive.admit(
+                NewMember(cellID: "cb-khong-co", fullName: "A", admitted: .d("2025-01-01")), today: Self.today,
+                context: Self.secretary)
+        }
+        await #expect(throws: ArchiveError.register(.emptyName)) {
+            _ = try await archive.admit(
+                NewMember(cellID: "cb-phai-luong", fullName: " ", admitted: .d("2025-01-01")), today: Self.today,
+                context: Self.secretary)
+        }
+        #expect(try await archive.auditLog(record: nil).count == before)
+        #expect(try await Support.export(archive) == exportBefore)
+    }
+
+    @Test func startsFromNothingAndRoundTrips() async throws {
+        let archive = try Support.emptyArchive()
+        let admin = AuditContext(actor: "quantri")
+        _ = try await archive.createOrganization(
+            Organization(id: "dbx-tan-lap", name: "Đảng bộ xã Tân Lập"), context: admin)
+        await #expect(throws: ArchiveError.register(.identifierTaken("dbx-tan-lap", kind: .organization))) {
+            _ = try await archive.createOrganization(Organization(id: "dbx-tan-lap", name: "Trùng"), context: admin)
+        }
+        await #expect(throws: ArchiveError.notFound(id: "khong-co")) {
+            _ = try await archive.createCell(
+                Cell(id: "cb-x", organizationID: "khong-co", name: "Chi bộ X"), context: admin)
+        }
+        _ = try await archive.createCell(
+            Cell(id: "cb-dong", organizationID: "dbx-tan-lap", issuerCode: "", name: "Chi bộ thôn Đồng"), context: admin
+        )
+        let cell = try await archive.addTerm(
+            cellID: "cb-dong", Term(id: "2025-2030", start: .d("2025-05-20")), context: admin)
+        #expect(cell.terms.map(\.id) == ["2025-2030"] && cell.issuerCode == "CB")
+        let member = try await archive.admit(
+            NewMember(cellID: "cb-dong", fullName: "Nông Văn Dũng", birthYear: 1990, admitted: .d("2023-02-03")),
+            today: Self.today, context: admin)
+        _ = try await archive.confirm(memberID: member.id, on: .d("2024-02-03"), today: Self.today, context: admin)
+        _ = try await archive.takeOffice(
+            memberID: member.id, Role(title: .secretary, from: .d("2025-05-20")), today: Self.today, context: admin)
+        _ = try await archive.exempt(
+            memberID: member.id, Exemption(from: .d("2025-06-01"), to: .d("2025-12-31"), reason: "Đi chữa bệnh"),
+            today: Self.today, context: admin)
+        #expect(try await archive.auditLog(record: "cb-dong").map(\.action) == [.create, .addTerm])
+        #expect(try await archive.organizations().map(\.id) == ["dbx-tan-lap"])
+
+        // The export carries the new facts, and imports into an empty archive as they were.
+        let exported = try await Support.export(archive)
+        let text = String(decoding: exported, as: UTF8.self)
+        #expect(text.contains("Nông Văn Dũng") && text.contains("2024-02-03") && text.contains("Đi chữa bệnh"))
+        let copy = try Support.emptyArchive()
+        _ = try await copy.importFiles([try Support.write(exported)], context: .tester)
+        let (copied, _) = try await copy.member(id: member.id)
+        let (original, _) = try await archive.member(id: member.id)
+        #expect(copied == original)
+        #expect(try await Support.export(copy) == exported)
+    }
+}
+
+@Suite struct MemberListTests {
+    static let today = LocalDate.d("2025-06-30")
+
+    @Test func readsCommaOrSemicolonWithOrWithoutABOM() {
+        let semicolons =
+            "\u{FEFF}STT;Họ và tên;Năm sinh;Ngày kết nạp;Ngày chính thức\r\n1;Lò Thị Hoa;1998;02/03/2024;\r\n"
+            + "2;\"Vi Văn Tâm; con\";1970;2001-01-01;01/01/2002\r\n\r\n"
+        let commas = "ho va ten,ngay ket nap,ngay vao chi bo\nLò Thị Hoa,02/03/2024,01/04/2024\n"
+        let first = MemberList.read(Data(semicolons.utf8), cellID: "cb-a")
+        #expect(first.problems.isEmpty)
+        #expect(first.entries.map(\.row) == [2, 3])
+        #expect(first.entries.map(\.member.fullName) == ["Lò Thị Hoa", "Vi Văn Tâm; con"])
+        #expect(first.entries[0].member.birthYear == 1998 && first.entries[0].member.confirmed == nil)
+        #expect(first.entries[1].member.confirmed == .d("2002-01-01"))
+        let second = MemberList.read(Data(commas.utf8), cellID: "cb-a")
+        #expect(second.problems.isEmpty)
+        #expect(second.entries.first?.member.joinedCell == .d("2024-04-01"))
+    }
+
+    @Test func problemsAreGivenByRow() {
+        let text =
+            "Họ và tên;Năm sinh;Ngày kết nạp\nLò Thị Hoa;199x;02/03/2024\n;1970;01/01/2001\nVi Văn Tâm;1970;31/02/2001\n"
+        let list = MemberList.read(Data(text.utf8), cellID: "cb-a")
+        #expect(list.problems.map(\.row) == [2, 3, 4])
+        #expect(list.problems[0].description.hasPrefix("dòng 2: “Năm sinh” phải là một số"))
+        #expect(list.entries.isEmpty)
+        let missing = MemberList.read(Data("Tên đệm;Năm sinh\nA;1970\n".utf8), cellID: "cb-a")
+        #expect(missing.problems.map(\.row) == [1])
+        let early = MemberList.read(
+            Data("Họ tên,Ngày kết nạp,Ngày chính thức\nA,01/01/2025,01/02/2025\n".utf8), cellID: "c")
+        #expect(early.ruleProblems(today: Self.today).map(\.row) == [2])
+    }
+
+    @Test func aListLoadsAllOrNothing() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let before = try await archive.auditLog(record: nil).count
+        let bad = MemberList.read(
+            Data("Họ và tên;Ngày kết nạp\nLò Thị Hoa;02/03/2024\nVi Văn Tâm;01/07/2099\n".utf8), cellID: "cb-na-pan")
+        await #expect(throws: ArchiveError.self) {
+            _ = try await archive.load(bad, today: Self.today, context: .tester)
+        }
+        #expect(try await archive.auditLog(record: nil).count == before)
+        let good = MemberList.read(
+            Data("Họ và tên;Ngày kết nạp\nLò Thị Hoa;02/03/2024\nVi Văn Tâm;01/07/2001\n".utf8), cellID: "cb-na-pan")
+        let loaded = try await archive.load(good, today: Self.today, context: .tester)
+        #expect(loaded.map(\.id) == ["cb-na-pan-dv-01", "cb-na-pan-dv-02"])
+        #expect(try await archive.auditLog(record: "cb-na-pan-dv-02").map(\.action) == [.import])
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// `sochibo member …` and the setup link of `sochibo serve`, run as the real program.
+@Suite struct MemberCommandTests {
+    func sampleArchive() throws -> String {
+        let archive = Sochibo.temporaryDirectory() + "/kho"
+        try Sochibo.run(["init", "--archive", archive])
+        try Sochibo.run(["import", "--archive", archive, Sochibo.path("archive/samples/dbx-hop-thanh.xml")])
+        return archive
+    }
+
+    @Test func theRegisterIsKeptFromTheCommandLine() throws {
+        let archive = try sampleArchive()
+        func member(_ arguments: [String]) throws -> Sochibo.Result {
+            try Sochibo.run(["member"] + arguments + ["--archive", archive])
+        }
+        let admitted = try member([
+            "admit", "--cell", "cb-na-pan", "--name", "Lò Thị Hoa", "--birth-year", "1998", "--admitted", "02/03/2023",
+            "--by", "Hà Văn Lợi",
+        ])
+        #expect(admitted.status == 0)
+        #expect(admitted.output.contains("mã cb-na-pan-dv-01"))
+        #expect(try member(["confirm", "cb-na-pan-dv-01", "--date", "2024-03-02", "--by", "Hà Văn Lợi"]).status == 0)
+        #expect(
+            try member(["exempt", "np-05", "--from", "01/10/2024", "--reason", "Đi chữa bệnh", "--by", "Hà Văn Lợi"])
+                .status
+                == 0)
+        #expect(try member(["role", "np-02", "--title", "committee-member", "--from", "01/01/2024"]).status == 0)
+        #expect(try member(["post", "np-02", "--title", "Trưởng thôn", "--from", "01/01/2024"]).status == 0)
+        let transferred = try member([
+            "transfer-in", "--cell", "cb-na-pan", "--name", "Vi Văn Tâm", "--admitted", "2001-01-01", "--official",
+            "2002-01-01", "--joined", "2024-02-01",
+        ])
+        #expect(transferred.output.contains("cb-na-pan-dv-02"))
+        #expect(try member(["death", "np-09", "--date", "15/11/2024"]).status == 0)
+
+        let list = try member(["list", "--cell", "cb-na-pan", "--date", "2024-12-31"])
+        #expect(list.status == 0)
+        let lines = list.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("cb-na-pan-dv-01\tLò Thị Hoa\tchính thức") })
+        #expect(lines.contains { $0.hasPrefix("np-05\t") && $0.contains("miễn sinh hoạt") })
+        #expect(lines.contains { $0.hasPrefix("np-09\t") && $0.contains("không thuộc chi bộ") })
+        // By given name: Bình before Dũng before Hoa.
+        let names = lines.map { $0.split(separator: "\t")[1] }
+        let binh = try #require(names.firstIndex(of: "Chu Văn Bình"))
+        let hoa = try #require(names.firstIndex(of: "Lò Thị Hoa"))
+        #expect(binh < hoa)
+
+        let log = try Sochibo.run(["log", "cb-na-pan-dv-01", "--archive", archive])
+        #expect(log.output.contains("kết nạp đảng viên") && log.output.contains("công nhận chính thức"))
+        #expect(log.output.contains("Hà Văn Lợi"))
+
+        // The export carries the new facts.
+        let exported = Sochibo.temporaryDirectory() + "/kho.xml"
+        #expect(try Sochibo.run(["export", "--archive", archive, "-o", exported]).status == 0)
+        let xml = try String(contentsOfFile: exported, encoding: .utf8)
+        #expect(xml.contains("Lò Thị Hoa") && xml.contains("Đi chữa bệnh") && xml.contains("Trưởng thôn"))
+    }
+
+    @Test func refusalsAreOneVietnameseLine() throws {
+        let archive = try sampleArchive()
+        func refusal(_ arguments: [String]) throws -> [String] {
+            let result = try Sochibo.run(["member"] + arguments + ["--archive", archive])
+            #expect(result.status != 0)
+            return result.errorLines
+        }
+        let early = try refusal(["admit", "--cell", "cb-na-pan", "--name", "A", "--admitted", "28/12/24"])
+        #expect(early.count == 1 && early[0].contains("hai chữ số"))
+        let probation = try refusal(["confirm", "np-01", "--date", "2024-01-01"])
+        #expect(probation.count == 1 && probation[0].contains("đã là đảng viên chính thức"))
+        let future = try refusal(["exempt", "np-04", "--from", "31/12/2999", "--reason", "x"])
+        #expect(future.count == 1 && future[0].contains("chưa đến"))
+        let secretary = try refusal(["role", "np-02", "--title", "secretary", "--from", "2024-01-01"])
+        #expect(
+            secretary == [
+                "sochibo: chi bộ cb-na-pan đang có bí thư là đồng chí Hà Văn Lợi (từ ngày 16/04/2020); mỗi lúc chỉ có một bí thư, hãy ghi ngày thôi giữ chức của đồng chí ấy trước."
+            ])
+        let title = try refusal(["role", "np-02", "--title", "chairman", "--from", "2024-01-01"])
+        #expect(title.count == 1 && title[0].contains("không có chức vụ «chairman»"))
+        let unknown = try refusal(["death", "khong-co", "--date", "2024-01-01"])
+        #expect(unknown == ["sochibo: không tìm thấy khong-co trong kho lưu trữ."])
+        // Nothing of it was written.
+        let log = try Sochibo.run(["log", "--archive", archive])
+        #expect(!log.output.contains("kết nạp đảng viên") && !log.output.contains("miễn sinh hoạt"))
+    }
+
+    @Test func aSpreadsheetListIsPreviewedThenLoadedAllOrNothing() throws {
+        let archive = try sampleArchive()
+        let folder = Sochibo.temporaryDirectory()
+        let bad = folder + "/sai.csv"
+        try Data("\u{FEFF}Họ và tên;Năm sinh;Ngày kết nạp\nLò Thị Hoa;1998;02/03/2023\nVi Văn Tâm;19x0;28/12/24\n".utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let preview = try Sochibo.run(["member", "load", "--cell", "cb-na-pan", bad, "--dry-run", "--archive", archive])
+        #expect(preview.status != 0)
+        #expect(preview.output.contains("dòng 2\tLò Thị Hoa"))
+        #expect(preview.errorLines.count == 2 && preview.errorLines.allSatisfy { $0.contains("dòng 3: ") })
+        let refused = try Sochibo.run(["member", "load", "--cell", "cb-na-pan", bad, "--archive", archive])
+        #expect(refused.status != 0)
+        #expect(refused.errorLines.last?.contains("chưa nạp ai cả") == true)
+        let good = folder + "/dung.csv"
+        try Data(
+            "Họ và tên,Ngày kết nạp,Ngày chính thức\nLò Thị Hoa,02/03/2023,02/03/2024\nVi Văn Tâm,01/07/2001,\n".utf8
+        )
+        .write(to: URL(fileURLWithPath: good))
+        let loaded = try Sochibo.run([
+            "member", "load", "--cell", "cb-na-pan", good, "--archive", archive, "--by", "quantri",
+        ])
+        #expect(loaded.output.contains("Đã nạp 2 đảng viên"))
+        let list = try Sochibo.run(["member", "list", "--cell", "cb-na-pan", "--archive", archive]).output
+        #expect(list.contains("cb-na-pan-dv-01\tLò Thị Hoa\tchính thức"))
+        #expect(list.contains("cb-na-pan-dv-02\tVi Văn Tâm\tdự bị"))
+    }
+
+    @Test func serveOnAnArchiveWithoutAccountsPrintsTheSetupLink() throws {
+        let archive = Sochibo.temporaryDirectory() + "/kho"
+        try Sochibo.run(["init", "--archive", archive])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Sochibo.executable)
+        process.arguments = ["serve", "--archive", archive, "--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var text = ""
+        while !text.contains("/thiet-lap?ma=") || !text.hasSuffix("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let link = try #require(text.split(separator: "\n").first { $0.contains("/thiet-lap?ma=") })
+        #expect(link.hasPrefix("http://127.0.0.1:"))
+        func status(_ url: String) throws -> String {
+            try Sochibo.tool("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", url]).output
+        }
+        #expect(try status(String(link)) == "200")
+        #expect(try status(String(link) + "x") == "403")
+    }
+}
