@@ -104,3 +104,42 @@ struct BoardTests {
         }
     }
 }
+
+/// A cell's home page: its year by the board's rules, and what needs doing.
+@Suite("A cell's agenda")
+struct CellAgendaTests {
+    @Test func theSchoolInMidNovemberOwesItsMeetingsAndNamesAMemberAbsentTwice() async throws {
+        let archive = try await Support.archive(with: [SummaryTests.fixture])
+        let agenda = try await archive.cellAgenda(cellID: "cb-truong-th", year: 2024, today: .d("2024-11-15"))
+        #expect(agenda.meetings.map(\.id).first == "th-2024-07" && agenda.meetings.allSatisfy { $0.date.year == 2024 })
+        #expect(agenda.row.months[10].state == .notDue && agenda.row.late == 0)
+        let sentences = agenda.toDo.map(\.sentence)
+        #expect(
+            sentences.contains(
+                "Tháng 11 chưa có kỳ sinh hoạt thường kỳ: cần họp và lập biên bản trước ngày 30/11/2024."),
+            "\(sentences)")
+        #expect(sentences.contains("Quý IV chưa sinh hoạt chuyên đề: cần tổ chức trước ngày 31/12/2024."))
+        let absence = try #require(agenda.toDo.first { $0.kind == .repeatedAbsence })
+        #expect(absence.sentence.contains("trong 2 tháng năm nay") && absence.sentence.contains("xem xét xóa tên"))
+        // A past year: the page shows it, nothing is asked.
+        #expect(try await archive.cellAgenda(cellID: "cb-truong-th", year: 2024, today: .d("2025-02-01")).toDo.isEmpty)
+    }
+
+    @Test func lateMonthsDraftsAndOverdueTasksAreListed() async throws {
+        let archive = try await Support.archive(with: [SummaryTests.fixture])
+        let agenda = try await archive.cellAgenda(cellID: "cb-dong-tam", year: 2024, today: .d("2024-12-20"))
+        let kinds = agenda.toDo.map(\.kind)
+        #expect(kinds.contains(.lateMonth))  // August
+        #expect(agenda.toDo.contains { $0.sentence.hasPrefix("Tháng 8 đã qua mà không có biên bản") })
+        // December's minutes are a draft: approving them is what is asked.
+        let december = try #require(agenda.toDo.first { $0.kind == .unapprovedMinutes })
+        #expect(december.record == "dt-2024-12" && december.sentence.contains("tháng 12"))
+        // Any open task due before today is listed with its document.
+        for task in agenda.toDo where task.kind == .overdueTask {
+            #expect(task.record != nil && task.sentence.contains("quá hạn từ"))
+        }
+        await #expect(throws: ArchiveError.notFound(id: "cb-khong-co")) {
+            try await archive.cellAgenda(cellID: "cb-khong-co", year: 2024, today: .d("2024-12-20"))
+        }
+    }
+}

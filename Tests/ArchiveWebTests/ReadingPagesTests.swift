@@ -43,14 +43,33 @@ import Testing
             #expect(page.body.contains("Sinh hoạt thường kỳ"))
             // Without a year: the current one (fixed at 2024 in the tests).
             #expect(try await browser.get("/chi-bo/cb-na-pan").body.contains("năm 2024"))
-            // The month under way and the months before the cell existed owe nothing yet.
+            // The months before the cell existed owe nothing; on 31 December the year is over.
             let admin = Browser(client)
             try await admin.login("quantri")
-            let thisMonth = try await admin.get("/chi-bo/cb-a?nam=2024")
-            #expect(thisMonth.body.contains("Tháng này chưa có kỳ sinh hoạt"))
-            #expect(thisMonth.body.contains("Chưa có kỳ sinh hoạt thường kỳ"))
+            let lastDay = try await admin.get("/chi-bo/cb-a?nam=2024")
+            #expect(lastDay.body.contains(#"Tháng 12</span><span class="state">Chưa có kỳ sinh hoạt thường kỳ"#))
             let founding = try await admin.get("/chi-bo/cb-a?nam=2022")
             #expect(founding.body.contains("Chi bộ chưa thành lập"))
+        }
+    }
+
+    /// Mid-December: the month under way is not yet owed, and the page says what needs doing.
+    @Test(arguments: setups)
+    func aCellsHomeSaysWhatNeedsDoing(_ setup: TestingSetup) async throws {
+        try await WebSupport.application(today: LocalDate(year: 2024, month: 12, day: 10)!).test(setup) { client in
+            let admin = Browser(client)
+            try await admin.login("quantri")
+            let page = try await admin.get("/chi-bo/cb-a?nam=2024")
+            #expect(page.body.contains(#"Tháng 12</span><span class="state">Tháng này chưa có kỳ sinh hoạt"#))
+            #expect(page.body.contains("Việc cần làm"))
+            #expect(
+                page.body.contains(
+                    "Tháng 12 chưa có kỳ sinh hoạt thường kỳ: cần họp và lập biên bản trước ngày 31/12/2024."))
+            #expect(page.body.contains("Tháng 11 đã qua mà không có biên bản sinh hoạt thường kỳ."))
+            #expect(page.body.contains("Quý IV chưa sinh hoạt chuyên đề"))
+            // A past year asks for nothing.
+            let past = try await admin.get("/chi-bo/cb-a?nam=2023")
+            #expect(past.status == .ok && !past.body.contains("Việc cần làm"))
         }
     }
 

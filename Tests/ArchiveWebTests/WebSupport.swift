@@ -53,7 +53,9 @@ enum WebSupport {
 
     /// The web app on the shared archive (fresh sessions and login counts each time), with
     /// today fixed so that pages do not change with the calendar.
-    static func application(archive: Archive? = nil) async throws -> some ApplicationProtocol {
+    static func application(
+        archive: Archive? = nil, today: LocalDate = LocalDate(year: 2024, month: 12, day: 31)!
+    ) async throws -> some ApplicationProtocol {
         let shared = try await shared.value
         let archive = archive ?? shared
         var logger = Logger(label: "sochibo-web-test")
@@ -61,7 +63,7 @@ enum WebSupport {
         return try buildApplication(
             archive: archive,
             configuration: WebConfiguration(
-                host: "127.0.0.1", port: 0, today: { LocalDate(year: 2024, month: 12, day: 31)! }),
+                host: "127.0.0.1", port: 0, today: { today }),
             logger: logger)
     }
 }

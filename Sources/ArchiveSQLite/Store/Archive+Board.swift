@@ -24,31 +24,85 @@ extension Archive {
                     SELECT id FROM organization WHERE id = ?
                     UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
                 """
-            let cells = try Row.fetchAll(
+            let cells = try Self.boardCells(
+                db, sql: "\(below) \(Self.boardCellColumns) WHERE c.organization_id IN (SELECT id FROM below)",
+                arguments: [organizationID])
+            let meetings = try Self.boardMeetings(
                 db,
                 sql: """
-                    \(below)
-                    SELECT c.id, c.name, (SELECT min(start_date) FROM term t WHERE t.cell_id = c.id) AS founded
-                    FROM cell c WHERE c.organization_id IN (SELECT id FROM below)
-                    """, arguments: [organizationID]
-            ).map { row in
-                BoardCell(
-                    id: row["id"], name: row["name"], founded: (row["founded"] as String?).flatMap(LocalDate.init))
-            }
-            let meetings = try Row.fetchAll(
-                db,
-                sql: """
-                    \(below)
-                    SELECT m.id, m.cell_id, m.kind, m.date, m.start_time, m.status,
-                        coalesce(m.committee_rating_level, m.rating_level) AS rating_level
-                    FROM meeting m JOIN cell c ON c.id = m.cell_id
+                    \(below) \(Self.boardMeetingColumns) JOIN cell c ON c.id = m.cell_id
                     WHERE c.organization_id IN (SELECT id FROM below) AND m.date BETWEEN ? AND ?
-                    """, arguments: [organizationID, "\(year)-01-01", "\(year)-12-31"]
-            ).map(Self.boardMeeting)
+                    """, arguments: [organizationID, "\(year)-01-01", "\(year)-12-31"])
             return BoardBuilder(year: year, today: today).board(
                 organization: OrganizationName(id: organization.id, name: organization.name), cells: cells,
                 meetings: meetings)
         }
+    }
+
+    /// A cell's year for its home page: its board row, the year's minutes (with both ratings
+    /// and status), and what needs doing on `today` (`CellAgenda.toDo`): open tasks past their
+    /// due date, and members absent without reason in two months or more of the year.
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown cell.
+    public func cellAgenda(cellID: String, year: Int, today: LocalDate) async throws -> CellAgenda {
+        let meetings = try await meetings(cellID: cellID, year: year)
+        return try await pool.read { db in
+            let reader = RecordReader(db: db)
+            guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
+            guard
+                let boardCell = try Self.boardCells(
+                    db, sql: "\(Self.boardCellColumns) WHERE c.id = ?", arguments: [cellID]
+                ).first
+            else { throw ArchiveError.notFound(id: cellID) }
+            let facts = try Self.boardMeetings(
+                db, sql: "\(Self.boardMeetingColumns) WHERE m.cell_id = ? AND m.date BETWEEN ? AND ?",
+                arguments: [cellID, "\(year)-01-01", "\(year)-12-31"])
+            let row = BoardBuilder(year: year, today: today).row(of: boardCell, meetings: facts)
+            let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+            let open = try Self.openTasks(db, cell: cell, on: today).map { open in
+                CellAgenda.OpenTask(
+                    task: open.task, document: open.documentID, source: open.source,
+                    assignee: open.task.assigneeID.flatMap { names[$0] })
+            }
+            let absences = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.member_id, count(DISTINCT substr(m.date, 1, 7)) AS months
+                    FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+                    WHERE m.cell_id = ? AND m.status = 'approved' AND a.presence = 'unexcused'
+                        AND m.date BETWEEN ? AND ?
+                    GROUP BY a.member_id ORDER BY months DESC, a.member_id
+                    """, arguments: [cellID, "\(year)-01-01", today.description]
+            ).map { row in
+                let member: String = row["member_id"]
+                return CellAgenda.Absences(member: member, fullName: names[member] ?? member, months: row["months"])
+            }
+            return CellAgenda(
+                row: row, meetings: meetings,
+                toDo: CellAgenda.toDo(row: row, year: year, today: today, openTasks: open, absences: absences))
+        }
+    }
+
+    private static let boardCellColumns = """
+        SELECT c.id, c.name, (SELECT min(start_date) FROM term t WHERE t.cell_id = c.id) AS founded FROM cell c
+        """
+
+    private static let boardMeetingColumns = """
+        SELECT m.id, m.cell_id, m.kind, m.date, m.start_time, m.status,
+            coalesce(m.committee_rating_level, m.rating_level) AS rating_level
+        FROM meeting m
+        """
+
+    private static func boardCells(_ db: Database, sql: String, arguments: StatementArguments) throws -> [BoardCell] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            BoardCell(id: row["id"], name: row["name"], founded: (row["founded"] as String?).flatMap(LocalDate.init))
+        }
+    }
+
+    private static func boardMeetings(
+        _ db: Database, sql: String, arguments: StatementArguments
+    ) throws -> [BoardMeeting] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map(boardMeeting)
     }
 
     private static func boardMeeting(_ row: Row) throws -> BoardMeeting {

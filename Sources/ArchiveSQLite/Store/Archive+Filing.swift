@@ -286,7 +286,7 @@ extension Archive {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT t.id, t.assignee_id, t.due, t.text, d.type, d.number, d.title,
+                SELECT t.id, t.assignee_id, t.due, t.text, d.id AS document_id, d.type, d.number, d.title,
                     (SELECT r.status FROM task_report r JOIN meeting m ON m.id = r.meeting_id
                      WHERE r.task_id = t.id AND m.date < ? ORDER BY m.date DESC, m.start_time DESC LIMIT 1) AS last
                 FROM task t JOIN document d ON d.id = t.document_id
@@ -307,7 +307,7 @@ extension Archive {
             return MeetingForm.OpenTask(
                 task: DocumentTask(
                     id: row["id"], assigneeID: row["assignee_id"], due: (row["due"] as String?).flatMap(LocalDate.init),
-                    text: row["text"]), source: source)
+                    text: row["text"]), source: source, documentID: row["document_id"])
         }
     }
 }

@@ -44,7 +44,7 @@ struct ReadingController {
         let cell = try await scope.cell(id: id)
         let page = CellYearPage(
             bar: try bar(context), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
-            year: year, today: today, meetings: try await scope.meetings(cellID: id, year: year),
+            year: year, today: today, agenda: try await scope.cellAgenda(cellID: id, year: year, today: today),
             documents: Array(try await scope.documents(cellID: id).prefix(8)),
             yearsWithMeetings: try await scope.meetingYears(cellID: id))
         return HTMLResponse(pages.render(page))

@@ -137,14 +137,10 @@ public struct ArchiveScope: Sendable {
         return try await archive.printable(id: id)
     }
 
-    /// A visible cell's meetings of `year`, whole.
-    func meetings(cellID: String, year: Int) async throws -> [Meeting] {
+    /// A visible cell's year for its home page: months, quarters, minutes, what needs doing.
+    func cellAgenda(cellID: String, year: Int, today: LocalDate) async throws -> CellAgenda {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
-        var meetings: [Meeting] = []
-        for overview in try await archive.meetings(cellID: cellID, year: year) {
-            if case .meeting(let meeting, _) = try await archive.record(id: overview.id) { meetings.append(meeting) }
-        }
-        return meetings
+        return try await archive.cellAgenda(cellID: cellID, year: year, today: today)
     }
 
     /// The years a visible cell has minutes for.
