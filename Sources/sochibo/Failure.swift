@@ -46,6 +46,11 @@ enum Failure {
                 return [
                     "sochibo: \(id) là mã của một \(kind.vietnameseName); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."
                 ]
+            case .unconfirmedWarnings(let meetingID, let warnings):
+                return warnings.map { "sochibo: cảnh báo: \($0.vietnameseDescription)." } + [
+                    sentence
+                        + "; nếu đã xem lại và vẫn thông qua, chạy `sochibo approve \(meetingID) --confirm` (hoặc sửa bằng `sochibo template --from \(meetingID)`)."
+                ]
             case .logNeedsWholeArchive:
                 return [sentence + " (bỏ --cell, --organization, --year khi dùng --with-log)."]
             default:

@@ -47,6 +47,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// A search query longer than a search ever needs: `words` it holds (`nil` when the text
     /// was too long to read), at most `maximum`.
     case queryTooLong(words: Int?, maximum: Int)
+    /// Draft minutes with warnings (`ApprovalWarnings`) were not approved: the person has not
+    /// confirmed them. Nothing was changed.
+    case unconfirmedWarnings(meetingID: String, warnings: [ApprovalWarning])
 }
 
 /// Why a directory is not an archive.

@@ -46,6 +46,8 @@ extension ArchiveError {
                 + ": chỉ tìm với tối đa \(maximum) từ; hãy bớt từ rồi tìm lại"
         case .readOnlyNeedsUpgrade(let directory):
             "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
+        case .unconfirmedWarnings(let meetingID, let warnings):
+            "chưa thông qua biên bản \(meetingID): có \(warnings.count) cảnh báo chưa được xác nhận"
         }
     }
 }

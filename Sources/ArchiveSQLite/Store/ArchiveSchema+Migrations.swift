@@ -19,6 +19,11 @@ enum ArchiveMigrations {
         migrator.registerMigration("v5: search text stored once", migrate: storeSearchTextOnce)
         migrator.registerMigration("v6: discarded drafts, Đ look-alikes, tone placement", migrate: foldLookAlikes)
         migrator.registerMigration("v7: accounts", migrate: createAccounts)
+        // Numbering may be renumbered at merge: named by what it does.
+        migrator.registerMigration("v8-correction-reasons") { db in
+            // Why a version was replaced, as the person correcting wrote it (web: required).
+            try db.execute(sql: "ALTER TABLE record_version ADD COLUMN reason TEXT")
+        }
         return migrator
     }
 
