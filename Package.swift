@@ -87,6 +87,8 @@ let package = Package(
                 .embedInCode("Templates/web/record.mustache"),
                 .embedInCode("Templates/web/search.mustache"),
                 .embedInCode("Templates/web/accounts.mustache"),
+                .embedInCode("Templates/web/filing.mustache"),
+                .embedInCode("Templates/web/resolution.mustache"),
             ]
         ),
         // The web app on Hummingbird 2: buildApplication/buildRouter, one request context, the

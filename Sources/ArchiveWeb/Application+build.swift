@@ -70,7 +70,10 @@ public func buildApplication(
 /// Routes: `GET /dang-nhap`, `POST /dang-nhap`, `POST /dang-xuat`, `GET /` (the account's
 /// cells), `GET /chi-bo/{cellID}[?nam=YYYY]`, `GET /ban-ghi/{id}`, `GET /ban-ghi/{id}/in`,
 /// `GET /tim-kiem?q=…&chi-bo=…&loai=…&nam=…&trang=…`, `GET /tai-khoan` (admins),
-/// `GET /giao-dien.css`.
+/// `GET /giao-dien.css`; for the secretary of the cell and admins (`FilingController`):
+/// `GET|POST /chi-bo/{cellID}/lap-bien-ban`, `GET|POST /ban-ghi/{id}/sua`,
+/// `POST /ban-ghi/{id}/thong-qua`, `GET|POST /ban-ghi/{id}/dinh-chinh`, `POST /ban-ghi/{id}/bo`,
+/// `GET|POST /ban-ghi/{id}/soan-nghi-quyet`, `POST /ban-ghi/{id}/ban-hanh`.
 ///
 /// - throws: `Pages.TemplateError` if a built-in template does not parse.
 public func buildRouter(
@@ -85,6 +88,7 @@ public func buildRouter(
     LoginController(archive: archive, sessions: sessions, throttle: LoginThrottle(), pages: pages, security: security)
         .add(to: router)
     ReadingController(pages: pages, today: configuration.today).add(to: router)
+    FilingController(pages: pages, today: configuration.today).add(to: router)
     let stylesheet = ByteBuffer(string: pages.webStylesheet)
     router.get("/giao-dien.css") { _, _ in
         Response(

@@ -10,6 +10,8 @@ public enum WebError: Error, Sendable, Equatable {
     case invalidCSRFToken
     /// The account's role may not open this page: 403.
     case wrongRole
+    /// The account reads but does not write a cell's records (a committee account): 403.
+    case mayNotWrite
     /// The record or cell belongs to a cell the account may not see: 403.
     case otherCell
     /// A document marked Mật or higher, for an account without `confidential`: 403.
@@ -26,7 +28,7 @@ public enum WebError: Error, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .loginRequired: .seeOther
-        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential: .forbidden
+        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential, .mayNotWrite: .forbidden
         case .loginLocked: .tooManyRequests
         case .notFound: .notFound
         case .badRequest: .badRequest
@@ -41,6 +43,8 @@ public enum WebError: Error, Sendable, Equatable {
             "Trang đồng chí vừa gửi đã cũ hoặc không đến từ Sổ Chi Bộ, nên không có gì bị thay đổi. Hãy quay lại, tải lại trang rồi làm lại."
         case .wrongRole:
             "Trang này chỉ dành cho quản trị viên. Nếu đồng chí cần làm việc này, hãy nhờ quản trị viên của đảng ủy."
+        case .mayNotWrite:
+            "Tài khoản của đảng ủy đọc và xếp loại biên bản, nhưng không lập hay sửa biên bản, văn bản của chi bộ. Việc này do bí thư chi bộ làm."
         case .otherCell:
             "Bản ghi này thuộc một chi bộ mà tài khoản của đồng chí không được xem. Hãy quay về trang đầu để chọn chi bộ của mình."
         case .confidential:

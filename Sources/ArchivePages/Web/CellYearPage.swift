@@ -38,6 +38,8 @@ public struct CellYearPage: Sendable {
     let otherYears: [WebLink]
     let hasOtherYears: Bool
     let searchHref: String
+    /// The link to file minutes, for an account that writes in this cell; nil otherwise.
+    public var fileHref: String?
 
     /// The page of `cell`'s `year`.
     ///

@@ -19,6 +19,11 @@ extension Pages {
     /// The administrators' list of accounts.
     public func render(_ page: AccountsPage) -> String { render(page, template: "accounts") }
 
+    /// The page that files, edits or corrects minutes.
+    public func render(_ page: FilingPage) -> String { render(page, template: "filing") }
+    /// The page that writes a resolution from a meeting.
+    public func render(_ page: ResolutionPage) -> String { render(page, template: "resolution") }
+
     /// The web templates' names and texts.
     static var webSources: [(String, [UInt8])] {
         [
@@ -30,6 +35,8 @@ extension Pages {
             ("record", PackageResources.record_mustache),
             ("search", PackageResources.search_mustache),
             ("accounts", PackageResources.accounts_mustache),
+            ("filing", PackageResources.filing_mustache),
+            ("resolution", PackageResources.resolution_mustache),
         ]
     }
 }
