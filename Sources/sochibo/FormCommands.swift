@@ -107,12 +107,12 @@ struct FileCommand: AsyncParsableCommand {
                 form: try FormFile.read(form), named: form, today: Today.date, context: actor.context)
             switch record {
             case .meeting(let meeting):
-                for warning in try await archive.approvalWarnings(meetingID: meeting.id) {
-                    print("Cảnh báo: \(warning.vietnameseDescription).")
-                }
                 print(
                     "Đã lưu dự thảo biên bản \(meeting.id) ngày \(meeting.date.vietnameseShort). Khi biên bản đã được đọc lại và thông qua: sochibo approve \(meeting.id)"
                 )
+                for warning in try await archive.approvalWarnings(meetingID: meeting.id) {
+                    print("Cảnh báo: \(warning.vietnameseDescription).")
+                }
             case .document(let document):
                 print(
                     "Đã lưu dự thảo \(document.kind.vietnameseName.lowercased()) \(document.id). Để cấp số và ban hành: sochibo issue \(document.id)"
