@@ -128,7 +128,7 @@ public struct FilingPage: Sendable {
         place = fields.place
         topic = fields.topic
         let members = cell.members.filter { $0.belongsToCell(on: rowsDate) }
-            .sorted { VietnameseCollation.precedes($0.fullName, $1.fullName) }
+            .sorted { VietnameseCollation.precedesByGivenName($0.fullName, $1.fullName) }
         func options(_ selected: String) -> [Option] {
             [Option(value: "", text: "— chọn —", selected: selected.isEmpty)]
                 + members.map { Option(value: $0.id, text: $0.fullName, selected: $0.id == selected) }

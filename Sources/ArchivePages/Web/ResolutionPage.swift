@@ -50,7 +50,7 @@ public struct ResolutionPage: Sendable {
         title = fields.title
         body = fields.body
         let members = cell.members.filter { $0.belongsToCell(on: meeting.date) }
-            .sorted { VietnameseCollation.precedes($0.fullName, $1.fullName) }
+            .sorted { VietnameseCollation.precedesByGivenName($0.fullName, $1.fullName) }
         func options(_ selected: String, none: String) -> [Option] {
             [Option(value: "", text: none, selected: selected.isEmpty)]
                 + members.map { Option(value: $0.id, text: $0.fullName, selected: $0.id == selected) }

@@ -450,7 +450,7 @@ struct FilingController {
     /// The members listed on the page for `date`, in Vietnamese order.
     static func listed(_ cell: Cell, on date: LocalDate) -> [Member] {
         cell.members.filter { $0.belongsToCell(on: date) }
-            .sorted { VietnameseCollation.precedes($0.fullName, $1.fullName) }
+            .sorted { VietnameseCollation.precedesByGivenName($0.fullName, $1.fullName) }
     }
 
     /// The posted form's fields (the body was already read by the CSRF check).
