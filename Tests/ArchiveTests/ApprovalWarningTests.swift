@@ -92,6 +92,13 @@ struct ApprovalWarningTests {
         #expect(codes(meeting).isEmpty)
     }
 
+    @Test func peopleAreListedByGivenName() {
+        let names = ["Hà Văn Lợi", "Đinh Thị Hạnh", "Chu Văn Bình", "Vi Văn Dũng", "Ân Văn Bình"]
+        #expect(
+            names.sorted(by: VietnameseCollation.precedesByGivenName)
+                == ["Ân Văn Bình", "Chu Văn Bình", "Vi Văn Dũng", "Đinh Thị Hạnh", "Hà Văn Lợi"])
+    }
+
     @Test func secondRegularMeetingInAMonth() {
         let meeting = Self.clean()
         let sameMonth = ApprovalWarnings.OtherMeeting(id: "m-old", kind: .combined, date: .d("2024-12-20"))

@@ -189,6 +189,18 @@ import Testing
             #expect(page.body.contains("Đồng chí Vi Văn Dũng đề nghị rà soát hộ khó khăn."))
             #expect(page.body.contains(#"name="att.np-06" value="excused" checked"#))
             #expect(try await meeting(archive, "cb-na-pan-2024-12-28") == nil)
+
+            // "Lấy danh sách ngày này": the rows of another day, nothing filed, nothing lost.
+            var earlier = Self.minutes(date: "2023-09-15")
+            earlier.removeAll { $0.0 == "step" }
+            earlier.append(("step", "date"))
+            let reloaded = try await browser.post("/chi-bo/cb-na-pan/lap-bien-ban", earlier)
+            #expect(reloaded.status == .ok)
+            #expect(reloaded.body.contains("của chi bộ ngày 15/09/2023"))
+            #expect(!reloaded.body.contains("Vi Văn Hùng"))  // joined the cell on 01/10/2023
+            #expect(reloaded.body.contains("Đồng chí Vi Văn Dũng đề nghị rà soát hộ khó khăn."))
+            #expect(!reloaded.body.contains("Chưa lưu"))
+            #expect(try await meeting(archive, "cb-na-pan-2023-09-15") == nil)
         }
     }
 
