@@ -228,6 +228,9 @@ import Testing
             let lifecycle = try await archive.lifecycle(of: "cb-na-pan-2024-12-28")
             #expect(lifecycle.version == 2)
             #expect(lifecycle.previous.first?.replacedBecause == "Ghi nhầm địa điểm")
+            let correctedPage = try await browser.get("/ban-ghi/cb-na-pan-2024-12-28")
+            #expect(correctedPage.body.contains("lý do: Ghi nhầm địa điểm"))
+            #expect(correctedPage.body.contains("Hội trường thôn"))
             #expect(try await archive.auditLog(record: "cb-na-pan-2024-12-28").last?.actor == "thu.napan")
 
             // Discarding a draft asks for confirmation; a locked record is never discarded.

@@ -27,6 +27,20 @@ public struct RecordPage: Sendable {
     let cellLink: WebLink
     /// The buttons of an account that may write in the record's cell; nil for readers.
     public var actions: RecordActions?
+    /// The corrections the record has had, newest last ("Phiên bản 1, thay ngày … vì: …").
+    var corrections: [String] = []
+    var hasCorrections = false
+
+    /// Shows the record's earlier versions and why each was replaced, when it was corrected.
+    public mutating func show(_ lifecycle: RecordLifecycle) {
+        corrections = lifecycle.previous.map { version in
+            let day = LocalDate(String(version.replaced.prefix(10)))?.vietnameseShort ?? version.replaced
+            return "Phiên bản \(version.version) được thay ngày \(day)"
+                + (version.replacedBecause.map { ", lý do: \($0)" } ?? "")
+        }
+        hasCorrections = !corrections.isEmpty
+        if hasCorrections { corrections.append("Đang xem phiên bản \(lifecycle.version) (đính chính).") }
+    }
 
     /// The page of minutes (`.meeting`) or a document (`.document`); nil for other records.
     public init?(bar: WebAccountBar, record: ArchiveRecord) {

@@ -55,6 +55,7 @@ struct ReadingController {
         let record = try await scope.record(id: try context.parameters.require("id"))
         let bar = try bar(context)
         guard var page = RecordPage(bar: bar, record: record) else { throw WebError.notFound(detail: nil) }
+        page.show(try await scope.lifecycle(id: try context.parameters.require("id")))
         page.actions = try await FilingController.actions(
             for: record, scope: scope, csrfToken: bar.csrfToken, done: FormQuery(request)["xong"], problem: nil)
         return HTMLResponse(pages.render(page))

@@ -180,6 +180,13 @@ public struct ArchiveScope: Sendable {
         return record
     }
 
+    /// The version and earlier versions of a meeting or document the account may read (same
+    /// refusals as `record`).
+    func lifecycle(id: String) async throws -> RecordLifecycle {
+        _ = try await record(id: id)
+        return try await archive.lifecycle(of: id)
+    }
+
     /// The print page's data of a record the account may read (same refusals as `record`).
     func printable(id: String) async throws -> PrintableRecord {
         _ = try await record(id: id)
