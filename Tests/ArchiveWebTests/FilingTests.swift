@@ -99,6 +99,17 @@ import Testing
             #expect(resolutionForm.status == .ok)
             #expect(resolutionForm.body.contains("Căn cứ biên bản kỳ sinh hoạt"))
             #expect(resolutionForm.body.contains("có mặt 12/13 đảng viên"))
+            let badDue = try await browser.post(
+                "/ban-ghi/cb-na-pan-2024-12-28/soan-nghi-quyet",
+                [
+                    ("title", "Nghị quyết tháng 12 năm 2024"), ("date", "2024-12-28"), ("place", "Nà Pàn"),
+                    ("body", "Căn cứ biên bản."), ("task_text.0", "Rà soát hộ khó khăn"), ("task_who.0", "np-03"),
+                    ("task_due.0", "15/01/25"), ("signer", "np-01"), ("recipients", "Lưu Chi bộ"),
+                ])
+            #expect(badDue.status == .unprocessableContent)
+            #expect(badDue.body.contains("hai chữ số"))
+            #expect(badDue.body.contains(#"type="text" value="15/01/25""#))
+            #expect(badDue.body.contains(#"value="Rà soát hộ khó khăn""#))
             let filedResolution = try await browser.post(
                 "/ban-ghi/cb-na-pan-2024-12-28/soan-nghi-quyet",
                 [
@@ -189,6 +200,12 @@ import Testing
             #expect(page.body.contains("Đồng chí Vi Văn Dũng đề nghị rà soát hộ khó khăn."))
             #expect(page.body.contains(#"name="att.np-06" value="excused" checked"#))
             #expect(try await meeting(archive, "cb-na-pan-2024-12-28") == nil)
+
+            // A date typed by hand with a two-digit year: refused, and kept as typed.
+            let shortYear = try await browser.post("/chi-bo/cb-na-pan/lap-bien-ban", Self.minutes(date: "28/12/24"))
+            #expect(shortYear.status == .unprocessableContent)
+            #expect(shortYear.body.contains("ghi năm bằng hai chữ số"))
+            #expect(shortYear.body.contains(#"type="text" value="28/12/24""#))
 
             // "Lấy danh sách ngày này": the rows of another day, nothing filed, nothing lost.
             var earlier = Self.minutes(date: "2023-09-15")

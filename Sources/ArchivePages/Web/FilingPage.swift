@@ -58,6 +58,9 @@ public struct FilingPage: Sendable {
     let hasTasks: Bool
     let kinds: [Option]
     let date: String
+    /// `date`, or `text` when what was typed is not `YYYY-MM-DD` (a date input would show it
+    /// empty and send nothing: the typed text must stay).
+    let dateInputType: String
     let start: String
     let end: String
     let place: String
@@ -123,6 +126,7 @@ public struct FilingPage: Sendable {
             Option(value: $0.rawValue, text: $0.vietnameseName.capitalizedFirst, selected: $0.rawValue == fields.kind)
         }
         date = fields.date
+        dateInputType = fields.date.isEmpty || LocalDate(fields.date) != nil ? "date" : "text"
         start = fields.start
         end = fields.end
         place = fields.place

@@ -15,6 +15,7 @@ public struct ResolutionPage: Sendable {
         let text: String
         let assignees: [Option]
         let due: String
+        let dueInputType: String
     }
 
     let pageTitle: String
@@ -25,6 +26,8 @@ public struct ResolutionPage: Sendable {
     let generalProblems: [String]
     let problems: [String: String]
     let date: String
+    /// `date`, or `text` when what was typed is not `YYYY-MM-DD` (kept as typed).
+    let dateInputType: String
     let place: String
     let title: String
     let body: String
@@ -46,6 +49,7 @@ public struct ResolutionPage: Sendable {
         generalProblems = problems[ResolutionFormFields.Field.general] ?? []
         self.problems = problems.mapValues { $0.joined(separator: " ") }
         date = fields.date
+        dateInputType = Self.inputType(fields.date)
         place = fields.place
         title = fields.title
         body = fields.body
@@ -61,9 +65,15 @@ public struct ResolutionPage: Sendable {
         tasks = rows.enumerated().map {
             TaskRow(
                 index: $0.offset, text: $0.element.text,
-                assignees: options($0.element.assigneeID, none: "— không ghi —"), due: $0.element.due)
+                assignees: options($0.element.assigneeID, none: "— không ghi —"), due: $0.element.due,
+                dueInputType: Self.inputType($0.element.due))
         }
         signers = options(fields.signerID, none: "— chọn —")
         recipients = fields.recipients
+    }
+
+    /// A date input for an empty or ISO date; a text input for anything else typed.
+    static func inputType(_ typed: String) -> String {
+        typed.isEmpty || LocalDate(typed) != nil ? "date" : "text"
     }
 }
