@@ -128,6 +128,25 @@ import Testing
     }
 
     @Test(arguments: setups)
+    func anAdminFilesInAnyCellAndProbationaryMembersAreMarked(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        try await WebSupport.application(archive: archive).test(setup) { client in
+            let browser = Browser(client)
+            try await browser.login("quantri")
+            let blank = try await browser.get("/chi-bo/cb-phai-luong/lap-bien-ban")
+            #expect(blank.status == .ok)
+            // Hoàng Thị Ngọc Ánh was admitted on 05/03/2023 and confirmed a year later.
+            let june = try await browser.post(
+                "/chi-bo/cb-phai-luong/lap-bien-ban", [("date", "2023-06-20"), ("kind", "regular"), ("step", "date")])
+            #expect(june.status == .ok)
+            #expect(june.body.contains("Hoàng Thị Ngọc Ánh</strong> <span class=\"mark\">(dự bị"))
+            let later = try await browser.post(
+                "/chi-bo/cb-phai-luong/lap-bien-ban", [("date", "2024-06-20"), ("kind", "regular"), ("step", "date")])
+            #expect(later.body.contains("Hoàng Thị Ngọc Ánh</strong></p>"))
+        }
+    }
+
+    @Test(arguments: setups)
     func committeeAccountsMayNotFile(_ setup: TestingSetup) async throws {
         let archive = try await WebSupport.makeArchive()
         try await WebSupport.application(archive: archive).test(setup) { client in
