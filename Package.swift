@@ -101,6 +101,8 @@ let package = Package(
                 .embedInCode("Templates/web/setup.mustache"),
                 .embedInCode("Templates/web/member-list.mustache"),
                 .embedInCode("Templates/web/admin.mustache"),
+                .embedInCode("Templates/web/filing.mustache"),
+                .embedInCode("Templates/web/resolution.mustache"),
             ]
         ),
         // The web app on Hummingbird 2: buildApplication/buildRouter, one request context, the

@@ -86,6 +86,10 @@ public func buildApplication(
 /// events), `GET|POST /thiet-lap` (the one-time setup), `GET /quan-tri` and
 /// `POST /quan-tri/dang-bo|chi-bo|nhiem-ky` (admins: committees, cells, terms),
 /// `GET /giao-dien.css`.
+/// `GET /giao-dien.css`; for the secretary of the cell and admins (`FilingController`):
+/// `GET|POST /chi-bo/{cellID}/lap-bien-ban`, `GET|POST /ban-ghi/{id}/sua`,
+/// `POST /ban-ghi/{id}/thong-qua`, `GET|POST /ban-ghi/{id}/dinh-chinh`, `POST /ban-ghi/{id}/bo`,
+/// `GET|POST /ban-ghi/{id}/soan-nghi-quyet`, `POST /ban-ghi/{id}/ban-hanh`.
 ///
 /// - throws: `Pages.TemplateError` if a built-in template does not parse.
 public func buildRouter(
@@ -105,6 +109,7 @@ public func buildRouter(
         archive: archive, sessions: sessions, gate: SetupGate(token: configuration.setupToken), pages: pages,
         security: security, passwordCost: configuration.passwordCost
     ).add(to: router)
+    FilingController(pages: pages, today: configuration.today).add(to: router)
     let stylesheet = ByteBuffer(string: pages.webStylesheet)
     router.get("/giao-dien.css") { _, _ in
         Response(

@@ -14,6 +14,8 @@ public enum WebError: Error, Sendable, Equatable {
     case readOnlyRole
     /// The one-time setup link is used, wrong, or the archive has accounts already: 403.
     case setupClosed
+    /// The account reads but does not write a cell's records (a committee account): 403.
+    case mayNotWrite
     /// The record or cell belongs to a cell the account may not see: 403.
     case otherCell
     /// A document marked Mật or higher, for an account without `confidential`: 403.
@@ -30,7 +32,8 @@ public enum WebError: Error, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .loginRequired: .seeOther
-        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential, .readOnlyRole, .setupClosed: .forbidden
+        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential, .readOnlyRole, .setupClosed, .mayNotWrite:
+            .forbidden
         case .loginLocked: .tooManyRequests
         case .notFound: .notFound
         case .badRequest: .badRequest
@@ -49,6 +52,8 @@ public enum WebError: Error, Sendable, Equatable {
             "Tài khoản của đồng chí chỉ được xem sổ đảng viên của chi bộ này, không được ghi. Việc ghi do bí thư chi bộ hoặc quản trị viên làm."
         case .setupClosed:
             "Đường dẫn thiết lập này không còn dùng được: kho đã có tài khoản, hoặc đường dẫn đã dùng hay gõ sai. Hãy đăng nhập; nếu chưa có tài khoản, hãy nhờ quản trị viên."
+        case .mayNotWrite:
+            "Tài khoản của đảng ủy đọc và xếp loại biên bản, nhưng không lập hay sửa biên bản, văn bản của chi bộ. Việc này do bí thư chi bộ làm."
         case .otherCell:
             "Bản ghi này thuộc một chi bộ mà tài khoản của đồng chí không được xem. Hãy quay về trang đầu để chọn chi bộ của mình."
         case .confidential:

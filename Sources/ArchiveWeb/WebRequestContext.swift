@@ -16,8 +16,8 @@ public struct WebRequestContext: RequestContext {
         visitor = nil
     }
 
-    /// Forms are small: 64 KiB is plenty for a login or a search.
-    public var maxUploadSize: Int { 64 * 1024 }
+    /// Forms are text: 1 MiB holds the longest minutes (proceedings of a congress) many times.
+    public var maxUploadSize: Int { 1024 * 1024 }
 
     /// Bodies are HTML forms.
     public var requestDecoder: URLEncodedFormDecoder { URLEncodedFormDecoder() }

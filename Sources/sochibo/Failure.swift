@@ -48,6 +48,11 @@ enum Failure {
                 ]
             case .register(.listRefused(let problems)):
                 return problems.map { "sochibo: \($0)." } + [sentence + "."]
+            case .unconfirmedWarnings(let meetingID, let warnings):
+                return warnings.map { "sochibo: cảnh báo: \($0.vietnameseDescription)." } + [
+                    sentence
+                        + "; nếu đã xem lại và vẫn thông qua, chạy `sochibo approve \(meetingID) --confirm` (hoặc sửa bằng `sochibo template --from \(meetingID)`)."
+                ]
             case .logNeedsWholeArchive:
                 return [sentence + " (bỏ --cell, --organization, --year khi dùng --with-log)."]
             default:

@@ -102,13 +102,17 @@ struct FileCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let record = try await options.open().file(
+            let archive = try options.open()
+            let record = try await archive.file(
                 form: try FormFile.read(form), named: form, today: Today.date, context: actor.context)
             switch record {
             case .meeting(let meeting):
                 print(
                     "Đã lưu dự thảo biên bản \(meeting.id) ngày \(meeting.date.vietnameseShort). Khi biên bản đã được đọc lại và thông qua: sochibo approve \(meeting.id)"
                 )
+                for warning in try await archive.approvalWarnings(meetingID: meeting.id) {
+                    print("Cảnh báo: \(warning.vietnameseDescription).")
+                }
             case .document(let document):
                 print(
                     "Đã lưu dự thảo \(document.kind.vietnameseName.lowercased()) \(document.id). Để cấp số và ban hành: sochibo issue \(document.id)"
@@ -135,10 +139,15 @@ struct CorrectCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Tệp mẫu đã sửa.", valueName: "FORM"))
     var form: String
 
+    @Option(help: ArgumentHelp("Lý do đính chính, giữ cùng phiên bản cũ.", valueName: "LÝ DO"))
+    var reason: String?
+
     func run() async throws {
         try await Failure.guarding {
+            var context = actor.context
+            context.reason = reason.map(TextNormalization.collapsed).flatMap { $0.isEmpty ? nil : $0 }
             let lifecycle = try await options.open().correct(
-                id: id, form: try FormFile.read(form), named: form, today: Today.date, context: actor.context)
+                id: id, form: try FormFile.read(form), named: form, today: Today.date, context: context)
             print(
                 "Đã ghi đính chính \(id): phiên bản \(lifecycle.version) (mã sha256 \(lifecycle.sha256 ?? "")); các phiên bản trước vẫn xem được bằng sochibo show \(id) --version N."
             )

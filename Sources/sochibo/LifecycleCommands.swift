@@ -35,9 +35,13 @@ struct ApproveCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "MEETING"))
     var meeting: String
 
+    @Flag(help: "Xác nhận các cảnh báo của biên bản (đã đọc và vẫn thông qua).")
+    var confirm = false
+
     func run() async throws {
         try await Failure.guarding {
-            let approved = try await options.open().approve(meetingID: meeting, context: actor.context)
+            let approved = try await options.open().approve(
+                meetingID: meeting, confirmingWarnings: confirm, context: actor.context)
             print("Đã thông qua biên bản \(approved.id) ngày \(approved.date.vietnameseShort); biên bản đã được khóa.")
         }
     }

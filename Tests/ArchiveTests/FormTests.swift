@@ -90,7 +90,7 @@ struct FormTests {
         }
         #expect(copied.status == .draft && copied.rating?.level == .good)
         // Then approved at the next meeting, and locked.
-        _ = try await archive.approve(meetingID: meeting.id, context: clerk)
+        _ = try await archive.approve(meetingID: meeting.id, confirmingWarnings: true, context: clerk)
         await #expect(throws: ArchiveError.self) {
             try await archive.file(
                 form: try text(Self.minutesForm).replacingOccurrences(

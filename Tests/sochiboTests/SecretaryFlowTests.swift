@@ -25,7 +25,17 @@ struct SecretaryFlowTests {
         let filed = try run(["file", minutes, "--by", "Lý Thị Thu"])
         #expect(filed.status == 0, "\(filed.errors)")
         #expect(filed.output.hasPrefix("Đã lưu dự thảo biên bản cb-na-pan-2024-12-28 ngày 28/12/2024."))
-        #expect(try run(["approve", "cb-na-pan-2024-12-28", "--by", "Hà Văn Lợi"]).status == 0)
+        // np-2024-12 (combined, 15/12) is already the month's regular meeting: a warning to confirm.
+        #expect(filed.output.contains("Cảnh báo: tháng 12/2024 chi bộ đã có biên bản sinh hoạt thường kỳ khác"))
+        let unconfirmed = try run(["approve", "cb-na-pan-2024-12-28", "--by", "Hà Văn Lợi"])
+        #expect(unconfirmed.status == 1)
+        #expect(
+            unconfirmed.errorLines == [
+                "sochibo: cảnh báo: tháng 12/2024 chi bộ đã có biên bản sinh hoạt thường kỳ khác (np-2024-12, ngày 15/12/2024).",
+                "sochibo: chưa thông qua biên bản cb-na-pan-2024-12-28: có 1 cảnh báo chưa được xác nhận; nếu đã xem lại và vẫn thông qua, chạy `sochibo approve cb-na-pan-2024-12-28 --confirm` (hoặc sửa bằng `sochibo template --from cb-na-pan-2024-12-28`).",
+            ])
+        // Still a draft: approving it now succeeds (approved minutes would be refused as such).
+        #expect(try run(["approve", "cb-na-pan-2024-12-28", "--by", "Hà Văn Lợi", "--confirm"]).status == 0)
         let again = try run(["approve", "cb-na-pan-2024-12-28"])
         #expect(
             again.status == 1 && again.errorLines == ["sochibo: biên bản cb-na-pan-2024-12-28 đã được thông qua rồi."])

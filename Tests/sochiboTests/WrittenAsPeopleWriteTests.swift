@@ -45,7 +45,7 @@ struct WrittenAsPeopleWriteTests {
         #expect(meetings.filter { ($0["id"] as? String)?.hasPrefix("cb-na-pan-2024-12-28") == true }.count == 1)
         #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("21:35"))
 
-        #expect(try run(["approve", "cb-na-pan-2024-12-28"]).status == 0)
+        #expect(try run(["approve", "cb-na-pan-2024-12-28", "--confirm"]).status == 0)
         let locked = try run(["file", again])
         #expect(locked.status == 1)
         let dateLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {

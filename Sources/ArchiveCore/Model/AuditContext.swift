@@ -6,9 +6,14 @@ public struct AuditContext: Sendable {
     public var actor: String
     /// The moment, ISO 8601 UTC to the second.
     public var time: String
+    /// Why the change is made, when the person said (a correction's reason); kept with the
+    /// version it replaces.
+    public var reason: String?
 
-    /// A context for `actor`, now.
-    public init(actor: String, time: Date = Date()) {
+    /// A context for `actor`, now, with the reason given for the change, if any.
+    public init(actor: String, time: Date = Date(), reason: String? = nil) {
+        let reason = reason.map(TextNormalization.collapsed)
+        self.reason = reason?.isEmpty == false ? reason : nil
         let trimmed = TextNormalization.collapsed(actor)
         self.actor = trimmed.isEmpty ? "không rõ" : trimmed
         let formatter = ISO8601DateFormatter()

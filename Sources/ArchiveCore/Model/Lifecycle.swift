@@ -81,9 +81,14 @@ public struct RecordVersion: Sendable, Hashable {
     public var replaced: String
     /// The record as it was.
     public var content: LockableRecord
+    /// Why the next version replaced it, when the person correcting said (not in format v1).
+    public var replacedBecause: String?
 
     /// Creates a version.
-    public init(version: Int, sha256: String, replaced: String, content: LockableRecord) {
+    public init(
+        version: Int, sha256: String, replaced: String, content: LockableRecord, replacedBecause: String? = nil
+    ) {
+        self.replacedBecause = replacedBecause
         self.version = version
         self.sha256 = sha256
         self.replaced = replaced

@@ -56,4 +56,15 @@ public enum VietnameseCollation {
 
     /// Whether `left` comes before `right` in Vietnamese order.
     public static func precedes(_ left: String, _ right: String) -> Bool { key(left) < key(right) }
+
+    /// Whether the person `left` comes before `right` in a Vietnamese list of people: by given
+    /// name (the last word), then by the rest in order ("Đinh Thị Hạnh" before "Hà Văn Lợi").
+    public static func precedesByGivenName(_ left: String, _ right: String) -> Bool {
+        func reordered(_ name: String) -> String {
+            let words = name.split(whereSeparator: \.isWhitespace)
+            guard let last = words.last else { return name }
+            return ([last] + words.dropLast()).joined(separator: " ")
+        }
+        return key(reordered(left)) < key(reordered(right))
+    }
 }

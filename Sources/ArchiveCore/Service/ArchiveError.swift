@@ -50,6 +50,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// The member register's rules refuse an event (or a committee, cell or term); nothing
     /// was written.
     case register(RegisterRefusal)
+    /// Draft minutes with warnings (`ApprovalWarnings`) were not approved: the person has not
+    /// confirmed them. Nothing was changed.
+    case unconfirmedWarnings(meetingID: String, warnings: [ApprovalWarning])
 }
 
 /// Why a directory is not an archive.

@@ -69,6 +69,9 @@ public protocol ArchiveService: Sendable {
     func meetingForm(cellID: String, date: LocalDate) async throws -> String
     /// The blank form of a document of `kind`.
     func documentForm(cellID: String, kind: Document.Kind, date: LocalDate) async throws -> String
+    /// The cell's tasks still open on `date` (not reported done or cancelled before it), for a
+    /// meeting's reports.
+    func openTasks(cellID: String, on date: LocalDate) async throws -> [MeetingForm.OpenTask]
     /// A meeting or document as a filled form, to change or correct.
     func filledForm(id: String) async throws -> String
     /// Files a filled form as a draft (replacing the draft it names).
@@ -83,8 +86,10 @@ public protocol ArchiveService: Sendable {
         async throws -> RecordLifecycle
     /// Removes a draft filed by mistake (never a locked record), with a `discard` log entry.
     func discard(id: String, context: AuditContext) async throws -> LockableRecord
-    /// Approves draft minutes and locks them.
-    func approve(meetingID: String, context: AuditContext) async throws -> Meeting
+    /// Approves draft minutes and locks them; minutes with warnings only when confirmed.
+    func approve(meetingID: String, confirmingWarnings: Bool, context: AuditContext) async throws -> Meeting
+    /// The warnings draft minutes raise before approval (`ApprovalWarnings`).
+    func approvalWarnings(meetingID: String) async throws -> [ApprovalWarning]
     /// Issues a draft document with the next free number of its type and term, and locks it.
     func issue(documentID: String, context: AuditContext) async throws -> IssuedDocument
 
@@ -123,5 +128,12 @@ extension ArchiveService {
         meetingID: String, points: [(criterion: String, points: Int)], note: String? = nil, context: AuditContext
     ) async throws -> Rating {
         try await rate(meetingID: meetingID, points: points, note: note, by: .cell, context: context)
+    }
+
+    /// Approves draft minutes that raise no warning; minutes with warnings are refused with
+    /// `ArchiveError.unconfirmedWarnings` (see `approve(meetingID:confirmingWarnings:context:)`).
+    @discardableResult
+    public func approve(meetingID: String, context: AuditContext) async throws -> Meeting {
+        try await approve(meetingID: meetingID, confirmingWarnings: false, context: context)
     }
 }

@@ -48,6 +48,8 @@ extension ArchiveError {
             refusal.vietnameseDescription
         case .readOnlyNeedsUpgrade(let directory):
             "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
+        case .unconfirmedWarnings(let meetingID, let warnings):
+            "chưa thông qua biên bản \(meetingID): có \(warnings.count) cảnh báo chưa được xác nhận"
         }
     }
 }

@@ -40,6 +40,8 @@ public struct CellYearPage: Sendable {
     let searchHref: String
     /// The cell's member register (`/chi-bo/ID/dang-vien`).
     let membersHref: String
+    /// The link to file minutes, for an account that writes in this cell; nil otherwise.
+    public var fileHref: String?
 
     /// One thing to do: the sentence, and the record it concerns.
     struct ToDoItem: Sendable {

@@ -31,6 +31,10 @@ extension Pages {
     public func render(_ page: SetupPage) -> String { render(page, template: "setup") }
     /// The administrators' setting up of committees, cells and terms.
     public func render(_ page: AdminPage) -> String { render(page, template: "admin") }
+    /// The page that files, edits or corrects minutes.
+    public func render(_ page: FilingPage) -> String { render(page, template: "filing") }
+    /// The page that writes a resolution from a meeting.
+    public func render(_ page: ResolutionPage) -> String { render(page, template: "resolution") }
 
     /// The web templates' names and texts.
     static var webSources: [(String, [UInt8])] {
@@ -50,6 +54,8 @@ extension Pages {
             ("setup", PackageResources.setup_mustache),
             ("member-list", PackageResources.member_list_mustache),
             ("admin", PackageResources.admin_mustache),
+            ("filing", PackageResources.filing_mustache),
+            ("resolution", PackageResources.resolution_mustache),
         ]
     }
 }

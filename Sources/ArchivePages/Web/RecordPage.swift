@@ -25,6 +25,22 @@ public struct RecordPage: Sendable {
     let parts: [Part]
     let printHref: String
     let cellLink: WebLink
+    /// The buttons of an account that may write in the record's cell; nil for readers.
+    public var actions: RecordActions?
+    /// The corrections the record has had, newest last ("Phiên bản 1, thay ngày … vì: …").
+    var corrections: [String] = []
+    var hasCorrections = false
+
+    /// Shows the record's earlier versions and why each was replaced, when it was corrected.
+    public mutating func show(_ lifecycle: RecordLifecycle) {
+        corrections = lifecycle.previous.map { version in
+            let day = LocalDate(String(version.replaced.prefix(10)))?.vietnameseShort ?? version.replaced
+            return "Phiên bản \(version.version) được thay ngày \(day)"
+                + (version.replacedBecause.map { ", lý do: \($0)" } ?? "")
+        }
+        hasCorrections = !corrections.isEmpty
+        if hasCorrections { corrections.append("Đang xem phiên bản \(lifecycle.version) (đính chính).") }
+    }
 
     /// The page of minutes (`.meeting`) or a document (`.document`); nil for other records.
     public init?(bar: WebAccountBar, record: ArchiveRecord) {
@@ -120,5 +136,69 @@ public struct RecordPage: Sendable {
         printHref = WebPath.record(document.id) + "/in"
         cellLink = WebLink(
             href: WebPath.cell(cell.id, year: document.date.year), text: "Năm \(document.date.year) của \(cell.name)")
+    }
+}
+
+/// What the account may do with the record on its page, each a POST form with the CSRF token
+/// or a link: edit, approve (with the warnings to confirm), correct, write the resolution,
+/// issue, discard; and what the last action did or why it was refused.
+public struct RecordActions: Sendable {
+    let csrfToken: String
+    let editHref: String?
+    let approveAction: String?
+    let warnings: [String]
+    let hasWarnings: Bool
+    let correctHref: String?
+    let resolutionHref: String?
+    let issueAction: String?
+    let discardAction: String?
+    let notice: String?
+    let problem: String?
+    let hasAny: Bool
+
+    /// The actions on `record` for a writer of its cell (`csrfToken` from the session).
+    ///
+    /// - parameters:
+    ///   - warnings: the approval warnings of draft minutes, worded.
+    ///   - notice: what the last action did ("Đã thông qua…").
+    ///   - problem: why the last action was refused, if it was.
+    public init(
+        record: ArchiveRecord, csrfToken: String, warnings: [String] = [], notice: String? = nil,
+        problem: String? = nil
+    ) {
+        self.csrfToken = csrfToken
+        self.warnings = warnings
+        hasWarnings = !warnings.isEmpty
+        self.notice = notice
+        self.problem = problem
+        var edit: String?, approve: String?, correct: String?, resolution: String?, issue: String?
+        var discard: String?
+        switch record {
+        case .meeting(let meeting, _):
+            let path = WebPath.record(meeting.id)
+            if meeting.status == .draft {
+                edit = path + "/sua"
+                approve = path + "/thong-qua"
+                discard = path + "/bo"
+            } else {
+                correct = path + "/dinh-chinh"
+                resolution = path + "/soan-nghi-quyet"
+            }
+        case .document(let document, _):
+            let path = WebPath.record(document.id)
+            if document.status == .draft {
+                issue = path + "/ban-hanh"
+                discard = path + "/bo"
+            }
+        case .organization, .cell, .member:
+            break
+        }
+        editHref = edit
+        approveAction = approve
+        correctHref = correct
+        resolutionHref = resolution
+        issueAction = issue
+        discardAction = discard
+        hasAny = [edit, approve, correct, resolution, issue, discard].contains { $0 != nil }
     }
 }

@@ -18,6 +18,17 @@ extension Archive {
         }
     }
 
+    /// The cell's tasks from documents issued on or before `date` whose last report before it
+    /// is neither done nor cancelled, in the order of their documents.
+    ///
+    /// - throws: `ArchiveError.notFound` for an unknown cell.
+    public func openTasks(cellID: String, on date: LocalDate) async throws -> [MeetingForm.OpenTask] {
+        try await pool.read { db in
+            guard let cell = try RecordReader(db: db).cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
+            return try Self.openTasks(db, cell: cell, on: date)
+        }
+    }
+
     /// A blank form for a document of `kind` of `cellID`, dated `date`.
     ///
     /// - throws: `ArchiveError.notFound` for an unknown cell.

@@ -4,21 +4,31 @@ import GRDB
 extension Archive {
     /// Approves a meeting's minutes (read back and adopted): draft → approved. From then on the
     /// minutes are locked and carry the SHA-256 of their canonical content. One transaction,
-    /// with an `approve` entry in the audit log.
+    /// with an `approve` entry in the audit log. Minutes with warnings (`ApprovalWarnings`:
+    /// issue 11, item 10) are approved only when `confirmingWarnings` is true; the warnings are
+    /// computed inside the same transaction, so what was confirmed is what is approved.
     ///
     /// ```swift
-    /// try archive.approve(meetingID: "np-2024-12", context: AuditContext(actor: "Hoàng Văn Kiên"))
+    /// try archive.approve(meetingID: "np-2024-12", confirmingWarnings: true, context: AuditContext(actor: "Hoàng Văn Kiên"))
     /// ```
     ///
-    /// - throws: `ArchiveError.notFound` for an unknown meeting; `ArchiveError.notAllowed` when
-    ///   the minutes are already approved.
+    /// - throws: `ArchiveError.notFound` for an unknown meeting; `ArchiveError.lifecycle` when
+    ///   the minutes are already approved; `ArchiveError.unconfirmedWarnings` (nothing written)
+    ///   when they have warnings and `confirmingWarnings` is false.
     @discardableResult
-    public func approve(meetingID: String, context: AuditContext) async throws -> Meeting {
+    public func approve(meetingID: String, confirmingWarnings: Bool, context: AuditContext) async throws -> Meeting {
         try await write { db in
-            guard let draft = try RecordReader(db: db).meeting(id: meetingID) else {
+            let reader = RecordReader(db: db)
+            guard let draft = try reader.meeting(id: meetingID) else {
                 throw ArchiveError.notFound(id: meetingID)
             }
             let meeting = try LifecycleRules.approved(draft)
+            if !confirmingWarnings {
+                let warnings = try Self.approvalWarnings(db, draft)
+                if !warnings.isEmpty {
+                    throw ArchiveError.unconfirmedWarnings(meetingID: meetingID, warnings: warnings)
+                }
+            }
             let sha256 = try CanonicalContent.sha256(.meeting(meeting))
             try db.execute(
                 sql: "UPDATE meeting SET status = 'approved', content_sha256 = ? WHERE id = ?",
@@ -28,6 +38,35 @@ extension Archive {
                 .approve, kind: .meeting, record: meetingID, version: version, sha256: sha256, context: context)
             return meeting
         }
+    }
+
+    /// The warnings the minutes of `meetingID` raise before approval (`ApprovalWarnings`).
+    ///
+    /// - returns: the warnings, in the order of the minutes; empty when there are none.
+    /// - throws: `ArchiveError.notFound` for an unknown meeting.
+    public func approvalWarnings(meetingID: String) async throws -> [ApprovalWarning] {
+        try await pool.read { db in
+            guard let meeting = try RecordReader(db: db).meeting(id: meetingID) else {
+                throw ArchiveError.notFound(id: meetingID)
+            }
+            return try Self.approvalWarnings(db, meeting)
+        }
+    }
+
+    static func approvalWarnings(_ db: Database, _ meeting: Meeting) throws -> [ApprovalWarning] {
+        guard let cell = try RecordReader(db: db).cell(id: meeting.cellID) else {
+            throw ArchiveError.corrupt("thiếu chi bộ \(meeting.cellID)")
+        }
+        let others = try Row.fetchAll(
+            db, sql: "SELECT id, kind, date FROM meeting WHERE cell_id = ? AND id <> ? AND substr(date, 1, 7) = ?",
+            arguments: [meeting.cellID, meeting.id, String(meeting.date.description.prefix(7))]
+        ).compactMap { row -> ApprovalWarnings.OtherMeeting? in
+            guard let kind = Meeting.Kind(rawValue: row["kind"]), let date = LocalDate(row["date"] as String) else {
+                return nil
+            }
+            return ApprovalWarnings.OtherMeeting(id: row["id"], kind: kind, date: date)
+        }
+        return ApprovalWarnings.check(meeting, cell: cell, otherMeetings: others)
     }
 
     /// Issues a draft document: gives it the next free number of its (cell, type, term) — the
@@ -134,7 +173,9 @@ extension Archive {
             throw ArchiveError.lifecycle(.correctionChangesNothing(id: current.id))
         }
         try versions.keep(
-            RecordVersion(version: lifecycle.version, sha256: oldHash, replaced: context.time, content: current))
+            RecordVersion(
+                version: lifecycle.version, sha256: oldHash, replaced: context.time, content: current,
+                replacedBecause: context.reason))
         let version = lifecycle.version + 1
         let writer = RecordWriter(db: db)
         switch next {

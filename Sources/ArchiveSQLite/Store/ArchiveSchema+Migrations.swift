@@ -21,6 +21,10 @@ enum ArchiveMigrations {
         migrator.registerMigration("v7: accounts", migrate: createAccounts)
         migrator.registerMigration("v8: committee ratings", migrate: addCommitteeRatings)
         migrator.registerMigration("v9: member register actions in the audit log", migrate: widenRegisterActions)
+        migrator.registerMigration("v10: correction reasons") { db in
+            // Why a version was replaced, as the person correcting wrote it (web: required).
+            try db.execute(sql: "ALTER TABLE record_version ADD COLUMN reason TEXT")
+        }
         return migrator
     }
 

@@ -25,13 +25,14 @@ struct VersionStore {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT version, content_sha256, replaced, content FROM record_version
+                    SELECT version, content_sha256, replaced, content, reason FROM record_version
                     WHERE kind = ? AND record_id = ? ORDER BY version
                     """), arguments: [kind, id]
         ).map { row in
             let json: String = row[3]
             let content = try JSONDecoder().decode(LockableRecord.self, from: Data(json.utf8))
-            return RecordVersion(version: row[0], sha256: row[1], replaced: row[2], content: content)
+            return RecordVersion(
+                version: row[0], sha256: row[1], replaced: row[2], content: content, replacedBecause: row[4])
         }
     }
 
@@ -42,11 +43,12 @@ struct VersionStore {
         let json = String(decoding: try encoder.encode(version.content), as: UTF8.self)
         try db.cachedStatement(
             sql: """
-                INSERT INTO record_version (kind, record_id, version, content_sha256, replaced, content)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO record_version (kind, record_id, version, content_sha256, replaced, content, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             version.content.kind, version.content.id, version.version, version.sha256, version.replaced, json,
+            version.replacedBecause,
         ])
     }
 

@@ -42,11 +42,12 @@ struct ReadingController {
             throw WebError.badRequest("Năm không hợp lệ. Hãy chọn năm từ trang của chi bộ.")
         }
         let cell = try await scope.cell(id: id)
-        let page = CellYearPage(
+        var page = CellYearPage(
             bar: try bar(context), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
             year: year, today: today, agenda: try await scope.cellAgenda(cellID: id, year: year, today: today),
             documents: Array(try await scope.documents(cellID: id).prefix(8)),
             yearsWithMeetings: try await scope.meetingYears(cellID: id))
+        if scope.mayWrite(cellID: cell.id) { page.fileHref = WebPath.cell(cell.id) + "/lap-bien-ban" }
         return HTMLResponse(pages.render(page))
     }
 
@@ -70,7 +71,11 @@ struct ReadingController {
     @Sendable func record(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
         let scope = try context.scope()
         let record = try await scope.record(id: try context.parameters.require("id"))
-        guard let page = RecordPage(bar: try bar(context), record: record) else { throw WebError.notFound(detail: nil) }
+        let bar = try bar(context)
+        guard var page = RecordPage(bar: bar, record: record) else { throw WebError.notFound(detail: nil) }
+        page.show(try await scope.lifecycle(id: try context.parameters.require("id")))
+        page.actions = try await FilingController.actions(
+            for: record, scope: scope, csrfToken: bar.csrfToken, done: FormQuery(request)["xong"], problem: nil)
         return HTMLResponse(pages.render(page))
     }
 

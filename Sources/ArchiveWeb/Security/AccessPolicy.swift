@@ -5,8 +5,12 @@ import ArchiveCore
 /// rules to every read, so that a controller cannot reach a record by any other way.
 ///
 /// - secretary: its own cell only.
-/// - committee: every cell under its organization, sub-committees included.
+/// - committee: every cell under its organization, sub-committees included; reads and never
+///   writes a cell's minutes or documents.
 /// - admin: everything.
+/// - Writing (filing, approving, correcting, discarding minutes; writing and issuing
+///   documents): a secretary in its own cell, an admin in any; the route table sends every
+///   writing path to `.writer`, and `ArchiveScope.writableCell` checks the cell.
 /// - Documents marked Mật, Tối mật or Tuyệt mật: only accounts with `confidential`.
 enum AccessPolicy {
     /// What a path asks of the visitor.
@@ -17,7 +21,17 @@ enum AccessPolicy {
         case account
         /// A logged-in account with one of these roles.
         case roles(Set<Account.Role>)
+        /// A logged-in account that may write a cell's records: secretary or admin.
+        case writer
     }
+
+    /// The roles that write a cell's records (issue 12: committees rate, never write minutes).
+    static let writerRoles: Set<Account.Role> = [.secretary, .admin]
+
+    /// The last path segments of the pages that write a record.
+    static let writingSegments: Set<String> = [
+        "lap-bien-ban", "sua", "thong-qua", "dinh-chinh", "bo", "soan-nghi-quyet", "ban-hanh",
+    ]
 
     /// The requirement of `path`. Unknown paths ask for an account, so that a visitor who is
     /// not logged in learns nothing about what exists.
@@ -27,8 +41,18 @@ enum AccessPolicy {
         case "/tai-khoan": .roles([.admin])
         case "/bang-theo-doi": .roles([.admin, .committee])
         case _ where path == "/quan-tri" || path.hasPrefix("/quan-tri/"): .roles([.admin])
-        default: .account
+        default: isWriting(path) ? .writer : .account
         }
+    }
+
+    /// Whether `path` is a writing page: `/chi-bo/{id}/X` or `/ban-ghi/{id}/X` with X one of
+    /// `writingSegments`.
+    static func isWriting(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard parts.count == 3, let first = parts.first, first == "chi-bo" || first == "ban-ghi",
+            let last = parts.last
+        else { return false }
+        return writingSegments.contains(String(last))
     }
 
     /// Whether `account` meets `requirement`.
@@ -37,6 +61,17 @@ enum AccessPolicy {
         case .anyone: true
         case .account: account != nil
         case .roles(let roles): account.map { roles.contains($0.role) } ?? false
+        case .writer: account.map { writerRoles.contains($0.role) } ?? false
+        }
+    }
+
+    /// Whether `account` may write the records of `cellID`: its own cell for a secretary,
+    /// any cell for an admin, none for a committee.
+    static func mayWrite(cellID: String, as account: Account) -> Bool {
+        switch account.role {
+        case .admin: true
+        case .secretary: account.cellID == cellID
+        case .committee: false
         }
     }
 
@@ -106,6 +141,36 @@ public struct ArchiveScope: Sendable {
         return cell
     }
 
+    /// A cell the account may write in (its records: minutes, documents).
+    ///
+    /// - throws: `WebError.mayNotWrite` for a committee account, `WebError.otherCell` for a
+    ///   cell the account may not see or write, `WebError.notFound`.
+    func writableCell(id: String) async throws -> Cell {
+        guard AccessPolicy.writerRoles.contains(account.role) else { throw WebError.mayNotWrite }
+        guard AccessPolicy.mayWrite(cellID: id, as: account) else { throw WebError.otherCell }
+        return try await cell(id: id)
+    }
+
+    /// A meeting or document the account may write (its cell's), with the cell.
+    ///
+    /// - throws: as `record(id:)`, and `WebError.mayNotWrite` for a committee account.
+    func writableRecord(id: String) async throws -> ArchiveRecord {
+        guard AccessPolicy.writerRoles.contains(account.role) else { throw WebError.mayNotWrite }
+        let record = try await record(id: id)
+        switch record {
+        case .meeting(_, let cell), .document(_, let cell):
+            guard AccessPolicy.mayWrite(cellID: cell.id, as: account) else { throw WebError.otherCell }
+        default: break
+        }
+        return record
+    }
+
+    /// Whether the account may write the records of `cellID` (to show the buttons).
+    func mayWrite(cellID: String) -> Bool { AccessPolicy.mayWrite(cellID: cellID, as: account) }
+
+    /// The archive, for writes: only after `writableCell` or `writableRecord` allowed them.
+    var writer: any ArchiveService { archive }
+
     /// An organization's name, for headings (any account may read a committee's name).
     func organizationName(id: String) async -> String {
         guard case .organization(let organization)? = try? await archive.record(id: id) else { return id }
@@ -129,6 +194,13 @@ public struct ArchiveScope: Sendable {
                 detail: "Mã này không phải của một biên bản hay văn bản. Hãy tìm bản ghi từ trang của chi bộ.")
         }
         return record
+    }
+
+    /// The version and earlier versions of a meeting or document the account may read (same
+    /// refusals as `record`).
+    func lifecycle(id: String) async throws -> RecordLifecycle {
+        _ = try await record(id: id)
+        return try await archive.lifecycle(of: id)
     }
 
     /// The print page's data of a record the account may read (same refusals as `record`).

@@ -68,7 +68,8 @@ struct SecurityMiddleware: RouterMiddleware {
                 try await checkCSRF(&request, session: session, context: context)
             }
             guard AccessPolicy.allows(account, requirement) else {
-                throw account == nil ? WebError.loginRequired : WebError.wrongRole
+                throw account == nil
+                    ? WebError.loginRequired : requirement == .writer ? WebError.mayNotWrite : WebError.wrongRole
             }
             if let session {
                 var scope: ArchiveScope?

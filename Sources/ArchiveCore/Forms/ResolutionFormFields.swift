@@ -1,0 +1,137 @@
+/// The resolution form as separate fields, as a web page sends them, written into the text
+/// document form so that one reader (`DocumentForm.read`, through `ArchiveService.file(form:)`)
+/// checks both; each problem's line maps back to its field.
+public struct ResolutionFormFields: Sendable, Hashable {
+    /// One task: its text, the member in charge (identifier, or empty) and the due date as typed.
+    public struct TaskRow: Sendable, Hashable {
+        public var text: String
+        public var assigneeID: String
+        public var due: String
+
+        /// Creates a row.
+        public init(text: String = "", assigneeID: String = "", due: String = "") {
+            self.text = text
+            self.assigneeID = assigneeID
+            self.due = due
+        }
+    }
+
+    public var cellID: String
+    /// The meeting that adopted the resolution.
+    public var meetingID: String
+    /// As typed: `YYYY-MM-DD` or `dd/mm/yyyy`.
+    public var date: String = ""
+    public var place: String = ""
+    /// The summary (trích yếu).
+    public var title: String = ""
+    /// Paragraphs separated by a blank line.
+    public var body: String = ""
+    public var tasks: [TaskRow] = []
+    /// The signer's member identifier.
+    public var signerID: String = ""
+    /// One recipient a line.
+    public var recipients: String = ""
+
+    /// Empty fields.
+    public init(cellID: String, meetingID: String) {
+        self.cellID = cellID
+        self.meetingID = meetingID
+    }
+
+    /// The fields a resolution of `meeting` starts with: its date and place, a title, the
+    /// grounds (the meeting and its attendance figures, `domain.md` "Documents") and the
+    /// conclusion as the body, the secretary of the day as signer. Tasks are entered once,
+    /// here.
+    public init(meeting: Meeting, cell: Cell) {
+        cellID = cell.id
+        meetingID = meeting.id
+        date = meeting.date.description
+        place = meeting.place
+        title =
+            "Nghị quyết kỳ sinh hoạt \(meeting.kind.vietnameseName) tháng \(meeting.date.month)/\(meeting.date.year)"
+        let count = meeting.attendanceCount(members: cell.members)
+        let base = meeting.votingBase(members: cell.members)
+        var paragraphs = [
+            "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
+            "Căn cứ biên bản kỳ sinh hoạt \(meeting.kind.vietnameseName) của \(cell.name) ngày \(meeting.date.vietnameseShort): có mặt \(count.present)/\(count.expected) đảng viên, vắng có lý do \(count.excused), vắng không lý do \(count.unexcused); \(base.entitled) đảng viên có quyền biểu quyết.",
+        ]
+        if let vote = meeting.votes.first {
+            paragraphs.append(
+                "Chi bộ biểu quyết “\(vote.subject)”: \(vote.votesFor) tán thành, \(vote.votesAgainst) không tán thành, \(vote.abstentions) không biểu quyết."
+            )
+        }
+        paragraphs.append("CHI BỘ QUYẾT NGHỊ:")
+        paragraphs += meeting.conclusion
+        body = paragraphs.joined(separator: "\n\n")
+        let secretary = cell.members.first { member in
+            member.belongsToCell(on: meeting.date) && member.roles(on: meeting.date).contains { $0.title == .secretary }
+        }
+        signerID = secretary?.id ?? meeting.chairID
+        recipients = "Đảng ủy xã\nĐảng viên trong chi bộ\nLưu Chi bộ"
+    }
+
+    /// Field keys of `fieldAtLine`.
+    public enum Field {
+        public static let general = "general", date = "date", place = "place", title = "title", body = "body"
+        public static let tasks = "tasks", signer = "signer", recipients = "recipients"
+    }
+
+    /// The text form these fields fill (`DocumentForm`), the field of each line, and text-box
+    /// lines the form would read as guidance or as a section (to be refused), by field.
+    public func formText(
+        cellName: String, memberNames: [String: String]
+    ) -> (
+        text: String, fieldAtLine: [Int: String], unwritable: [String: String]
+    ) {
+        var lines: [String] = []
+        var fieldAtLine: [Int: String] = [:]
+        var unwritable: [String: String] = [:]
+        func add(_ line: String, _ field: String) {
+            lines.append(line)
+            fieldAtLine[lines.count] = field
+        }
+        func single(_ text: String) -> String {
+            TextNormalization.collapsed(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+        func person(_ id: String) -> String {
+            let id = single(id)
+            return id.isEmpty ? "" : "\(memberNames[id] ?? id) [\(id)]"
+        }
+        func textLines(_ text: String, _ field: String) -> [String] {
+            let result = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
+                TextNormalization.trimmed(String($0))
+            }
+            for line in result where line.hasPrefix("#") || (line.hasPrefix("[") && line.hasSuffix("]")) {
+                unwritable[field] = line
+            }
+            return result
+        }
+        add("Chi bộ: \(cellName) [\(cellID)]", Field.general)
+        add("Mã văn bản: ", Field.general)
+        add("Loại: \(Document.Kind.resolution.rawValue)", Field.general)
+        add("Ngày: \(single(date))", Field.date)
+        add("Nơi ban hành: \(single(place))", Field.place)
+        add("Độ mật: không", Field.general)
+        add("Thông qua tại kỳ sinh hoạt: \(single(meetingID))", Field.general)
+        add("Trích yếu: \(single(title))", Field.title)
+        add("", Field.general)
+        add("[Nội dung]", Field.body)
+        for line in textLines(body, Field.body) { add(line, Field.body) }
+        add("", Field.general)
+        add("[Nhiệm vụ]", Field.tasks)
+        for task in tasks where !single(task.text).isEmpty || !single(task.due).isEmpty {
+            add(
+                "\(String(single(task.text).map { $0 == "|" ? "/" : $0 })) | \(person(task.assigneeID)) | \(single(task.due))",
+                Field.tasks)
+        }
+        add("", Field.general)
+        add("[Ký]", Field.signer)
+        add("Thẩm quyền: T/M CHI BỘ", Field.signer)
+        add("Chức vụ: BÍ THƯ", Field.signer)
+        add("Người ký: \(person(signerID))", Field.signer)
+        add("", Field.general)
+        add("[Nơi nhận]", Field.recipients)
+        for line in textLines(recipients, Field.recipients) where !line.isEmpty { add("- \(line)", Field.recipients) }
+        return (lines.joined(separator: "\n") + "\n", fieldAtLine, unwritable)
+    }
+}

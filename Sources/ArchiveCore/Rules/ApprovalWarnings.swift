@@ -1,0 +1,93 @@
+/// Something in draft minutes that contradicts itself or the rules (issue 11, item 10): the
+/// minutes may still be approved, but only when the person confirms each warning explicitly.
+/// Worded once in `Wording/ApprovalWarning+Wording.swift`.
+public enum ApprovalWarning: Sendable, Hashable, Codable {
+    /// More votes were cast (for + against + abstaining) than members entitled to vote were
+    /// present (`domain.md`, "Meetings": an exempt member who attended counts).
+    case votesExceedPresent(subject: String, cast: Int, entitledPresent: Int)
+    /// The chair is marked absent.
+    case chairAbsent(name: String)
+    /// The recorder is marked absent.
+    case recorderAbsent(name: String)
+    /// The minutes have no conclusion.
+    case noConclusion
+    /// Shorter than the minimum length: 90 minutes, 120 for a combined sitting (`domain.md`).
+    case tooShort(minutes: Int, minimum: Int)
+    /// The cell already has other minutes of a regular (or combined) meeting in the same month.
+    case secondRegularInMonth(otherID: String, otherDate: LocalDate)
+
+    /// A stable code, for scripts and tests (matches the `Finding.Code` spelling style).
+    public var code: String {
+        switch self {
+        case .votesExceedPresent: "votes-exceed-present"
+        case .chairAbsent: "chair-absent"
+        case .recorderAbsent: "recorder-absent"
+        case .noConclusion: "no-conclusion"
+        case .tooShort: "short-meeting"
+        case .secondRegularInMonth: "second-regular-in-month"
+        }
+    }
+}
+
+/// The warnings shown before minutes are approved, as a pure function over the meeting, its
+/// cell and the cell's other meetings.
+public enum ApprovalWarnings {
+    /// Another meeting of the same cell, as much as the rules need of it.
+    public struct OtherMeeting: Sendable, Hashable {
+        public var id: String
+        public var kind: Meeting.Kind
+        public var date: LocalDate
+
+        /// Creates the value.
+        public init(id: String, kind: Meeting.Kind, date: LocalDate) {
+            self.id = id
+            self.kind = kind
+            self.date = date
+        }
+    }
+
+    /// Every warning `meeting` raises, in the order of the minutes: length, officers,
+    /// conclusion, votes, then the month.
+    ///
+    /// ```swift
+    /// ApprovalWarnings.check(meeting, cell: cell, otherMeetings: [])   // [.noConclusion]
+    /// ```
+    ///
+    /// - parameters:
+    ///   - cell: the meeting's cell with its members (any date; counts are taken on the
+    ///     meeting's date).
+    ///   - otherMeetings: the cell's meetings (the meeting itself, if listed, is ignored).
+    /// - returns: the warnings; empty when the minutes may be approved without a word.
+    public static func check(_ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting]) -> [ApprovalWarning] {
+        var warnings: [ApprovalWarning] = []
+        let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        if !meeting.isLongEnough {
+            warnings.append(.tooShort(minutes: meeting.durationMinutes, minimum: meeting.minimumMinutes))
+        }
+        if let presence = meeting.presence(of: meeting.chairID), presence != .present {
+            warnings.append(.chairAbsent(name: names[meeting.chairID] ?? meeting.chairID))
+        }
+        if let presence = meeting.presence(of: meeting.recorderID), presence != .present {
+            warnings.append(.recorderAbsent(name: names[meeting.recorderID] ?? meeting.recorderID))
+        }
+        if meeting.conclusion.allSatisfy({ TextNormalization.trimmed($0).isEmpty }) {
+            warnings.append(.noConclusion)
+        }
+        let entitledPresent = meeting.votingBase(members: cell.members).entitledMemberIDs
+            .filter { meeting.presence(of: $0) == .present }.count
+        for vote in meeting.votes where vote.cast > entitledPresent {
+            warnings.append(
+                .votesExceedPresent(subject: vote.subject, cast: vote.cast, entitledPresent: entitledPresent))
+        }
+        let regular: Set<Meeting.Kind> = [.regular, .combined]
+        if regular.contains(meeting.kind),
+            let other = otherMeetings.first(where: {
+                $0.id != meeting.id && regular.contains($0.kind) && $0.date.year == meeting.date.year
+                    && $0.date.month == meeting.date.month
+            })
+        {
+            warnings.append(.secondRegularInMonth(otherID: other.id, otherDate: other.date))
+        }
+        return warnings
+    }
+}

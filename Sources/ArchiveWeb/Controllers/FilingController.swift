@@ -1,0 +1,492 @@
+import ArchiveCore
+import ArchivePages
+import Hummingbird
+
+/// The pages that write a cell's records: file minutes, edit a draft, approve it (after its
+/// warnings are confirmed), correct approved minutes with a reason, discard a draft, write the
+/// resolution of a meeting and issue it. Every write goes through the visitor's
+/// `ArchiveScope` (`writableCell` / `writableRecord`: secretary of the cell or admin), every
+/// POST has passed the CSRF check of `SecurityMiddleware`, and every write names the
+/// logged-in account in the audit log.
+///
+/// The web form is written into the plain-text form (`MeetingFormFields`,
+/// `ResolutionFormFields`) and filed through `ArchiveService.file(form:)`: one reader checks
+/// the text form and the web form alike, and each problem's line is mapped back to its field.
+struct FilingController {
+    let pages: Pages
+    let today: @Sendable () -> LocalDate
+
+    /// The name of the "form" in the core's problems; never shown.
+    static let formName = "web"
+
+    func add(to router: Router<WebRequestContext>) {
+        router.get("/chi-bo/:cellID/lap-bien-ban", use: newMinutes)
+        router.post("/chi-bo/:cellID/lap-bien-ban", use: fileMinutes)
+        router.get("/ban-ghi/:id/sua", use: editDraft)
+        router.post("/ban-ghi/:id/sua", use: saveDraft)
+        router.post("/ban-ghi/:id/thong-qua", use: approve)
+        router.get("/ban-ghi/:id/dinh-chinh", use: correctionForm)
+        router.post("/ban-ghi/:id/dinh-chinh", use: correct)
+        router.post("/ban-ghi/:id/bo", use: discard)
+        router.get("/ban-ghi/:id/soan-nghi-quyet", use: resolutionForm)
+        router.post("/ban-ghi/:id/soan-nghi-quyet", use: fileResolution)
+        router.post("/ban-ghi/:id/ban-hanh", use: issue)
+    }
+
+    // MARK: Minutes
+
+    @Sendable func newMinutes(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        let cell = try await scope.writableCell(id: try context.parameters.require("cellID"))
+        var fields = MeetingFormFields(cellID: cell.id)
+        let day = today()
+        fields.date = day.description
+        for member in cell.members where member.belongsToCell(on: day) {
+            let role = member.roles(on: day)
+            if role.contains(where: { $0.title == .secretary }) { fields.chairID = member.id }
+        }
+        return try await filingPage(context, scope: scope, cell: cell, mode: .new, fields: fields)
+    }
+
+    @Sendable func fileMinutes(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let cell = try await scope.writableCell(id: try context.parameters.require("cellID"))
+        let form = try await Self.form(request, context)
+        var fields = try await meetingFields(form, cell: cell, scope: scope)
+        fields.meetingID = ""
+        return try await file(form, fields: fields, cell: cell, mode: .new, scope: scope, context: context)
+    }
+
+    @Sendable func editDraft(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let (meeting, cell) = try await writableMeeting(context, scope: scope)
+        guard meeting.status == .draft else {
+            return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
+        }
+        return try await filingPage(
+            context, scope: scope, cell: cell, mode: .edit, fields: MeetingFormFields(meeting: meeting)
+        ).response
+    }
+
+    @Sendable func saveDraft(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let (meeting, cell) = try await writableMeeting(context, scope: scope)
+        guard meeting.status == .draft else {
+            return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
+        }
+        let form = try await Self.form(request, context)
+        var fields = try await meetingFields(form, cell: cell, scope: scope)
+        fields.meetingID = meeting.id
+        return try await file(form, fields: fields, cell: cell, mode: .edit, scope: scope, context: context)
+    }
+
+    @Sendable func correctionForm(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let (meeting, cell) = try await writableMeeting(context, scope: scope)
+        guard meeting.status == .approved else {
+            return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
+        }
+        return try await filingPage(
+            context, scope: scope, cell: cell, mode: .correct, fields: MeetingFormFields(meeting: meeting)
+        ).response
+    }
+
+    @Sendable func correct(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let (meeting, cell) = try await writableMeeting(context, scope: scope)
+        guard meeting.status == .approved else {
+            return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
+        }
+        let form = try await Self.form(request, context)
+        var fields = try await meetingFields(form, cell: cell, scope: scope)
+        fields.meetingID = meeting.id
+        return try await file(form, fields: fields, cell: cell, mode: .correct, scope: scope, context: context)
+    }
+
+    /// Files (new or edited draft) or corrects from the fields; re-shows the page with every
+    /// problem beside its field, or goes to the record.
+    private func file(
+        _ form: FormQuery, fields: MeetingFormFields, cell: Cell, mode: FilingPage.Mode, scope: ArchiveScope,
+        context: WebRequestContext
+    ) async throws -> Response {
+        let reason = TextNormalization.collapsed(form["reason"] ?? "")
+        func reshow(
+            _ problems: [String: [String]], status: HTTPResponse.Status = .unprocessableContent
+        )
+            async throws -> Response
+        {
+            var response = try await filingPage(
+                context, scope: scope, cell: cell, mode: mode, fields: fields, problems: problems,
+                correctionReason: reason
+            ).response
+            response.status = status
+            return response
+        }
+        let rowsDate = Self.rowsDate(fields, today: today())
+        if form["step"] == "date" { return try await reshow([:], status: .ok) }
+        let members = Self.listed(cell, on: rowsDate)
+        let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        let (text, fieldAtLine, unwritable) = fields.formText(
+            cellName: cell.name, memberNames: names, memberOrder: members.map(\.id))
+        var problems: [String: [String]] = [:]
+        for (field, line) in unwritable {
+            problems[field, default: []].append(
+                "Dòng “\(line)” bắt đầu bằng dấu # hoặc nằm trong ngoặc vuông, sổ sẽ hiểu nhầm là hướng dẫn hay tên mục: hãy viết khác đi."
+            )
+        }
+        if mode == .correct, reason.isEmpty {
+            problems["correction", default: []].append(
+                "Hãy ghi lý do đính chính: lý do được giữ cùng bản cũ để người đọc sau biết vì sao biên bản đã sửa.")
+        }
+        if !problems.isEmpty { return try await reshow(problems) }
+        let actor = try Self.actor(context)
+        do {
+            let id: String
+            if mode == .correct {
+                _ = try await scope.writer.correct(
+                    id: fields.meetingID, form: text, named: Self.formName, today: today(),
+                    context: AuditContext(actor: actor, reason: reason))
+                id = fields.meetingID
+            } else {
+                id = try await scope.writer.file(
+                    form: text, named: Self.formName, today: today(), context: AuditContext(actor: actor)
+                ).id
+            }
+            let done = mode == .correct ? "dinh-chinh" : "luu"
+            return .redirect(to: WebPath.record(id) + "?xong=\(done)", type: .normal)
+        } catch ArchiveError.formRefused(let refused) {
+            for problem in refused {
+                let field = fieldAtLine[problem.line] ?? MeetingFormFields.Field.general
+                problems[field, default: []].append(Self.sentence(problem.message))
+            }
+            return try await reshow(problems)
+        } catch ArchiveError.locked(let locked) {
+            problems[MeetingFormFields.Field.general, default: []].append(
+                "Biên bản \(locked.id) cùng ngày và cùng loại đã được thông qua nên đã khóa. Hãy mở biên bản đó và bấm “Đính chính” để sửa."
+            )
+            return try await reshow(problems, status: .conflict)
+        } catch ArchiveError.lifecycle(let refusal) {
+            problems[MeetingFormFields.Field.general, default: []].append(
+                Self.sentence(refusal.vietnameseDescription))
+            return try await reshow(problems, status: .conflict)
+        }
+    }
+
+    @Sendable func approve(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let id = try context.parameters.require("id")
+        let record = try await scope.writableRecord(id: id)
+        guard case .meeting(let meeting, _) = record, meeting.status == .draft else {
+            return try await recordPage(
+                context, scope: scope, record: record,
+                problem: "Chỉ thông qua được biên bản còn là dự thảo.", status: .conflict)
+        }
+        let confirmed = try await Self.form(request, context)["confirm"] == "1"
+        do {
+            _ = try await scope.writer.approve(
+                meetingID: id, confirmingWarnings: confirmed, context: AuditContext(actor: try Self.actor(context)))
+        } catch ArchiveError.unconfirmedWarnings {
+            return try await recordPage(
+                context, scope: scope, record: record,
+                problem:
+                    "Chưa thông qua: biên bản có cảnh báo. Hãy đọc các cảnh báo bên dưới; sửa dự thảo nếu cần, hoặc đánh dấu ô “Tôi đã xem các cảnh báo” rồi bấm thông qua lần nữa.",
+                status: .conflict)
+        }
+        return .redirect(to: WebPath.record(id) + "?xong=thong-qua", type: .normal)
+    }
+
+    @Sendable func discard(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let id = try context.parameters.require("id")
+        let record = try await scope.writableRecord(id: id)
+        guard try await Self.form(request, context)["confirm"] == "1" else {
+            return try await recordPage(
+                context, scope: scope, record: record,
+                problem: "Chưa bỏ gì: hãy đánh dấu ô “Tôi chắc chắn muốn bỏ dự thảo này” rồi bấm lại.",
+                status: .unprocessableContent)
+        }
+        do {
+            _ = try await scope.writer.discard(id: id, context: AuditContext(actor: try Self.actor(context)))
+        } catch let error as ArchiveError {
+            switch error {
+            case .locked, .stillReferenced:
+                return try await recordPage(
+                    context, scope: scope, record: record, problem: Self.sentence(error.vietnameseDescription),
+                    status: .conflict)
+            default: throw error
+            }
+        }
+        guard case .meeting(_, let cell) = record else {
+            if case .document(let document, let cell) = record {
+                return .redirect(to: WebPath.cell(cell.id, year: document.date.year), type: .normal)
+            }
+            return .redirect(to: "/", type: .normal)
+        }
+        return .redirect(to: WebPath.cell(cell.id), type: .normal)
+    }
+
+    // MARK: Resolution
+
+    @Sendable func resolutionForm(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let (meeting, cell) = try await writableMeeting(context, scope: scope)
+        guard meeting.status == .approved else {
+            return try await recordPage(
+                context, scope: scope, record: .meeting(meeting, cell: cell),
+                problem: "Hãy thông qua biên bản trước, rồi soạn nghị quyết của kỳ sinh hoạt.", status: .conflict)
+        }
+        let page = ResolutionPage(
+            bar: try bar(context), cell: cell, meeting: meeting,
+            fields: ResolutionFormFields(meeting: meeting, cell: cell))
+        return HTMLResponse(pages.render(page)).response
+    }
+
+    @Sendable func fileResolution(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let (meeting, cell) = try await writableMeeting(context, scope: scope)
+        guard meeting.status == .approved else {
+            return try await recordPage(
+                context, scope: scope, record: .meeting(meeting, cell: cell),
+                problem: "Hãy thông qua biên bản trước, rồi soạn nghị quyết của kỳ sinh hoạt.", status: .conflict)
+        }
+        let form = try await Self.form(request, context)
+        var fields = ResolutionFormFields(cellID: cell.id, meetingID: meeting.id)
+        fields.date = form["date"] ?? ""
+        fields.place = form["place"] ?? ""
+        fields.title = form["title"] ?? ""
+        fields.body = form["body"] ?? ""
+        fields.signerID = form["signer"] ?? ""
+        fields.recipients = form["recipients"] ?? ""
+        for index in 0..<Self.maximumRows {
+            guard let text = form["task_text.\(index)"] else { break }
+            fields.tasks.append(
+                .init(text: text, assigneeID: form["task_who.\(index)"] ?? "", due: form["task_due.\(index)"] ?? ""))
+        }
+        let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        let (text, fieldAtLine, unwritable) = fields.formText(cellName: cell.name, memberNames: names)
+        var problems: [String: [String]] = [:]
+        for (field, line) in unwritable {
+            problems[field, default: []].append(
+                "Dòng “\(line)” bắt đầu bằng dấu # hoặc nằm trong ngoặc vuông, sổ sẽ hiểu nhầm: hãy viết khác đi.")
+        }
+        if problems.isEmpty {
+            do {
+                let record = try await scope.writer.file(
+                    form: text, named: Self.formName, today: today(),
+                    context: AuditContext(actor: try Self.actor(context)))
+                return .redirect(to: WebPath.record(record.id) + "?xong=luu", type: .normal)
+            } catch ArchiveError.formRefused(let refused) {
+                for problem in refused {
+                    let field = fieldAtLine[problem.line] ?? ResolutionFormFields.Field.general
+                    problems[field, default: []].append(Self.sentence(problem.message))
+                }
+            } catch ArchiveError.locked(let locked) {
+                problems[ResolutionFormFields.Field.general, default: []].append(
+                    "Nghị quyết \(locked.id) cùng ngày và cùng trích yếu đã ban hành nên đã khóa.")
+            }
+        }
+        let page = ResolutionPage(
+            bar: try bar(context), cell: cell, meeting: meeting, fields: fields, problems: problems)
+        return HTMLResponse(pages.render(page), status: .unprocessableContent).response
+    }
+
+    @Sendable func issue(request: Request, context: WebRequestContext) async throws -> Response {
+        let scope = try context.scope()
+        let id = try context.parameters.require("id")
+        let record = try await scope.writableRecord(id: id)
+        guard case .document(let document, _) = record, document.status == .draft else {
+            return try await recordPage(
+                context, scope: scope, record: record, problem: "Chỉ ban hành được văn bản còn là dự thảo.",
+                status: .conflict)
+        }
+        do {
+            _ = try await scope.writer.issue(documentID: id, context: AuditContext(actor: try Self.actor(context)))
+        } catch ArchiveError.lifecycle(let refusal) {
+            return try await recordPage(
+                context, scope: scope, record: record, problem: Self.sentence(refusal.vietnameseDescription),
+                status: .conflict)
+        }
+        return .redirect(to: WebPath.record(id) + "?xong=ban-hanh", type: .normal)
+    }
+
+    // MARK: Shared
+
+    /// The most vote or task rows read from one form.
+    static let maximumRows = 50
+
+    /// The record page with the account's actions, a notice of what was done (`?xong=`), or a
+    /// refusal. Used by the reading controller too.
+    static func actions(
+        for record: ArchiveRecord, scope: ArchiveScope, csrfToken: String, done: String?, problem: String?
+    ) async throws -> RecordActions? {
+        let cellID: String
+        switch record {
+        case .meeting(_, let cell), .document(_, let cell): cellID = cell.id
+        default: return nil
+        }
+        guard scope.mayWrite(cellID: cellID) else { return nil }
+        var warnings: [String] = []
+        var notice: String?
+        switch record {
+        case .meeting(let meeting, _):
+            if meeting.status == .draft {
+                warnings = try await scope.writer.approvalWarnings(meetingID: meeting.id).map {
+                    sentence($0.vietnameseDescription)
+                }
+            }
+            switch done {
+            case "luu":
+                notice = "Đã lưu dự thảo biên bản. Khi biên bản đã được đọc lại và nhất trí, bấm “Thông qua biên bản”."
+            case "thong-qua": notice = "Đã thông qua biên bản; biên bản đã được khóa."
+            case "dinh-chinh": notice = "Đã ghi đính chính: đây là phiên bản mới, bản cũ vẫn được giữ."
+            default: break
+            }
+        case .document(let document, let cell):
+            switch done {
+            case "luu": notice = "Đã lưu dự thảo. Bấm “Ban hành” để cấp số và khóa văn bản."
+            case "ban-hanh":
+                notice =
+                    "Đã ban hành \(document.kind.vietnameseName.lowercased()) số \(document.symbol(issuerCode: cell.issuerCode) ?? "")."
+            default: break
+            }
+        default: break
+        }
+        return RecordActions(
+            record: record, csrfToken: csrfToken, warnings: warnings, notice: notice, problem: problem)
+    }
+
+    private func recordPage(
+        _ context: WebRequestContext, scope: ArchiveScope, record: ArchiveRecord, problem: String?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let bar = try bar(context)
+        // Read again: the page shows the record as it is now.
+        let current = (try? await scope.record(id: record.id)) ?? record
+        guard var page = RecordPage(bar: bar, record: current) else { throw WebError.notFound(detail: nil) }
+        page.actions = try await Self.actions(
+            for: current, scope: scope, csrfToken: bar.csrfToken, done: nil, problem: problem)
+        return HTMLResponse(pages.render(page), status: status).response
+    }
+
+    private func filingPage(
+        _ context: WebRequestContext, scope: ArchiveScope, cell: Cell, mode: FilingPage.Mode,
+        fields: MeetingFormFields, problems: [String: [String]] = [:], correctionReason: String = ""
+    ) async throws -> HTMLResponse {
+        let rowsDate = Self.rowsDate(fields, today: today())
+        var openTasks = try await scope.writer.openTasks(cellID: cell.id, on: rowsDate)
+        // A draft's reports stay on the page even if the task has closed since.
+        let listed = Set(openTasks.map(\.task.id))
+        for taskID in fields.reports.keys.sorted() where !listed.contains(taskID) {
+            openTasks.append(
+                MeetingForm.OpenTask(
+                    task: DocumentTask(id: taskID, assigneeID: nil, due: nil, text: taskID), source: ""))
+        }
+        let page = FilingPage(
+            bar: try bar(context), cell: cell, mode: mode, fields: fields, rowsDate: rowsDate, problems: problems,
+            openTasks: openTasks, rubric: try? await scope.writer.rubric(), correctionReason: correctionReason)
+        return HTMLResponse(pages.render(page))
+    }
+
+    /// The fields of a posted minutes form: the attendance of every member of the cell (any
+    /// date), the votes and task reports as typed.
+    private func meetingFields(_ form: FormQuery, cell: Cell, scope: ArchiveScope) async throws -> MeetingFormFields {
+        var fields = MeetingFormFields(cellID: cell.id)
+        fields.kind = form["kind"] ?? ""
+        fields.date = form["date"] ?? ""
+        fields.start = form["start"] ?? ""
+        fields.end = form["end"] ?? ""
+        fields.place = form["place"] ?? ""
+        fields.topic = form["topic"] ?? ""
+        fields.chairID = form["chair"] ?? ""
+        fields.recorderID = form["recorder"] ?? ""
+        fields.guests = form["guests"] ?? ""
+        for member in cell.members {
+            let mark = form["att.\(member.id)"] ?? ""
+            let reason = form["why.\(member.id)"] ?? ""
+            if !mark.isEmpty || !reason.isEmpty {
+                fields.attendance[member.id] = .init(mark: mark, reason: reason)
+            }
+        }
+        fields.agenda = form["agenda"] ?? ""
+        fields.proceedings = form["proceedings"] ?? ""
+        fields.conclusion = form["conclusion"] ?? ""
+        for index in 0..<Self.maximumRows {
+            guard let subject = form["vote_subject.\(index)"] else { break }
+            fields.votes.append(
+                .init(
+                    subject: subject, votesFor: form["vote_for.\(index)"] ?? "",
+                    votesAgainst: form["vote_against.\(index)"] ?? "", abstentions: form["vote_abstain.\(index)"] ?? "")
+            )
+        }
+        let rowsDate = Self.rowsDate(fields, today: today())
+        for open in try await scope.writer.openTasks(cellID: cell.id, on: rowsDate) {
+            let status = form["task.\(open.task.id)"] ?? ""
+            let note = form["task_note.\(open.task.id)"] ?? ""
+            if !status.isEmpty || !note.isEmpty { fields.reports[open.task.id] = .init(status: status, note: note) }
+        }
+        fields.ratingLevel = form["rating_level"] ?? ""
+        fields.ratingScore = form["rating_score"] ?? ""
+        fields.ratingNote = form["rating_note"] ?? ""
+        return fields
+    }
+
+    /// The meeting named by the path, in a cell the account writes in.
+    private func writableMeeting(_ context: WebRequestContext, scope: ArchiveScope) async throws -> (Meeting, Cell) {
+        guard
+            case .meeting(let meeting, let cell) = try await scope.writableRecord(
+                id: try context.parameters.require("id"))
+        else {
+            throw WebError.notFound(detail: "Mã này không phải của một biên bản. Hãy mở biên bản từ trang của chi bộ.")
+        }
+        return (meeting, cell)
+    }
+
+    /// The day the attendance rows are for: the typed date when it is one, else today.
+    static func rowsDate(_ fields: MeetingFormFields, today: LocalDate) -> LocalDate {
+        if case .date(let date) = LocalDate.typed(fields.date) { return date }
+        return today
+    }
+
+    /// The members listed on the page for `date`, in Vietnamese order.
+    static func listed(_ cell: Cell, on date: LocalDate) -> [Member] {
+        cell.members.filter { $0.belongsToCell(on: date) }
+            .sorted { VietnameseCollation.precedesByGivenName($0.fullName, $1.fullName) }
+    }
+
+    /// The posted form's fields (the body was already read by the CSRF check).
+    static func form(_ request: Request, _ context: WebRequestContext) async throws -> FormQuery {
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        return FormQuery(String(buffer: body))
+    }
+
+    /// The logged-in account's name, for the audit log.
+    static func actor(_ context: WebRequestContext) throws -> String {
+        guard let account = context.visitor?.account else { throw WebError.loginRequired }
+        return account.name
+    }
+
+    /// A core sentence as a page shows it: capital first letter, full stop.
+    static func sentence(_ text: String) -> String {
+        let capital = text.prefix(1).uppercased() + text.dropFirst()
+        return capital.hasSuffix(".") ? capital : capital + "."
+    }
+
+    private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
+        guard let visitor = context.visitor, let account = visitor.account else { throw WebError.loginRequired }
+        return WebAccountBar(account: account, csrfToken: visitor.csrfToken)
+    }
+}
+
+extension ArchiveRecord {
+    /// The record's identifier.
+    fileprivate var id: String {
+        switch self {
+        case .meeting(let meeting, _): meeting.id
+        case .document(let document, _): document.id
+        case .organization(let organization): organization.id
+        case .cell(let cell): cell.id
+        case .member(let member, _): member.id
+        }
+    }
+}
