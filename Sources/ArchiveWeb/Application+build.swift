@@ -110,6 +110,7 @@ public func buildRouter(
         security: security, passwordCost: configuration.passwordCost
     ).add(to: router)
     FilingController(pages: pages, today: configuration.today).add(to: router)
+    RatingController(pages: pages).add(to: router)
     let stylesheet = ByteBuffer(string: pages.webStylesheet)
     router.get("/giao-dien.css") { _, _ in
         Response(

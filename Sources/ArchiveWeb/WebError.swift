@@ -10,11 +10,10 @@ public enum WebError: Error, Sendable, Equatable {
     case invalidCSRFToken
     /// The account's role may not open this page: 403.
     case wrongRole
-    /// The account may read this cell's register but not write it (a committee account): 403.
-    case readOnlyRole
     /// The one-time setup link is used, wrong, or the archive has accounts already: 403.
     case setupClosed
-    /// The account reads but does not write a cell's records (a committee account): 403.
+    /// The account reads but does not write a cell's records — minutes, documents, the member
+    /// register (a committee account): 403.
     case mayNotWrite
     /// The record or cell belongs to a cell the account may not see: 403.
     case otherCell
@@ -32,7 +31,7 @@ public enum WebError: Error, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .loginRequired: .seeOther
-        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential, .readOnlyRole, .setupClosed, .mayNotWrite:
+        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential, .setupClosed, .mayNotWrite:
             .forbidden
         case .loginLocked: .tooManyRequests
         case .notFound: .notFound
@@ -48,12 +47,10 @@ public enum WebError: Error, Sendable, Equatable {
             "Trang đồng chí vừa gửi đã cũ hoặc không đến từ Sổ Chi Bộ, nên không có gì bị thay đổi. Hãy quay lại, tải lại trang rồi làm lại."
         case .wrongRole:
             "Trang này chỉ dành cho quản trị viên. Nếu đồng chí cần làm việc này, hãy nhờ quản trị viên của đảng ủy."
-        case .readOnlyRole:
-            "Tài khoản của đồng chí chỉ được xem sổ đảng viên của chi bộ này, không được ghi. Việc ghi do bí thư chi bộ hoặc quản trị viên làm."
         case .setupClosed:
             "Đường dẫn thiết lập này không còn dùng được: kho đã có tài khoản, hoặc đường dẫn đã dùng hay gõ sai. Hãy đăng nhập; nếu chưa có tài khoản, hãy nhờ quản trị viên."
         case .mayNotWrite:
-            "Tài khoản của đảng ủy đọc và xếp loại biên bản, nhưng không lập hay sửa biên bản, văn bản của chi bộ. Việc này do bí thư chi bộ làm."
+            "Tài khoản của đảng ủy được đọc và xếp loại biên bản, nhưng không ghi biên bản, văn bản hay sổ đảng viên của chi bộ. Việc ghi do bí thư chi bộ hoặc quản trị viên làm."
         case .otherCell:
             "Bản ghi này thuộc một chi bộ mà tài khoản của đồng chí không được xem. Hãy quay về trang đầu để chọn chi bộ của mình."
         case .confidential:

@@ -155,10 +155,10 @@ import Testing
             #expect(!(try await browser.get("/chi-bo/cb-na-pan").body.contains("lap-bien-ban")))
             let page = try await browser.get("/chi-bo/cb-na-pan/lap-bien-ban")
             #expect(page.status == .forbidden)
-            #expect(page.body.contains("không lập hay sửa biên bản"))
+            #expect(page.body.contains("không ghi biên bản, văn bản hay sổ đảng viên"))
             let posted = try await browser.post("/chi-bo/cb-na-pan/lap-bien-ban", Self.minutes())
             #expect(posted.status == .forbidden)
-            #expect(posted.body.contains("không lập hay sửa biên bản"))  // the role, not the token
+            #expect(posted.body.contains("không ghi biên bản, văn bản hay sổ đảng viên"))  // the role, not the token
             #expect(try await meeting(archive, "cb-na-pan-2024-12-28") == nil)
             #expect(try await browser.post("/ban-ghi/np-2024-12/dinh-chinh", Self.minutes()).status == .forbidden)
             #expect(try await archive.lifecycle(of: "np-2024-12").version == 1)

@@ -27,6 +27,8 @@ public struct RecordPage: Sendable {
     let cellLink: WebLink
     /// The buttons of an account that may write in the record's cell; nil for readers.
     public var actions: RecordActions?
+    /// The committee's rating form, for a committee account on approved minutes.
+    public var committeeRating: CommitteeRatingForm?
     /// The corrections the record has had, newest last ("Phiên bản 1, thay ngày … vì: …").
     var corrections: [String] = []
     var hasCorrections = false
@@ -200,5 +202,54 @@ public struct RecordActions: Sendable {
         issueAction = issue
         discardAction = discard
         hasAny = [edit, approve, correct, resolution, issue, discard].contains { $0 != nil }
+    }
+}
+
+/// The committee's rating of approved minutes on their page (`POST /ban-ghi/{id}/xep-loai`):
+/// points for each criterion of the archive's rubric, and a remark; the cell's own rating is
+/// shown beside it and never changed by this form (`domain.md`, "Who rates").
+public struct CommitteeRatingForm: Sendable {
+    /// One criterion: its name, the most points it gives, and what was typed.
+    struct Criterion: Sendable {
+        let id: String
+        let name: String
+        let maximum: Int
+        let value: String
+    }
+
+    let action: String
+    let csrfToken: String
+    let criteria: [Criterion]
+    let note: String
+    /// The committee's rating now, as "Tốt (92 điểm)", if it rated already.
+    let current: String?
+    let problem: String?
+    /// What the last rating did ("Đã ghi xếp loại…").
+    let notice: String?
+    let thresholds: String
+
+    /// The form for `meetingID` under `rubric`.
+    ///
+    /// - parameters:
+    ///   - typed: points as typed, by criterion id (after a refusal), else the current ones.
+    ///   - current: the committee's rating now, if any.
+    ///   - problem: why the last attempt was refused.
+    ///   - notice: what the last rating did.
+    public init(
+        meetingID: String, rubric: RatingRubric, csrfToken: String, current: Rating?, typed: [String: String] = [:],
+        note: String? = nil, problem: String? = nil, notice: String? = nil
+    ) {
+        action = WebPath.record(meetingID) + "/xep-loai"
+        self.notice = notice
+        self.csrfToken = csrfToken
+        criteria = rubric.criteria.map {
+            Criterion(id: $0.id, name: $0.name, maximum: $0.points, value: typed[$0.id] ?? "")
+        }
+        self.note = note ?? current?.note ?? ""
+        self.current = current?.vietnameseSummary
+        self.problem = problem
+        let levels = rubric.thresholds
+        thresholds =
+            "Tốt từ \(levels.good) điểm, Khá từ \(levels.fair), Trung bình từ \(levels.average), dưới \(levels.average) là Kém."
     }
 }

@@ -74,8 +74,11 @@ struct ReadingController {
         let bar = try bar(context)
         guard var page = RecordPage(bar: bar, record: record) else { throw WebError.notFound(detail: nil) }
         page.show(try await scope.lifecycle(id: try context.parameters.require("id")))
+        let done = FormQuery(request)["xong"]
         page.actions = try await FilingController.actions(
-            for: record, scope: scope, csrfToken: bar.csrfToken, done: FormQuery(request)["xong"], problem: nil)
+            for: record, scope: scope, csrfToken: bar.csrfToken, done: done, problem: nil)
+        page.committeeRating = try await RatingController.form(
+            for: record, scope: scope, csrfToken: bar.csrfToken, done: done == "xep-loai")
         return HTMLResponse(pages.render(page))
     }
 

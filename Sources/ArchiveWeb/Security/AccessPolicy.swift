@@ -25,6 +25,10 @@ enum AccessPolicy {
         case writer
     }
 
+    /// The roles that rate a meeting as the committee above the cell (`domain.md`, "Who
+    /// rates"); the cell's own rating is written with its minutes.
+    static let committeeRaterRoles: Set<Account.Role> = [.committee, .admin]
+
     /// The roles that write a cell's records (issue 12: committees rate, never write minutes).
     static let writerRoles: Set<Account.Role> = [.secretary, .admin]
 
@@ -41,6 +45,7 @@ enum AccessPolicy {
         case "/tai-khoan": .roles([.admin])
         case "/bang-theo-doi": .roles([.admin, .committee])
         case _ where path == "/quan-tri" || path.hasPrefix("/quan-tri/"): .roles([.admin])
+        case _ where path.hasPrefix("/ban-ghi/") && path.hasSuffix("/xep-loai"): .roles(committeeRaterRoles)
         default: isWriting(path) ? .writer : .account
         }
     }
@@ -86,16 +91,6 @@ enum AccessPolicy {
             } else {
                 []
             }
-        }
-    }
-
-    /// Whether `account` may write the member register of a cell it sees: an administrator
-    /// any cell, a secretary its own; a committee account only reads.
-    static func mayKeepRegister(of cellID: String, as account: Account) -> Bool {
-        switch account.role {
-        case .admin: true
-        case .secretary: account.cellID == cellID
-        case .committee: false
         }
     }
 
@@ -165,6 +160,33 @@ public struct ArchiveScope: Sendable {
         return record
     }
 
+    /// Rates approved minutes as the committee, for a committee account (or an admin) that
+    /// may read them; the cell's own rating is not touched.
+    ///
+    /// - throws: `WebError.wrongRole` for a secretary, the refusals of `record(id:)`, and the
+    ///   core's `RatingRubric.Mistake` or `ArchiveError.lifecycle(.committeeRatingADraft)`.
+    func rateAsCommittee(
+        meetingID: String, points: [(criterion: String, points: Int)], note: String?, context: AuditContext
+    ) async throws -> Rating {
+        guard AccessPolicy.committeeRaterRoles.contains(account.role) else { throw WebError.wrongRole }
+        guard case .meeting = try await record(id: meetingID) else { throw WebError.notFound(detail: nil) }
+        return try await archive.rate(
+            meetingID: meetingID, points: points, note: note, by: .committee, context: context)
+    }
+
+    /// The open tasks of a cell on `date` for the filing page: those of confidential documents
+    /// only for an account allowed to read them.
+    func openTasks(cellID: String, on date: LocalDate) async throws -> [MeetingForm.OpenTask] {
+        guard maySee(cellID: cellID) else { throw WebError.otherCell }
+        return try await archive.openTasks(cellID: cellID, on: date).filter { account.confidential || !$0.confidential }
+    }
+
+    /// The archive's rating rubric (any account may read it).
+    func rubric() async throws -> RatingRubric { try await archive.rubric() }
+
+    /// Whether the account rates meetings as the committee (to show the form).
+    var ratesAsCommittee: Bool { AccessPolicy.committeeRaterRoles.contains(account.role) }
+
     /// Whether the account may write the records of `cellID` (to show the buttons).
     func mayWrite(cellID: String) -> Bool { AccessPolicy.mayWrite(cellID: cellID, as: account) }
 
@@ -206,13 +228,15 @@ public struct ArchiveScope: Sendable {
     /// The print page's data of a record the account may read (same refusals as `record`).
     func printable(id: String) async throws -> PrintableRecord {
         _ = try await record(id: id)
-        return try await archive.printable(id: id)
+        let printable = try await archive.printable(id: id)
+        return account.confidential ? printable : printable.withholdingConfidentialTasks().record
     }
 
     /// A visible cell's year for its home page: months, quarters, minutes, what needs doing.
     func cellAgenda(cellID: String, year: Int, today: LocalDate) async throws -> CellAgenda {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
-        return try await archive.cellAgenda(cellID: cellID, year: year, today: today)
+        return try await archive.cellAgenda(
+            cellID: cellID, year: year, today: today, includeConfidential: account.confidential)
     }
 
     /// The years a visible cell has minutes for.
@@ -274,18 +298,19 @@ public struct ArchiveScope: Sendable {
         return (found.member, try await cell(id: found.cellID))
     }
 
-    /// Whether the account may write the register of `cellID` (see `AccessPolicy`).
+    /// Whether the account may write the register of `cellID`: the one rule of who writes a
+    /// cell's records, `AccessPolicy.mayWrite`.
     func mayKeepRegister(of cellID: String) -> Bool {
-        maySee(cellID: cellID) && AccessPolicy.mayKeepRegister(of: cellID, as: account)
+        maySee(cellID: cellID) && AccessPolicy.mayWrite(cellID: cellID, as: account)
     }
 
     /// The member register of a cell, for writing.
     ///
     /// - throws: `WebError.otherCell` for a cell the account may not see,
-    ///   `WebError.readOnlyRole` for an account that only reads.
+    ///   `WebError.mayNotWrite` for an account that only reads.
     func register(of cellID: String) throws -> any MemberRegister {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
-        guard AccessPolicy.mayKeepRegister(of: cellID, as: account) else { throw WebError.readOnlyRole }
+        guard AccessPolicy.mayWrite(cellID: cellID, as: account) else { throw WebError.mayNotWrite }
         return archive
     }
 
