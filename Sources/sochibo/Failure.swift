@@ -78,4 +78,10 @@ enum Failure {
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// A remark about a command that succeeded (what was left out, and how to include it), on
+    /// standard error so that standard output stays the result: "sochibo: …".
+    static func note(_ sentence: String) {
+        printError("sochibo: \(sentence)")
+    }
 }

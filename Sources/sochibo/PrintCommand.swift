@@ -24,10 +24,20 @@ struct PrintCommand: AsyncParsableCommand {
         help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE.html"))
     var output: String?
 
+    @Flag(help: "In cả nội dung các nhiệm vụ của văn bản mật mà biên bản báo cáo (mặc định để lại).")
+    var includeConfidential = false
+
     func run() async throws {
         try await Failure.guarding {
-            let page = try Pages().render(try await options.open().printable(id: id))
-            try OutputFile.write(page, to: output)
+            var printable = try await options.open().printable(id: id)
+            var withheld = 0
+            if !includeConfidential { (printable, withheld) = printable.withholdingConfidentialTasks() }
+            try OutputFile.write(try Pages().render(printable), to: output)
+            if withheld > 0 {
+                Failure.note(
+                    "đã để lại nội dung \(withheld) nhiệm vụ của văn bản mật; thêm --include-confidential nếu được phép in."
+                )
+            }
         }
     }
 }

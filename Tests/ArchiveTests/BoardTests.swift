@@ -110,7 +110,8 @@ struct BoardTests {
 struct CellAgendaTests {
     @Test func theSchoolInMidNovemberOwesItsMeetingsAndNamesAMemberAbsentTwice() async throws {
         let archive = try await Support.archive(with: [SummaryTests.fixture])
-        let agenda = try await archive.cellAgenda(cellID: "cb-truong-th", year: 2024, today: .d("2024-11-15"))
+        let agenda = try await archive.cellAgenda(
+            cellID: "cb-truong-th", year: 2024, today: .d("2024-11-15"), includeConfidential: true)
         #expect(agenda.meetings.map(\.id).first == "th-2024-07" && agenda.meetings.allSatisfy { $0.date.year == 2024 })
         #expect(agenda.row.months[10].state == .notDue && agenda.row.late == 0)
         let sentences = agenda.toDo.map(\.sentence)
@@ -122,12 +123,16 @@ struct CellAgendaTests {
         let absence = try #require(agenda.toDo.first { $0.kind == .repeatedAbsence })
         #expect(absence.sentence.contains("trong 2 tháng năm nay") && absence.sentence.contains("xem xét xóa tên"))
         // A past year: the page shows it, nothing is asked.
-        #expect(try await archive.cellAgenda(cellID: "cb-truong-th", year: 2024, today: .d("2025-02-01")).toDo.isEmpty)
+        #expect(
+            try await archive.cellAgenda(
+                cellID: "cb-truong-th", year: 2024, today: .d("2025-02-01"), includeConfidential: true
+            ).toDo.isEmpty)
     }
 
     @Test func lateMonthsDraftsAndOverdueTasksAreListed() async throws {
         let archive = try await Support.archive(with: [SummaryTests.fixture])
-        let agenda = try await archive.cellAgenda(cellID: "cb-dong-tam", year: 2024, today: .d("2024-12-20"))
+        let agenda = try await archive.cellAgenda(
+            cellID: "cb-dong-tam", year: 2024, today: .d("2024-12-20"), includeConfidential: true)
         let kinds = agenda.toDo.map(\.kind)
         #expect(kinds.contains(.lateMonth))  // August
         #expect(agenda.toDo.contains { $0.sentence.hasPrefix("Tháng 8 đã qua mà không có biên bản") })
@@ -139,7 +144,8 @@ struct CellAgendaTests {
             #expect(task.record != nil && task.sentence.contains("quá hạn từ"))
         }
         await #expect(throws: ArchiveError.notFound(id: "cb-khong-co")) {
-            try await archive.cellAgenda(cellID: "cb-khong-co", year: 2024, today: .d("2024-12-20"))
+            try await archive.cellAgenda(
+                cellID: "cb-khong-co", year: 2024, today: .d("2024-12-20"), includeConfidential: true)
         }
     }
 }

@@ -371,6 +371,25 @@ struct SafetyTests {
         #expect(try run(["show", "np-2023-08"]).output.contains("Kỳ sinh hoạt"))
     }
 
+    // MARK: 8. Secrets stay where they are
+
+    /// pl-2023-02 reports on the tasks of pl-nq-2023-01, a resolution marked Mật.
+    @Test func confidentialTasksAreWithheldFromPrintsAndFormsUnlessAskedFor() throws {
+        try initialized(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let secret = "Hoàn thiện hồ sơ đề nghị kết nạp quần chúng"
+        let printed = try run(["print", "pl-2023-02"])
+        #expect(printed.status == 0, "\(printed.errors)")
+        #expect(!printed.output.contains(secret) && printed.output.contains("nhiệm vụ của văn bản mật, không in ở đây"))
+        #expect(printed.errors.contains("đã để lại nội dung 3 nhiệm vụ của văn bản mật"))
+        let allowed = try run(["print", "pl-2023-02", "--include-confidential"])
+        #expect(allowed.status == 0 && allowed.output.contains(secret) && allowed.errors.isEmpty)
+        // The blank minutes form of a day when those tasks were open.
+        let form = try run(["template", "meeting", "--cell", "cb-phai-luong", "--date", "2023-01-20"])
+        #expect(form.status == 0, "\(form.errors)")
+        #expect(!form.output.contains(secret) && !form.output.contains("pl-nq-2023-01-t1"))
+        #expect(form.output.contains("3 nhiệm vụ của văn bản mật không ghi ở mẫu này"))
+    }
+
     // MARK: 11. Exports are data, never code
 
     @Test func aCellNamedLikeAFormulaIsTextInTheCSV() throws {

@@ -10,12 +10,16 @@ public enum MeetingForm {
         public var source: String
         /// The identifier of the document that assigned it.
         public var documentID: String
+        /// Whether that document is marked Mật or higher: its task is shown only to a reader
+        /// allowed to read it (`domain.md`: confidential documents stay where they are).
+        public var confidential: Bool
 
         /// Creates an open task.
-        public init(task: DocumentTask, source: String, documentID: String = "") {
+        public init(task: DocumentTask, source: String, documentID: String = "", confidential: Bool = false) {
             self.task = task
             self.source = source
             self.documentID = documentID
+            self.confidential = confidential
         }
     }
 
@@ -24,7 +28,12 @@ public enum MeetingForm {
     /// The form, blank for `cell` on `date`, or filled with `meeting` (for a correction).
     /// Every member of the cell on that day is listed by full name, probationary and exempt
     /// members marked; the open tasks are listed for their reports.
-    public static func render(cell: Cell, date: LocalDate, openTasks: [OpenTask], meeting: Meeting? = nil) -> String {
+    ///
+    /// - parameter withheldTasks: open tasks of confidential documents left out of the form,
+    ///   counted in its guidance so that the secretary knows to report on them another way.
+    public static func render(
+        cell: Cell, date: LocalDate, openTasks: [OpenTask], meeting: Meeting? = nil, withheldTasks: Int = 0
+    ) -> String {
         let day = meeting?.date ?? date
         let members = cell.members.filter { $0.belongsToCell(on: day) }
         let byID = Dictionary(cell.members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -97,6 +106,11 @@ public enum MeetingForm {
         for report in meeting?.taskReports ?? [] {
             reported.insert(report.taskID)
             lines.append("\(report.taskID): \(statusWord(report.status))\(report.note.map { " — \($0)" } ?? "")")
+        }
+        if withheldTasks > 0 {
+            lines.append(
+                "# \(withheldTasks) nhiệm vụ của văn bản mật không ghi ở mẫu này; báo cáo các nhiệm vụ đó trên trang web bằng tài khoản được xem văn bản mật."
+            )
         }
         for open in openTasks where !reported.contains(open.task.id) {
             let who = open.task.assigneeID.map { "; " + (byID[$0]?.fullName ?? $0) } ?? ""

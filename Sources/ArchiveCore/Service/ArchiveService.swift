@@ -53,8 +53,11 @@ public protocol ArchiveService: Sendable {
     /// first. - throws: `ArchiveError.notFound` for an unknown committee.
     func board(year: Int, organizationID: String, today: LocalDate) async throws -> Board
     /// A cell's year for its home page: months and quarters by the board's rules, the year's
-    /// minutes, and what needs doing on `today`. - throws: `ArchiveError.notFound`.
-    func cellAgenda(cellID: String, year: Int, today: LocalDate) async throws -> CellAgenda
+    /// minutes, and what needs doing on `today` (tasks of confidential documents only with
+    /// `includeConfidential`). - throws: `ArchiveError.notFound`.
+    func cellAgenda(
+        cellID: String, year: Int, today: LocalDate, includeConfidential: Bool
+    ) async throws -> CellAgenda
 
     // MARK: Interchange
 

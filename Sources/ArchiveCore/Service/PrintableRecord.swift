@@ -34,11 +34,34 @@ public struct ReviewedTask: Sendable, Hashable {
     public var documentKind: Document.Kind
     /// That document's symbol; `nil` while it is a draft without a number.
     public var documentSymbol: String?
+    /// Whether that document is marked Mật or higher.
+    public var confidential: Bool
 
     /// Creates a reviewed task.
-    public init(task: DocumentTask, documentKind: Document.Kind, documentSymbol: String?) {
+    public init(task: DocumentTask, documentKind: Document.Kind, documentSymbol: String?, confidential: Bool = false) {
         self.task = task
         self.documentKind = documentKind
         self.documentSymbol = documentSymbol
+        self.confidential = confidential
+    }
+}
+
+extension PrintableRecord {
+    /// The words printed in place of a task of a confidential document.
+    public static let withheldTaskText = "(nhiệm vụ của văn bản mật, không in ở đây)"
+
+    /// The record with the text of every reviewed task of a confidential document replaced by
+    /// `withheldTaskText` (`domain.md`: what is drawn from a confidential record into another
+    /// output is withheld unless the reader is allowed), and how many were withheld.
+    public func withholdingConfidentialTasks() -> (record: PrintableRecord, withheld: Int) {
+        guard case .minutes(let meeting, let cell, let organization, let locality, var tasks) = self else {
+            return (self, 0)
+        }
+        var withheld = 0
+        for index in tasks.indices where tasks[index].confidential {
+            tasks[index].task.text = Self.withheldTaskText
+            withheld += 1
+        }
+        return (.minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks), withheld)
     }
 }

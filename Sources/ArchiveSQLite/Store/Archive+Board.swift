@@ -41,10 +41,13 @@ extension Archive {
 
     /// A cell's year for its home page: its board row, the year's minutes (with both ratings
     /// and status), and what needs doing on `today` (`CellAgenda.toDo`): open tasks past their
-    /// due date, and members absent without reason in two months or more of the year.
+    /// due date (those of confidential documents only with `includeConfidential`), and members
+    /// absent without reason in two months or more of the year.
     ///
     /// - throws: `ArchiveError.notFound` for an unknown cell.
-    public func cellAgenda(cellID: String, year: Int, today: LocalDate) async throws -> CellAgenda {
+    public func cellAgenda(
+        cellID: String, year: Int, today: LocalDate, includeConfidential: Bool
+    ) async throws -> CellAgenda {
         let meetings = try await meetings(cellID: cellID, year: year)
         return try await pool.read { db in
             let reader = RecordReader(db: db)
@@ -59,7 +62,9 @@ extension Archive {
                 arguments: [cellID, "\(year)-01-01", "\(year)-12-31"])
             let row = BoardBuilder(year: year, today: today).row(of: boardCell, meetings: facts)
             let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
-            let open = try Self.openTasks(db, cell: cell, on: today).map { open in
+            let open = try Self.openTasks(db, cell: cell, on: today).filter {
+                includeConfidential || !$0.confidential
+            }.map { open in
                 CellAgenda.OpenTask(
                     task: open.task, document: open.documentID, source: open.source,
                     assignee: open.task.assigneeID.flatMap { names[$0] })

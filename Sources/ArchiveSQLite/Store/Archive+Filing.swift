@@ -14,7 +14,12 @@ extension Archive {
     public func meetingForm(cellID: String, date: LocalDate) async throws -> String {
         try await pool.read { db in
             guard let cell = try RecordReader(db: db).cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
-            return MeetingForm.render(cell: cell, date: date, openTasks: try Self.openTasks(db, cell: cell, on: date))
+            // A plain-text form travels (printed, mailed, left on a desk): tasks of confidential
+            // documents stay out of it, counted in its guidance.
+            let open = try Self.openTasks(db, cell: cell, on: date)
+            return MeetingForm.render(
+                cell: cell, date: date, openTasks: open.filter { !$0.confidential },
+                withheldTasks: open.filter(\.confidential).count)
         }
     }
 
@@ -50,7 +55,8 @@ extension Archive {
                 let cell = try reader.cell(id: meeting.cellID)
             {
                 return MeetingForm.render(
-                    cell: cell, date: meeting.date, openTasks: try Self.openTasks(db, cell: cell, on: meeting.date),
+                    cell: cell, date: meeting.date,
+                    openTasks: try Self.openTasks(db, cell: cell, on: meeting.date).filter { !$0.confidential },
                     meeting: meeting)
             }
             if let document = try reader.document(id: id),
@@ -298,6 +304,7 @@ extension Archive {
             db,
             sql: """
                 SELECT t.id, t.assignee_id, t.due, t.text, d.id AS document_id, d.type, d.number, d.title,
+                    d.classification <> 'none' AS confidential,
                     (SELECT r.status FROM task_report r JOIN meeting m ON m.id = r.meeting_id
                      WHERE r.task_id = t.id AND m.date < ? ORDER BY m.date DESC, m.start_time DESC LIMIT 1) AS last
                 FROM task t JOIN document d ON d.id = t.document_id
@@ -318,7 +325,8 @@ extension Archive {
             return MeetingForm.OpenTask(
                 task: DocumentTask(
                     id: row["id"], assigneeID: row["assignee_id"], due: (row["due"] as String?).flatMap(LocalDate.init),
-                    text: row["text"]), source: source, documentID: row["document_id"])
+                    text: row["text"]), source: source, documentID: row["document_id"],
+                confidential: row["confidential"])
         }
     }
 }

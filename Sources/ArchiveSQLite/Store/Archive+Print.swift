@@ -11,7 +11,9 @@ extension Archive {
     ///
     /// The minutes' date line needs the locality ("Phai Luông"), which the model keeps on
     /// documents, not on cells: it is the place of the document adopted at the meeting, else
-    /// of the cell's document nearest in date, else the meeting's own place. Attachments are
+    /// of the cell's document nearest in date, else the meeting's own place (never a
+    /// confidential document's). Tasks of confidential documents are marked so, for the front
+    /// end to withhold (`PrintableRecord.withholdingConfidentialTasks`). Attachments are
     /// not read: the page does not show them.
     ///
     /// - throws: `ArchiveError.notFound` when no record has the identifier;
@@ -34,7 +36,7 @@ extension Archive {
                 let locality = try String.fetchOne(
                     db,
                     sql: """
-                        SELECT place FROM document WHERE cell_id = ?
+                        SELECT place FROM document WHERE cell_id = ? AND classification = 'none'
                         ORDER BY meeting_id IS ? DESC, abs(julianday(date) - julianday(?)), date, id LIMIT 1
                         """, arguments: [meeting.cellID, meeting.id, meeting.date.description])
                 let tasks = try meeting.taskReports.compactMap { try reviewedTask(db, id: $0.taskID) }
@@ -60,7 +62,8 @@ extension Archive {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT t.id, t.assignee_id, t.due, t.text, d.type, d.number, d.status, c.issuer_code
+                    SELECT t.id, t.assignee_id, t.due, t.text, d.type, d.number, d.status, c.issuer_code,
+                        d.classification <> 'none' AS confidential
                     FROM task t JOIN document d ON d.id = t.document_id JOIN cell c ON c.id = d.cell_id
                     WHERE t.id = ?
                     """, arguments: [id])
@@ -78,6 +81,6 @@ extension Archive {
             ? nil : number.map { Document.symbol(number: $0, kind: kind, issuerCode: row["issuer_code"]) }
         return ReviewedTask(
             task: DocumentTask(id: row["id"], assigneeID: row["assignee_id"], due: due, text: row["text"]),
-            documentKind: kind, documentSymbol: symbol)
+            documentKind: kind, documentSymbol: symbol, confidential: row["confidential"])
     }
 }

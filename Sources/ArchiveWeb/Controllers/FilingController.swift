@@ -373,7 +373,7 @@ struct FilingController {
         fields: MeetingFormFields, problems: [String: [String]] = [:], correctionReason: String = ""
     ) async throws -> HTMLResponse {
         let rowsDate = Self.rowsDate(fields, today: today())
-        var openTasks = try await scope.writer.openTasks(cellID: cell.id, on: rowsDate)
+        var openTasks = try await scope.openTasks(cellID: cell.id, on: rowsDate)
         // A draft's reports stay on the page even if the task has closed since.
         let listed = Set(openTasks.map(\.task.id))
         for taskID in fields.reports.keys.sorted() where !listed.contains(taskID) {
@@ -419,7 +419,7 @@ struct FilingController {
             )
         }
         let rowsDate = Self.rowsDate(fields, today: today())
-        for open in try await scope.writer.openTasks(cellID: cell.id, on: rowsDate) {
+        for open in try await scope.openTasks(cellID: cell.id, on: rowsDate) {
             let status = form["task.\(open.task.id)"] ?? ""
             let note = form["task_note.\(open.task.id)"] ?? ""
             if !status.isEmpty || !note.isEmpty { fields.reports[open.task.id] = .init(status: status, note: note) }
