@@ -16,8 +16,12 @@ public struct WebRequestContext: RequestContext {
         visitor = nil
     }
 
-    /// Forms are text: 1 MiB holds the longest minutes (proceedings of a congress) many times.
-    public var maxUploadSize: Int { 1024 * 1024 }
+    /// The largest body read, set per path by `SecurityMiddleware` (`AccessPolicy.uploadLimit`):
+    /// forms are text, and 1 MiB holds the longest minutes many times; a cell's XML file sent
+    /// to the office's inbox may be larger.
+    public var uploadLimit = AccessPolicy.formLimit
+
+    public var maxUploadSize: Int { uploadLimit }
 
     /// Bodies are HTML forms.
     public var requestDecoder: URLEncodedFormDecoder { URLEncodedFormDecoder() }

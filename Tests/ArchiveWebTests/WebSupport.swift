@@ -48,6 +48,13 @@ enum WebSupport {
         return archive
     }
 
+    /// The whole archive as format v1, to compare before and after a refused write.
+    static func export(_ archive: Archive) async throws -> Data {
+        let file = temporaryDirectory() + "/export.xml"
+        try await archive.export(ExportSelection(), to: file)
+        return try Data(contentsOf: URL(fileURLWithPath: file))
+    }
+
     /// One archive for every reading test (they change nothing in it).
     static let shared = Task { try await makeArchive() }
 

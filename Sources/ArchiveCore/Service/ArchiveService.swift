@@ -63,6 +63,9 @@ public protocol ArchiveService: Sendable {
 
     /// Imports format-v1 files, all or nothing. - throws: `ArchiveError.importRefused`.
     func importFiles(_ paths: [String], context: AuditContext) async throws -> ImportReport
+    /// What importing would add and change, record by record, with nothing written.
+    /// - throws: `ArchiveError.importRefused`, as `importFiles` would.
+    func previewImport(_ paths: [String]) async throws -> ImportReport
     /// Writes the selection in format v1 to an open descriptor, which stays open.
     func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) async throws -> ExportSummary
 

@@ -16,6 +16,8 @@ extension Pages {
     public func render(_ page: RecordPage) -> String { render(page, template: "record") }
     /// The search page with its results.
     public func render(_ page: SearchPage) -> String { render(page, template: "search") }
+    /// The inbox: a cell's file previewed and received.
+    public func render(_ page: InboxPage) -> String { render(page, template: "inbox") }
     /// The commune office's board.
     public func render(_ page: BoardPage) -> String { render(page, template: "board") }
     /// The administrators' list of accounts.
@@ -48,6 +50,7 @@ extension Pages {
             ("search", PackageResources.search_mustache),
             ("accounts", PackageResources.accounts_mustache),
             ("board", PackageResources.board_mustache),
+            ("inbox", PackageResources.inbox_mustache),
             ("register-form", PackageResources.register_form_mustache),
             ("members", PackageResources.members_mustache),
             ("member", PackageResources.member_mustache),

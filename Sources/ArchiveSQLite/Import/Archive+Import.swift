@@ -26,6 +26,19 @@ extension Archive {
     public func importFiles(
         _ paths: [String], context: AuditContext
     ) async throws -> ImportReport {
+        try await runImport(paths, context: context, commit: true)
+    }
+
+    /// What importing `paths` would do, record by record (`ImportReport.changes`), with every
+    /// check of a real import — and nothing written: the same transaction is rolled back.
+    /// The commune office's inbox shows this before a cell's file is accepted.
+    ///
+    /// - throws: `ArchiveError.importRefused` with every problem, as `importFiles` would.
+    public func previewImport(_ paths: [String]) async throws -> ImportReport {
+        try await runImport(paths, context: AuditContext(actor: "xem trước"), commit: false)
+    }
+
+    private func runImport(_ paths: [String], context: AuditContext, commit: Bool) async throws -> ImportReport {
         let schema: XMLSchema
         switch ArchiveSchema.compiled {
         case .success(let compiled): schema = compiled
@@ -49,7 +62,7 @@ extension Archive {
                         return .rollback
                     }
                     outcome = .success(session.report)
-                    return .commit
+                    return commit ? .commit : .rollback
                 }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 // A deferred constraint failed at commit: the checks above missed something.

@@ -385,7 +385,8 @@ final class ImportSession {
         }
         _ = try checkReferences(record, cellID: "", file: file)
         let old = try reader.organization(id: organization.id)
-        report.count(.organization, id: organization.id, old: old != nil, changed: old != organization)
+        report.count(
+            .organization, id: organization.id, old: old != nil, changed: old != organization, label: organization.name)
         guard old != organization else { return }
         try writer.write(organization)
         try logLater(
@@ -423,10 +424,12 @@ final class ImportSession {
             merged.terms = old.terms.filter { term in !cell.terms.contains { $0.id == term.id } } + cell.terms
         }
         var changed = old.map { $0 != merged } ?? true
-        report.count(.cell, id: cell.id, old: old != nil, changed: changed)
+        report.count(.cell, id: cell.id, old: old != nil, changed: changed, cell: cell.id, label: cell.name)
         for member in cell.members {
             let previous = oldByID[member.id]
-            report.count(.member, id: member.id, old: previous != nil, changed: previous != member)
+            report.count(
+                .member, id: member.id, old: previous != nil, changed: previous != member, cell: cell.id,
+                label: member.fullName)
             if previous != member { changed = true }
             memberCells[member.id] = cell.id
         }
@@ -512,7 +515,9 @@ final class ImportSession {
             try admits(
                 .meeting(meeting), hash: hash, old: old.map { .meeting($0) }, lifecycle: record.lifecycle, record)
         else { return }
-        report.count(.meeting, id: meeting.id, old: old != nil, changed: old != meeting)
+        report.count(
+            .meeting, id: meeting.id, old: old != nil, changed: old != meeting, cell: meeting.cellID,
+            label: "Biên bản ngày \(meeting.date.vietnameseShort), \(meeting.kind.vietnameseName)")
         guard old != meeting else { return }
         let (version, sha256) = try settle(
             .meeting(meeting), hash: hash, old: old.map { .meeting($0) }, lifecycle: record.lifecycle)
@@ -580,7 +585,9 @@ final class ImportSession {
             try admits(
                 .document(document), hash: hash, old: old.map { .document($0) }, lifecycle: record.lifecycle, record)
         else { return }
-        report.count(.document, id: document.id, old: old != nil, changed: old != document)
+        report.count(
+            .document, id: document.id, old: old != nil, changed: old != document, cell: document.cellID,
+            label: "\(document.kind.vietnameseName) ngày \(document.date.vietnameseShort): \(document.title)")
         guard old != document else { return }
         let (version, sha256) = try settle(
             .document(document), hash: hash, old: old.map { .document($0) }, lifecycle: record.lifecycle)

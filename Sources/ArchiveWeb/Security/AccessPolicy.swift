@@ -50,6 +50,25 @@ enum AccessPolicy {
         }
     }
 
+    /// Whether `account` may receive a file changing the records of `cellID`: a secretary its
+    /// own cell's, a committee the cells it reads (the caller checks visibility), an admin all.
+    static func mayReceive(cellID: String, as account: Account) -> Bool {
+        switch account.role {
+        case .admin, .committee: true
+        case .secretary: account.cellID == cellID
+        }
+    }
+
+    /// The largest form body: 1 MiB.
+    public static let formLimit = 1024 * 1024
+    /// The largest XML file the inbox receives: 16 MiB (a cell's years of minutes are far less).
+    public static let inboxLimit = 16 * 1024 * 1024
+
+    /// The largest body read on `path`: the inbox's upload may be a file of several years.
+    static func uploadLimit(for path: String) -> Int {
+        path == "/nhan-tep" ? inboxLimit : formLimit
+    }
+
     /// Whether `path` is a writing page: `/chi-bo/{id}/X` or `/ban-ghi/{id}/X` with X one of
     /// `writingSegments`.
     static func isWriting(_ path: String) -> Bool {
@@ -179,6 +198,40 @@ public struct ArchiveScope: Sendable {
     func openTasks(cellID: String, on date: LocalDate) async throws -> [MeetingForm.OpenTask] {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
         return try await archive.openTasks(cellID: cellID, on: date).filter { account.confidential || !$0.confidential }
+    }
+
+    /// What importing the file at `path` would add and change, with nothing written.
+    /// - throws: `ArchiveError.importRefused` with the file's problems.
+    func previewImport(_ path: String) async throws -> ImportReport {
+        try await archive.previewImport([path])
+    }
+
+    /// Why the account may not receive a file that makes `report`'s changes, or nil when it
+    /// may: an administrator any file; a committee account the records of the cells under its
+    /// committee; a secretary its own cell's (issue 13: "a secretary account's upload may touch
+    /// only its own cell's records"). Only administrators change committees.
+    func receivingRefusal(_ report: ImportReport) -> String? {
+        guard account.role != .admin else { return nil }
+        if report.changesCommittees {
+            return "Tệp thêm hoặc sửa thông tin của đảng bộ; việc này chỉ quản trị viên làm được."
+        }
+        let outside = report.changedCells.filter {
+            !maySee(cellID: $0) || !AccessPolicy.mayReceive(cellID: $0, as: account)
+        }
+        guard outside.isEmpty else {
+            let list = outside.sorted().joined(separator: ", ")
+            return account.role == .secretary
+                ? "Tệp có bản ghi của chi bộ khác (\(list)); tài khoản bí thư chỉ nhận được tệp của chi bộ mình."
+                : "Tệp có bản ghi của chi bộ không thuộc đảng bộ của đồng chí (\(list))."
+        }
+        return nil
+    }
+
+    /// Imports the file at `path` (after `receivingRefusal` said nothing) in the account's name.
+    func receive(_ path: String, context: AuditContext) async throws -> ImportReport {
+        let report = try await archive.previewImport([path])
+        if let refusal = receivingRefusal(report) { throw WebError.badRequest(refusal) }
+        return try await archive.importFiles([path], context: context)
     }
 
     /// The archive's rating rubric (any account may read it).

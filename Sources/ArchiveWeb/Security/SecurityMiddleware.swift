@@ -51,6 +51,7 @@ struct SecurityMiddleware: RouterMiddleware {
             let existing = await session(of: request)
             var session = existing
             let requirement = AccessPolicy.requirement(for: request.uri.path)
+            context.uploadLimit = AccessPolicy.uploadLimit(for: request.uri.path)
             if session == nil, requirement == .anyone, AccessPolicy.anonymousFormPaths.contains(request.uri.path) {
                 session = await sessions.create(accountName: nil)
                 newSession = session

@@ -1,0 +1,86 @@
+import ArchiveCore
+import ArchiveSQLite
+import ArchiveWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The inbox: a cell's file previewed record by record with nothing written, then received
+/// in one transaction; what each account may receive; a broken file refused at its lines.
+@Suite struct InboxPageTests {
+    static let setups: [TestingSetup] = [.router, .live]
+
+    static func send(_ browser: Browser, file: String, csrf: Bool = true) async throws -> Browser.Page {
+        let contents = try String(contentsOfFile: WebSupport.packageRoot + "/" + file, encoding: .utf8)
+        let boundary = "----sochibo-inbox-test-5u2Q"
+        var body = ""
+        if csrf, let token = browser.csrfToken {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(token)\r\n"
+        }
+        let name = (file as NSString).lastPathComponent
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"\(name)\"\r\n"
+        body += "Content-Type: application/xml\r\n\r\n\(contents)\r\n--\(boundary)--\r\n"
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if let cookie = browser.cookie { headers[.cookie] = cookie }
+        let response = try await browser.client.executeRequest(
+            uri: "/nhan-tep", method: .post, headers: headers, body: ByteBuffer(string: body))
+        return Browser.Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    static func token(in page: String) -> String? {
+        guard let range = page.range(of: #"name="ma" value=""#) else { return nil }
+        return String(page[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test(arguments: setups)
+    func aFileIsPreviewedRecordByRecordThenReceived(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        let before = try await WebSupport.export(archive)
+        try await WebSupport.application(archive: archive).test(setup) { client in
+            let admin = Browser(client)
+            try await admin.login("quantri")
+            #expect(try await admin.get("/nhan-tep").body.contains(#"enctype="multipart/form-data""#))
+            let preview = try await Self.send(admin, file: "fixtures/valid/minimal-update.xml")
+            #expect(preview.status == .ok, "\(preview.body)")
+            #expect(preview.body.contains("0 bản ghi mới, 3 bản ghi thay đổi"))
+            #expect(preview.body.contains("Nông Thị Thu Huệ") && preview.body.contains("a-2023-01"))
+            #expect(try await WebSupport.export(archive) == before)  // nothing written yet
+            let token = try #require(Self.token(in: preview.body))
+            let received = try await admin.post("/nhan-tep/nhan", [("ma", token)])
+            #expect(received.status == .ok && received.body.contains("Đã nhận tệp “minimal-update.xml”"))
+            // The same token cannot be used twice.
+            #expect(try await admin.post("/nhan-tep/nhan", [("ma", token)]).status == .badRequest)
+        }
+        #expect(try await WebSupport.export(archive) != before)
+        #expect(try await archive.auditLog(record: "a-2023-01").last?.actor == "quantri")
+    }
+
+    @Test(arguments: setups)
+    func aSecretaryReceivesOnlyItsCellsFileAndBrokenFilesAreRefusedAtTheirLines(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        let before = try await WebSupport.export(archive)
+        try await WebSupport.application(archive: archive).test(setup) { client in
+            let secretary = Browser(client)
+            try await secretary.login("thu.napan")
+            _ = try await secretary.get("/nhan-tep")
+            let other = try await Self.send(secretary, file: "fixtures/valid/minimal-update.xml")
+            #expect(other.status == .forbidden)
+            #expect(other.body.contains("chi bộ khác (cb-a)") && Self.token(in: other.body) == nil)
+            let office = Browser(client)
+            try await office.login("vanphong")
+            _ = try await office.get("/nhan-tep")
+            let outside = try await Self.send(office, file: "fixtures/valid/minimal-update.xml")
+            #expect(outside.status == .forbidden && outside.body.contains("không thuộc đảng bộ của đồng chí"))
+            let broken = try await Self.send(office, file: "fixtures/invalid/bad-date.xml")
+            #expect(broken.status == .unprocessableContent)
+            #expect(
+                broken.body.contains("Tệp không nhận được; không có gì bị thay đổi.") && broken.body.contains("Dòng "))
+            #expect(
+                try await Self.send(office, file: "fixtures/valid/minimal-update.xml", csrf: false).status == .forbidden
+            )
+        }
+        #expect(try await WebSupport.export(archive) == before)
+    }
+}
