@@ -112,6 +112,7 @@ public func buildRouter(
     FilingController(pages: pages, today: configuration.today).add(to: router)
     RatingController(pages: pages).add(to: router)
     InboxController(pages: pages, pending: PendingUploads()).add(to: router)
+    DownloadController(today: configuration.today).add(to: router)
     let stylesheet = ByteBuffer(string: pages.webStylesheet)
     router.get("/giao-dien.css") { _, _ in
         Response(

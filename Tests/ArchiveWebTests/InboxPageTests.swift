@@ -84,3 +84,54 @@ import Testing
         #expect(try await WebSupport.export(archive) == before)
     }
 }
+
+/// Downloads in format v1: a cell's year for whoever reads the cell, never a confidential
+/// document for an account that may not read it; the whole archive for administrators.
+@Suite struct DownloadPageTests {
+    @Test(arguments: [TestingSetup.router, .live])
+    func aCellsYearDownloadsAndImportsElsewhere(_ setup: TestingSetup) async throws {
+        let folder = WebSupport.temporaryDirectory()
+        try await WebSupport.application().test(setup) { client in
+            let secretary = Browser(client)
+            try await secretary.login("thu.napan")
+            let page = try await secretary.get("/chi-bo/cb-na-pan?nam=2023")
+            #expect(page.body.contains(#"href="/chi-bo/cb-na-pan/tai-ve?nam=2023""#))
+            let file = try await secretary.get("/chi-bo/cb-na-pan/tai-ve?nam=2023")
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentDisposition] == #"attachment; filename="cb-na-pan-2023.xml""#)
+            #expect(file.body.hasPrefix("<?xml") && file.body.contains(#"<meeting id="np-2023-01""#))
+            #expect(!file.body.contains(#"<meeting id="np-2024-"#))
+            try Data(file.body.utf8).write(to: URL(fileURLWithPath: folder + "/cb-na-pan-2023.xml"))
+            // 2024 holds a resolution marked Mật: this account may not take it away.
+            #expect(try await secretary.get("/chi-bo/cb-na-pan/tai-ve?nam=2024").status == .forbidden)
+            let allowed = Browser(client)
+            try await allowed.login("bithu.mat")
+            #expect(try await allowed.get("/chi-bo/cb-na-pan/tai-ve?nam=2024").body.contains("np-nq-2024-12"))
+            #expect(try await secretary.get("/chi-bo/cb-a/tai-ve").status == .forbidden)
+            #expect(try await secretary.get("/tai-ve").status == .forbidden)
+            #expect(try await secretary.get("/chi-bo/cb-na-pan/tai-ve?nam=abc").status == .badRequest)
+        }
+        // What was downloaded imports on its own into an empty archive.
+        let elsewhere = try Archive.create(at: folder + "/archive")
+        let report = try await elsewhere.importFiles(
+            [folder + "/cb-na-pan-2023.xml"], context: AuditContext(actor: "kiểm thử"))
+        #expect((report.added[.meeting] ?? 0) >= 12)
+    }
+
+    @Test(arguments: [TestingSetup.router, .live])
+    func aYearWithAConfidentialResolutionIsOnlyForConfidentialAccounts(_ setup: TestingSetup) async throws {
+        try await WebSupport.application().test(setup) { client in
+            let office = Browser(client)
+            try await office.login("vanphong")
+            let refused = try await office.get("/chi-bo/cb-phai-luong/tai-ve?nam=2023")
+            #expect(refused.status == .forbidden && refused.body.contains("văn bản mật"))
+            #expect(!refused.body.contains("pl-nq-2023-01"))
+            let admin = Browser(client)
+            try await admin.login("quantri")
+            let allowed = try await admin.get("/chi-bo/cb-phai-luong/tai-ve?nam=2023")
+            #expect(allowed.status == .ok && allowed.body.contains(#"<document id="pl-nq-2023-01""#))
+            let backup = try await admin.get("/tai-ve")
+            #expect(backup.status == .ok && backup.body.contains("<auditLog>") && backup.body.contains(#"id="cb-a""#))
+        }
+    }
+}

@@ -40,6 +40,8 @@ public struct CellYearPage: Sendable {
     let searchHref: String
     /// The cell's member register (`/chi-bo/ID/dang-vien`).
     let membersHref: String
+    /// The year's records as format v1 (`/chi-bo/ID/tai-ve?nam=YYYY`).
+    let downloadHref: String
     /// The link to file minutes, for an account that writes in this cell; nil otherwise.
     public var fileHref: String?
 
@@ -70,6 +72,7 @@ public struct CellYearPage: Sendable {
         self.bar = bar
         cellName = cell.name
         membersHref = WebPath.members(of: cell.id)
+        downloadHref = "/chi-bo/\(WebPath.segment(cell.id))/tai-ve?nam=\(year)"
         self.organizationName = organizationName
         self.year = year
         pageTitle = "\(cell.name) – năm \(year) – Sổ Chi Bộ"

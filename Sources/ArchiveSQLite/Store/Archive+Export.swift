@@ -86,6 +86,7 @@ extension Archive {
                     document, issuerCode: issuerCodes[document.cellID] ?? "CB",
                     lifecycle: try lifecycle(row, kind: .document))
                 summary.counts[.document, default: 0] += 1
+                if document.classification != .none { summary.confidentialDocuments += 1 }
             }
             if selection.withLog {
                 try encoder.startLog()

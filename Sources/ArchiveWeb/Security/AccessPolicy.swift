@@ -1,4 +1,5 @@
 import ArchiveCore
+import Foundation
 
 /// Who may open what: the one table of the web app's rules. `SecurityMiddleware` applies
 /// the route table to every request; `ArchiveScope` applies the cell and confidentiality
@@ -44,6 +45,7 @@ enum AccessPolicy {
         case "/dang-nhap", "/giao-dien.css", "/thiet-lap": .anyone
         case "/tai-khoan": .roles([.admin])
         case "/bang-theo-doi": .roles([.admin, .committee])
+        case "/tai-ve": .roles([.admin])
         case _ where path == "/quan-tri" || path.hasPrefix("/quan-tri/"): .roles([.admin])
         case _ where path.hasPrefix("/ban-ghi/") && path.hasSuffix("/xep-loai"): .roles(committeeRaterRoles)
         default: isWriting(path) ? .writer : .account
@@ -198,6 +200,31 @@ public struct ArchiveScope: Sendable {
     func openTasks(cellID: String, on date: LocalDate) async throws -> [MeetingForm.OpenTask] {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
         return try await archive.openTasks(cellID: cellID, on: date).filter { account.confidential || !$0.confidential }
+    }
+
+    /// A visible cell's records (of one year, or all) as format v1, written to a new private
+    /// file at `path`: refused, and the file removed, when it carries a document marked Mật or
+    /// higher and the account may not read those (`domain.md`: confidential documents do not
+    /// travel beyond who may read them).
+    ///
+    /// - throws: `WebError.otherCell`, `WebError.confidential`.
+    func export(cellID: String, year: Int?, to path: String) async throws {
+        guard maySee(cellID: cellID) else { throw WebError.otherCell }
+        let summary = try await FileWriting.withOutput(to: path) { descriptor in
+            try await archive.export(ExportSelection(cellIDs: [cellID], year: year), toFileDescriptor: descriptor)
+        }
+        if summary.confidentialDocuments > 0, !account.confidential {
+            try? FileManager.default.removeItem(atPath: path)
+            throw WebError.confidential
+        }
+    }
+
+    /// The whole archive with its audit log, as a backup (administrators only).
+    func exportEverything(to path: String) async throws {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        _ = try await FileWriting.withOutput(to: path) { descriptor in
+            try await archive.export(ExportSelection(withLog: true), toFileDescriptor: descriptor)
+        }
     }
 
     /// What importing the file at `path` would add and change, with nothing written.
