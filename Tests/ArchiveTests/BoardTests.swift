@@ -129,13 +129,30 @@ struct CellAgendaTests {
             ).toDo.isEmpty)
     }
 
+    @Test func manyOverdueTasksAreNamedFiveThenCounted() throws {
+        let row = BoardBuilder(year: 2024, today: .d("2024-06-10")).row(
+            of: BoardCell(id: "cb-x", name: "Chi bộ X", founded: .d("2020-01-01")), meetings: [])
+        let tasks = (1...7).map { index in
+            CellAgenda.OpenTask(
+                task: DocumentTask(
+                    id: "t\(index)", assigneeID: nil, due: .d("2024-0\(index % 5 + 1)-01"), text: "Việc \(index)"),
+                document: "nq", source: "0\(index)-NQ/CB", assignee: nil)
+        }
+        let items = CellAgenda.toDo(row: row, year: 2024, today: .d("2024-06-10"), openTasks: tasks, absences: [])
+        #expect(items.filter { $0.kind == .overdueTask }.count == 6)
+        #expect(items.last?.sentence.hasPrefix("Và 2 nhiệm vụ quá hạn khác") == true)
+        #expect(
+            items.first { $0.kind == .lateMonth }?.sentence
+                == "Các tháng 1, 2, 3, 4, 5 đã qua mà không có biên bản sinh hoạt thường kỳ.")
+    }
+
     @Test func lateMonthsDraftsAndOverdueTasksAreListed() async throws {
         let archive = try await Support.archive(with: [SummaryTests.fixture])
         let agenda = try await archive.cellAgenda(
             cellID: "cb-dong-tam", year: 2024, today: .d("2024-12-20"), includeConfidential: true)
         let kinds = agenda.toDo.map(\.kind)
         #expect(kinds.contains(.lateMonth))  // August
-        #expect(agenda.toDo.contains { $0.sentence.hasPrefix("Tháng 8 đã qua mà không có biên bản") })
+        #expect(agenda.toDo.contains { $0.sentence == "Tháng 8 đã qua mà không có biên bản sinh hoạt thường kỳ." })
         // December's minutes are a draft: approving them is what is asked.
         let december = try #require(agenda.toDo.first { $0.kind == .unapprovedMinutes })
         #expect(december.record == "dt-2024-12" && december.sentence.contains("tháng 12"))

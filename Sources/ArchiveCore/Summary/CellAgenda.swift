@@ -72,6 +72,9 @@ public struct CellAgenda: Sendable, Hashable {
         }
     }
 
+    /// Overdue tasks named one by one; more are counted in one sentence.
+    public static let overdueTasksListed = 5
+
     /// What needs doing on `today` for `row` (the year under way; nothing for another year).
     ///
     /// - parameters:
@@ -115,19 +118,27 @@ public struct CellAgenda: Sendable, Hashable {
                         : "Quý \(romans[today.quarter - 1]) chưa sinh hoạt chuyên đề: cần tổ chức trước ngày \(quarterEnd.vietnameseShort).",
                     record: quarter.meeting))
         }
-        for square in row.months where square.late {
+        // Months without any minutes in one sentence; each draft on its own, to open it.
+        let missing = row.months.filter { $0.late && $0.state == .missing }.map(\.month)
+        if !missing.isEmpty {
+            let months = missing.map(String.init).joined(separator: ", ")
             items.append(
-                square.state == .draft
-                    ? ToDo(
-                        kind: .unapprovedMinutes,
-                        sentence: "Tháng \(square.month) đã qua nhưng biên bản sinh hoạt chưa được thông qua.",
-                        record: square.meeting)
-                    : ToDo(
-                        kind: .lateMonth,
-                        sentence: "Tháng \(square.month) đã qua mà không có biên bản sinh hoạt thường kỳ."))
+                ToDo(
+                    kind: .lateMonth,
+                    sentence: (missing.count == 1 ? "Tháng \(months)" : "Các tháng \(months)")
+                        + " đã qua mà không có biên bản sinh hoạt thường kỳ."))
         }
-        for open in openTasks {
-            guard let due = open.task.due, due < today else { continue }
+        for square in row.months where square.late && square.state == .draft {
+            items.append(
+                ToDo(
+                    kind: .unapprovedMinutes,
+                    sentence: "Tháng \(square.month) đã qua nhưng biên bản sinh hoạt chưa được thông qua.",
+                    record: square.meeting))
+        }
+        // The five oldest overdue tasks by name; the rest counted.
+        let overdue = openTasks.filter { open in open.task.due.map { $0 < today } ?? false }
+        for open in overdue.prefix(Self.overdueTasksListed) {
+            guard let due = open.task.due else { continue }
             items.append(
                 ToDo(
                     kind: .overdueTask,
@@ -135,6 +146,14 @@ public struct CellAgenda: Sendable, Hashable {
                         + (open.assignee.map { ", giao đồng chí \($0)" } ?? "")
                         + ") quá hạn từ \(due.vietnameseShort), chưa báo cáo hoàn thành.",
                     record: open.document))
+        }
+        if overdue.count > Self.overdueTasksListed {
+            items.append(
+                ToDo(
+                    kind: .overdueTask,
+                    sentence:
+                        "Và \(overdue.count - Self.overdueTasksListed) nhiệm vụ quá hạn khác chưa báo cáo hoàn thành: báo cáo ở kỳ sinh hoạt tới."
+                ))
         }
         for absence in absences where absence.months >= 2 {
             // domain.md: absence without good reason for 3 months in a year is grounds for removal.
