@@ -56,7 +56,18 @@ struct DocumentView {
             let text = PrintText.sentence(task.text)
             return details.isEmpty ? text : text + " " + details.joined(separator: "; ") + "."
         }
-        if let last = tasks.last {
+        // A resolution usually lists its tasks in its own body ("II. NHIỆM VỤ…"): printed
+        // again under "PHÂN CÔNG THỰC HIỆN" they would read twice (issue 11, item 14). The
+        // section is printed only when some task is not already in the body.
+        let body = VietnameseText.fold(document.body.joined(separator: " "))
+        let tasksInBody =
+            !document.tasks.isEmpty
+            && document.tasks.allSatisfy { task in
+                let folded = VietnameseText.fold(task.text).trimmingCharacters(
+                    in: .whitespaces.union(.punctuationCharacters))
+                return !folded.isEmpty && body.contains(folded)
+            }
+        if let last = tasks.last, !tasksInBody {
             bodyParagraphs = paragraphs
             keptParagraph = nil
             leadingTasks = Array(tasks.dropLast())

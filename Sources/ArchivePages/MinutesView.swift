@@ -7,7 +7,8 @@ import ArchiveCore
 /// time, and the names under the recorder's and the chair's signatures.
 struct MinutesView {
     struct Topic {
-        /// "Chuyên đề", or "Nội dung" for an extraordinary session.
+        /// "Chuyên đề" for a thematic part, "Chủ đề" for a regular session, "Nội dung" for an
+        /// extraordinary one.
         var label: String
         var text: String
     }
@@ -109,7 +110,14 @@ struct MinutesView {
             placeAndDate: "\(locality), \(date.vietnameseLong)")
         subtitle = Self.subtitle(meeting)
         if let topic = meeting.topic, !topic.isEmpty {
-            self.topic = Topic(label: meeting.kind == .extraordinary ? "Nội dung" : "Chuyên đề", text: topic)
+            // A thematic part has its "Chuyên đề"; a regular meeting's topic is its theme.
+            let label =
+                switch meeting.kind {
+                case .extraordinary: "Nội dung"
+                case .thematic, .combined: "Chuyên đề"
+                case .regular: "Chủ đề"
+                }
+            self.topic = Topic(label: label, text: topic)
         } else {
             self.topic = nil
         }

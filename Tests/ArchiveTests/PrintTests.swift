@@ -96,13 +96,42 @@ struct PrintTests {
                     "ĐẢNG BỘ XÃ HỢP THÀNH", "CHI BỘ THÔN PHAI LUÔNG", "*", "Số 02-NQ/CB", "ĐẢNG CỘNG SẢN VIỆT NAM",
                     "Phai Luông, ngày 06 tháng 02 năm 2023", "NGHỊ QUYẾT",
                     "Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2023", "Căn cứ Điều lệ Đảng",
-                    "CHI BỘ QUYẾT NGHỊ:", "PHÂN CÔNG THỰC HIỆN",
-                    "Tổ chức họp dân thống nhất phương án bê tông hóa",
-                    "Đồng chí Hoàng Văn Thuận phụ trách; thời hạn hoàn thành: ngày 28 tháng 02 năm 2023.",
+                    "CHI BỘ QUYẾT NGHỊ:", "Tổ chức họp dân thống nhất phương án bê tông hóa",
                     "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ", "Hoàng Văn Thuận",
                 ]), "\(text)")
+        // Its three tasks are in its section II already: not printed a second time.
+        #expect(!text.contains("PHÂN CÔNG THỰC HIỆN"))
+        #expect(text.components(separatedBy: "Tổ chức họp dân thống nhất phương án bê tông hóa").count == 2)
         #expect(html.contains("<p class=\"decides\">CHI BỘ QUYẾT NGHỊ:</p>"))
         #expect(html.contains("<p class=\"section\">I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2023</p>"))
+    }
+
+    /// A regular meeting's topic is its theme ("Chủ đề"), not a thematic part ("Chuyên đề").
+    @Test func aRegularMeetingsTopicIsNotCalledAThematicPart() async throws {
+        guard
+            case .minutes(var meeting, let cell, let organization, let locality, let tasks) =
+                try await archive.printable(id: "pl-2023-11")
+        else { throw Unexpected("pl-2023-11") }
+        meeting.topic = "Chuyển đổi số ở thôn"
+        let text = Self.visible(
+            pages.render(
+                PrintableRecord.minutes(
+                    meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)))
+        #expect(text.contains("Chủ đề: “Chuyển đổi số ở thôn”") && !text.contains("Chuyên đề: “Chuyển đổi số"))
+    }
+
+    /// A task the body does not already state is printed under "PHÂN CÔNG THỰC HIỆN".
+    @Test func tasksNotInTheBodyArePrintedUnderTheirOwnHeading() async throws {
+        let minimal = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
+        let text = Self.visible(pages.render(try await minimal.printable(id: "a-nq-01")))
+        #expect(
+            Self.inOrder(
+                text,
+                [
+                    "Chi bộ thôn A quyết nghị", "PHÂN CÔNG THỰC HIỆN", "Hoàn thành sửa đường bê tông liên xóm",
+                    "Nơi nhận:",
+                ]),
+            "\(text)")
     }
 
     @Test func recipientsEndWithTheFilingLine() async throws {

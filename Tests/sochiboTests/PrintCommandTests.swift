@@ -29,11 +29,13 @@ struct PrintCommandTests {
             "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ XÃ HỢP THÀNH", "CHI BỘ THÔN PHAI LUÔNG", "Số 01-NQ/CB", "MẬT",
             "Phai Luông, ngày 06 tháng 01 năm 2023", "NGHỊ QUYẾT",
             "Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 01 năm 2023", "CHI BỘ QUYẾT NGHỊ:",
-            "Đồng chí Vi Thị Hồng phụ trách; thời hạn hoàn thành: ngày 31 tháng 01 năm 2023.", "Nơi nhận:",
+            "Giao đồng chí Vi Thị Hồng phụ trách; thời gian hoàn thành trước ngày 31/01/2023.", "Nơi nhận:",
             "- Đảng ủy xã;", "- Lưu Chi bộ.", "T/M CHI BỘ", "BÍ THƯ", "Hoàng Văn Thuận",
         ] {
             #expect(text.contains(expected), "missing “\(expected)” in the PDF")
         }
+        // The tasks are written in its section II: "PHÂN CÔNG THỰC HIỆN" would repeat them.
+        #expect(!text.contains("PHÂN CÔNG THỰC HIỆN"))
     }
 
     @Test func minutesPrintWithAttendanceOfficersAndSignaturePlaces() throws {
