@@ -55,7 +55,8 @@ struct CheckTests {
         #expect(report.added[.meeting] == 1, "a short meeting is stored as it was, not refused")
         let check = try await archive.check()
         #expect(check.isSound)
-        #expect(Set(check.findings.map(\.code)) == [.shortMeeting, .attendanceIncomplete])
+        // With a-03 left out of the list, the 3 votes outnumber the 2 entitled members present.
+        #expect(Set(check.findings.map(\.code)) == [.shortMeeting, .attendanceIncomplete, .votesExceedPresent])
         #expect(check.findings.allSatisfy { $0.subject == "a-2023-01" })
     }
 }

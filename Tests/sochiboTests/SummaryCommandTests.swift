@@ -66,7 +66,7 @@ struct SummaryCommandTests {
         #expect(lines[2] == "cb-bac-son 12 1.0", "\(lines)")
         #expect(lines[3].hasPrefix("cb-dong-tam 13 0.6153846153846") && lines[4].hasPrefix("cb-truong-th 6 "))
         #expect(lines[5] == "0.0% True A2 A1:AG4")
-        #expect(lines[6] == "11 ['Chi bộ', 'Đối tượng', 'Nội dung']")
+        #expect(lines[6] == "13 ['Chi bộ', 'Đối tượng', 'Nội dung']")
         let refused = try Sochibo.run([
             "summary", "--archive", archive, "--year", "2024", "--cell", "cb-dong-tam", "--format", "xlsx",
         ])

@@ -34,6 +34,14 @@ public struct Finding: Sendable, Hashable, Codable {
         /// Minutes of the year still in draft: not read back and approved, so not counted as a
         /// meeting held (the subject is the meeting).
         case unapprovedMinutes = "unapproved-minutes"
+        /// The chair was marked absent from the meeting they chaired (the subject is the meeting).
+        case chairAbsent = "chair-absent"
+        /// The recorder was marked absent from the meeting they recorded.
+        case recorderAbsent = "recorder-absent"
+        /// A vote counted more voices than members entitled to vote were present.
+        case votesExceedPresent = "votes-exceed-present"
+        /// A second regular (or combined) meeting in one month.
+        case secondRegularInMonth = "second-regular-in-month"
     }
 
     /// What kind of breach.

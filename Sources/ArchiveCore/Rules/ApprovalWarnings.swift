@@ -90,4 +90,25 @@ public enum ApprovalWarnings {
         }
         return warnings
     }
+
+    /// The warnings of `meeting` that `check` and `summary` report as findings (issue 11,
+    /// item 10): those the other rules do not already report (the length and the conclusion
+    /// are `short-meeting` and `no-conclusion` findings of their own).
+    public static func findings(_ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting]) -> [Finding] {
+        check(meeting, cell: cell, otherMeetings: otherMeetings).compactMap { warning in
+            let code: Finding.Code
+            switch warning {
+            case .chairAbsent: code = .chairAbsent
+            case .recorderAbsent: code = .recorderAbsent
+            case .votesExceedPresent: code = .votesExceedPresent
+            case .secondRegularInMonth: code = .secondRegularInMonth
+            case .tooShort, .noConclusion: return nil
+            }
+            let sentence = warning.vietnameseDescription
+            return Finding(
+                code: code, subject: meeting.id,
+                message: "Kỳ sinh hoạt ngày \(meeting.date.vietnameseShort): "
+                    + (sentence.hasSuffix(".") ? sentence : sentence + "."))
+        }
+    }
 }

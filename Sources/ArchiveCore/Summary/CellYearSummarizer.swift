@@ -116,6 +116,9 @@ public struct CellYearSummarizer: Sendable {
                         message: "Biên bản kỳ sinh hoạt ngày \(meeting.date.vietnameseShort) không có phần kết luận."))
             }
             findings += meeting.ratingFindings(rubric: rubric)
+            findings += ApprovalWarnings.findings(
+                meeting, cell: cell,
+                otherMeetings: held.map { ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date) })
         }
 
         let unexcused = unexcusedAbsences(held, cell: cell, names: names)

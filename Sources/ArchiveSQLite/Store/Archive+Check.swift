@@ -69,13 +69,22 @@ extension Archive {
                 let members = try reader.members(cellID: cellID)
                 checked[.cell, default: 0] += 1
                 checked[.member, default: 0] += members.count
-                let meetings = try Row.fetchCursor(
+                let meetings = try Row.fetchAll(
                     db, sql: "SELECT * FROM meeting WHERE cell_id = ? ORDER BY date, start_time, id",
-                    arguments: [cellID])
-                while let row = try meetings.next() {
-                    let meeting = try reader.meeting(row, withAttachments: false)
+                    arguments: [cellID]
+                ).map { try reader.meeting($0, withAttachments: false) }
+                // The approval warnings of approved minutes, as findings (drafts are warned
+                // when they are approved).
+                let approved = meetings.filter { $0.status == .approved }.map {
+                    ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date)
+                }
+                let cell = try reader.cell(id: cellID)
+                for meeting in meetings {
                     findings += meeting.findings(members: members)
                     findings += meeting.ratingFindings(rubric: rubric)
+                    if meeting.status == .approved, let cell {
+                        findings += ApprovalWarnings.findings(meeting, cell: cell, otherMeetings: approved)
+                    }
                     checked[.meeting, default: 0] += 1
                 }
             }
