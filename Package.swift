@@ -96,6 +96,7 @@ let package = Package(
                 .embedInCode("Templates/web/accounts.mustache"),
                 .embedInCode("Templates/web/board.mustache"),
                 .embedInCode("Templates/web/inbox.mustache"),
+                .embedInCode("Templates/web/audit.mustache"),
                 .embedInCode("Templates/web/register-form.mustache"),
                 .embedInCode("Templates/web/members.mustache"),
                 .embedInCode("Templates/web/member.mustache"),

@@ -129,3 +129,18 @@ struct TwoRatingsTests {
         #expect(try rubric.score(named) == 82)
     }
 }
+
+@Suite("The audit log's times")
+struct AuditTimeTests {
+    @Test func aStoredUTCTimeIsWrittenInTheReadersZone() {
+        let entry = AuditEntry(
+            sequence: 1, time: "2026-11-21T16:30:00Z", actor: "kiểm thử", action: .rate, kind: "meeting", record: "x",
+            version: nil, sha256: nil, chain: "")
+        #expect(entry.localTime(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!) == "23:30 ngày 21/11/2026")
+        #expect(entry.localTime(in: TimeZone(identifier: "UTC")!) == "16:30 ngày 21/11/2026")
+        let odd = AuditEntry(
+            sequence: 2, time: "hôm qua", actor: "a", action: .rate, kind: "meeting", record: "x", version: nil,
+            sha256: nil, chain: "")
+        #expect(odd.localTime() == "hôm qua")
+    }
+}

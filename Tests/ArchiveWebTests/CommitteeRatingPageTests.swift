@@ -96,3 +96,31 @@ import Testing
         }
     }
 }
+
+/// The audit log on screen: a record's for whoever reads it, the archive's for administrators.
+@Suite struct AuditLogPagesTests {
+    @Test(arguments: [TestingSetup.router, .live])
+    func aRecordsLogShowsWhoDidWhatInLocalTime(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        try await WebSupport.application(archive: archive).test(setup) { client in
+            let office = Browser(client)
+            try await office.login("vanphong")
+            _ = try await office.get("/ban-ghi/np-2024-11")
+            _ = try await office.post("/ban-ghi/np-2024-11/xep-loai", CommitteeRatingPageTests.points)
+            let record = try await office.get("/ban-ghi/np-2024-11")
+            #expect(record.body.contains(#"href="/ban-ghi/np-2024-11/nhat-ky""#))
+            let log = try await office.get("/ban-ghi/np-2024-11/nhat-ky")
+            #expect(log.status == .ok && log.body.contains("Nhật ký: "))
+            #expect(log.body.contains("<td>vanphong</td>") && log.body.contains("<td>kiểm thử</td>"))
+            // Local time as Vietnamese readers write it: "14:05 ngày 02/12/2026".
+            #expect(log.body.range(of: #"<td>\d\d:\d\d ngày \d\d/\d\d/\d{4}</td>"#, options: .regularExpression) != nil)
+            #expect(try await office.get("/ban-ghi/a-2023-01/nhat-ky").status == .forbidden)
+            #expect(try await office.get("/nhat-ky").status == .forbidden)
+            let admin = Browser(client)
+            try await admin.login("quantri")
+            let whole = try await admin.get("/nhat-ky")
+            #expect(whole.status == .ok && whole.body.contains("Nhật ký của sổ"))
+            #expect(whole.body.contains(#"href="/ban-ghi/np-2024-11""#))
+        }
+    }
+}

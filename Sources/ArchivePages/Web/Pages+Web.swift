@@ -16,6 +16,8 @@ extension Pages {
     public func render(_ page: RecordPage) -> String { render(page, template: "record") }
     /// The search page with its results.
     public func render(_ page: SearchPage) -> String { render(page, template: "search") }
+    /// The audit log of a record or of the archive.
+    public func render(_ page: AuditPage) -> String { render(page, template: "audit") }
     /// The inbox: a cell's file previewed and received.
     public func render(_ page: InboxPage) -> String { render(page, template: "inbox") }
     /// The commune office's board.
@@ -51,6 +53,7 @@ extension Pages {
             ("accounts", PackageResources.accounts_mustache),
             ("board", PackageResources.board_mustache),
             ("inbox", PackageResources.inbox_mustache),
+            ("audit", PackageResources.audit_mustache),
             ("register-form", PackageResources.register_form_mustache),
             ("members", PackageResources.members_mustache),
             ("member", PackageResources.member_mustache),

@@ -19,11 +19,13 @@ public struct RecordPage: Sendable {
     let pageTitle: String
     let bar: WebAccountBar
     let kindLabel: String
-    let recordTitle: String
+    package let recordTitle: String
     let marking: String?
     let facts: [Fact]
     let parts: [Part]
     let printHref: String
+    /// The record's audit log (`/ban-ghi/ID/nhat-ky`).
+    let logHref: String
     let cellLink: WebLink
     /// The buttons of an account that may write in the record's cell; nil for readers.
     public var actions: RecordActions?
@@ -106,6 +108,7 @@ public struct RecordPage: Sendable {
             Part(heading: "Vắng mặt", items: absent, numbered: false),
         ].filter { !$0.items.isEmpty }
         printHref = WebPath.record(meeting.id) + "/in"
+        logHref = WebPath.record(meeting.id) + "/nhat-ky"
         cellLink = WebLink(
             href: WebPath.cell(cell.id, year: meeting.date.year), text: "Năm \(meeting.date.year) của \(cell.name)")
     }
@@ -136,6 +139,7 @@ public struct RecordPage: Sendable {
             Part(heading: "Nơi nhận", items: document.recipients, numbered: false),
         ].filter { !$0.items.isEmpty }
         printHref = WebPath.record(document.id) + "/in"
+        logHref = WebPath.record(document.id) + "/nhat-ky"
         cellLink = WebLink(
             href: WebPath.cell(cell.id, year: document.date.year), text: "Năm \(document.date.year) của \(cell.name)")
     }

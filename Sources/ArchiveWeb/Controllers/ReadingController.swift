@@ -16,6 +16,8 @@ struct ReadingController {
         router.get("/tim-kiem", use: search)
         router.get("/tai-khoan", use: accounts)
         router.get("/bang-theo-doi", use: board)
+        router.get("/ban-ghi/:id/nhat-ky", use: recordLog)
+        router.get("/nhat-ky", use: archiveLog)
     }
 
     private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
@@ -80,6 +82,26 @@ struct ReadingController {
         page.committeeRating = try await RatingController.form(
             for: record, scope: scope, csrfToken: bar.csrfToken, done: done == "xep-loai")
         return HTMLResponse(pages.render(page))
+    }
+
+    @Sendable func recordLog(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        let id = try context.parameters.require("id")
+        let record = try await scope.record(id: id)
+        let bar = try bar(context)
+        let title = RecordPage(bar: bar, record: record)?.recordTitle ?? id
+        return HTMLResponse(
+            pages.render(
+                AuditPage(
+                    bar: bar, heading: "Nhật ký: \(title)", entries: try await scope.auditLog(of: id),
+                    backLink: WebLink(href: WebPath.record(id), text: title))))
+    }
+
+    @Sendable func archiveLog(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
+        let scope = try context.scope()
+        return HTMLResponse(
+            pages.render(
+                AuditPage(bar: try bar(context), heading: "Nhật ký của sổ", entries: try await scope.auditLog())))
     }
 
     @Sendable func printPage(request: Request, context: WebRequestContext) async throws -> HTMLResponse {

@@ -45,7 +45,7 @@ enum AccessPolicy {
         case "/dang-nhap", "/giao-dien.css", "/thiet-lap": .anyone
         case "/tai-khoan": .roles([.admin])
         case "/bang-theo-doi": .roles([.admin, .committee])
-        case "/tai-ve": .roles([.admin])
+        case "/tai-ve", "/nhat-ky": .roles([.admin])
         case _ where path == "/quan-tri" || path.hasPrefix("/quan-tri/"): .roles([.admin])
         case _ where path.hasPrefix("/ban-ghi/") && path.hasSuffix("/xep-loai"): .roles(committeeRaterRoles)
         default: isWriting(path) ? .writer : .account
@@ -259,6 +259,19 @@ public struct ArchiveScope: Sendable {
         let report = try await archive.previewImport([path])
         if let refusal = receivingRefusal(report) { throw WebError.badRequest(refusal) }
         return try await archive.importFiles([path], context: context)
+    }
+
+    /// The audit log of a meeting or document the account may read (same refusals as
+    /// `record(id:)`).
+    func auditLog(of id: String) async throws -> [AuditEntry] {
+        _ = try await record(id: id)
+        return try await archive.auditLog(record: id)
+    }
+
+    /// The whole audit log (administrators only).
+    func auditLog() async throws -> [AuditEntry] {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        return try await archive.auditLog(record: nil)
     }
 
     /// The archive's rating rubric (any account may read it).

@@ -6,10 +6,12 @@ public enum AuditText {
     public static func render(_ entries: [AuditEntry]) -> String {
         guard !entries.isEmpty else { return "Nhật ký chưa có mục nào." }
         let table = TextTable.render(
-            headers: ["STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Bản ghi", "Phiên bản", "sha256"],
+            headers: [
+                "STT", "Thời điểm (giờ của máy)", "Người thực hiện", "Thao tác", "Bản ghi", "Phiên bản", "sha256",
+            ],
             rows: entries.map { entry in
                 [
-                    "\(entry.sequence)", entry.time, entry.actor, entry.action.vietnameseName,
+                    "\(entry.sequence)", entry.localTime(), entry.actor, entry.action.vietnameseName,
                     "\(entry.kind) \(entry.record)", entry.version.map(String.init) ?? "",
                     entry.sha256.map { String($0.prefix(12)) + "…" } ?? "",
                 ]

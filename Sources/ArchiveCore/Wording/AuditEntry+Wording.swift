@@ -1,0 +1,19 @@
+import Foundation
+
+extension AuditEntry {
+    /// When, in `timeZone` (the machine's by default), as Vietnamese readers write it:
+    /// "21:30 ngày 21/11/2026". The stored time (UTC) when it cannot be read.
+    public func localTime(in timeZone: TimeZone = .current) -> String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime]
+        guard let date = parser.date(from: time) else { return time }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let hour = parts.hour,
+            let minute = parts.minute
+        else { return time }
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(hour)):\(two(minute)) ngày \(two(day))/\(two(month))/\(year)"
+    }
+}
