@@ -41,6 +41,15 @@ enum SummaryBenchmark {
                 })
         }
         single.sort()
+        // The office's board of each commune (about 20 cells each in the generated district).
+        var boards: [Double] = []
+        for commune in 0..<min(20, max(1, cells / 20)) {
+            boards.append(
+                try await SearchBenchmark.milliseconds {
+                    _ = try await archive.board(year: year, organizationID: "dbx-\(commune)", today: today)
+                })
+        }
+        boards.sort()
         var lines = [
             "summary of \(year)                    p50 / median        p99",
             String(
@@ -53,6 +62,9 @@ enum SummaryBenchmark {
             String(
                 format: "one cell (%d measured)           %8.2f ms %9.2f ms", single.count,
                 SearchBenchmark.percentile(single, 0.5), SearchBenchmark.percentile(single, 0.99)),
+            String(
+                format: "board of one commune (%d cells)    %8.2f ms %9.2f ms", max(1, cells / max(1, cells / 20)),
+                SearchBenchmark.percentile(boards, 0.5), SearchBenchmark.percentile(boards, 0.99)),
         ]
         if let sqlite3 = which("sqlite3") {
             let first = "'\(year)-01-01'", last = "'\(year)-12-31'"
@@ -67,6 +79,22 @@ enum SummaryBenchmark {
                         WHERE m.date BETWEEN \(first) AND \(last) GROUP BY m.cell_id, a.presence;
                     """,
                 ])
+            // The least a board of one commune must read: its cells' meetings of the year.
+            let boardFacts = try measure(
+                sqlite3,
+                [
+                    archivePath + "/archive.sqlite",
+                    """
+                    SELECT m.cell_id, m.kind, m.date, m.status, m.rating_level FROM meeting m
+                        JOIN cell c ON c.id = m.cell_id
+                        WHERE c.organization_id = 'dbx-0' AND m.date BETWEEN \(first) AND \(last);
+                    """,
+                ])
+            lines.append(
+                String(
+                    format:
+                        "sqlite3 shell: one commune's meetings %7.1f ms (whole process)       board p50 / that: %.1f×",
+                    boardFacts.seconds * 1000, SearchBenchmark.percentile(boards, 0.5) / (boardFacts.seconds * 1000)))
             lines.append(
                 String(
                     format: "sqlite3 shell: bare counts, district %8.2f s             summary / bare counts: %.1f×",
