@@ -1,4 +1,5 @@
 import ArchiveCore
+import ArchivePages
 import Hummingbird
 
 /// The one request context of the web app: Hummingbird's core storage, the visitor the
@@ -33,6 +34,13 @@ public struct WebRequestContext: RequestContext {
     func scope() throws -> ArchiveScope {
         guard let scope = visitor?.scope else { throw WebError.loginRequired }
         return scope
+    }
+
+    /// The bar every page after login shows: who is logged in, and the session's CSRF token
+    /// for its forms. - throws: `WebError.loginRequired` when no one is logged in.
+    func bar() throws -> WebAccountBar {
+        guard let visitor, let account = visitor.account else { throw WebError.loginRequired }
+        return WebAccountBar(account: account, csrfToken: visitor.csrfToken)
     }
 }
 

@@ -236,7 +236,7 @@ struct FilingController {
                 problem: "Hãy thông qua biên bản trước, rồi soạn nghị quyết của kỳ sinh hoạt.", status: .conflict)
         }
         let page = ResolutionPage(
-            bar: try bar(context), cell: cell, meeting: meeting,
+            bar: try context.bar(), cell: cell, meeting: meeting,
             fields: ResolutionFormFields(meeting: meeting, cell: cell))
         return HTMLResponse(pages.render(page)).response
     }
@@ -286,7 +286,7 @@ struct FilingController {
             }
         }
         let page = ResolutionPage(
-            bar: try bar(context), cell: cell, meeting: meeting, fields: fields, problems: problems)
+            bar: try context.bar(), cell: cell, meeting: meeting, fields: fields, problems: problems)
         return HTMLResponse(pages.render(page), status: .unprocessableContent).response
     }
 
@@ -359,7 +359,7 @@ struct FilingController {
         _ context: WebRequestContext, scope: ArchiveScope, record: ArchiveRecord, problem: String?,
         status: HTTPResponse.Status
     ) async throws -> Response {
-        let bar = try bar(context)
+        let bar = try context.bar()
         // Read again: the page shows the record as it is now.
         let current = (try? await scope.record(id: record.id)) ?? record
         guard var page = RecordPage(bar: bar, record: current) else { throw WebError.notFound(detail: nil) }
@@ -382,7 +382,7 @@ struct FilingController {
                     task: DocumentTask(id: taskID, assigneeID: nil, due: nil, text: taskID), source: ""))
         }
         let page = FilingPage(
-            bar: try bar(context), cell: cell, mode: mode, fields: fields, rowsDate: rowsDate, problems: problems,
+            bar: try context.bar(), cell: cell, mode: mode, fields: fields, rowsDate: rowsDate, problems: problems,
             openTasks: openTasks, rubric: try? await scope.writer.rubric(), correctionReason: correctionReason)
         return HTMLResponse(pages.render(page))
     }
@@ -472,10 +472,6 @@ struct FilingController {
         return capital.hasSuffix(".") ? capital : capital + "."
     }
 
-    private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
-        guard let visitor = context.visitor, let account = visitor.account else { throw WebError.loginRequired }
-        return WebAccountBar(account: account, csrfToken: visitor.csrfToken)
-    }
 }
 
 extension ArchiveRecord {

@@ -19,12 +19,12 @@ struct InboxController {
     }
 
     @Sendable func form(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
-        HTMLResponse(pages.render(InboxPage(bar: try bar(context), limitBytes: AccessPolicy.inboxLimit)))
+        HTMLResponse(pages.render(InboxPage(bar: try context.bar(), limitBytes: AccessPolicy.inboxLimit)))
     }
 
     @Sendable func preview(request: Request, context: WebRequestContext) async throws -> Response {
         let scope = try context.scope()
-        let bar = try bar(context)
+        let bar = try context.bar()
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let boundary = MultipartForm.boundary(of: request.headers[.contentType]),
@@ -60,7 +60,7 @@ struct InboxController {
 
     @Sendable func accept(request: Request, context: WebRequestContext) async throws -> Response {
         let scope = try context.scope()
-        let bar = try bar(context)
+        let bar = try context.bar()
         let token = try await FilingController.form(request, context)["ma"] ?? ""
         guard let upload = await pending.upload(token, for: bar.accountName) else {
             throw WebError.badRequest(
@@ -90,8 +90,4 @@ struct InboxController {
         }
     }
 
-    private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
-        guard let visitor = context.visitor, let account = visitor.account else { throw WebError.loginRequired }
-        return WebAccountBar(account: account, csrfToken: visitor.csrfToken)
-    }
 }

@@ -20,11 +20,6 @@ struct ReadingController {
         router.get("/nhat-ky", use: archiveLog)
     }
 
-    private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
-        guard let visitor = context.visitor, let account = visitor.account else { throw WebError.loginRequired }
-        return WebAccountBar(account: account, csrfToken: visitor.csrfToken)
-    }
-
     @Sendable func home(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
         let scope = try context.scope()
         let cells = try await scope.cells(on: today())
@@ -32,7 +27,7 @@ struct ReadingController {
         for organization in Set(cells.map(\.organization)) {
             names[organization] = await scope.organizationName(id: organization)
         }
-        return HTMLResponse(pages.render(HomePage(bar: try bar(context), cells: cells, organizationNames: names)))
+        return HTMLResponse(pages.render(HomePage(bar: try context.bar(), cells: cells, organizationNames: names)))
     }
 
     @Sendable func cell(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
@@ -45,7 +40,7 @@ struct ReadingController {
         }
         let cell = try await scope.cell(id: id)
         var page = CellYearPage(
-            bar: try bar(context), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
+            bar: try context.bar(), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
             year: year, today: today, agenda: try await scope.cellAgenda(cellID: id, year: year, today: today),
             documents: Array(try await scope.documents(cellID: id).prefix(8)),
             yearsWithMeetings: try await scope.meetingYears(cellID: id))
@@ -66,14 +61,14 @@ struct ReadingController {
         return HTMLResponse(
             pages.render(
                 BoardPage(
-                    bar: try bar(context), board: board, today: today,
+                    bar: try context.bar(), board: board, today: today,
                     organizations: organizations.map { OrganizationName(id: $0.id, name: $0.name) })))
     }
 
     @Sendable func record(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
         let scope = try context.scope()
         let record = try await scope.record(id: try context.parameters.require("id"))
-        let bar = try bar(context)
+        let bar = try context.bar()
         guard var page = RecordPage(bar: bar, record: record) else { throw WebError.notFound(detail: nil) }
         page.show(try await scope.lifecycle(id: try context.parameters.require("id")))
         let done = FormQuery(request)["xong"]
@@ -88,7 +83,7 @@ struct ReadingController {
         let scope = try context.scope()
         let id = try context.parameters.require("id")
         let record = try await scope.record(id: id)
-        let bar = try bar(context)
+        let bar = try context.bar()
         let title = RecordPage(bar: bar, record: record)?.recordTitle ?? id
         return HTMLResponse(
             pages.render(
@@ -101,7 +96,7 @@ struct ReadingController {
         let scope = try context.scope()
         return HTMLResponse(
             pages.render(
-                AuditPage(bar: try bar(context), heading: "Nhật ký của sổ", entries: try await scope.auditLog())))
+                AuditPage(bar: try context.bar(), heading: "Nhật ký của sổ", entries: try await scope.auditLog())))
     }
 
     @Sendable func printPage(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
@@ -142,13 +137,13 @@ struct ReadingController {
         let shown = start < hits.count ? Array(hits[start..<min(hits.count, start + SearchPage.pageSize)]) : []
         let thisYear = today().year
         let page = SearchPage(
-            bar: try bar(context), request: asked, cells: cells, years: Array((thisYear - 9...thisYear).reversed()),
+            bar: try context.bar(), request: asked, cells: cells, years: Array((thisYear - 9...thisYear).reversed()),
             hits: shown, total: hits.count, cappedAt: Self.searchCap, hiddenConfidential: hidden)
         return HTMLResponse(pages.render(page))
     }
 
     @Sendable func accounts(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
         let scope = try context.scope()
-        return HTMLResponse(pages.render(AccountsPage(bar: try bar(context), accounts: try await scope.accounts())))
+        return HTMLResponse(pages.render(AccountsPage(bar: try context.bar(), accounts: try await scope.accounts())))
     }
 }

@@ -23,11 +23,6 @@ struct RegisterController {
         router.post("/dang-vien/:id/:event", use: event)
     }
 
-    private func bar(_ context: WebRequestContext) throws -> WebAccountBar {
-        guard let visitor = context.visitor, let account = visitor.account else { throw WebError.loginRequired }
-        return WebAccountBar(account: account, csrfToken: visitor.csrfToken)
-    }
-
     private func audit(_ context: WebRequestContext) throws -> AuditContext {
         guard let account = context.visitor?.account else { throw WebError.loginRequired }
         return AuditContext(actor: account.name)
@@ -49,9 +44,9 @@ struct RegisterController {
         let cell = try await scope.cell(id: cellID)
         let forms =
             scope.mayKeepRegister(of: cell.id)
-            ? RegisterForms(csrfToken: try bar(context).csrfToken, refused: refused).entering(cellID: cell.id) : []
+            ? RegisterForms(csrfToken: try context.bar().csrfToken, refused: refused).entering(cellID: cell.id) : []
         let page = CellMembersPage(
-            bar: try bar(context), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
+            bar: try context.bar(), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
             today: today(), forms: forms, saved: saved)
         return HTMLResponse(pages.render(page), status: refused == nil ? .ok : .unprocessableContent)
     }
@@ -70,9 +65,9 @@ struct RegisterController {
         let (member, cell) = try await scope.member(id: id)
         let forms =
             scope.mayKeepRegister(of: cell.id)
-            ? RegisterForms(csrfToken: try bar(context).csrfToken, refused: refused).events(of: member) : []
+            ? RegisterForms(csrfToken: try context.bar().csrfToken, refused: refused).events(of: member) : []
         let page = MemberPage(
-            bar: try bar(context), member: member, cell: cell, today: today(), forms: forms, saved: saved)
+            bar: try context.bar(), member: member, cell: cell, today: today(), forms: forms, saved: saved)
         return HTMLResponse(pages.render(page), status: refused == nil ? .ok : .unprocessableContent)
     }
 
@@ -224,7 +219,7 @@ struct RegisterController {
         let cell = try await scope.cell(id: cellID)
         let list = MemberList.read(data, cellID: cellID)
         let page = MemberListPage(
-            bar: try bar(context), cell: cell, list: list, problems: list.problems + list.ruleProblems(today: today()),
+            bar: try context.bar(), cell: cell, list: list, problems: list.problems + list.ruleProblems(today: today()),
             content: data.base64EncodedString())
         return HTMLResponse(pages.render(page), status: status).response
     }
