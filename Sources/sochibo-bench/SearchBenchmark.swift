@@ -10,6 +10,23 @@ enum SearchBenchmark {
         var name: String
         var queries: [String]
         var filters: SearchFilters
+        /// The raw FTS5 query each is measured against, when not the query itself: for a typo,
+        /// the word as meant; for a word still being typed, the same words with a `*`.
+        var raw: [String]? = nil
+    }
+
+    /// `word` with one edit, of a kind chosen by `kind` (0 a letter left out, 1 one doubled,
+    /// 2 a wrong one, 3 two neighbours swapped), never in the first letter.
+    static func mistyped(_ word: String, kind: Int) -> String {
+        var letters = Array(word)
+        let at = 1 + (letters.count - 2) / 2
+        switch kind % 4 {
+        case 0: letters.remove(at: at)
+        case 1: letters.insert(letters[at], at: at)
+        case 2: letters[at] = letters[at] == "x" ? "q" : "x"
+        default: letters.swapAt(at, at + 1)
+        }
+        return String(letters)
     }
 
     /// Queries drawn from the corpus text, typed without diacritics as on a phone, and the
@@ -20,7 +37,9 @@ enum SearchBenchmark {
         var twoWords: [String] = []
         var oneMarked: [String] = []
         var twoMarked: [String] = []
-        while oneWord.count < count || twoWords.count < count {
+        var typos: [(typed: String, meant: String)] = []
+        var typing: [String] = []
+        while oneWord.count < count || twoWords.count < count || typos.count < count || typing.count < count {
             let words = VietnameseText.words(text.title(using: &random)).filter { $0.folded.count >= 4 }
             guard words.count >= 2 else { continue }
             let start = Int.random(in: 0..<(words.count - 1), using: &random)
@@ -31,6 +50,12 @@ enum SearchBenchmark {
             if twoWords.count < count {
                 twoWords.append(words[start].folded + " " + words[start + 1].folded)
                 twoMarked.append(words[start].exact + " " + words[start + 1].exact)
+            }
+            if typos.count < count, words[start].folded.count >= 5 {
+                typos.append((mistyped(words[start].folded, kind: typos.count), words[start].folded))
+            }
+            if typing.count < count, words[start + 1].folded.count >= 4 {
+                typing.append(words[start].folded + " " + String(words[start + 1].folded.prefix(3)))
             }
         }
         var filtered = SearchFilters(cellID: "cb-\(cells / 2)", limit: 20)
@@ -43,6 +68,12 @@ enum SearchBenchmark {
             QueryClass(name: "one word, cell + date filter", queries: oneWord, filters: filtered),
             QueryClass(name: "one word with its marks", queries: oneMarked, filters: SearchFilters()),
             QueryClass(name: "two words with their marks", queries: twoMarked, filters: SearchFilters()),
+            QueryClass(
+                name: "one word, one typo (raw: as meant)", queries: typos.map(\.typed), filters: SearchFilters(),
+                raw: typos.map(\.meant)),
+            QueryClass(
+                name: "last word half typed (raw: word*)", queries: typing, filters: SearchFilters(),
+                raw: typing.map { $0 + "*" }),
         ]
     }
 
@@ -71,7 +102,8 @@ enum SearchBenchmark {
                 if oursFirst {
                     ours.append(try await milliseconds { _ = try await archive.search(query, queryClass.filters) })
                 }
-                raw.append(try await milliseconds { _ = try await archive.rawFullTextSearch(query) })
+                let rawQuery = queryClass.raw?[number] ?? query
+                raw.append(try await milliseconds { _ = try await archive.rawFullTextSearch(rawQuery) })
                 if !oursFirst {
                     ours.append(try await milliseconds { _ = try await archive.search(query, queryClass.filters) })
                 }

@@ -1,6 +1,7 @@
 import ArchiveCore
 import ArchiveSQLite
 import ArgumentParser
+import Foundation
 
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -88,10 +89,16 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let query = words.joined(separator: " ")
-            let hits = try await options.open().search(query, try filters())
+            let results = try await options.open().searchResults(query, try filters())
             switch format {
-            case .text: print(SearchText.render(hits, query: query, offset: offset))
-            case .json: print(try JSONOutput.string(hits))
+            case .text: print(SearchText.render(results, query: query, offset: offset))
+            case .json:
+                // The hits found through corrected words carry them; the lines go to stderr,
+                // so that the output stays the array of hits.
+                print(try JSONOutput.string(results.hits))
+                for line in [results.correctionLine, results.suggestionLine].compactMap({ $0 }) {
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
             }
         }
     }

@@ -103,7 +103,7 @@ struct SearchEquivalenceTests {
     /// Compares the two, saying briefly where they part.
     static func compare(_ archive: Archive, _ text: String, _ filters: SearchFilters) async throws -> Int {
         let expected = try reference(archive, text, filters)
-        let actual = try await archive.search(text, filters)
+        let actual = try await archive.searchAsTyped(text, filters)
         func ranking(_ hits: [SearchHit]) -> [String] { hits.map { "\($0.kind) \($0.id) \($0.score)" } }
         #expect(ranking(actual) == ranking(expected), "“\(text)” \(filters)")
         if ranking(actual) == ranking(expected) { #expect(actual == expected, "“\(text)” \(filters)") }

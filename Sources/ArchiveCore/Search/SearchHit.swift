@@ -19,11 +19,14 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var snippet: String
     /// Relevance, higher is better.
     public var score: Double
+    /// When the record was found only through words read as others ("camra" as "camera"),
+    /// those words; nil when it matches the words as typed.
+    public var corrections: [SearchCorrection]?
 
     /// Creates the value from each of its stored properties.
     public init(
         id: String, kind: RecordKind, type: String, symbol: String? = nil, date: LocalDate, cell: String, title: String,
-        snippet: String, score: Double
+        snippet: String, score: Double, corrections: [SearchCorrection]? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -34,6 +37,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
         self.title = title
         self.snippet = snippet
         self.score = score
+        self.corrections = corrections
     }
 }
 

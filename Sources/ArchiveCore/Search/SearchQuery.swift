@@ -19,19 +19,29 @@ public struct SearchQuery: Sendable, Hashable {
         public var exact: [String]
         /// Whether the last word is a prefix.
         public var isPrefix: Bool
+        /// Whether it was typed between quotes.
+        public var isQuoted = false
     }
 
     /// Groups ANDed together; the items of one group are ORed.
     public private(set) var required: [[Item]] = []
     /// Items whose records are left out.
     public private(set) var excluded: [Item] = []
+    /// Whether the last word may still be being typed: the text ends with a plain word (not
+    /// quoted, negated or a prefix already) and no space after it.
+    public private(set) var lastWordIsOpen = false
+    /// Whether some words were read as others (`correcting(_:)`): their marks are not the
+    /// typed ones, so the exact-marks tiers do not apply.
+    public private(set) var isCorrected = false
 
     /// Parses `text`.
     public init(_ text: String) {
         var pendingOr = false
+        let cleaned = TextNormalization.cleaned(text)
         // A query pasted from a web page or a chat: Unicode spaces, zero-width characters and
         // the look-alikes of Đ read as typed.
-        for raw in Self.pieces(of: TextNormalization.cleaned(text)) {
+        for raw in Self.pieces(of: cleaned) {
+            lastWordIsOpen = false
             if raw.text == "OR" && !raw.quoted {
                 pendingOr = !required.isEmpty
                 continue
@@ -48,7 +58,7 @@ public struct SearchQuery: Sendable, Hashable {
             // The exact words in one tone placement, as `search_marks` indexes them ("hoà" as "hòa").
             let item = Item(
                 folded: words.map(\.folded), exact: words.map { VietnameseText.tonePlacementNormalized($0.exact) },
-                isPrefix: isPrefix)
+                isPrefix: isPrefix, isQuoted: raw.quoted)
             if negated {
                 excluded.append(item)
             } else if pendingOr, !required.isEmpty {
@@ -57,7 +67,48 @@ public struct SearchQuery: Sendable, Hashable {
                 required.append([item])
             }
             pendingOr = false
+            lastWordIsOpen = !negated && !raw.quoted && !isPrefix && words.count == 1
         }
+        // A space (or closing quote) after the last word says it is finished.
+        if cleaned.last.map({ $0.isWhitespace || $0 == "\"" || $0 == "”" }) ?? true { lastWordIsOpen = false }
+    }
+
+    /// The query with its last word read as the start of a longer one ("nghi quy" as
+    /// "nghi quy*"); nil unless `lastWordIsOpen`.
+    public func completingLastWord() -> SearchQuery? {
+        guard lastWordIsOpen, var group = required.last, var item = group.last else { return nil }
+        item.isPrefix = true
+        group[group.count - 1] = item
+        var query = self
+        query.required[query.required.count - 1] = group
+        query.lastWordIsOpen = false
+        return query
+    }
+
+    /// The words that may be mistyped: each required single word typed plainly (not quoted,
+    /// not a prefix), folded, in order, without repeats.
+    public var correctableWords: [String] {
+        var words: [String] = []
+        for item in required.joined() where !item.isQuoted && !item.isPrefix && item.folded.count == 1 {
+            if !words.contains(item.folded[0]) { words.append(item.folded[0]) }
+        }
+        return words
+    }
+
+    /// The query with each correction's typed word (a plain single word) replaced by the word
+    /// it is read as.
+    public func correcting(_ corrections: [SearchCorrection]) -> SearchQuery {
+        var query = self
+        for (g, group) in required.enumerated() {
+            for (i, item) in group.enumerated() where !item.isQuoted && !item.isPrefix && item.folded.count == 1 {
+                if let correction = corrections.first(where: { $0.typed == item.folded[0] }) {
+                    query.required[g][i].folded = [correction.readAs]
+                    query.required[g][i].exact = [correction.readAs]
+                }
+            }
+        }
+        query.isCorrected = !corrections.isEmpty
+        return query
     }
 
     /// Splits on white space, keeping "quoted phrases" whole; an unbalanced quote runs to the end.
@@ -91,7 +142,8 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// Whether any word carries diacritics, so that exact matches should rank first.
     public var carriesDiacritics: Bool {
-        required.joined().contains { $0.folded != $0.exact }
+        !isCorrected
+            && required.joined().contains { $0.folded != $0.exact }
     }
 
     private static func phrase(_ words: [String], prefix: Bool) -> String {

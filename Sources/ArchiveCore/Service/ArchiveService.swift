@@ -37,6 +37,9 @@ public protocol ArchiveService: Sendable {
 
     /// Meetings and documents matching `text`, best first (see `SearchQuery` for the syntax).
     func search(_ text: String, _ filters: SearchFilters) async throws -> [SearchHit]
+    /// The same search with what it read the query as: words corrected, a suggestion when
+    /// nothing was found.
+    func searchResults(_ text: String, _ filters: SearchFilters) async throws -> SearchResults
     /// Rebuilds the search index from the records.
     func reindex() async throws
     /// A cell's meeting-quality summary of a year, quarter or month; months count only once

@@ -3,19 +3,123 @@ import Foundation
 import GRDB
 
 extension Archive {
-    /// Finds meetings and documents by what they say, typed the way people type.
-    ///
-    /// Accent-insensitive (`đ` folds to `d`); when the query carries diacritics, records with
-    /// the exact marks come first ("Đảng" above "dáng"); then records where the words stand
-    /// together; then BM25 with the title weighted above the body; ties go to the newer record.
-    /// Confidential documents are left out unless the filters include them.
+    /// Finds meetings and documents by what they say, typed the way people type: the hits of
+    /// `searchResults(_:_:)`.
     ///
     /// ```swift
     /// let hits = try archive.search("nghi quyet 05-nq", SearchFilters(cellID: "cb-na-pan"))
     /// ```
     ///
     /// - returns: the hits, best first; none for an empty query.
+    /// - throws: `ArchiveError.queryTooLong` for more than `SearchQuery.maximumWords` words.
     public func search(_ text: String, _ filters: SearchFilters = SearchFilters()) async throws -> [SearchHit] {
+        try await searchResults(text, filters).hits
+    }
+
+    /// Finds meetings and documents by what they say, forgiving the word still being typed
+    /// and typos (issue 14).
+    ///
+    /// In order, each step only while the page (`filters.offset + filters.limit`) is not full:
+    /// 1. the words as typed (`searchAsTyped`'s order: exact marks, symbol, words together,
+    ///    BM25, newer first);
+    /// 2. when the text ends with a plain word and no space, that word as the start of a longer
+    ///    one ("nghi quy" finds "nghị quyết"), below every whole-word hit;
+    /// 3. each plain word of five letters or more that no record holds (and, for the last word,
+    ///    that no indexed word starts with) read as the closest indexed word within one edit
+    ///    (two from eight letters), below every hit of the words as typed; the results and
+    ///    those hits say which word was read as what.
+    /// When nothing is found at all, `suggestion` offers the query with each unknown word of
+    /// three letters or more replaced by the closest indexed word (one edit more allowed).
+    ///
+    /// ```swift
+    /// let results = try await archive.searchResults("camra an ninh")
+    /// results.corrections   // [SearchCorrection(typed: "camra", readAs: "camera")]
+    /// ```
+    ///
+    /// - throws: `ArchiveError.queryTooLong` for more than `SearchQuery.maximumWords` words.
+    public func searchResults(
+        _ text: String, _ filters: SearchFilters = SearchFilters()
+    ) async throws
+        -> SearchResults
+    {
+        let query = try Self.parse(text)
+        guard !query.isEmpty, filters.limit > 0 else { return SearchResults(hits: []) }
+        let wanted = max(0, filters.offset).addingSaturating(filters.limit)
+        // Every step asks for the whole list up to the end of the page.
+        let page = {
+            var page = filters
+            page.offset = 0
+            page.limit = wanted
+            return page
+        }()
+        return try await pool.read { db in
+            var found: [(entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?)] = []
+            var seen: Set<Int64> = []
+            func run(_ query: SearchQuery, _ corrections: [SearchCorrection]?) throws {
+                for entry in try SearchStatement(query: query, filters: page).ranked(db) where found.count < wanted {
+                    if seen.insert(entry.rowID).inserted { found.append((entry, query, corrections)) }
+                }
+            }
+            try run(query, nil)
+            if found.count < wanted, let completed = query.completingLastWord() { try run(completed, nil) }
+            var corrections: [SearchCorrection] = []
+            var suggestion: String?
+            if found.count < wanted {
+                let vocabulary = SearchVocabulary(db: db)
+                let open = query.lastWordIsOpen ? query.required.last?.last?.folded.last : nil
+                var unknown: [String] = []
+                for word in query.correctableWords where word.count >= 3 {
+                    if try vocabulary.contains(word) { continue }
+                    if word == open, try vocabulary.completes(word) { continue }
+                    unknown.append(word)
+                }
+                for word in unknown {
+                    if let term = try vocabulary.closest(to: word, edits: EditDistance.allowed(forLength: word.count)) {
+                        corrections.append(SearchCorrection(typed: word, readAs: term))
+                    }
+                }
+                if !corrections.isEmpty {
+                    let corrected = query.correcting(corrections)
+                    try run(corrected, corrections)
+                    if found.count < wanted, let completed = corrected.completingLastWord() {
+                        try run(completed, corrections)
+                    }
+                }
+                if found.isEmpty {
+                    var replacements: [String: String] = [:]
+                    for word in unknown {
+                        let edits = max(1, EditDistance.allowed(forLength: word.count) + 1)
+                        if let term = try vocabulary.closest(to: word, edits: edits) { replacements[word] = term }
+                    }
+                    if !replacements.isEmpty { suggestion = Self.replacing(replacements, in: text) }
+                }
+                // Say what was read as what only when it found something.
+                if !found.contains(where: { $0.corrections != nil }) { corrections = [] }
+            }
+            let hits = try found.dropFirst(max(0, filters.offset)).prefix(filters.limit).map { item in
+                try Self.hit(db, item.entry, query: item.query, corrections: item.corrections)
+            }
+            return SearchResults(hits: hits, corrections: corrections, suggestion: suggestion)
+        }
+    }
+
+    /// The words as typed, in one statement: no completion of the last word, no corrections.
+    /// Tier (symbol 8, exact marks 4, exact marks in the title 2, words together 1; summed),
+    /// then BM25 (title 10, body 1, symbol 8), then the newer record.
+    ///
+    /// - returns: the hits, best first; none for an empty query.
+    /// - throws: `ArchiveError.queryTooLong` for more than `SearchQuery.maximumWords` words.
+    public func searchAsTyped(_ text: String, _ filters: SearchFilters = SearchFilters()) async throws -> [SearchHit] {
+        let query = try Self.parse(text)
+        guard !query.isEmpty, filters.limit > 0 else { return [] }
+        let statement = try SearchStatement(query: query, filters: filters)
+        return try await pool.read { db in
+            try statement.ranked(db).map { entry in try Self.hit(db, entry, query: query, corrections: nil) }
+        }
+    }
+
+    /// `text` parsed, within the bounds.
+    private static func parse(_ text: String) throws -> SearchQuery {
         // Bounded before any parsing or FTS5 work: a hostile query must not cost seconds.
         guard text.utf8.count <= SearchQuery.maximumLength else {
             throw ArchiveError.queryTooLong(words: nil, maximum: SearchQuery.maximumWords)
@@ -24,21 +128,30 @@ extension Archive {
         guard query.wordCount <= SearchQuery.maximumWords else {
             throw ArchiveError.queryTooLong(words: query.wordCount, maximum: SearchQuery.maximumWords)
         }
-        guard !query.isEmpty, filters.limit > 0 else { return [] }
-        let statement = try SearchStatement(query: query, filters: filters)
-        return try await pool.read { db in
-            try statement.ranked(db).map { entry in
-                // The body is read only if the symbol and title leave room for a better passage.
-                let snippet = try Snippet.make(
-                    from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
-                    then: { try Self.paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query)
-                return SearchHit(
-                    id: entry.recordID, kind: entry.kind, type: entry.type, symbol: entry.symbol,
-                    date: LocalDate(entry.date) ?? LocalDate("1970-01-01")!, cell: entry.cellID, title: entry.title,
-                    snippet: snippet,
-                    score: Double(entry.tier) + entry.relevance / (1 + entry.relevance))
-            }
-        }
+        return query
+    }
+
+    /// `text` with each white-space-separated word whose folded form is a key replaced by its value.
+    private static func replacing(_ replacements: [String: String], in text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).map { piece in
+            let words = VietnameseText.words(String(piece))
+            if words.count == 1, let term = replacements[words[0].folded] { return term }
+            return String(piece)
+        }.joined(separator: " ")
+    }
+
+    private static func hit(
+        _ db: Database, _ entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?
+    ) throws -> SearchHit {
+        // The body is read only if the symbol and title leave room for a better passage.
+        let snippet = try Snippet.make(
+            from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
+            then: { try paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query)
+        return SearchHit(
+            id: entry.recordID, kind: entry.kind, type: entry.type, symbol: entry.symbol,
+            date: LocalDate(entry.date) ?? LocalDate("1970-01-01")!, cell: entry.cellID, title: entry.title,
+            snippet: snippet, score: Double(entry.tier) + entry.relevance / (1 + entry.relevance),
+            corrections: corrections)
     }
 
     /// The paragraphs a snippet is cut from: a meeting's agenda, proceedings and conclusion,

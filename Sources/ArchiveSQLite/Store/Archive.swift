@@ -47,6 +47,7 @@ public final class Archive: Sendable {
         configuration.label = "sochibo"
         configuration.prepareDatabase { db in
             try SearchTier.register(db)
+            try db.execute(sql: SearchVocabulary.create)
             // "Done" means on disk: in WAL mode, NORMAL syncs only at checkpoints, so a commit
             // reported as done could be lost to a power cut. FULL syncs the WAL at every commit.
             // (GRDB sets NORMAL after this on the writer; `WriterState` sets FULL again.)

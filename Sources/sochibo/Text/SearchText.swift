@@ -2,6 +2,17 @@ import ArchiveCore
 
 /// Vietnamese text for `search`: a numbered list of hits with their passages.
 public enum SearchText {
+    /// The results: the line saying which words were read as what, the hits, or when none,
+    /// the suggestion; `offset` numbers the hits from where the page starts.
+    public static func render(_ results: SearchResults, query: String, offset: Int = 0) -> String {
+        guard !results.hits.isEmpty else {
+            return (["Không tìm thấy kết quả nào cho “\(query)”."] + [results.suggestionLine].compactMap { $0 })
+                .joined(separator: "\n")
+        }
+        return ([results.correctionLine].compactMap { $0 } + [render(results.hits, query: query, offset: offset)])
+            .joined(separator: "\n")
+    }
+
     /// The hits; `offset` numbers them from where the page starts.
     public static func render(_ hits: [SearchHit], query: String, offset: Int = 0) -> String {
         guard !hits.isEmpty else { return "Không tìm thấy kết quả nào cho “\(query)”." }

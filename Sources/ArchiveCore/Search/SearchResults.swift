@@ -1,0 +1,49 @@
+/// A typed word that matched nothing in the index, and the indexed word it was read as.
+///
+/// Both are folded (lower case, without marks, `đ` as `d`), as the index holds them:
+/// `SearchCorrection(typed: "camra", readAs: "camera")`.
+public struct SearchCorrection: Sendable, Hashable, Codable {
+    /// The word as typed, folded.
+    public var typed: String
+    /// The word of the index it was read as.
+    public var readAs: String
+
+    public init(typed: String, readAs: String) {
+        self.typed = typed
+        self.readAs = readAs
+    }
+}
+
+/// What a search found, and how it read the query.
+///
+/// `hits` come best first: records matching the words as typed, then records where the last
+/// word, still being typed, is the start of a longer word ("nghi quy" → "nghị quyết"), then
+/// records found through `corrections`. When nothing is found at all, `suggestion` may hold
+/// the query with each unknown word replaced by the closest word of the index.
+///
+/// ```swift
+/// let results = try await archive.searchResults("camra an ninh")
+/// results.corrections   // [SearchCorrection(typed: "camra", readAs: "camera")]
+/// results.readAs        // "camera an ninh"
+/// ```
+public struct SearchResults: Sendable, Hashable, Codable {
+    /// The hits of the page asked for, best first.
+    public var hits: [SearchHit]
+    /// The words read as others; empty when every word was found as typed.
+    public var corrections: [SearchCorrection]
+    /// When nothing was found: the query with unknown words replaced by the closest words of
+    /// the index, to offer ("Có phải đồng chí muốn tìm: …?"); nil otherwise.
+    public var suggestion: String?
+
+    public init(hits: [SearchHit], corrections: [SearchCorrection] = [], suggestion: String? = nil) {
+        self.hits = hits
+        self.corrections = corrections
+        self.suggestion = suggestion
+    }
+
+    /// The corrected words, space-separated, to say what the hits were found for
+    /// ("Hiển thị kết quả cho: camera"); nil without corrections.
+    public var readAs: String? {
+        corrections.isEmpty ? nil : corrections.map(\.readAs).joined(separator: " ")
+    }
+}
