@@ -83,3 +83,21 @@ import Testing
         }
     }
 }
+
+/// The search page says which typed word it read as what, and offers a word when nothing is
+/// found (issue 14).
+@Suite struct ForgivingSearchPageTests {
+    @Test(arguments: [TestingSetup.router, .live])
+    func aTypoIsReadAsTheIndexedWordAndSaidSo(_ setup: TestingSetup) async throws {
+        try await WebSupport.application().test(setup) { client in
+            let office = Browser(client)
+            try await office.login("vanphong")
+            let corrected = try await office.get("/tim-kiem?q=camra")
+            #expect(corrected.status == .ok)
+            #expect(corrected.body.contains("Hiển thị kết quả cho: camera (đã gõ: camra)"), "\(corrected.body)")
+            #expect(corrected.body.contains("<mark>"))
+            let typing = try await office.get("/tim-kiem?q=camera%20an%20nin")
+            #expect(typing.body.contains("<mark>") && !typing.body.contains("Không tìm thấy"))
+        }
+    }
+}

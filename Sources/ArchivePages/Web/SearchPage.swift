@@ -81,6 +81,8 @@ public struct SearchPage: Sendable {
     let pageLinks: [Choice]
     let hasPages: Bool
     let hiddenNote: String?
+    let correctionLine: String?
+    let suggestionLine: String?
 
     /// The results per page.
     public static let pageSize = 10
@@ -94,10 +96,15 @@ public struct SearchPage: Sendable {
     ///   - total: how many hits there are in all (at most `cappedAt`).
     ///   - cappedAt: the most that were counted; a total equal to it reads "hơn".
     ///   - hiddenConfidential: how many confidential documents matched but were left out.
+    ///   - correctionLine: which typed words were read as which ("Hiển thị kết quả cho: …").
+    ///   - suggestionLine: what to try when nothing was found ("Có phải đồng chí muốn tìm: …?").
     public init(
         bar: WebAccountBar, request: Request, cells: [(id: String, name: String)], years: [Int], hits: [SearchHit],
-        total: Int, cappedAt: Int, hiddenConfidential: Int
+        total: Int, cappedAt: Int, hiddenConfidential: Int, correctionLine: String? = nil,
+        suggestionLine: String? = nil
     ) {
+        self.correctionLine = correctionLine
+        self.suggestionLine = suggestionLine
         self.bar = bar
         let text = TextNormalization.trimmed(request.text)
         queryText = text

@@ -128,17 +128,22 @@ struct ReadingController {
         let cells = try await scope.cells(on: today()).map { (id: $0.id, name: $0.name) }
         var hits: [SearchHit] = []
         var hidden = 0
+        var readAs: String?
+        var suggestion: String?
         if !TextNormalization.trimmed(asked.text).isEmpty {
             let result = try await scope.search(asked.text, filters)
             hits = result.hits
             hidden = result.hiddenConfidential
+            readAs = result.correctionLine
+            suggestion = result.suggestionLine
         }
         let start = (asked.page - 1) * SearchPage.pageSize
         let shown = start < hits.count ? Array(hits[start..<min(hits.count, start + SearchPage.pageSize)]) : []
         let thisYear = today().year
         let page = SearchPage(
             bar: try context.bar(), request: asked, cells: cells, years: Array((thisYear - 9...thisYear).reversed()),
-            hits: shown, total: hits.count, cappedAt: Self.searchCap, hiddenConfidential: hidden)
+            hits: shown, total: hits.count, cappedAt: Self.searchCap, hiddenConfidential: hidden,
+            correctionLine: readAs, suggestionLine: suggestion)
         return HTMLResponse(pages.render(page))
     }
 

@@ -352,6 +352,10 @@ public struct ArchiveScope: Sendable {
         var hits: [SearchHit]
         /// How many confidential documents matched but were left out.
         var hiddenConfidential: Int
+        /// "Hiển thị kết quả cho: …" when words were read as others; nil otherwise.
+        var correctionLine: String? = nil
+        /// "Có phải đồng chí muốn tìm: …?" when nothing was found; nil otherwise.
+        var suggestionLine: String? = nil
     }
 
     /// Searches the cells the account may see; `filters.cellID` must be one of them, and
@@ -368,14 +372,17 @@ public struct ArchiveScope: Sendable {
             filters.organizationID = account.organizationID ?? ""
         }
         filters.includeConfidential = account.confidential
-        let hits = try await archive.search(text, filters).filter { maySee(cellID: $0.cell) }
+        let results = try await archive.searchResults(text, filters)
+        let hits = results.hits.filter { maySee(cellID: $0.cell) }
         var hidden = 0
         if !account.confidential {
             filters.includeConfidential = true
             let all = try await archive.search(text, filters).filter { maySee(cellID: $0.cell) }
             hidden = max(0, all.count - hits.count)
         }
-        return SearchResult(hits: hits, hiddenConfidential: hidden)
+        return SearchResult(
+            hits: hits, hiddenConfidential: hidden, correctionLine: results.correctionLine,
+            suggestionLine: hits.isEmpty ? results.suggestionLine : nil)
     }
 
     /// One member of a visible cell, with its cell.
