@@ -74,7 +74,9 @@ import Testing
         Self.keepScreenshots(from: shots)
         let serverLog = (try? String(contentsOfFile: folder + "/serve.log", encoding: .utf8)) ?? ""
         #expect(!run.timedOut, "the browser script did not finish in 300 s:\n\(run.output)\n\(run.errors)")
-        #expect(run.status == 0, "the browser script failed:\n\(run.output)\n\(run.errors)\nserver log:\n\(serverLog.suffix(3000))")
+        #expect(
+            run.status == 0,
+            "the browser script failed:\n\(run.output)\n\(run.errors)\nserver log:\n\(serverLog.suffix(3000))")
         #expect(run.output.contains("9 passed, 0 failed"), "\(run.output)\n\(run.errors)")
 
         // The archive, read back with the program after the server stopped, holds what the browser did.
@@ -174,7 +176,9 @@ enum TimedProcess {
         var timedOut: Bool
     }
 
-    static func run(_ path: String, _ arguments: [String], environment: [String: String], timeout: TimeInterval)
+    static func run(
+        _ path: String, _ arguments: [String], environment: [String: String], timeout: TimeInterval
+    )
         throws -> Result
     {
         let process = Process()

@@ -228,20 +228,27 @@ class Secretary:
         if len(rows) < 3:
             raise StepFailed(f"the attendance list has {len(rows)} rows")
         # Everyone present but the last member of the list who is not exempt, excused with a reason.
+        # Exempt members are left as the page marks them (they did not come).
         names = []
         excused_row = None
+        attending = []
         for row in rows:
-            name = row.find_element(By.CSS_SELECTOR, ".who strong").text
-            names.append(name)
             marks = row.find_elements(By.CSS_SELECTOR, ".mark")
-            if not (marks and "miễn sinh hoạt" in marks[0].text):
-                excused_row = row
-        for row in rows:
+            if marks and "miễn sinh hoạt" in marks[0].text:
+                continue
+            names.append(row.find_element(By.CSS_SELECTOR, ".who strong").text)
+            attending.append(row)
+            excused_row = row
+        for row in attending:
             if row is excused_row:
                 continue
             row.find_element(By.CSS_SELECTOR, "input[type=radio][value=present]").click()
+            if row.find_element(By.CSS_SELECTOR, ".reason input").is_displayed():
+                raise StepFailed("a member ticked present is still asked for a reason of absence")
         excused_row.find_element(By.CSS_SELECTOR, "input[type=radio][value=excused]").click()
         reason = excused_row.find_element(By.CSS_SELECTOR, ".reason input")
+        if not reason.is_displayed():
+            raise StepFailed("choosing “Vắng có lý do” does not show the field for the reason")
         reason.clear()
         reason.send_keys(EXCUSED_REASON)
         self.excused_name = excused_row.find_element(By.CSS_SELECTOR, ".who strong").text
@@ -365,17 +372,29 @@ class Secretary:
             file.write(base64.b64decode(pdf["data"]))
 
     def phone(self):
-        """The cell's page and the filing form on a phone's screen (360 px wide)."""
-        self.driver.set_window_size(360, 780)
-        self.driver.get(self.base + "/chi-bo/" + self.args.cell)
-        wide = self.driver.execute_script("return document.documentElement.scrollWidth")
-        self.shot("11-dien-thoai-chi-bo")
-        self.driver.get(self.base + "/chi-bo/" + self.args.cell + "/lap-bien-ban")
-        wider = self.driver.execute_script("return document.documentElement.scrollWidth")
-        self.shot("12-dien-thoai-lap-bien-ban")
-        self.driver.set_window_size(1024, 900)
-        if max(wide, wider) > 360 + 2:
-            raise StepFailed(f"on a phone the pages scroll sideways ({wide} and {wider} px wide for 360)")
+        """The cell's page, the filing form and the search on a phone's screen (360 css px wide,
+        emulated: a headless window cannot be narrower than 500 px): nothing may stick out."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True}
+        )
+        try:
+            for number, path in [
+                ("11", "/chi-bo/" + self.args.cell),
+                ("12", "/chi-bo/" + self.args.cell + "/lap-bien-ban"),
+                ("13", "/tim-kiem?q=" + SEARCH_TYPED.replace(" ", "+")),
+            ]:
+                self.driver.get(self.base + path)
+                beyond = self.driver.execute_script(
+                    """const width = document.documentElement.clientWidth;
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > width + 1)
+                        .slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + e.className);"""
+                )
+                self.shot(number + "-dien-thoai" + path.replace("/", "-").split("?")[0])
+                if beyond:
+                    raise StepFailed(f"on a phone {path} sticks out on the right: {beyond}")
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def main():
