@@ -137,7 +137,13 @@ let package = Package(
         // Generated archives of realistic size, for benchmarks and large-file tests.
         .target(name: "ArchiveGenerator", dependencies: ["ArchiveCore"]),
         .executableTarget(
-            name: "sochibo-bench", dependencies: ["ArchiveCore", "ArchiveSQLite", "ArchiveGenerator"]),
+            name: "sochibo-bench",
+            dependencies: [
+                "ArchiveCore", "ArchiveSQLite", "ArchiveGenerator", "ArchiveWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(
             name: "ArchiveTests",
@@ -155,7 +161,9 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "sochiboTests", dependencies: ["sochibo", "ArchiveCore", "ArchiveSQLite", "ArchiveGenerator"]),
+            name: "sochiboTests", dependencies: ["sochibo", "ArchiveCore", "ArchiveSQLite", "ArchiveGenerator"],
+            // The browser test's Selenium script, run with python3 from its path.
+            exclude: ["Browser"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,9 @@ public struct ArchiveGenerator: Sendable {
     public var text: TextSource
     /// The seed; the same seed gives the same bytes.
     public var seed: UInt64
+    /// How many communes (`dbx-0`, `dbx-1`…) the cells are spread over, in turn: one per
+    /// 20 cells by default; 1 gives a single commune's archive.
+    public var communes: Int
 
     /// What was generated.
     public struct Summary: Sendable {
@@ -41,8 +44,9 @@ public struct ArchiveGenerator: Sendable {
     /// Creates a generator.
     public init(
         cells: Int, years: Int, firstYear: Int = 2020, proceedingsParagraphs: Int = 6, bodyParagraphs: Int = 5,
-        text: TextSource, seed: UInt64 = 2023
+        text: TextSource, seed: UInt64 = 2023, communes: Int? = nil
     ) {
+        self.communes = max(1, communes ?? cells / 20)
         self.cells = cells
         self.years = years
         self.firstYear = firstYear
@@ -73,7 +77,6 @@ public struct ArchiveGenerator: Sendable {
         var summary = Summary(records: 0, meetings: 0, documents: 0, bytes: 0)
         try encoder.start()
         try encoder.write(Organization(id: "hu-mau", name: "Đảng bộ huyện Mẫu"))
-        let communes = max(1, cells / 20)
         for commune in 0..<communes {
             try encoder.write(
                 Organization(id: "dbx-\(commune)", parentID: "hu-mau", name: "Đảng bộ xã Mẫu \(commune + 1)"))

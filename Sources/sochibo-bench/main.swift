@@ -4,6 +4,9 @@
 //   swift run -c release sochibo-bench [--cells 2000] [--years 5] [--corpus PATH] [--work DIR] [--search]
 //                                      [--keep] [--reuse] [--queries 200] [--summary] [--skip-export]
 //
+//   swift run -c release sochibo-bench generate-commune CELLS YEARS CORPUS OUT.xml
+//   swift run -c release sochibo-bench web-pages ARCHIVE ACCOUNT PASSWORD ROUNDS PATH...
+//
 // --skip-export leaves out the export (a quarter of an hour at a million records).
 // --keep leaves the work directory (generated file, archive) in place; --reuse then skips
 // generation, import and export and measures only search latency on the archive kept there
@@ -23,6 +26,7 @@ import ArchiveCore
 import ArchiveGenerator
 import ArchiveSQLite
 import Foundation
+import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -138,6 +142,25 @@ if arguments.first == "step-generate", arguments.count == 6,
         summary.bytes, summary.records, summary.meetings, summary.documents, text.titles.count, text.paragraphs.count,
     ]
     try report.map(String.init).joined(separator: " ").write(toFile: arguments[5], atomically: true, encoding: .utf8)
+    exit(0)
+}
+
+// The web app's load benchmark (.ci/web-bench): one commune's archive of CELLS cells × YEARS
+// years as a format-v1 file, and the pages timed in-process through the router.
+if arguments.first == "generate-commune", arguments.count == 5, let cells = Int(arguments[1]),
+    let years = Int(arguments[2])
+{
+    let summary = try ArchiveGenerator(
+        cells: cells, years: years, text: try TextSource(corpus: arguments[3]), communes: 1
+    ).write(to: arguments[4])
+    print("\(summary.meetings) meetings, \(summary.documents) documents, \(summary.bytes) bytes")
+    exit(0)
+}
+if arguments.first == "web-pages", arguments.count >= 6, let rounds = Int(arguments[4]) {
+    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    try await WebPagesBenchmark.run(
+        archivePath: arguments[1], account: arguments[2], password: arguments[3], rounds: rounds,
+        paths: Array(arguments.dropFirst(5)))
     exit(0)
 }
 
