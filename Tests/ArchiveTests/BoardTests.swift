@@ -114,6 +114,7 @@ struct CellAgendaTests {
             cellID: "cb-truong-th", year: 2024, today: .d("2024-11-15"), includeConfidential: true)
         #expect(agenda.meetings.map(\.id).first == "th-2024-07" && agenda.meetings.allSatisfy { $0.date.year == 2024 })
         #expect(agenda.row.months[10].state == .notDue && agenda.row.late == 0)
+        #expect(agenda.yearsWithMeetings == [2024])
         let sentences = agenda.toDo.map(\.sentence)
         #expect(
             sentences.contains(

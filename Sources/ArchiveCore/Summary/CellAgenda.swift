@@ -11,12 +11,15 @@ public struct CellAgenda: Sendable, Hashable {
     public var meetings: [MeetingOverview]
     /// What needs doing, most urgent first; empty for a past year.
     public var toDo: [ToDo]
+    /// Every year the cell has minutes for, oldest first (to move between years).
+    public var yearsWithMeetings: [Int]
 
     /// Creates the value from each of its stored properties.
-    public init(row: BoardRow, meetings: [MeetingOverview], toDo: [ToDo]) {
+    public init(row: BoardRow, meetings: [MeetingOverview], toDo: [ToDo], yearsWithMeetings: [Int] = []) {
         self.row = row
         self.meetings = meetings
         self.toDo = toDo
+        self.yearsWithMeetings = yearsWithMeetings
     }
 
     /// One thing to do, as a sentence, with the record it concerns if any.

@@ -82,9 +82,15 @@ extension Archive {
                 let member: String = row["member_id"]
                 return CellAgenda.Absences(member: member, fullName: names[member] ?? member, months: row["months"])
             }
+            // One query for the years, rather than reading every minutes of every year.
+            let years = try Int.fetchAll(
+                db,
+                sql: "SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM meeting WHERE cell_id = ? ORDER BY 1",
+                arguments: [cellID])
             return CellAgenda(
                 row: row, meetings: meetings,
-                toDo: CellAgenda.toDo(row: row, year: year, today: today, openTasks: open, absences: absences))
+                toDo: CellAgenda.toDo(row: row, year: year, today: today, openTasks: open, absences: absences),
+                yearsWithMeetings: years)
         }
     }
 

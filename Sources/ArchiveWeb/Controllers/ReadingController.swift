@@ -39,11 +39,11 @@ struct ReadingController {
             throw WebError.badRequest("Năm không hợp lệ. Hãy chọn năm từ trang của chi bộ.")
         }
         let cell = try await scope.cell(id: id)
+        let agenda = try await scope.cellAgenda(cellID: id, year: year, today: today)
         var page = CellYearPage(
             bar: try context.bar(), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
-            year: year, today: today, agenda: try await scope.cellAgenda(cellID: id, year: year, today: today),
-            documents: Array(try await scope.documents(cellID: id).prefix(8)),
-            yearsWithMeetings: try await scope.meetingYears(cellID: id))
+            year: year, today: today, agenda: agenda, documents: Array(try await scope.documents(cellID: id).prefix(8)),
+            yearsWithMeetings: agenda.yearsWithMeetings)
         if scope.mayWrite(cellID: cell.id) { page.fileHref = WebPath.cell(cell.id) + "/lap-bien-ban" }
         return HTMLResponse(pages.render(page))
     }

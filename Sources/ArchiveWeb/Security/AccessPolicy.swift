@@ -332,12 +332,6 @@ public struct ArchiveScope: Sendable {
             cellID: cellID, year: year, today: today, includeConfidential: account.confidential)
     }
 
-    /// The years a visible cell has minutes for.
-    func meetingYears(cellID: String) async throws -> [Int] {
-        guard maySee(cellID: cellID) else { throw WebError.otherCell }
-        return Array(Set(try await archive.meetings(cellID: cellID, year: nil).map(\.date.year))).sorted()
-    }
-
     /// A visible cell's documents the account may read, newest first.
     func documents(cellID: String) async throws -> [DocumentOverview] {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
