@@ -109,6 +109,17 @@ import Testing
             #expect(page.body.contains(#"class="pages""#))
             let second = try await browser.get("/tim-kiem?q=dang+phi&trang=2")
             #expect(second.body.contains(#"<span class="current">2</span>"#))
+            // Each page shows its own hits, with their snippets; the total is the same on both.
+            func links(_ body: String) -> [String] {
+                body.components(separatedBy: #"<li><a href=""#).dropFirst().map {
+                    String($0.prefix { $0 != Character("\u{22}") })
+                }
+            }
+            let (first, next) = (links(page.body), links(second.body))
+            #expect(first.count == SearchPage.pageSize && !next.isEmpty && Set(first).isDisjoint(with: next))
+            #expect(second.body.contains("<mark>"))
+            let count = { (body: String) in body.components(separatedBy: "Tìm thấy ").dropFirst().first?.prefix(8) }
+            #expect(count(page.body) == count(second.body))
             let filtered = try await browser.get("/tim-kiem?q=dang+phi&chi-bo=cb-na-pan&loai=NQ&nam=2024")
             #expect(filtered.status == .ok)
             #expect(filtered.body.contains(#"<option value="cb-na-pan" selected>"#))

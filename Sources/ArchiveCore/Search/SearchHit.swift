@@ -59,6 +59,9 @@ public struct SearchFilters: Sendable, Hashable {
     public var includeConfidential: Bool
     public var limit: Int
     public var offset: Int
+    /// Whether each hit carries its snippet, cut from the record's text; a count (how many
+    /// hits, which records) needs none and reads no record's text.
+    public var snippets = true
 
     /// Creates filters; by default everything but confidential documents, 20 hits.
     public init(

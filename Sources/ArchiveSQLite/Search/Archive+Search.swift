@@ -97,7 +97,8 @@ extension Archive {
                 if !found.contains(where: { $0.corrections != nil }) { corrections = [] }
             }
             let hits = try found.dropFirst(max(0, filters.offset)).prefix(filters.limit).map { item in
-                try Self.hit(db, item.entry, query: item.query, corrections: item.corrections)
+                try Self.hit(
+                    db, item.entry, query: item.query, corrections: item.corrections, snippet: filters.snippets)
             }
             return SearchResults(hits: hits, corrections: corrections, suggestion: suggestion)
         }
@@ -114,7 +115,9 @@ extension Archive {
         guard !query.isEmpty, filters.limit > 0 else { return [] }
         let statement = try SearchStatement(query: query, filters: filters)
         return try await pool.read { db in
-            try statement.ranked(db).map { entry in try Self.hit(db, entry, query: query, corrections: nil) }
+            try statement.ranked(db).map { entry in
+                try Self.hit(db, entry, query: query, corrections: nil, snippet: filters.snippets)
+            }
         }
     }
 
@@ -141,12 +144,15 @@ extension Archive {
     }
 
     private static func hit(
-        _ db: Database, _ entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?
+        _ db: Database, _ entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?,
+        snippet wanted: Bool
     ) throws -> SearchHit {
         // The body is read only if the symbol and title leave room for a better passage.
-        let snippet = try Snippet.make(
-            from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
-            then: { try paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query)
+        let snippet =
+            wanted
+            ? try Snippet.make(
+                from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
+                then: { try paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query) : ""
         return SearchHit(
             id: entry.recordID, kind: entry.kind, type: entry.type, symbol: entry.symbol,
             date: LocalDate(entry.date) ?? LocalDate("1970-01-01")!, cell: entry.cellID, title: entry.title,

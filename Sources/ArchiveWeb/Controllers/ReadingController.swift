@@ -126,23 +126,27 @@ struct ReadingController {
             filters.to = LocalDate(year: year, month: 12, day: 31)
         }
         let cells = try await scope.cells(on: today()).map { (id: $0.id, name: $0.name) }
-        var hits: [SearchHit] = []
+        var shown: [SearchHit] = []
+        var total = 0
         var hidden = 0
         var readAs: String?
         var suggestion: String?
         if !TextNormalization.trimmed(asked.text).isEmpty {
-            let result = try await scope.search(asked.text, filters)
-            hits = result.hits
+            // Counted up to the cap without snippets; only this page's hits carry them.
+            let start = max(0, asked.page - 1).multipliedReportingOverflow(by: SearchPage.pageSize)
+            let result = try await scope.search(
+                asked.text, filters, pageStart: start.overflow ? Int.max : start.partialValue,
+                pageSize: SearchPage.pageSize)
+            shown = result.hits
+            total = result.total
             hidden = result.hiddenConfidential
             readAs = result.correctionLine
             suggestion = result.suggestionLine
         }
-        let start = (asked.page - 1) * SearchPage.pageSize
-        let shown = start < hits.count ? Array(hits[start..<min(hits.count, start + SearchPage.pageSize)]) : []
         let thisYear = today().year
         let page = SearchPage(
             bar: try context.bar(), request: asked, cells: cells, years: Array((thisYear - 9...thisYear).reversed()),
-            hits: shown, total: hits.count, cappedAt: Self.searchCap, hiddenConfidential: hidden,
+            hits: shown, total: total, cappedAt: Self.searchCap, hiddenConfidential: hidden,
             correctionLine: readAs, suggestionLine: suggestion)
         return HTMLResponse(pages.render(page))
     }

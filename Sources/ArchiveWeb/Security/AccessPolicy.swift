@@ -342,8 +342,10 @@ public struct ArchiveScope: Sendable {
 
     /// What a search found, limited to the account's cells and markings.
     struct SearchResult {
-        /// The hits, best first, at most `cap`.
+        /// The hits of the page asked for, best first, with their snippets.
         var hits: [SearchHit]
+        /// How many hits there are in all, up to the filters' limit.
+        var total: Int
         /// How many confidential documents matched but were left out.
         var hiddenConfidential: Int
         /// "Hiển thị kết quả cho: …" when words were read as others; nil otherwise.
@@ -356,7 +358,12 @@ public struct ArchiveScope: Sendable {
     /// confidential documents come only for a confidential account.
     ///
     /// - throws: `WebError.otherCell` for a cell filter outside the account's cells.
-    func search(_ text: String, _ filters: SearchFilters) async throws -> SearchResult {
+    ///
+    /// The hits up to `filters.limit` are counted without snippets (no record's text is read
+    /// for them); only the page shown, `pageSize` hits from `pageStart`, carries snippets.
+    func search(
+        _ text: String, _ filters: SearchFilters, pageStart: Int = 0, pageSize: Int = 20
+    ) async throws -> SearchResult {
         var filters = filters
         if let cell = filters.cellID {
             guard maySee(cellID: cell) else { throw WebError.otherCell }
@@ -366,17 +373,27 @@ public struct ArchiveScope: Sendable {
             filters.organizationID = account.organizationID ?? ""
         }
         filters.includeConfidential = account.confidential
-        let results = try await archive.searchResults(text, filters)
-        let hits = results.hits.filter { maySee(cellID: $0.cell) }
+        var counting = filters
+        counting.offset = 0
+        counting.snippets = false
+        let results = try await archive.searchResults(text, counting)
+        let total = results.hits.filter { maySee(cellID: $0.cell) }.count
+        var shown: [SearchHit] = []
+        if pageStart < total {
+            var page = filters
+            page.offset = max(0, pageStart)
+            page.limit = pageSize
+            shown = try await archive.searchResults(text, page).hits.filter { maySee(cellID: $0.cell) }
+        }
         var hidden = 0
         if !account.confidential {
-            filters.includeConfidential = true
-            let all = try await archive.search(text, filters).filter { maySee(cellID: $0.cell) }
-            hidden = max(0, all.count - hits.count)
+            counting.includeConfidential = true
+            let all = try await archive.searchResults(text, counting).hits.filter { maySee(cellID: $0.cell) }
+            hidden = max(0, all.count - total)
         }
         return SearchResult(
-            hits: hits, hiddenConfidential: hidden, correctionLine: results.correctionLine,
-            suggestionLine: hits.isEmpty ? results.suggestionLine : nil)
+            hits: shown, total: total, hiddenConfidential: hidden, correctionLine: results.correctionLine,
+            suggestionLine: total == 0 ? results.suggestionLine : nil)
     }
 
     /// One member of a visible cell, with its cell.
