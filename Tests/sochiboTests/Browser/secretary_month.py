@@ -129,7 +129,18 @@ class Secretary:
         form's submission may return from the click before the browser has left the page."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
+
+        def left(driver):
+            # Selenium's staleness_of lets through chromedriver's other word for a node that
+            # has gone ("Node with given id does not belong to the document"): both mean the
+            # browser has left the page.
+            try:
+                page.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        WebDriverWait(self.driver, 30).until(left)
         WebDriverWait(self.driver, 30).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete"
         )
