@@ -34,6 +34,12 @@ struct TypedTextTests {
                 "An", "Ăn", "Ân Thi", "Ba Vì", "Bắc Sơn", "Dương Xá", "Đồng Tâm", "Ôn", "Ơn", "Uyên", "Ưng", "Yên Bình",
             ])
         #expect(VietnameseCollation.precedes("ma", "mà") && VietnameseCollation.precedes("mả", "má"))
+        // Numbers by their value: "Tổ dân phố số 2" before "số 10"; "Thôn 1" before "Thôn 1A".
+        let numbered = ["Thôn 10", "Thôn 2", "Thôn 1A", "Thôn 01", "Thôn Bản", "Thôn", "Thôn 100"]
+        #expect(
+            numbered.sorted(by: VietnameseCollation.precedes) == [
+                "Thôn", "Thôn 01", "Thôn 1A", "Thôn 2", "Thôn 10", "Thôn 100", "Thôn Bản",
+            ])
     }
 
     @Test func datesAsTyped() {

@@ -26,10 +26,27 @@ public enum VietnameseCollation {
     private static let tones: [UInt32: Int] = [0x300: 1, 0x309: 2, 0x303: 3, 0x301: 4, 0x323: 5]
     private static let breve: UInt32 = 0x306, circumflex: UInt32 = 0x302, horn: UInt32 = 0x31B
 
-    /// The key `text` sorts by.
+    /// The key `text` sorts by. A run of digits sorts by its value ("Tổ 2" before "Tổ 10"),
+    /// before any letter and after a space.
     public static func key(_ text: String) -> Key {
         var key = Key(letters: [], tones: [], cases: [])
+        var digits: [Int] = []
+        func endNumber() {
+            guard !digits.isEmpty else { return }
+            let significant = Array(digits.drop { $0 == 0 })
+            // The digits' mark, then how many significant digits, then the digits.
+            let run = [Int(("0" as Unicode.Scalar).value) * 4, significant.count] + significant
+            key.letters += run
+            key.tones += Array(repeating: 0, count: run.count)
+            key.cases += Array(repeating: 0, count: run.count)
+            digits = []
+        }
         for character in TextNormalization.collapsed(text) {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                digits.append(digit)
+                continue
+            }
+            endNumber()
             let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
             guard var base = scalars.first else { continue }
             let isUpper = base.properties.isUppercase
@@ -51,6 +68,7 @@ public enum VietnameseCollation {
             key.tones.append(marks.compactMap { tones[$0] }.first ?? 0)
             key.cases.append(isUpper ? 1 : 0)
         }
+        endNumber()
         return key
     }
 
