@@ -15,4 +15,18 @@ extension Pages {
     public func render(_ summary: YearSummary, issued: LocalDate) -> String {
         render(SummaryView(summary, issued: issued), template: "summary")
     }
+
+    /// A commune committee's report on its cells' meetings as one HTML page, the A4 report it
+    /// sends above it (issue 13): "ĐẢNG BỘ TỈNH … / ĐẢNG ỦY XÃ … / * / Số …-BC/ĐU" beside
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM" and the date line; "BÁO CÁO" and the period; the figures as
+    /// sentences with those of a year earlier; the office's ưu điểm, hạn chế and phương hướng
+    /// (dotted lines until it writes them); the signature and "Nơi nhận"; and an annex table
+    /// of every cell on a page of its own. Nothing on it is an internal code.
+    ///
+    /// ```swift
+    /// let page = pages.render(try await archive.committeeReport(of: period, organizationID: id, today: today))
+    /// ```
+    public func render(_ report: CommitteeReport) -> String {
+        render(CommitteeReportView(report), template: "committee-report")
+    }
 }

@@ -60,6 +60,7 @@ public struct Pages: Sendable {
             ("document", PackageResources.document_mustache),
             ("minutes", PackageResources.minutes_mustache),
             ("summary", PackageResources.summary_mustache),
+            ("committee-report", PackageResources.committee_report_mustache),
             ("cell-figures", PackageResources.cell_figures_mustache),
             ("cell-findings", PackageResources.cell_findings_mustache),
             ("month-chart", PackageResources.month_chart_mustache),

@@ -37,3 +37,14 @@ struct PartyHeadingView {
         self.placeAndDate = placeAndDate
     }
 }
+
+/// One line of "Nơi nhận": each ends with a comma, the last (the file copy) with a full stop.
+struct RecipientLine {
+    var text: String
+    var last: Bool
+
+    /// `recipients` as lines.
+    static func lines(_ recipients: [String]) -> [RecipientLine] {
+        recipients.enumerated().map { RecipientLine(text: $1, last: $0 == recipients.count - 1) }
+    }
+}

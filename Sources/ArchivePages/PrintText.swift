@@ -84,11 +84,6 @@ struct ParagraphView {
 }
 
 extension LocalDate {
-    /// The date as Party documents write it: "ngày 06 tháng 01 năm 2023".
-    public var vietnameseLong: String {
-        "ngày \(PrintText.twoDigits(day)) tháng \(PrintText.twoDigits(month)) năm \(year)"
-    }
-
     /// The day after this one.
     var nextDay: LocalDate? {
         LocalDate(year: year, month: month, day: day + 1) ?? LocalDate(year: year, month: month + 1, day: 1)

@@ -1,31 +1,18 @@
 import ArchiveCore
 
-/// What `summary.mustache` shows of a yearly summary: for a committee, one report with the
-/// totals, the cells ranked by their share of Tốt and each cell in an annex; else one report
-/// per cell with its figures, its month chart and its findings.
+/// What `summary.mustache` shows of a summary: one report per cell, each with the heading
+/// of a cell's report (the committee over the cell, the number line to fill in, the place and
+/// date), its figures, its month chart, its findings in words, the secretary's signature and
+/// the recipients. A committee's own report is a `CommitteeReportView`.
 struct SummaryView {
-    /// One report with its own heading and signature.
+    /// One cell's report with its own heading and signature.
     struct Report {
         var heading: PartyHeadingView
-        var committee: Committee?
-        var cellAlone: CellReport?
-        /// "T/M CHI BỘ" or "T/M ĐẢNG ỦY".
-        var authority: String
-    }
-
-    /// What a committee's report adds.
-    struct Committee {
-        struct Rank {
-            var rank: Int
-            var name: String
-            /// The columns after the name, in the order of the table's header.
-            var numbers: [String]
-        }
-
-        /// The paragraphs of the totals.
-        var totals: [String]
-        var ranking: [Rank]
-        var cells: [CellReport]
+        var cell: CellReport
+        /// The secretary on the summary's last day, under the signature.
+        var signerName: String?
+        /// "Đảng ủy xã Hợp Thành (để báo cáo)", "Lưu Chi bộ".
+        var recipients: [RecipientLine]
     }
 
     /// A cell's year: its figures, its chart and its findings.
@@ -35,16 +22,12 @@ struct SummaryView {
             var value: String
         }
 
-        struct FindingLine {
-            var message: String
-            var code: String
-        }
-
         var name: String
         var figures: [Figure]
         var chart: MonthChartView
         var hasFindings: Bool
-        var findings: [FindingLine]
+        /// The findings' messages; their codes are for scripts, not paper.
+        var findings: [String]
     }
 
     let pageTitle: String
@@ -63,48 +46,21 @@ struct SummaryView {
         asOf = summary.asOf.vietnameseLong
         ratingBasis = summary.ratingBasis.vietnameseSentence
         let subject = summary.organization?.name ?? summary.cells.first?.name ?? ""
-        pageTitle = "Tổng hợp sinh hoạt chi bộ \(summary.period.vietnameseName) – \(subject)"
-        let date = issued.vietnameseLong.capitalizedFirst
-        if let organization = summary.organization, let totals = summary.totals {
-            let committee = Committee(
-                totals: Self.totals(totals, period: summary.period), ranking: Self.ranking(summary.cells),
-                cells: summary.cells.map { CellReport($0, year: summary.year) })
-            reports = [
-                Report(
-                    heading: PartyHeadingView(parent: nil, issuer: organization.name, placeAndDate: date),
-                    committee: committee, authority: "T/M ĐẢNG ỦY")
-            ]
-        } else {
-            reports = summary.cells.map { cell in
-                Report(
-                    heading: PartyHeadingView(parent: cell.organizationName, issuer: cell.name, placeAndDate: date),
-                    cellAlone: CellReport(cell, year: summary.year), authority: "T/M CHI BỘ")
-            }
+        pageTitle = "Báo cáo kết quả sinh hoạt chi bộ \(summary.period.vietnameseName) – \(subject)"
+        reports = summary.cells.map { cell in
+            Report(
+                heading: PartyHeadingView(
+                    parent: cell.organizationName, issuer: cell.name,
+                    number: PartyHeadingView.Number(blankKind: "BC/CB"),
+                    placeAndDate: "\(PartyNames.placeName(cell.name)), \(issued.vietnameseLong)"),
+                cell: CellReport(cell, year: summary.year), signerName: cell.secretaryName,
+                recipients: RecipientLine.lines([
+                    "\(PartyNames.committeeName(cell.organizationName)) (để báo cáo)", "Lưu Chi bộ",
+                ]))
         }
     }
 
     static func share(_ value: Double?) -> String { value.map(Percent.text) ?? "–" }
-
-    static func totals(_ totals: CommitteeTotals, period: SummaryPeriod) -> [String] {
-        let ratings = totals.ratings
-        return [
-            "\(totals.cellsWithRegularSessions)/\(totals.cells) chi bộ \(period.regularSessionsPhrase); \(totals.cellsWithFewerSessions) chi bộ sinh hoạt ít hơn.",
-            "Tổng số \(totals.meetingsHeld) buổi sinh hoạt (\(totals.regularHeld) thường kỳ, \(totals.thematicHeld) chuyên đề, \(totals.extraordinaryHeld) bất thường). Xếp loại: Tốt \(ratings.good) buổi (\(share(totals.goodShare))); Khá \(ratings.fair); Trung bình \(ratings.average); Kém \(ratings.weak); chưa xếp loại \(ratings.unrated). Khá trở lên: \(share(totals.fairOrBetterShare)).",
-            "Tỷ lệ đảng viên dự sinh hoạt bình quân: \(share(totals.attendanceRate)). Ban hành \(totals.resolutionsIssued) nghị quyết; phân công \(totals.tasks.assigned) nhiệm vụ, hoàn thành \(totals.tasks.done), chưa xong \(totals.tasks.open). Có \(totals.findings) vi phạm và lưu ý.",
-        ]
-    }
-
-    static func ranking(_ cells: [CellYearSummary]) -> [Committee.Rank] {
-        cells.enumerated().map { index, cell in
-            Committee.Rank(
-                rank: index + 1, name: cell.name,
-                numbers: [
-                    "\(cell.regularHeld)/\(cell.monthsCounted)", "\(cell.thematicHeld)", "\(cell.ratings.good)",
-                    "\(cell.ratings.fair)", "\(cell.ratings.average)", "\(cell.ratings.weak)", share(cell.goodShare),
-                    share(cell.attendanceRate), "\(cell.findings.count)",
-                ])
-        }
-    }
 }
 
 extension SummaryView.CellReport {
@@ -113,7 +69,7 @@ extension SummaryView.CellReport {
         figures = Self.figures(cell)
         chart = MonthChartView(cell, year: year)
         hasFindings = !cell.findings.isEmpty
-        findings = cell.findings.map { FindingLine(message: $0.message, code: $0.code.rawValue) }
+        findings = cell.findings.map(\.message)
     }
 
     static func figures(_ cell: CellYearSummary) -> [Figure] {

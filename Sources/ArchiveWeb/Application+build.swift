@@ -111,6 +111,7 @@ public func buildRouter(
     ).add(to: router)
     FilingController(pages: pages, today: configuration.today).add(to: router)
     RatingController(pages: pages).add(to: router)
+    ReportController(pages: pages, today: configuration.today).add(to: router)
     InboxController(pages: pages, pending: PendingUploads()).add(to: router)
     DownloadController(today: configuration.today).add(to: router)
     let stylesheet = ByteBuffer(string: pages.webStylesheet)

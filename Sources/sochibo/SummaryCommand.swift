@@ -98,7 +98,18 @@ struct SummaryCommand: AsyncParsableCommand {
                 case .json: Data((try JSONOutput.string(summary) + "\n").utf8)
                 case .csv: Data(SummaryCSV.render(summary).utf8)
                 case .xml: Data(try SummaryXML.render(summary).utf8)
-                case .html: Data(try Pages().render(summary, issued: today).utf8)
+                case .html:
+                    if let organization {
+                        // The committee's report in the form it sends, with what the office wrote
+                        // into it in the web app.
+                        Data(
+                            try Pages().render(
+                                try await archive.committeeReport(
+                                    of: period, organizationID: organization, today: today, ratingBasis: basis)
+                            ).utf8)
+                    } else {
+                        Data(try Pages().render(summary, issued: today).utf8)
+                    }
                 case .xlsx: try SummaryWorkbook.data(summary)
                 }
             try FileWriting.write(data, to: output)

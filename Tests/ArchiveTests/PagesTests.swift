@@ -57,20 +57,30 @@ struct PagesTests {
         #expect(minutes.contains("<div class=\"cell\">\(Self.escapedCapitals)</div>"))
     }
 
-    @Test func aTitleIsEscapedInTheReport() async throws {
-        var summary = try await archive.summary(
-            year: 2024, organizationID: "dbx-hop-thanh", today: LocalDate(year: 2025, month: 3, day: 1)!)
-        try #require(summary.cells.count >= 2)
-        summary.organization?.name = Self.hostile
+    @Test func aTitleIsEscapedInTheReports() async throws {
+        let today = LocalDate(year: 2025, month: 3, day: 1)!
+        var summary = try await archive.summary(year: 2024, cellID: "cb-na-pan", today: today)
         summary.cells[0].name = Self.hostile
-        summary.cells[1].findings.append(Finding(code: .shortMeeting, subject: "x", message: Self.hostile))
-        let report = pages.render(summary, issued: LocalDate(year: 2025, month: 3, day: 1)!)
-        // The committee in the window title; the cell in the ranking, its annex and its chart's
-        // label (an attribute); the finding.
-        #expect(Self.escapesTheTitle(report, count: 5))
-        #expect(report.contains("<h3>\(Self.escaped)</h3>"))
-        #expect(report.contains("aria-label=\"Biểu đồ sinh hoạt từng tháng năm 2024 của \(Self.escaped):"))
-        #expect(report.contains("<div class=\"cell\">\(Self.escapedCapitals)</div>"))
+        summary.cells[0].findings.append(Finding(code: .shortMeeting, subject: "x", message: Self.hostile))
+        let cellReport = pages.render(summary, issued: today)
+        // The cell in the window title, its heading (in capitals), the date line's place, its
+        // chart's label (an attribute); the finding.
+        #expect(Self.escapesTheTitle(cellReport, count: 4))
+        #expect(cellReport.contains("<div class=\"cell\">\(Self.escapedCapitals)</div>"))
+        #expect(cellReport.contains("aria-label=\"Biểu đồ sinh hoạt từng tháng năm 2024 của \(Self.escaped):"))
+        #expect(cellReport.contains("<li>\(Self.escaped)</li>"))
+
+        var report = try await archive.committeeReport(
+            of: SummaryPeriod(year: 2024), organizationID: "dbx-hop-thanh", today: today)
+        report.summary.cells[0].name = Self.hostile
+        report.text.strengths = Self.hostile
+        report.text.signerName = Self.hostile
+        report.text.recipients = [Self.hostile]
+        let committeeReport = pages.render(report)
+        // The cell in the annex; the office's text, signer and recipient.
+        #expect(Self.escapesTheTitle(committeeReport, count: 4))
+        #expect(committeeReport.contains("<p>\(Self.escaped)</p>"))
+        #expect(committeeReport.contains("<div class=\"name\">\(Self.escaped)</div>"))
     }
 
     @Test func htmlTextEscapesAsTheTemplatesDo() {
@@ -79,7 +89,8 @@ struct PagesTests {
 
     @Test func everyTemplateIsCompiledIn() {
         for name in [
-            "page", "print-css", "party-heading", "paragraph", "document", "minutes", "summary", "cell-figures",
+            "page", "print-css", "party-heading", "paragraph", "document", "minutes", "summary", "committee-report",
+            "cell-figures",
             "cell-findings", "month-chart",
         ] {
             #expect(pages.library.getTemplate(named: name) != nil, "\(name)")

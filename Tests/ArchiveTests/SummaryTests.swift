@@ -244,7 +244,7 @@ struct SummaryFormatTests {
     @Test func htmlDrawsEverySessionAndMissedMonth() throws {
         let html = try Pages().render(summary, issued: .d("2025-03-01"))
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"vi\">"))
-        #expect(html.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && html.contains("Ngày 01 tháng 03 năm 2025"))
+        #expect(html.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && html.contains("Đồng Tâm, ngày 01 tháng 03 năm 2025"))
         #expect(html.contains("@page { size: A4;"))
         #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
         // A titled box per session (31) and per missed month (2).

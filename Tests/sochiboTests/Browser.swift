@@ -25,4 +25,11 @@ enum Browser {
         let text = try Sochibo.tool("/usr/bin/pdftotext", [pdf, "-"]).output
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    /// How many pages `NAME.pdf` in `directory` has, by `pdfinfo`.
+    static func pageCount(in directory: String, name: String) throws -> Int {
+        let info = try Sochibo.tool("/usr/bin/pdfinfo", [directory + "/\(name).pdf"]).output
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+    }
 }

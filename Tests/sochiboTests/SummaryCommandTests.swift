@@ -1,3 +1,4 @@
+import ArchiveGenerator
 import Foundation
 import Testing
 
@@ -241,11 +242,51 @@ struct SummaryCommandTests {
         #expect(made.status == 0, "\(made.errors)")
         let text = try Browser.printedText(html, in: directory, name: "bao-cao")
         for expected in [
-            "ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN ĐỒNG TÂM", "ĐẢNG BỘ XÃ MINH TIẾN", "BÁO CÁO",
-            "Tổng hợp chất lượng sinh hoạt chi bộ năm 2024", "Số liệu đến ngày 31 tháng 12 năm 2024",
-            "Hoàng Văn Khánh", "Đàm Thị Nguyệt", "Tháng 8", "Quý III", "T/M CHI BỘ", "thiếu",
+            "ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN ĐỒNG TÂM", "ĐẢNG BỘ XÃ MINH TIẾN", "-BC/CB", "BÁO CÁO",
+            "Kết quả sinh hoạt chi bộ năm 2024", "Số liệu đến ngày 31 tháng 12 năm 2024", "Đồng Tâm, ngày",
+            "Hoàng Văn Khánh", "Đàm Thị Nguyệt", "Tháng 8", "Quý III", "T/M CHI BỘ", "thiếu", "Hà Văn Thành",
+            "Nơi nhận:", "- Đảng ủy xã Minh Tiến (để báo cáo),", "- Lưu Chi bộ.",
         ] {
             #expect(text.contains(expected), "missing “\(expected)” in the PDF")
         }
+        // Findings in words only: their stable codes are for scripts.
+        #expect(!text.contains("[unexcused-absences]") && !text.contains("[short-meeting]") && !text.contains("dt-03"))
+    }
+
+    /// The commune committee's report as it is sent: a generated commune of 50 cells over two
+    /// years, printed by Chromium to three to five A4 pages, the real heading, the figures in
+    /// sentences, the annex with every cell, and no internal code anywhere.
+    @Test func theCommitteeReportOfFiftyCellsPrintsOnThreeToFivePages() throws {
+        let text = TextSource(
+            titles: ["Nghị quyết lãnh đạo thực hiện nhiệm vụ"],
+            paragraphs: ["Chi bộ thống nhất thông qua nghị quyết, phân công đảng viên phụ trách từng nhiệm vụ."])
+        let file = directory + "/xa-mau.xml"
+        try ArchiveGenerator(
+            cells: 50, years: 2, firstYear: 2023, proceedingsParagraphs: 1, bodyParagraphs: 1, text: text, communes: 1
+        ).write(to: file)
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let imported = try Sochibo.run(["import", "--archive", archive, file])
+        #expect(imported.status == 0, "\(imported.errors)")
+        let html = directory + "/bao-cao-xa.html"
+        let made = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--organization", "dbx-0", "--format", "html", "-o",
+            html,
+        ])
+        #expect(made.status == 0, "\(made.errors)")
+        let printed = try Browser.printedText(html, in: directory, name: "bao-cao-xa")
+        let pages = try Browser.pageCount(in: directory, name: "bao-cao-xa")
+        #expect((3...5).contains(pages), "\(pages) pages")
+        for expected in [
+            "ĐẢNG BỘ HUYỆN MẪU", "ĐẢNG ỦY XÃ MẪU 1", "-BC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Mẫu 1, ngày", "BÁO CÁO",
+            "Kết quả sinh hoạt chi bộ năm 2024", "Toàn Đảng bộ có 50 chi bộ trực thuộc",
+            "50/50 chi bộ sinh hoạt đủ 11–12 kỳ",
+            "So sánh với năm 2023", "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm", "2. Hạn chế", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+            "T/M ĐẢNG ỦY", "BÍ THƯ", "Nơi nhận:", "PHỤ LỤC", "Chi bộ thôn Mẫu 1 ", "Chi bộ thôn Mẫu 50 ",
+            "Cộng 50 chi bộ",
+        ] {
+            #expect(printed.contains(expected), "missing “\(expected)” in the PDF")
+        }
+        // No identifier or finding code on paper.
+        #expect(printed.range(of: #"\[[a-z-]+\]|cb-\d|dbx-0|hu-mau"#, options: .regularExpression) == nil)
     }
 }

@@ -60,6 +60,9 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case create
         /// A term opened in a cell (kind `cell`, record the cell's identifier).
         case addTerm = "add-term"
+        /// What the office wrote into a committee's report saved (kind `report`, record
+        /// `ORGANIZATION/PERIOD`, e.g. `dbx-hop-thanh/2024`).
+        case writeReport = "write-report"
 
         /// The Vietnamese name, e.g. "thông qua".
         public var vietnameseName: String {
@@ -91,6 +94,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             case .addPost: "ghi chức vụ kiêm nhiệm"
             case .create: "tạo mới"
             case .addTerm: "mở nhiệm kỳ"
+            case .writeReport: "soạn báo cáo"
             }
         }
     }

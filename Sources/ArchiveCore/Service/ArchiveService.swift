@@ -55,6 +55,19 @@ public protocol ArchiveService: Sendable {
     /// The office's board: every cell under a committee × the months of `year`, late cells
     /// first. - throws: `ArchiveError.notFound` for an unknown committee.
     func board(year: Int, organizationID: String, today: LocalDate) async throws -> Board
+    /// The committee's report on `period` in its real form: the period's figures, a year
+    /// earlier's, and what the office wrote (issue 13). - throws: `ArchiveError.notFound`.
+    func committeeReport(
+        of period: SummaryPeriod, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
+    ) async throws -> CommitteeReport
+    /// Saves what the office wrote into its report on `period`, with an audit entry; returns
+    /// it as stored. - throws: `ArchiveError.register` for a field it refuses,
+    /// `ArchiveError.notFound`.
+    @discardableResult
+    func saveReportText(
+        _ text: ReportText, organizationID: String, period: SummaryPeriod, context: AuditContext
+    )
+        async throws -> ReportText
     /// A cell's year for its home page: months and quarters by the board's rules, the year's
     /// minutes, and what needs doing on `today` (tasks of confidential documents only with
     /// `includeConfidential`). - throws: `ArchiveError.notFound`.
@@ -116,6 +129,14 @@ public protocol ArchiveService: Sendable {
 }
 
 extension ArchiveService {
+    /// The committee's report on `period`, counting the committee's rating where it exists.
+    public func committeeReport(
+        of period: SummaryPeriod, organizationID: String, today: LocalDate
+    ) async throws -> CommitteeReport {
+        try await committeeReport(
+            of: period, organizationID: organizationID, today: today, ratingBasis: .committeeFirst)
+    }
+
     /// A cell's yearly summary, counting the committee's rating where it exists by default.
     public func summary(
         year: Int, cellID: String, today: LocalDate, ratingBasis: Rating.Basis = .committeeFirst

@@ -43,4 +43,10 @@ public enum RegisterRefusal: Sendable, Equatable {
     case listRefused([MemberList.Problem])
     /// A term overlapping one the cell has (`termID`).
     case termOverlaps(cellID: String, termID: String)
+    /// A report number that is not 1 to 4 digits (as given).
+    case invalidReportNumber(String)
+    /// A field of a report longer than `maximum` characters.
+    case textTooLong(field: String, maximum: Int)
+    /// More recipients than a report lists (`maximum`).
+    case tooManyRecipients(maximum: Int)
 }

@@ -175,7 +175,10 @@ public struct CellYearSummarizer: Sendable {
             unexcusedAbsences: unexcused, excusedAbsencesInARow: excusedRuns, shortMeetings: shortMeetings,
             meetingsWithoutConclusion: withoutConclusion, failedVotes: failedVotes,
             resolutionsIssued: issued.filter { $0.kind == .resolution }.count, tasks: tasks, months: months,
-            findings: findings)
+            findings: findings, members: MemberCounts(cell.members, on: asOf),
+            secretaryName: cell.members.first { member in
+                member.belongsToCell(on: asOf) && member.roles(on: asOf).contains { $0.title == .secretary }
+            }?.fullName)
     }
 
     /// The months of the period that count: begun on or after the cell's founding, and over

@@ -57,6 +57,24 @@ public struct SummaryPeriod: Sendable, Hashable, Codable {
         (1...4).filter { months.contains($0 * 3 - 2) && months.contains($0 * 3) }
     }
 
+    /// How the archive keys a period: "2024", "2024-Q3", "2024-09".
+    public var key: String {
+        switch span {
+        case .year: "\(year)"
+        case .quarter: "\(year)-Q\(index!)"
+        case .month: index! < 10 ? "\(year)-0\(index!)" : "\(year)-\(index!)"
+        }
+    }
+
+    /// The same period a year earlier: the year, quarter or month before.
+    public var yearEarlier: SummaryPeriod {
+        switch span {
+        case .year: SummaryPeriod(year: year - 1)
+        case .quarter: SummaryPeriod(year: year - 1, quarter: index!)!
+        case .month: SummaryPeriod(year: year - 1, month: index!)!
+        }
+    }
+
     /// The period's first day.
     public var firstDay: LocalDate { LocalDate(year: year, month: months.lowerBound, day: 1)! }
 

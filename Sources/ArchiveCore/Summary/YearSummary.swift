@@ -95,6 +95,40 @@ public struct RatingCounts: Sendable, Hashable, Codable {
     public var fairOrBetterShare: Double? { total == 0 ? nil : Double(good + fair) / Double(total) }
 }
 
+/// How many members a cell (or a committee's cells) had on one day, by status (`domain.md`,
+/// "Members"): every member belongs to the cell that day; official and probationary add up to
+/// the total; the exempt are counted among them as well (an exempt member stays official).
+public struct MemberCounts: Sendable, Hashable, Codable {
+    /// Members of the cell on the day.
+    public var total = 0
+    /// Confirmed as official by the day.
+    public var official = 0
+    /// In their probationary year on the day.
+    public var probationary = 0
+    /// Exempt from activity on the day (counted in `official` or `probationary` too).
+    public var exempt = 0
+
+    /// No members.
+    public init() {}
+
+    /// The members of `members` on `date`, by `Member.status(on:)`'s rules.
+    public init(_ members: [Member], on date: LocalDate) {
+        for member in members where member.belongsToCell(on: date) {
+            total += 1
+            if member.isOfficial(on: date) { official += 1 } else { probationary += 1 }
+            if member.isExempt(on: date) { exempt += 1 }
+        }
+    }
+
+    /// Adds another cell's counts.
+    public mutating func add(_ other: MemberCounts) {
+        total += other.total
+        official += other.official
+        probationary += other.probationary
+        exempt += other.exempt
+    }
+}
+
 /// One cell's year.
 public struct CellYearSummary: Sendable, Hashable, Codable {
     /// The cell's identifier.
@@ -152,6 +186,11 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     public var months: [MonthSessions]
     /// Every breach, with a stable code, its subject (the cell, a meeting or a member) and a message.
     public var findings: [Finding]
+    /// The cell's members on `asOf` (the period's last day, or today within it).
+    public var members = MemberCounts()
+    /// The name of the cell's secretary on `asOf`, who signs its report; `nil` when none is
+    /// recorded.
+    public var secretaryName: String?
 
     /// Whether the cell held its regular sessions: 11–12 ("11 where one month is merged"), or
     /// no month that counts was missed.
@@ -287,7 +326,40 @@ public struct CommitteeTotals: Sendable, Hashable, Codable {
     public var tasks = TaskCounts()
     /// Findings over all cells.
     public var findings = 0
+    /// Members over all cells on the summary's `asOf`.
+    public var members = MemberCounts()
+    /// Cells that held a thematic session in every quarter of the period that is over.
+    public var cellsWithThematicEveryQuarter = 0
 
     /// Empty totals.
     public init() {}
+
+    /// The totals of `cells`: sums, shares over all their meetings, and the mean attendance
+    /// weighted by each cell's meetings.
+    public init(_ cells: [CellYearSummary]) {
+        var attendanceSum = 0.0
+        for cell in cells {
+            self.cells += 1
+            if cell.heldRegularSessions {
+                cellsWithRegularSessions += 1
+            } else {
+                cellsWithFewerSessions += 1
+            }
+            if cell.quartersWithoutThematic.isEmpty { cellsWithThematicEveryQuarter += 1 }
+            meetingsHeld += cell.meetingsHeld
+            unapprovedMinutes += cell.unapprovedMinutes.count
+            regularHeld += cell.regularHeld
+            thematicHeld += cell.thematicHeld
+            extraordinaryHeld += cell.extraordinaryHeld
+            ratings.add(cell.ratings)
+            attendanceSum += (cell.attendanceRate ?? 0) * Double(cell.meetingsHeld)
+            resolutionsIssued += cell.resolutionsIssued
+            tasks.add(cell.tasks)
+            findings += cell.findings.count
+            members.add(cell.members)
+        }
+        goodShare = ratings.goodShare
+        fairOrBetterShare = ratings.fairOrBetterShare
+        attendanceRate = meetingsHeld == 0 ? nil : attendanceSum / Double(meetingsHeld)
+    }
 }

@@ -4,6 +4,12 @@ extension AuditEntry {
     /// When, in `timeZone` (the machine's by default), as Vietnamese readers write it:
     /// "21:30 ngày 21/11/2026". The stored time (UTC) when it cannot be read.
     public func localTime(in timeZone: TimeZone = .current) -> String {
+        Self.localTime(time, in: timeZone)
+    }
+
+    /// `time` (ISO 8601, UTC, as the log stores it) in `timeZone`: "21:30 ngày 21/11/2026";
+    /// `time` itself when it cannot be read.
+    public static func localTime(_ time: String, in timeZone: TimeZone = .current) -> String {
         let parser = ISO8601DateFormatter()
         parser.formatOptions = [.withInternetDateTime]
         guard let date = parser.date(from: time) else { return time }

@@ -29,6 +29,12 @@ extension RegisterRefusal {
             "ngày kết thúc (\(to.vietnameseShort)) trước ngày bắt đầu (\(from.vietnameseShort)); hãy xem lại hai ngày này"
         case .missingText(let field):
             "chưa ghi “\(field)”; hãy ghi rồi lưu lại"
+        case .invalidReportNumber(let number):
+            "số báo cáo «\(number)» không dùng được: chỉ ghi con số, ví dụ 25 (để trống nếu chưa có số)"
+        case .textTooLong(let field, let maximum):
+            "phần “\(field)” dài quá \(Percent.grouped(maximum)) ký tự; hãy rút gọn rồi lưu lại"
+        case .tooManyRecipients(let maximum):
+            "nơi nhận nhiều quá \(maximum) dòng, hoặc có dòng quá 200 ký tự; hãy rút gọn"
         case .exemptionOverlaps(let id, let from):
             "đảng viên \(id) đã được miễn sinh hoạt trong khoảng này (từ ngày \(from.vietnameseShort)); hãy kết thúc lần miễn đó trước"
         case .noOpenExemption(let id):

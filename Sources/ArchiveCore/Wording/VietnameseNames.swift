@@ -99,6 +99,12 @@ extension TaskReport.Status {
 }
 
 extension LocalDate {
+    /// The date as Party documents write it: "ngày 06 tháng 01 năm 2023".
+    public var vietnameseLong: String {
+        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "ngày \(twoDigits(day)) tháng \(twoDigits(month)) năm \(year)"
+    }
+
     /// `dd/mm/yyyy`, as Vietnamese readers write dates.
     public var vietnameseShort: String {
         let text = description
@@ -109,6 +115,20 @@ extension LocalDate {
 
 /// Percentages written the Vietnamese way, with a decimal comma: "92,3%".
 public enum Percent {
+    /// A whole number with its thousands grouped by dots, as Vietnamese writes them:
+    /// 20000 → "20.000".
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: ".")
+    }
+
     /// `rate` (0...1) as a percentage with one decimal.
     /// A rate beyond 0...1 (more votes than members, from a record stored as it was) is
     /// written as it is, up to 1,000,000 %; beyond that, or not a number, as "—".

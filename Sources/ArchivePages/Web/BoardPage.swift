@@ -41,6 +41,8 @@ public struct BoardPage: Sendable {
     /// Other committees an administrator may look at.
     let otherOrganizations: [WebLink]
     let hasOtherOrganizations: Bool
+    /// The committee's report on the year.
+    let reportHref: String
 
     /// The page of `board`.
     ///
@@ -53,6 +55,7 @@ public struct BoardPage: Sendable {
         self.bar = bar
         organizationName = board.organization.name
         year = board.year
+        reportHref = WebPath.report(organizationID: board.organization.id, period: SummaryPeriod(year: board.year))
         pageTitle = "Bảng theo dõi năm \(board.year) – \(board.organization.name) – Sổ Chi Bộ"
         let late = board.lateCells
         overview =

@@ -22,6 +22,8 @@ extension Pages {
     public func render(_ page: InboxPage) -> String { render(page, template: "inbox") }
     /// The commune office's board.
     public func render(_ page: BoardPage) -> String { render(page, template: "board") }
+    /// The committee's report and the office's form.
+    public func render(_ page: ReportPage) -> String { render(page, template: "report") }
     /// The administrators' list of accounts.
     public func render(_ page: AccountsPage) -> String { render(page, template: "accounts") }
 
@@ -52,6 +54,7 @@ extension Pages {
             ("search", PackageResources.search_mustache),
             ("accounts", PackageResources.accounts_mustache),
             ("board", PackageResources.board_mustache),
+            ("report", PackageResources.report_mustache),
             ("inbox", PackageResources.inbox_mustache),
             ("audit", PackageResources.audit_mustache),
             ("register-form", PackageResources.register_form_mustache),

@@ -31,31 +31,39 @@ extension Archive {
         of period: SummaryPeriod, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
     ) async throws -> YearSummary {
         try await pool.read { db in
-            let reader = RecordReader(db: db)
-            guard let organization = try reader.organization(id: organizationID) else {
-                throw ArchiveError.notFound(id: organizationID)
-            }
-            let summarizer = try Self.summarizer(db, period: period, today: today, ratingBasis: ratingBasis)
-            let cellIDs = try String.fetchAll(
-                db,
-                sql: """
-                    WITH RECURSIVE below(id) AS (
-                        SELECT id FROM organization WHERE id = ?
-                        UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
-                    SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below) ORDER BY id
-                    """, arguments: [organizationID])
-            let cells = try cellIDs.map { try Self.summarize(db, cellID: $0, with: summarizer) }.sorted { a, b in
-                let left = a.goodShare ?? -1, right = b.goodShare ?? -1
-                if left != right { return left > right }
-                // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
-                let (leftKey, rightKey) = (VietnameseCollation.key(a.name), VietnameseCollation.key(b.name))
-                return leftKey != rightKey ? leftKey < rightKey : a.cell < b.cell
-            }
-            return YearSummary(
-                year: period.year, asOf: summarizer.asOf, period: period,
-                organization: OrganizationName(id: organization.id, name: organization.name),
-                ratingBasis: ratingBasis, cells: cells, totals: Self.totals(cells))
+            try Self.committeeSummary(
+                db, period: period, organizationID: organizationID, today: today, ratingBasis: ratingBasis)
         }
+    }
+
+    /// `summary(of:organizationID:…)` inside a read the caller holds.
+    static func committeeSummary(
+        _ db: Database, period: SummaryPeriod, organizationID: String, today: LocalDate, ratingBasis: Rating.Basis
+    ) throws -> YearSummary {
+        let reader = RecordReader(db: db)
+        guard let organization = try reader.organization(id: organizationID) else {
+            throw ArchiveError.notFound(id: organizationID)
+        }
+        let summarizer = try Self.summarizer(db, period: period, today: today, ratingBasis: ratingBasis)
+        let cellIDs = try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE below(id) AS (
+                    SELECT id FROM organization WHERE id = ?
+                    UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
+                SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below) ORDER BY id
+                """, arguments: [organizationID])
+        let cells = try cellIDs.map { try Self.summarize(db, cellID: $0, with: summarizer) }.sorted { a, b in
+            let left = a.goodShare ?? -1, right = b.goodShare ?? -1
+            if left != right { return left > right }
+            // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
+            let (leftKey, rightKey) = (VietnameseCollation.key(a.name), VietnameseCollation.key(b.name))
+            return leftKey != rightKey ? leftKey < rightKey : a.cell < b.cell
+        }
+        return YearSummary(
+            year: period.year, asOf: summarizer.asOf, period: period,
+            organization: OrganizationName(id: organization.id, name: organization.name),
+            ratingBasis: ratingBasis, cells: cells, totals: CommitteeTotals(cells))
     }
 
     private static func summarizer(
@@ -100,32 +108,5 @@ extension Archive {
         return summarizer.summarize(
             cell: cell, organizationName: organizationName, meetings: meetings, documents: documents,
             taskStatus: taskStatus)
-    }
-
-    private static func totals(_ cells: [CellYearSummary]) -> CommitteeTotals {
-        var totals = CommitteeTotals()
-        var attendanceSum = 0.0
-        for cell in cells {
-            totals.cells += 1
-            if cell.heldRegularSessions {
-                totals.cellsWithRegularSessions += 1
-            } else {
-                totals.cellsWithFewerSessions += 1
-            }
-            totals.meetingsHeld += cell.meetingsHeld
-            totals.unapprovedMinutes += cell.unapprovedMinutes.count
-            totals.regularHeld += cell.regularHeld
-            totals.thematicHeld += cell.thematicHeld
-            totals.extraordinaryHeld += cell.extraordinaryHeld
-            totals.ratings.add(cell.ratings)
-            attendanceSum += (cell.attendanceRate ?? 0) * Double(cell.meetingsHeld)
-            totals.resolutionsIssued += cell.resolutionsIssued
-            totals.tasks.add(cell.tasks)
-            totals.findings += cell.findings.count
-        }
-        totals.goodShare = totals.ratings.goodShare
-        totals.fairOrBetterShare = totals.ratings.fairOrBetterShare
-        totals.attendanceRate = totals.meetingsHeld == 0 ? nil : attendanceSum / Double(totals.meetingsHeld)
-        return totals
     }
 }

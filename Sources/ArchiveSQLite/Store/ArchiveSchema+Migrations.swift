@@ -25,6 +25,7 @@ enum ArchiveMigrations {
             // Why a version was replaced, as the person correcting wrote it (web: required).
             try db.execute(sql: "ALTER TABLE record_version ADD COLUMN reason TEXT")
         }
+        migrator.registerMigration("v11: committee reports", migrate: createCommitteeReports)
         return migrator
     }
 
@@ -45,14 +46,48 @@ enum ArchiveMigrations {
     /// terms (`admit`, `confirm`, … `create`, `add-term`): the CHECK on `action` is widened by
     /// rebuilding the table as in v7, entries and chain copied as they are.
     private static func widenRegisterActions(_ db: Database) throws {
-        // Written out, not taken from `AuditEntry.Action.allCases`: a migration must mean the
-        // same thing whenever it runs.
-        let actions = [
-            "import", "file", "approve", "issue", "correct", "rate", "discard", "restore", "upgrade", "add-account",
-            "change-password", "disable-account", "admit", "transfer-in", "attach", "confirm", "exempt",
-            "end-exemption", "transfer-out", "death", "remove", "leave", "take-office", "leave-office", "add-post",
-            "create", "add-term",
-        ].map { "'\($0)'" }.joined(separator: ", ")
+        try rebuildAuditLog(db, actions: registerActions)
+    }
+
+    /// The actions the log allows from v9 on. Written out, not taken from
+    /// `AuditEntry.Action.allCases`: a migration must mean the same thing whenever it runs.
+    private static let registerActions = [
+        "import", "file", "approve", "issue", "correct", "rate", "discard", "restore", "upgrade", "add-account",
+        "change-password", "disable-account", "admit", "transfer-in", "attach", "confirm", "exempt",
+        "end-exemption", "transfer-out", "death", "remove", "leave", "take-office", "leave-office", "add-post",
+        "create", "add-term",
+    ]
+
+    /// The committee's reports: what the office writes into each (`ReportText`), one per
+    /// committee and period, and the audit log's action for saving it (`write-report`).
+    private static func createCommitteeReports(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE committee_report (
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]*'),
+                    number TEXT NOT NULL DEFAULT '',
+                    place TEXT NOT NULL,
+                    date TEXT,
+                    strengths TEXT NOT NULL DEFAULT '',
+                    shortcomings TEXT NOT NULL DEFAULT '',
+                    directions TEXT NOT NULL DEFAULT '',
+                    signer_title TEXT NOT NULL CHECK (signer_title IN ('secretary', 'deputy-secretary')),
+                    signer_name TEXT NOT NULL DEFAULT '',
+                    recipients TEXT NOT NULL DEFAULT '',
+                    saved_by TEXT NOT NULL,
+                    saved_at TEXT NOT NULL,
+                    PRIMARY KEY (organization_id, period)
+                ) WITHOUT ROWID;
+                """)
+        try rebuildAuditLog(db, actions: registerActions + ["write-report"])
+    }
+
+    /// The audit log rebuilt with `actions` as the CHECK on `action`, the way SQLite widens a
+    /// CHECK (create, copy, drop, rename): entries and chain copied as they are, the index and
+    /// the append-only triggers back on the new table. DROP TABLE fires no DELETE trigger.
+    private static func rebuildAuditLog(_ db: Database, actions: [String]) throws {
+        let actions = actions.map { "'\($0)'" }.joined(separator: ", ")
         try db.execute(
             sql: """
                 CREATE TABLE audit_log_v8 (

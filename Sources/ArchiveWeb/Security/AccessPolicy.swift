@@ -44,7 +44,7 @@ enum AccessPolicy {
         switch path {
         case "/dang-nhap", "/giao-dien.css", "/thiet-lap": .anyone
         case "/tai-khoan": .roles([.admin])
-        case "/bang-theo-doi": .roles([.admin, .committee])
+        case "/bang-theo-doi", "/bao-cao", "/bao-cao/in": .roles([.admin, .committee])
         case "/tai-ve", "/nhat-ky": .roles([.admin])
         case _ where path == "/quan-tri" || path.hasPrefix("/quan-tri/"): .roles([.admin])
         case _ where path.hasPrefix("/ban-ghi/") && path.hasSuffix("/xep-loai"): .roles(committeeRaterRoles)
@@ -482,6 +482,36 @@ public struct ArchiveScope: Sendable {
     /// - throws: `WebError.wrongRole` for a secretary, `WebError.otherCell` for a committee
     ///   the account may not read, `WebError.notFound` when there is no committee at all.
     func board(year: Int, organizationID: String?, today: LocalDate) async throws -> (Board, [Organization]) {
+        let (chosen, organizations) = try await committee(organizationID, today: today)
+        return (try await archive.board(year: year, organizationID: chosen.id, today: today), organizations)
+    }
+
+    /// The committee's report on `period` (see `board` for which committee and the refusals),
+    /// with the committees the account may switch to.
+    func committeeReport(
+        of period: SummaryPeriod, organizationID: String?, today: LocalDate
+    ) async throws -> (CommitteeReport, [Organization]) {
+        let (chosen, organizations) = try await committee(organizationID, today: today)
+        return (try await archive.committeeReport(of: period, organizationID: chosen.id, today: today), organizations)
+    }
+
+    /// Saves what the office wrote into the report of `organizationID` on `period`, refused
+    /// outside the committees the account reads as a board (see `board`).
+    ///
+    /// - throws: what `board` throws; `ArchiveError.register` for a field refused.
+    func saveReportText(
+        _ text: ReportText, organizationID: String, period: SummaryPeriod, today: LocalDate
+    ) async throws -> ReportText {
+        let (chosen, _) = try await committee(organizationID, today: today)
+        return try await archive.saveReportText(
+            text, organizationID: chosen.id, period: period, context: AuditContext(actor: account.name))
+    }
+
+    /// The committee asked for, or the account's own (for an administrator the topmost),
+    /// refused outside `boardOrganizations(today:)`; and those the account may switch to.
+    private func committee(
+        _ organizationID: String?, today: LocalDate
+    ) async throws -> (Organization, [Organization]) {
         guard account.role != .secretary else { throw WebError.wrongRole }
         let organizations = try await boardOrganizations(today: today)
         let chosen: Organization
@@ -496,7 +526,7 @@ public struct ArchiveScope: Sendable {
             throw WebError.notFound(
                 detail: "Chưa có đảng bộ nào có chi bộ trong sổ. Hãy nhờ quản trị viên thiết lập các chi bộ trước.")
         }
-        return (try await archive.board(year: year, organizationID: chosen.id, today: today), organizations)
+        return (chosen, organizations)
     }
 
     /// Every account (the administrators' page; the route table lets only admins here).
