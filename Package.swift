@@ -141,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "sochibo-bench",
             dependencies: [
-                "ArchiveCore", "ArchiveSQLite", "ArchiveGenerator", "ArchiveWeb",
+                "ArchiveCore", "ArchiveSQLite", "ArchiveGenerator", "ArchivePages", "ArchiveWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,6 +6,7 @@
 //
 //   swift run -c release sochibo-bench generate-commune CELLS YEARS CORPUS OUT.xml
 //   swift run -c release sochibo-bench web-pages ARCHIVE ACCOUNT PASSWORD ROUNDS PATH...
+//   swift run -c release sochibo-bench commune-office ARCHIVE ORGANIZATION YEAR ROUNDS
 //
 // --skip-export leaves out the export (a quarter of an hour at a million records).
 // --keep leaves the work directory (generated file, archive) in place; --reuse then skips
@@ -154,6 +155,14 @@ if arguments.first == "generate-commune", arguments.count == 5, let cells = Int(
         cells: cells, years: years, text: try TextSource(corpus: arguments[3]), communes: 1
     ).write(to: arguments[4])
     print("\(summary.meetings) meetings, \(summary.documents) documents, \(summary.bytes) bytes")
+    exit(0)
+}
+if arguments.first == "commune-office", arguments.count == 5, let year = Int(arguments[3]),
+    let rounds = Int(arguments[4])
+{
+    let lines = try await CommuneOfficeBenchmark.run(
+        archivePath: arguments[1], organizationID: arguments[2], year: year, rounds: rounds)
+    for line in lines { print(line) }
     exit(0)
 }
 if arguments.first == "web-pages", arguments.count >= 6, let rounds = Int(arguments[4]) {
