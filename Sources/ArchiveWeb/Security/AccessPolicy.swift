@@ -211,7 +211,10 @@ public struct ArchiveScope: Sendable {
     func export(cellID: String, year: Int?, to path: String) async throws {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
         let summary = try await FileWriting.withOutput(to: path) { descriptor in
-            try await archive.export(ExportSelection(cellIDs: [cellID], year: year), toFileDescriptor: descriptor)
+            // Carried whole, then refused below to an account that may not read them.
+            try await archive.export(
+                ExportSelection(cellIDs: [cellID], year: year, includeConfidential: true),
+                toFileDescriptor: descriptor)
         }
         if summary.confidentialDocuments > 0, !account.confidential {
             try? FileManager.default.removeItem(atPath: path)
