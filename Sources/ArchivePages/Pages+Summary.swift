@@ -11,8 +11,12 @@ extension Pages {
     /// // … ĐẢNG CỘNG SẢN VIỆT NAM … Ngày 01 tháng 03 năm 2025 … <svg …
     /// ```
     ///
-    /// - parameter issued: the day the report is made, for the date line.
-    public func render(_ summary: YearSummary, issued: LocalDate) -> String {
-        render(SummaryView(summary, issued: issued), template: "summary")
+    /// - parameters:
+    ///   - issued: the day the report is made, for the date line.
+    ///   - logHead: the audit log's head, printed in a footer line when given.
+    public func render(_ summary: YearSummary, issued: LocalDate, logHead: AuditLogHead? = nil) -> String {
+        var view = SummaryView(summary, issued: issued)
+        view.logHeadLine = logHead?.vietnameseLine
+        return render(view, template: "summary")
     }
 }

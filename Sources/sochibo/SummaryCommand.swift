@@ -98,7 +98,8 @@ struct SummaryCommand: AsyncParsableCommand {
                 case .json: Data((try JSONOutput.string(summary) + "\n").utf8)
                 case .csv: Data(SummaryCSV.render(summary).utf8)
                 case .xml: Data(try SummaryXML.render(summary).utf8)
-                case .html: Data(try Pages().render(summary, issued: today).utf8)
+                case .html:
+                    Data(try Pages().render(summary, issued: today, logHead: try await archive.auditLogHead()).utf8)
                 case .xlsx: try SummaryWorkbook.data(summary)
                 }
             try FileWriting.write(data, to: output)

@@ -271,6 +271,10 @@ public struct ArchiveScope: Sendable {
         return try await archive.auditLog(record: id)
     }
 
+    /// The head of the audit log's chain, for a printed page's footer: it names no record, so
+    /// any account that may print may read it.
+    func auditLogHead() async throws -> AuditLogHead? { try await archive.auditLogHead() }
+
     /// The whole audit log (administrators only).
     func auditLog() async throws -> [AuditEntry] {
         guard account.role == .admin else { throw WebError.wrongRole }
