@@ -64,6 +64,8 @@ struct CommitteeReportView {
     let annexReference: String
     let annexRows: [AnnexRow]
     let annexTotal: AnnexRow
+    /// The audit log's head, printed small at the end ("Sổ nhật ký: … mục, mã cuối …").
+    var logHeadLine: String?
 
     init(_ report: CommitteeReport) {
         pageTitle = "Báo cáo kết quả sinh hoạt chi bộ \(report.period.vietnameseName) – \(report.committeeName)"

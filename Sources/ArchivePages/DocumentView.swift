@@ -11,6 +11,8 @@ struct DocumentView {
 
     let pageTitle: String
     let mainClass = "record"
+    /// The audit log's head for the page's footer ("Sổ nhật ký: 1.234 mục, mã cuối …"), or nil.
+    var logHeadLine: String?
     let heading: PartyHeadingView
     /// "NGHỊ QUYẾT".
     let kindName: String

@@ -5,14 +5,16 @@ extension Pages {
     /// self-contained HTML page (UTF-8) in the Party layout of `domain.md`, for A4.
     ///
     /// ```swift
-    /// let page = pages.render(try archive.printable(id: "np-nq-2023-08"))
+    /// let page = pages.render(try archive.printable(id: "np-nq-2023-08"), logHead: try archive.auditLogHead())
     /// ```
-    public func render(_ record: PrintableRecord) -> String {
+    ///
+    /// - parameter logHead: the audit log's head, printed in a footer line when given.
+    public func render(_ record: PrintableRecord, logHead: AuditLogHead? = nil) -> String {
         switch record {
         case .minutes(let meeting, let cell, let organization, let locality, let tasks):
-            minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+            minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks, logHead: logHead)
         case .document(let document, let cell, let organization):
-            self.document(document, cell: cell, organization: organization)
+            self.document(document, cell: cell, organization: organization, logHead: logHead)
         }
     }
 
@@ -29,8 +31,13 @@ extension Pages {
     /// - parameters:
     ///   - cell: the issuing cell with its members, for the signer's and assignees' names.
     ///   - organization: the committee the cell belongs to, for the heading's parent line.
-    public func document(_ document: Document, cell: Cell, organization: Organization) -> String {
-        render(DocumentView(document, cell: cell, organization: organization), template: "document")
+    ///   - logHead: the audit log's head, printed in a footer line when given.
+    public func document(
+        _ document: Document, cell: Cell, organization: Organization, logHead: AuditLogHead? = nil
+    ) -> String {
+        var view = DocumentView(document, cell: cell, organization: organization)
+        view.logHeadLine = logHead?.vietnameseLine
+        return render(view, template: "document")
     }
 
     /// A meeting's minutes (BIÊN BẢN SINH HOẠT CHI BỘ) as one HTML page: the heading, the kind
@@ -48,11 +55,13 @@ extension Pages {
     ///   - organization: the committee the cell belongs to.
     ///   - locality: the place name of the date line, e.g. "Phai Luông".
     ///   - tasks: the tasks the meeting's reports are about, to say what each task was.
+    ///   - logHead: the audit log's head, printed in a footer line when given.
     public func minutes(
-        _ meeting: Meeting, cell: Cell, organization: Organization, locality: String, tasks: [ReviewedTask]
+        _ meeting: Meeting, cell: Cell, organization: Organization, locality: String, tasks: [ReviewedTask],
+        logHead: AuditLogHead? = nil
     ) -> String {
-        render(
-            MinutesView(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks),
-            template: "minutes")
+        var view = MinutesView(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
+        view.logHeadLine = logHead?.vietnameseLine
+        return render(view, template: "minutes")
     }
 }

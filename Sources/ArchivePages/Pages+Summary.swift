@@ -11,9 +11,13 @@ extension Pages {
     /// // … ĐẢNG CỘNG SẢN VIỆT NAM … Ngày 01 tháng 03 năm 2025 … <svg …
     /// ```
     ///
-    /// - parameter issued: the day the report is made, for the date line.
-    public func render(_ summary: YearSummary, issued: LocalDate) -> String {
-        render(SummaryView(summary, issued: issued), template: "summary")
+    /// - parameters:
+    ///   - issued: the day the report is made, for the date line.
+    ///   - logHead: the audit log's head, printed in a footer line when given.
+    public func render(_ summary: YearSummary, issued: LocalDate, logHead: AuditLogHead? = nil) -> String {
+        var view = SummaryView(summary, issued: issued)
+        view.logHeadLine = logHead?.vietnameseLine
+        return render(view, template: "summary")
     }
 
     /// A commune committee's report on its cells' meetings as one HTML page, the A4 report it
@@ -26,7 +30,11 @@ extension Pages {
     /// ```swift
     /// let page = pages.render(try await archive.committeeReport(of: period, organizationID: id, today: today))
     /// ```
-    public func render(_ report: CommitteeReport) -> String {
-        render(CommitteeReportView(report), template: "committee-report")
+    ///
+    /// - parameter logHead: the audit log's head, printed in a footer line when given.
+    public func render(_ report: CommitteeReport, logHead: AuditLogHead? = nil) -> String {
+        var view = CommitteeReportView(report)
+        view.logHeadLine = logHead?.vietnameseLine
+        return render(view, template: "committee-report")
     }
 }

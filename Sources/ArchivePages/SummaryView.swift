@@ -32,6 +32,8 @@ struct SummaryView {
 
     let pageTitle: String
     let mainClass = "report"
+    /// The audit log's head for the page's footer ("Sổ nhật ký: 1.234 mục, mã cuối …"), or nil.
+    var logHeadLine: String?
     let year: Int
     /// "năm 2024", "quý III năm 2024", "tháng 9 năm 2024".
     let periodName: String

@@ -11,6 +11,11 @@
 /// A small state machine over the bytes: it knows start tags, quoted attribute values,
 /// comments, CDATA sections, processing instructions and declarations, so that an `=` in text
 /// or inside a value is not counted.
+///
+/// It also ends every line with LF, as XML 1.0 (§2.11) tells a parser to read CR LF and a CR
+/// alone: libxml2 does read them so, but counts only LF as a new line, so that every problem
+/// of a file with CR line ends (old Mac editors) was reported at line 1. UTF-16 input, where a
+/// 0x0D byte may be half of another character, is passed through as it is.
 final class AttributeGuard {
     /// The most attributes one start tag may carry (namespace declarations included).
     static let maximumAttributes = 256
@@ -29,17 +34,53 @@ final class AttributeGuard {
     /// The two bytes before the current one, for `-->`, `]]>` and `?>`.
     private var previous: (UInt8, UInt8) = (0, 0)
 
+    /// Whether line ends are rewritten: decided on the first bytes (not for UTF-16).
+    private var normalizesLineEnds: Bool?
+    /// Whether the last byte read was a CR, so that an LF right after it (perhaps at the start
+    /// of the next read) is the same line end.
+    private var afterCarriageReturn = false
+
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    /// Reads up to `count` bytes into `buffer`; -1 on a read error or a refused tag.
+    /// Reads up to `count` bytes into `buffer`; -1 on a read error or a refused tag, 0 at the end.
     func read(_ buffer: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
         guard refusedAt == nil else { return -1 }
-        var result: Int
-        repeat { result = systemRead(descriptor, buffer, count) } while result < 0 && errno == EINTR
-        guard result > 0 else { return result }
-        let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
-        for index in 0..<result where !scan(bytes[index]) { return -1 }
-        return result
+        while true {
+            var result: Int
+            repeat { result = systemRead(descriptor, buffer, count) } while result < 0 && errno == EINTR
+            guard result > 0 else { return result }
+            let bytes = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
+            if normalizesLineEnds == nil {
+                // A byte-order mark or a zero byte in the first two: UTF-16 (or UTF-32).
+                let utf16 =
+                    result >= 2
+                    && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
+                        || bytes[0] == 0 || bytes[1] == 0)
+                normalizesLineEnds = !utf16
+            }
+            let kept = normalizesLineEnds == true ? normalizeLineEnds(bytes, result) : result
+            for index in 0..<kept where !scan(bytes[index]) { return -1 }
+            // A read that was one LF after a CR leaves nothing: read on rather than return 0,
+            // which libxml2 takes for the end of the file.
+            if kept > 0 { return kept }
+        }
+    }
+
+    /// Rewrites CR LF and a lone CR as LF in place; returns how many bytes are left.
+    private func normalizeLineEnds(_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        let carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n")
+        var kept = 0
+        for index in 0..<count {
+            let byte = bytes[index]
+            if afterCarriageReturn && byte == lineFeed {
+                afterCarriageReturn = false
+                continue
+            }
+            afterCarriageReturn = byte == carriageReturn
+            bytes[kept] = afterCarriageReturn ? lineFeed : byte
+            kept += 1
+        }
+        return kept
     }
 
     /// Takes one byte; `false` when it makes a start tag carry too many attributes.

@@ -166,9 +166,14 @@ public final class XMLPullReader {
                     column += 1
                 }
             }
-            if byte == UInt8(ascii: "\n") {
+            // A line ends with LF, CR LF or a CR alone (XML 1.0, §2.11).
+            let lineFeedAfterCarriageReturn =
+                byte == UInt8(ascii: "\n") && index > prolog.startIndex && prolog[index - 1] == UInt8(ascii: "\r")
+            if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && !lineFeedAfterCarriageReturn) {
                 line += 1
                 column = 1
+            } else if lineFeedAfterCarriageReturn {
+                // The same line end as the CR before it.
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }

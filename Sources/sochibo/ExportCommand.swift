@@ -24,6 +24,12 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Kèm nhật ký thay đổi (chỉ khi xuất toàn bộ kho): nhập tệp vào kho trống sẽ khôi phục nhật ký.")
     var withLog = false
 
+    @Flag(
+        help:
+            "Mang theo cả văn bản mật (Mật, Tối mật, Tuyệt mật) khi xuất một phần kho (mặc định để lại, cùng các bản ghi dẫn chiếu tới chúng). Xuất toàn bộ kho luôn mang theo tất cả."
+    )
+    var includeConfidential = false
+
     func validate() throws {
         if let year, !(1930...9999).contains(year) {
             throw ValidationError("--year phải là một năm, ví dụ 2023.")
@@ -33,8 +39,26 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let selection = ExportSelection(
-                cellIDs: cells, organizationID: organization, year: year, withLog: withLog)
-            try await options.open().export(selection, to: output)
+                cellIDs: cells, organizationID: organization, year: year, withLog: withLog,
+                includeConfidential: includeConfidential)
+            let summary = try await options.open().export(selection, to: output)
+            if let sentence = Self.withheldSentence(summary) { Failure.note(sentence) }
         }
+    }
+
+    /// What a partial export left out, in one sentence, or `nil` when nothing was:
+    /// "đã để lại 1 văn bản mật; thêm --include-confidential nếu được phép mang theo."
+    static func withheldSentence(_ summary: ExportSummary) -> String? {
+        guard summary.withheldConfidentialDocuments > 0 else { return nil }
+        var sentence = "đã để lại \(summary.withheldConfidentialDocuments) văn bản mật"
+        let referring = [
+            summary.withheldReferring[.meeting].map { "\($0) biên bản" },
+            summary.withheldReferring[.document].map { "\($0) văn bản khác" },
+        ].compactMap { $0 }
+        if !referring.isEmpty {
+            sentence +=
+                ", cùng \(referring.joined(separator: " và ")) dẫn chiếu tới chúng (để tệp vẫn nhập được)"
+        }
+        return sentence + "; thêm --include-confidential nếu được phép mang theo."
     }
 }

@@ -24,6 +24,9 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Định dạng: text (mặc định) hoặc json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Ghi cả trích yếu của văn bản mật (Mật, Tối mật, Tuyệt mật) khi liệt kê văn bản (mặc định để lại).")
+    var includeConfidential = false
+
     func validate() throws {
         if let year, !(1930...9999).contains(year) { throw ValidationError("--year phải là một năm, ví dụ 2023.") }
     }
@@ -44,8 +47,22 @@ struct ListCommand: AsyncParsableCommand {
                 let meetings = try await archive.meetings(cellID: cell, year: year)
                 print(json ? try JSONOutput.string(meetings) : ListText.meetings(meetings))
             case .documents:
-                let documents = try await archive.documents(cellID: cell, year: year)
+                var documents = try await archive.documents(cellID: cell, year: year)
+                var withheld = 0
+                if !includeConfidential {
+                    // The row stays (its number and marking are not secret); the title is
+                    // drawn from the confidential record and is withheld (domain.md).
+                    for index in documents.indices where documents[index].classification != .none {
+                        documents[index].title = ListText.withheldTitle
+                        withheld += 1
+                    }
+                }
                 print(json ? try JSONOutput.string(documents) : ListText.documents(documents))
+                if withheld > 0 {
+                    Failure.note(
+                        "đã để lại trích yếu của \(withheld) văn bản mật; thêm --include-confidential nếu được phép xem."
+                    )
+                }
             }
         }
     }

@@ -29,10 +29,12 @@ struct PrintCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            var printable = try await options.open().printable(id: id)
+            let archive = try options.open()
+            var printable = try await archive.printable(id: id)
             var withheld = 0
             if !includeConfidential { (printable, withheld) = printable.withholdingConfidentialTasks() }
-            try OutputFile.write(try Pages().render(printable), to: output)
+            try OutputFile.write(
+                try Pages().render(printable, logHead: try await archive.auditLogHead()), to: output)
             if withheld > 0 {
                 Failure.note(
                     "đã để lại nội dung \(withheld) nhiệm vụ của văn bản mật; thêm --include-confidential nếu được phép in."

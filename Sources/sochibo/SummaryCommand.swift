@@ -105,10 +105,11 @@ struct SummaryCommand: AsyncParsableCommand {
                         Data(
                             try Pages().render(
                                 try await archive.committeeReport(
-                                    of: period, organizationID: organization, today: today, ratingBasis: basis)
+                                    of: period, organizationID: organization, today: today, ratingBasis: basis),
+                                logHead: try await archive.auditLogHead()
                             ).utf8)
                     } else {
-                        Data(try Pages().render(summary, issued: today).utf8)
+                        Data(try Pages().render(summary, issued: today, logHead: try await archive.auditLogHead()).utf8)
                     }
                 case .xlsx: try SummaryWorkbook.data(summary)
                 }

@@ -245,7 +245,7 @@ struct LifecycleTests {
         try SQLiteShell.query(
             archive,
             """
-            DROP TRIGGER audit_log_never_deleted; DELETE FROM audit_log;
+            DROP TRIGGER audit_log_never_deleted; DELETE FROM audit_log; DELETE FROM audit_head;
             UPDATE meeting SET content_sha256 = NULL; UPDATE document SET content_sha256 = NULL;
             """)
         try await archive.writer().write { db in try LifecycleUpgrade(db: db).run() }

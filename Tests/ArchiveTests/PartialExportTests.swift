@@ -43,6 +43,34 @@ struct PartialExportTests {
                 == Set(try await archive.cells(on: .d("2024-12-31")).map(\.id)))
     }
 
+    @Test func confidentialDocumentsAndWhatRefersToThemStayBehind() async throws {
+        let archive = try await Support.archive(with: [Self.sample])
+        let selection = ExportSelection(cellIDs: ["cb-phai-luong"], year: 2023)
+        let file = Support.temporaryDirectory("export") + "/export.xml"
+        let summary = try await archive.export(selection, to: file)
+        // pl-nq-2023-01 (Mật); pl-2023-02 reports on its tasks; pl-nq-2023-02 was adopted there,
+        // pl-2023-03 reports on that one's tasks, and so on to the year's end.
+        #expect(summary.withheldConfidentialDocuments == 1)
+        #expect(summary.confidentialDocuments == 0)
+        let meetings = try await archive.meetings(cellID: "cb-phai-luong", year: 2023)
+        let withheldMeetings = try #require(summary.withheldReferring[.meeting])
+        let fresh = try Support.emptyArchive()
+        _ = try await fresh.importFiles([file], context: .tester)
+        await #expect(
+            try await fresh.meetings(cellID: "cb-phai-luong", year: 2023).count == meetings.count - withheldMeetings)
+        await #expect(try await fresh.check().isSound)
+        await #expect(try await fresh.documents(cellID: nil, year: nil).allSatisfy { $0.classification == .none })
+        // What was carried is carried again, byte for byte, from the archive that received it.
+        await #expect(
+            try await Support.export(fresh, selection) == (try Data(contentsOf: URL(fileURLWithPath: file))))
+        // Asked for, everything goes, and nothing is counted as left out.
+        let everything = try await archive.export(
+            ExportSelection(cellIDs: ["cb-phai-luong"], year: 2023, includeConfidential: true),
+            to: Support.temporaryDirectory("export") + "/all.xml")
+        #expect(everything.withheldConfidentialDocuments == 0 && everything.confidentialDocuments == 1)
+        #expect(everything.counts[.meeting, default: 0] >= meetings.count)
+    }
+
     @Test func unknownCellIsAnError() async throws {
         let archive = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
         await #expect(throws: ArchiveError.notFound(id: "cb-zz")) {

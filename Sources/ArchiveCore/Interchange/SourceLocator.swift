@@ -8,7 +8,8 @@
 ///
 /// The reader knows the line of each start tag; the column is where the offending attribute
 /// (the needle) is written on that line, counted in characters like libxml2 does. The file
-/// is read once, line by line, only when there are problems to place.
+/// is read once, line by line, only when there are problems to place. Lines end with LF, CR LF
+/// or a CR alone.
 package enum SourceLocator {
     /// The 1-based column of each `(line, needle)` in the file at `path`; 1 when the needle is
     /// not on the line, or there is none.
@@ -21,19 +22,39 @@ package enum SourceLocator {
         guard !wanted.isEmpty, let file = fopen(path, "r") else { return result }
         defer { fclose(file) }
         let lastLine = wanted.keys.max() ?? 0
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        var lineNumber = 0
-        while lineNumber < lastLine, getline(&buffer, &capacity, file) >= 0, let buffer {
-            lineNumber += 1
-            guard let indices = wanted[lineNumber] else { continue }
-            let text = String(cString: buffer)
+        // Lines end with LF, CR LF or a CR alone, as the XML reader counts them.
+        var lineNumber = 1
+        var current: [UInt8] = []
+        var afterCarriageReturn = false
+        func place() {
+            guard let indices = wanted[lineNumber] else { return }
+            let text = String(decoding: current, as: UTF8.self)
             for index in indices {
                 guard let needle = targets[index].needle, let range = text.range(of: needle) else { continue }
                 result[index] = text.unicodeScalars[..<range.lowerBound].count + 1
             }
         }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        reading: while lineNumber <= lastLine {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count == 0 { break }
+            for byte in chunk[0..<count] {
+                if byte == UInt8(ascii: "\n") && afterCarriageReturn {
+                    afterCarriageReturn = false
+                    continue
+                }
+                afterCarriageReturn = byte == UInt8(ascii: "\r")
+                if byte == UInt8(ascii: "\n") || afterCarriageReturn {
+                    place()
+                    lineNumber += 1
+                    current.removeAll(keepingCapacity: true)
+                    if lineNumber > lastLine { break reading }
+                } else if wanted[lineNumber] != nil {
+                    current.append(byte)
+                }
+            }
+        }
+        if lineNumber <= lastLine { place() }
         return result
     }
 }

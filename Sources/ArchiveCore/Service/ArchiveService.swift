@@ -30,6 +30,9 @@ public protocol ArchiveService: Sendable {
     func printable(id: String) async throws -> PrintableRecord
     /// The audit log, oldest first; of one record when `record` is given.
     func auditLog(record: String?) async throws -> [AuditEntry]
+    /// The head of the audit log's hash chain, for the footer of printed reports; `nil` for an
+    /// empty log.
+    func auditLogHead() async throws -> AuditLogHead?
     /// Integrity (damage) and rule findings over the whole archive.
     func check() async throws -> CheckReport
 

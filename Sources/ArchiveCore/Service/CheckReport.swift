@@ -11,6 +11,9 @@ public struct CheckReport: Sendable, Hashable, Codable {
     public var notes: [String] = []
     /// Whether the search index no longer matches the records (it can be rebuilt from them).
     public var searchIndexStale = false
+    /// The head of the audit log's hash chain as `check` read it (`nil` for an empty log): to
+    /// be compared with one kept from an earlier report.
+    public var logHead: AuditLogHead?
 
     /// Whether the archive itself is sound.
     public var isSound: Bool { problems.isEmpty }

@@ -13,13 +13,22 @@ public struct ExportSelection: Sendable, Hashable {
     /// Carry the audit log too (a whole-archive backup only): importing the file into an empty
     /// archive restores it.
     public var withLog: Bool
+    /// Carry documents marked Mật or higher in a partial export. Without it they are withheld,
+    /// with every record that refers to them, so that the file still imports on its own
+    /// (`domain.md`: confidential documents do not travel beyond who may read them). The whole
+    /// archive, the backup, always carries everything.
+    public var includeConfidential: Bool
 
     /// Creates a selection.
-    public init(cellIDs: [String] = [], organizationID: String? = nil, year: Int? = nil, withLog: Bool = false) {
+    public init(
+        cellIDs: [String] = [], organizationID: String? = nil, year: Int? = nil, withLog: Bool = false,
+        includeConfidential: Bool = false
+    ) {
         self.cellIDs = cellIDs
         self.organizationID = organizationID
         self.year = year
         self.withLog = withLog
+        self.includeConfidential = includeConfidential
     }
 
     /// Whether the selection is the whole archive.

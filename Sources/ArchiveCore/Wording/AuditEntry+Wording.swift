@@ -23,3 +23,17 @@ extension AuditEntry {
         return "\(two(hour)):\(two(minute)) ngày \(two(day))/\(two(month))/\(year)"
     }
 }
+
+extension AuditLogHead {
+    /// The footer line of printed reports and of `check`: "Sổ nhật ký: 1.234 mục, mã cuối
+    /// a1b2c3d4e5f6a7b8" (the count grouped by dots, as Vietnamese writes numbers).
+    public var vietnameseLine: String {
+        var digits = String(entries)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "." + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return "Sổ nhật ký: \(digits)\(grouped) mục, mã cuối \(mark)"
+    }
+}

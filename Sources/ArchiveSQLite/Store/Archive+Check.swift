@@ -25,7 +25,6 @@ extension Archive {
     private func checkRecords() async throws -> CheckReport {
         try await pool.read { db in
             var problems: [String] = []
-            var logHead: String?
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append("SQLite: \(line)")
             }
@@ -57,10 +56,7 @@ extension Archive {
             problems += indexProblems
             problems += try VersionStore(db: db).problems(reader: RecordReader(db: db))
             problems += try AuditLog(db: db).problems()
-            if let head = try AuditLog(db: db).head() {
-                logHead =
-                    "đầu chuỗi nhật ký: mục \(head.sequence), sha256 \(head.chain) (ghi lại để đối chiếu: ai viết lại cả nhật ký sẽ làm đổi mã này)"
-            }
+            let logHead = try AuditLog(db: db).head()
             let reader = RecordReader(db: db)
             let rubric = try RubricStore(db: db).load()
             var findings: [Finding] = []
@@ -92,7 +88,7 @@ extension Archive {
             checked[.organization] = try Int.fetchOne(db, sql: "SELECT count(*) FROM organization")
             var report = CheckReport(problems: problems, findings: findings, checked: checked)
             report.searchIndexStale = !indexProblems.isEmpty
-            if let logHead { report.notes.append(logHead) }
+            report.logHead = logHead
             return report
         }
     }

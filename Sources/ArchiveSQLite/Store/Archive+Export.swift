@@ -10,7 +10,9 @@ extension Archive {
     /// The output is stable: the same archive gives the same bytes, so that export, import
     /// into an empty archive and export again are byte-identical. A partial export carries
     /// every organization, cell (with its members), meeting and document its records refer
-    /// to, so that it imports on its own. `path` is written as `FileWriting` writes every
+    /// to, so that it imports on its own; unless `selection.includeConfidential`, it leaves
+    /// out documents marked Mật or higher and every record referring to them, and the summary
+    /// counts them (the whole archive always carries everything). `path` is written as `FileWriting` writes every
     /// output: `nil` or `-` is standard output, a device is written directly, a file is
     /// written beside its destination and moved into place at the end, so that a failed
     /// export leaves no half file.
@@ -39,6 +41,8 @@ extension Archive {
             let reader = RecordReader(db: db)
             let encoder = ArchiveEncoder(writer: try XMLStreamWriter(fileDescriptor: descriptor))
             var summary = ExportSummary()
+            summary.withheldConfidentialDocuments = scope.withheldConfidentialDocuments
+            summary.withheldReferring = scope.withheldReferring
             try encoder.start()
             let organizations = try scope.filter("id", scope.organizations)
             for row in try Row.fetchAll(
@@ -109,6 +113,10 @@ struct ExportScope {
     var cells: Set<String>?
     var meetings: Set<String>?
     var documents: Set<String>?
+    /// Confidential documents a partial export left out, and the records referring to them
+    /// that went with them, by kind.
+    var withheldConfidentialDocuments = 0
+    var withheldReferring: [RecordKind: Int] = [:]
 
     /// A `WHERE` clause keeping `column` within `ids` (bound as one JSON array), or nothing
     /// for all.
@@ -149,37 +157,28 @@ struct ExportScope {
         let allCells = selection.cellIDs.isEmpty && selection.organizationID == nil
         if allCells { cells.formUnion(try String.fetchAll(db, sql: "SELECT id FROM cell")) }
         let yearClause = selection.year.map { "AND substr(date, 1, 4) = '\(String(format: "%04d", $0))'" } ?? ""
-        var meetings = Set(
+        let selectedMeetings = Set(
             try String.fetchAll(
                 db, sql: "SELECT id FROM meeting WHERE cell_id IN (SELECT value FROM json_each(?)) \(yearClause)",
                 arguments: [Self.json(cells)]))
-        var documents = Set(
+        let selectedDocuments = Set(
             try String.fetchAll(
                 db, sql: "SELECT id FROM document WHERE cell_id IN (SELECT value FROM json_each(?)) \(yearClause)",
                 arguments: [Self.json(cells)]))
-        // Close over references until nothing new comes in.
-        while true {
-            let reviewed = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT t.document_id FROM task_report r JOIN task t ON t.id = r.task_id
-                    WHERE r.meeting_id IN (SELECT value FROM json_each(?))
-                    """, arguments: [Self.json(meetings)])
-            let superseded = try String.fetchAll(
-                db,
-                sql:
-                    "SELECT supersedes_id FROM document WHERE supersedes_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
-                arguments: [Self.json(documents)])
-            let adopting = try String.fetchAll(
-                db,
-                sql:
-                    "SELECT meeting_id FROM document WHERE meeting_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
-                arguments: [Self.json(documents)])
-            let newDocuments = Set(reviewed + superseded).subtracting(documents)
-            let newMeetings = Set(adopting).subtracting(meetings)
-            if newDocuments.isEmpty && newMeetings.isEmpty { break }
-            documents.formUnion(newDocuments)
-            meetings.formUnion(newMeetings)
+        var (meetings, documents) = try Self.closure(db, meetings: selectedMeetings, documents: selectedDocuments)
+        if !selection.includeConfidential {
+            let withheld = try Self.withheld(db, meetings: meetings, documents: documents)
+            if !withheld.meetings.isEmpty || !withheld.documents.isEmpty {
+                // Whatever refers to a withheld record is withheld too, so the closure of what
+                // is left never reaches one; it also drops what only withheld records needed.
+                (meetings, documents) = try Self.closure(
+                    db, meetings: selectedMeetings.subtracting(withheld.meetings),
+                    documents: selectedDocuments.subtracting(withheld.documents))
+                withheldConfidentialDocuments = withheld.confidential
+                withheldReferring = [
+                    .meeting: withheld.meetings.count, .document: withheld.documents.count - withheld.confidential,
+                ].filter { $0.value > 0 }
+            }
         }
         cells.formUnion(
             try String.fetchAll(
@@ -212,5 +211,80 @@ struct ExportScope {
         self.cells = cells
         self.meetings = meetings
         self.documents = documents
+    }
+
+    /// `meetings` and `documents` with every record they refer to, until nothing new comes in:
+    /// the documents whose tasks minutes report on, the documents a document supersedes, and
+    /// the minutes that adopted a document.
+    private static func closure(
+        _ db: Database, meetings: Set<String>, documents: Set<String>
+    ) throws -> (meetings: Set<String>, documents: Set<String>) {
+        var (meetings, documents) = (meetings, documents)
+        while true {
+            let reviewed = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT t.document_id FROM task_report r JOIN task t ON t.id = r.task_id
+                    WHERE r.meeting_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [Self.json(meetings)])
+            let superseded = try String.fetchAll(
+                db,
+                sql:
+                    "SELECT supersedes_id FROM document WHERE supersedes_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.json(documents)])
+            let adopting = try String.fetchAll(
+                db,
+                sql:
+                    "SELECT meeting_id FROM document WHERE meeting_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.json(documents)])
+            let newDocuments = Set(reviewed + superseded).subtracting(documents)
+            let newMeetings = Set(adopting).subtracting(meetings)
+            if newDocuments.isEmpty && newMeetings.isEmpty { break }
+            documents.formUnion(newDocuments)
+            meetings.formUnion(newMeetings)
+        }
+        return (meetings, documents)
+    }
+
+    /// Of `meetings` and `documents`, those a partial export without confidential documents
+    /// leaves out: the documents marked Mật or higher, and, until nothing new comes in, the
+    /// minutes reporting on a withheld document's tasks and the documents adopted at withheld
+    /// minutes or superseding a withheld document. `confidential` counts the first kind.
+    private static func withheld(
+        _ db: Database, meetings: Set<String>, documents: Set<String>
+    ) throws -> (meetings: Set<String>, documents: Set<String>, confidential: Int) {
+        var withheldDocuments = Set(
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT id FROM document WHERE classification <> 'none' AND id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.json(documents)]))
+        let confidential = withheldDocuments.count
+        var withheldMeetings = Set<String>()
+        while !withheldDocuments.isEmpty {
+            let reporting = Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT r.meeting_id FROM task_report r JOIN task t ON t.id = r.task_id
+                        WHERE t.document_id IN (SELECT value FROM json_each(?))
+                        AND r.meeting_id IN (SELECT value FROM json_each(?))
+                        """, arguments: [Self.json(withheldDocuments), Self.json(meetings)])
+            ).subtracting(withheldMeetings)
+            withheldMeetings.formUnion(reporting)
+            let referring = Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id FROM document WHERE id IN (SELECT value FROM json_each(?))
+                        AND (supersedes_id IN (SELECT value FROM json_each(?))
+                            OR meeting_id IN (SELECT value FROM json_each(?)))
+                        """,
+                    arguments: [Self.json(documents), Self.json(withheldDocuments), Self.json(withheldMeetings)])
+            ).subtracting(withheldDocuments)
+            if reporting.isEmpty && referring.isEmpty { break }
+            withheldDocuments.formUnion(referring)
+        }
+        return (withheldMeetings, withheldDocuments, confidential)
     }
 }

@@ -228,4 +228,9 @@ extension Archive {
     public func auditLog(record: String? = nil) async throws -> [AuditEntry] {
         try await pool.read { db in try AuditLog(db: db).entries(record: record) }
     }
+
+    /// The head of the audit log's hash chain, `nil` for an empty log.
+    public func auditLogHead() async throws -> AuditLogHead? {
+        try await pool.read { db in try AuditLog(db: db).head() }
+    }
 }

@@ -26,7 +26,30 @@ enum ArchiveMigrations {
             try db.execute(sql: "ALTER TABLE record_version ADD COLUMN reason TEXT")
         }
         migrator.registerMigration("v11: committee reports", migrate: createCommitteeReports)
+        migrator.registerMigration("v12: the audit log's head kept apart", migrate: keepAuditHead)
         return migrator
+    }
+
+    /// The number and chain hash of the audit log's last entry, kept in a row of their own by a
+    /// trigger on every entry written, so that `check` sees the last entries deleted with the
+    /// `sqlite3` shell (the chain alone cannot: what is left of it is whole). Whoever owns the
+    /// file can rewrite this row too; the head printed on reports is what a committee keeps.
+    private static func keepAuditHead(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE audit_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    seq INTEGER NOT NULL,
+                    chain_sha256 TEXT NOT NULL
+                );
+                INSERT INTO audit_head (id, seq, chain_sha256)
+                    SELECT 1, seq, chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1;
+                CREATE TRIGGER audit_head_follows AFTER INSERT ON audit_log BEGIN
+                    INSERT INTO audit_head (id, seq, chain_sha256) VALUES (1, NEW.seq, NEW.chain_sha256)
+                    ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, chain_sha256 = excluded.chain_sha256
+                    WHERE excluded.seq >= audit_head.seq;
+                END;
+                """)
     }
 
     /// The committee's rating of a meeting, kept beside the cell's own (`rating_*`): two facts,

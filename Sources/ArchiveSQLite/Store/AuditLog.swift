@@ -74,9 +74,9 @@ struct AuditLog {
     /// The last entry and its chain hash, `nil` for an empty log. The chain has no key: someone
     /// with the sqlite3 shell can rewrite all of it consistently, so a committee keeps the head
     /// it was shown and compares it later.
-    func head() throws -> (sequence: Int, chain: String)? {
+    func head() throws -> AuditLogHead? {
         try Row.fetchOne(db, sql: "SELECT seq, chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1")
-            .map { ($0[0], $0[1]) }
+            .map { AuditLogHead(entries: $0[0], chain: $0[1]) }
     }
 
     /// What is wrong with the log: a broken chain, or a record whose content no longer matches
@@ -96,6 +96,24 @@ struct AuditLog {
             }
             previous = entry.chain
             expected = entry.sequence + 1
+        }
+        // The last entries deleted leave a whole chain behind: the head kept apart by trigger
+        // (migration v11) still names the entry that was last.
+        let last = try head()
+        let kept = try Row.fetchOne(db, sql: "SELECT seq, chain_sha256 FROM audit_head WHERE id = 1")
+            .map { AuditLogHead(entries: $0[0], chain: $0[1]) }
+        if let kept, kept != last {
+            if let last, last.entries < kept.entries {
+                problems.append(
+                    "nhật ký thiếu mục \(last.entries + 1)–\(kept.entries) ở cuối: mục cuối từng ghi là mục \(kept.entries)"
+                )
+            } else if last == nil {
+                problems.append("nhật ký trống nhưng mục cuối từng ghi là mục \(kept.entries): cả nhật ký đã bị xóa")
+            } else {
+                problems.append("mục cuối của nhật ký không khớp với mục cuối từng ghi (mục \(kept.entries))")
+            }
+        } else if kept == nil, let last {
+            problems.append("không còn dấu mục cuối của nhật ký (mục \(last.entries)): bảng audit_head đã bị xóa")
         }
         // Both ways: every record the log speaks of must still be there (the program deletes
         // only a discarded draft, whose last entry says so; a record removed with the sqlite3

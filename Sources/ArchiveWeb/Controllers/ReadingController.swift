@@ -101,7 +101,8 @@ struct ReadingController {
 
     @Sendable func printPage(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
         let scope = try context.scope()
-        return HTMLResponse(pages.render(try await scope.printable(id: try context.parameters.require("id"))))
+        let record = try await scope.printable(id: try context.parameters.require("id"))
+        return HTMLResponse(pages.render(record, logHead: try await scope.auditLogHead()))
     }
 
     /// The most hits counted for one search; pages go up to it.

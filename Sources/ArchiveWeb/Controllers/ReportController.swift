@@ -33,7 +33,7 @@ struct ReportController {
         let query = FormQuery(request)
         let (report, _) = try await context.scope().committeeReport(
             of: try period(query), organizationID: organizationID(query), today: today())
-        return HTMLResponse(pages.render(report))
+        return HTMLResponse(pages.render(report, logHead: try await context.scope().auditLogHead()))
     }
 
     @Sendable func save(request: Request, context: WebRequestContext) async throws -> Response {

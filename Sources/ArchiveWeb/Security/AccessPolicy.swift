@@ -211,7 +211,10 @@ public struct ArchiveScope: Sendable {
     func export(cellID: String, year: Int?, to path: String) async throws {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
         let summary = try await FileWriting.withOutput(to: path) { descriptor in
-            try await archive.export(ExportSelection(cellIDs: [cellID], year: year), toFileDescriptor: descriptor)
+            // Carried whole, then refused below to an account that may not read them.
+            try await archive.export(
+                ExportSelection(cellIDs: [cellID], year: year, includeConfidential: true),
+                toFileDescriptor: descriptor)
         }
         if summary.confidentialDocuments > 0, !account.confidential {
             try? FileManager.default.removeItem(atPath: path)
@@ -267,6 +270,10 @@ public struct ArchiveScope: Sendable {
         _ = try await record(id: id)
         return try await archive.auditLog(record: id)
     }
+
+    /// The head of the audit log's chain, for a printed page's footer: it names no record, so
+    /// any account that may print may read it.
+    func auditLogHead() async throws -> AuditLogHead? { try await archive.auditLogHead() }
 
     /// The whole audit log (administrators only).
     func auditLog() async throws -> [AuditEntry] {

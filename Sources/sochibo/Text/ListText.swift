@@ -49,6 +49,9 @@ public enum ListText {
             }) + "\n\(meetings.count) kỳ sinh hoạt."
     }
 
+    /// What `list documents` shows in place of a confidential document's title.
+    public static let withheldTitle = "(văn bản mật, không ghi trích yếu)"
+
     /// Documents.
     public static func documents(_ documents: [DocumentOverview]) -> String {
         guard !documents.isEmpty else { return "Không có văn bản nào." }

@@ -192,6 +192,11 @@ public enum CheckText {
             }
         }
         text += report.notes.map { "\nLưu ý: \($0)." }.joined()
+        if let head = report.logHead {
+            // The whole hash here; printed reports carry its first digits, which it begins with.
+            text +=
+                "\n\(head.vietnameseLine) (mã đầy đủ \(head.chain); ghi lại để đối chiếu: ai viết lại nhật ký sẽ làm đổi mã này)."
+        }
         if report.findings.isEmpty {
             text += "\nKhông có vi phạm quy định nào trong biên bản."
         } else {
