@@ -22,11 +22,14 @@ public struct SearchHit: Sendable, Hashable, Codable {
     /// When the record was found only through words read as others ("camra" as "camera"),
     /// those words; nil when it matches the words as typed.
     public var corrections: [SearchCorrection]?
+    /// Whether the record is a document marked Mật or higher (found only when the filters
+    /// include confidential documents).
+    public var confidential: Bool
 
     /// Creates the value from each of its stored properties.
     public init(
         id: String, kind: RecordKind, type: String, symbol: String? = nil, date: LocalDate, cell: String, title: String,
-        snippet: String, score: Double, corrections: [SearchCorrection]? = nil
+        snippet: String, score: Double, corrections: [SearchCorrection]? = nil, confidential: Bool = false
     ) {
         self.id = id
         self.kind = kind
@@ -38,6 +41,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
         self.snippet = snippet
         self.score = score
         self.corrections = corrections
+        self.confidential = confidential
     }
 }
 

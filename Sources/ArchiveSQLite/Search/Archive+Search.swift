@@ -157,7 +157,7 @@ extension Archive {
             id: entry.recordID, kind: entry.kind, type: entry.type, symbol: entry.symbol,
             date: LocalDate(entry.date) ?? LocalDate("1970-01-01")!, cell: entry.cellID, title: entry.title,
             snippet: snippet, score: Double(entry.tier) + entry.relevance / (1 + entry.relevance),
-            corrections: corrections)
+            corrections: corrections, confidential: entry.confidential)
     }
 
     /// The paragraphs a snippet is cut from: a meeting's agenda, proceedings and conclusion,

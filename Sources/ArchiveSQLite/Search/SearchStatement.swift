@@ -27,6 +27,8 @@ struct SearchStatement {
         var date: String
         var cellID: String
         var title: String
+        /// Marked Mật or higher.
+        var confidential: Bool
         var tier: Int
         var relevance: Double
     }
@@ -131,12 +133,13 @@ struct SearchStatement {
     /// The hits up to the end of the page.
     var wanted: Int { max(0, filters.offset).addingSaturating(max(0, filters.limit)) }
 
-    private static let entryColumns = "e.id, e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title"
+    private static let entryColumns =
+        "e.id, e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title, e.classification <> 'none'"
 
     private static func entry(_ row: Row, tier: Int, relevance: Double) -> Entry {
         Entry(
             rowID: row[0], kind: row[1], recordID: row[2], type: row[3], symbol: row[4], date: row[5], cellID: row[6],
-            title: row[7], tier: tier, relevance: relevance)
+            title: row[7], confidential: row[8], tier: tier, relevance: relevance)
     }
 
     /// The plain statement: every match joined, filtered and sorted.
@@ -150,7 +153,7 @@ struct SearchStatement {
             """
         let arguments = tierArguments + [match] + conditionArguments + [filters.limit, max(0, filters.offset)]
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            Self.entry(row, tier: row[9], relevance: row[8])
+            Self.entry(row, tier: row[10], relevance: row[9])
         }
     }
 

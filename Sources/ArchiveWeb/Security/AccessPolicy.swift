@@ -367,7 +367,9 @@ public struct ArchiveScope: Sendable {
     /// - throws: `WebError.otherCell` for a cell filter outside the account's cells.
     ///
     /// The hits up to `filters.limit` are counted without snippets (no record's text is read
-    /// for them); only the page shown, `pageSize` hits from `pageStart`, carries snippets.
+    /// for them), confidential ones included and told apart by their flag, so that one run
+    /// gives both the total and how many were hidden; only the page shown, `pageSize` hits
+    /// from `pageStart`, is searched again, with snippets and the account's own filters.
     func search(
         _ text: String, _ filters: SearchFilters, pageStart: Int = 0, pageSize: Int = 20
     ) async throws -> SearchResult {
@@ -383,8 +385,12 @@ public struct ArchiveScope: Sendable {
         var counting = filters
         counting.offset = 0
         counting.snippets = false
+        counting.includeConfidential = true
         let results = try await archive.searchResults(text, counting)
-        let total = results.hits.filter { maySee(cellID: $0.cell) }.count
+        let readable = results.hits.filter { maySee(cellID: $0.cell) }
+        let visible = readable.filter { account.confidential || !$0.confidential }
+        let total = visible.count
+        let hidden = readable.count - total
         var shown: [SearchHit] = []
         if pageStart < total {
             var page = filters
@@ -392,14 +398,10 @@ public struct ArchiveScope: Sendable {
             page.limit = pageSize
             shown = try await archive.searchResults(text, page).hits.filter { maySee(cellID: $0.cell) }
         }
-        var hidden = 0
-        if !account.confidential {
-            counting.includeConfidential = true
-            let all = try await archive.searchResults(text, counting).hits.filter { maySee(cellID: $0.cell) }
-            hidden = max(0, all.count - total)
-        }
+        // Say what was read as what only when a hit the account sees came from it.
+        let corrected = visible.contains { $0.corrections != nil }
         return SearchResult(
-            hits: shown, total: total, hiddenConfidential: hidden, correctionLine: results.correctionLine,
+            hits: shown, total: total, hiddenConfidential: hidden, correctionLine: corrected ? results.correctionLine : nil,
             suggestionLine: total == 0 ? results.suggestionLine : nil)
     }
 
