@@ -60,14 +60,20 @@ struct DocumentView {
         }
         // A resolution usually lists its tasks in its own body ("II. NHIỆM VỤ…"): printed
         // again under "PHÂN CÔNG THỰC HIỆN" they would read twice (issue 11, item 14). The
-        // section is printed only when some task is not already in the body.
-        let body = VietnameseText.fold(document.body.joined(separator: " "))
+        // section is left out only when every task is in the body with who answers for it in
+        // the same paragraph; a body that repeats the task's words but not its assignee (a
+        // conclusion copied from the minutes) would otherwise lose the assignment from paper.
+        let foldedParagraphs = document.body.map(VietnameseText.fold)
         let tasksInBody =
             !document.tasks.isEmpty
             && document.tasks.allSatisfy { task in
                 let folded = VietnameseText.fold(task.text).trimmingCharacters(
                     in: .whitespaces.union(.punctuationCharacters))
-                return !folded.isEmpty && body.contains(folded)
+                let assignee = task.assigneeID.map { VietnameseText.fold(names[$0]) }
+                return !folded.isEmpty
+                    && foldedParagraphs.contains { paragraph in
+                        paragraph.contains(folded) && (assignee.map { paragraph.contains($0) } ?? true)
+                    }
             }
         if let last = tasks.last, !tasksInBody {
             bodyParagraphs = paragraphs

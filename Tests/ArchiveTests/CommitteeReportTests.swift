@@ -141,6 +141,10 @@ struct CommitteeReportTests {
         #expect(PartyNames.placeName("Chi bộ thôn Nà Pàn") == "Nà Pàn")
         #expect(PartyNames.placeName("ĐẢNG BỘ XÃ Minh Tiến") == "Minh Tiến")
         #expect(PartyNames.placeName("Hợp Thành") == "Hợp Thành")
+        #expect(PartyNames.locality(ofCell: "Chi bộ thôn Nà Pàn", organizationName: "Đảng bộ xã Hợp Thành") == "Nà Pàn")
+        #expect(
+            PartyNames.locality(ofCell: "Chi bộ Trường Tiểu học Minh Tiến", organizationName: "Đảng bộ xã Minh Tiến")
+                == "Minh Tiến")
         #expect(SummaryPeriod(year: 2024, month: 9)!.key == "2024-09")
         #expect(SummaryPeriod(year: 2024, quarter: 3)!.yearEarlier == SummaryPeriod(year: 2023, quarter: 3)!)
         #expect(Percent.grouped(20000) == "20.000" && Percent.grouped(999) == "999")

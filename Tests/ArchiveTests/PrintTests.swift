@@ -134,6 +134,18 @@ struct PrintTests {
             "\(text)")
     }
 
+    /// A body that repeats a task's words without who answers for it (a conclusion copied from
+    /// the minutes, as the web's resolution form fills it) keeps the assignment on paper.
+    @Test func aBodyRepeatingATaskWithoutItsAssigneeKeepsTheAssignment() async throws {
+        let minimal = try await Support.archive(with: ["fixtures/valid/minimal.xml"])
+        guard case .document(var document, let cell, let organization) = try await minimal.printable(id: "a-nq-01")
+        else { throw Unexpected("a-nq-01") }
+        document.body.append("Chi bộ thống nhất: " + document.tasks[0].text + ".")
+        let text = Self.visible(pages.document(document, cell: cell, organization: organization))
+        #expect(text.contains("PHÂN CÔNG THỰC HIỆN"), "\(text)")
+        #expect(text.contains("phụ trách; thời hạn hoàn thành: ngày 31 tháng 01 năm 2023"), "\(text)")
+    }
+
     @Test func recipientsEndWithTheFilingLine() async throws {
         let html = try await page("pl-nq-2023-02")
         #expect(

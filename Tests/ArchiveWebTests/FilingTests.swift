@@ -99,6 +99,10 @@ import Testing
             #expect(resolutionForm.status == .ok)
             #expect(resolutionForm.body.contains("Căn cứ biên bản kỳ sinh hoạt"))
             #expect(resolutionForm.body.contains("có mặt 12/13 đảng viên"))
+            // The date line's place is the village as the cell's documents write it, not the
+            // hall; the summary under "NGHỊ QUYẾT" does not say "Nghị quyết" again.
+            #expect(resolutionForm.body.contains(#"id="place" name="place" type="text" value="Nà Pàn""#))
+            #expect(resolutionForm.body.contains(#"value="Lãnh đạo thực hiện nhiệm vụ tháng 12 năm 2024""#))
             let badDue = try await browser.post(
                 "/ban-ghi/cb-na-pan-2024-12-28/soan-nghi-quyet",
                 [

@@ -38,17 +38,23 @@ public struct ResolutionFormFields: Sendable, Hashable {
         self.meetingID = meetingID
     }
 
-    /// The fields a resolution of `meeting` starts with: its date and place, a title, the
-    /// grounds (the meeting and its attendance figures, `domain.md` "Documents") and the
-    /// conclusion as the body, the secretary of the day as signer. Tasks are entered once,
-    /// here.
-    public init(meeting: Meeting, cell: Cell) {
+    /// The fields a resolution of `meeting` starts with: its date, the place name of its date
+    /// line (`locality`, e.g. "Nà Pàn": a place, not the hall the meeting was held in), a
+    /// title, the grounds (the meeting and its attendance figures, `domain.md` "Documents")
+    /// and the conclusion as the body, the secretary of the day as signer. Tasks are entered
+    /// once, here.
+    ///
+    /// The title is the summary printed under "NGHỊ QUYẾT", so it does not start with the
+    /// word again: "Lãnh đạo thực hiện nhiệm vụ tháng 12 năm 2026".
+    public init(meeting: Meeting, cell: Cell, locality: String) {
         cellID = cell.id
         meetingID = meeting.id
         date = meeting.date.description
-        place = meeting.place
+        place = locality
         title =
-            "Nghị quyết kỳ sinh hoạt \(meeting.kind.vietnameseName) tháng \(meeting.date.month)/\(meeting.date.year)"
+            meeting.kind == .thematic && !(meeting.topic ?? "").isEmpty
+            ? "Về \(meeting.topic ?? "")"
+            : "Lãnh đạo thực hiện nhiệm vụ tháng \(meeting.date.month) năm \(meeting.date.year)"
         let count = meeting.attendanceCount(members: cell.members)
         let base = meeting.votingBase(members: cell.members)
         var paragraphs = [

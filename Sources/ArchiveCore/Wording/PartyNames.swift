@@ -24,6 +24,15 @@ public enum PartyNames {
         return rest.isEmpty ? name : rest
     }
 
+    /// The place name of a cell's date line when none of its documents gives one: the village
+    /// or quarter its name gives ("Chi bộ thôn Nà Pàn" → "Nà Pàn"), else its committee's place
+    /// ("Chi bộ Trường Tiểu học Minh Tiến" under "Đảng bộ xã Minh Tiến" → "Minh Tiến").
+    public static func locality(ofCell cellName: String, organizationName: String) -> String {
+        let rest = dropping(["Chi bộ"], from: cellName) ?? cellName
+        if let place = dropping(placeKinds, from: rest), !place.isEmpty { return place }
+        return placeName(organizationName)
+    }
+
     /// Kinds of place, longest first so that "thị trấn" is not read as "thị".
     private static let placeKinds = [
         "thành phố", "tổ dân phố", "khu phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh",

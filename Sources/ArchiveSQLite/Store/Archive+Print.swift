@@ -11,8 +11,8 @@ extension Archive {
     ///
     /// The minutes' date line needs the locality ("Phai Luông"), which the model keeps on
     /// documents, not on cells: it is the place of the document adopted at the meeting, else
-    /// of the cell's document nearest in date, else the meeting's own place (never a
-    /// confidential document's). Tasks of confidential documents are marked so, for the front
+    /// of the cell's document nearest in date (never a confidential document's), else the
+    /// place the cell's or its committee's name gives (`PartyNames.locality`), never the hall. Tasks of confidential documents are marked so, for the front
     /// end to withhold (`PrintableRecord.withholdingConfidentialTasks`). Attachments are
     /// not read: the page does not show them.
     ///
@@ -41,7 +41,10 @@ extension Archive {
                         """, arguments: [meeting.cellID, meeting.id, meeting.date.description])
                 let tasks = try meeting.taskReports.compactMap { try reviewedTask(db, id: $0.taskID) }
                 return .minutes(
-                    meeting, cell: cell, organization: organization, locality: locality ?? meeting.place, tasks: tasks)
+                    meeting, cell: cell, organization: organization,
+                    locality: locality
+                        ?? PartyNames.locality(ofCell: cell.name, organizationName: organization.name),
+                    tasks: tasks)
             }
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]) {
                 let document = try reader.document(row, withAttachments: false)

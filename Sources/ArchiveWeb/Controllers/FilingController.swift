@@ -235,9 +235,14 @@ struct FilingController {
                 context, scope: scope, record: .meeting(meeting, cell: cell),
                 problem: "Hãy thông qua biên bản trước, rồi soạn nghị quyết của kỳ sinh hoạt.", status: .conflict)
         }
+        // The date line's place as the printed minutes have it (a document's place, else the
+        // cell's village), never the hall.
+        guard case .minutes(_, _, _, let locality, _) = try await scope.printable(id: meeting.id) else {
+            throw WebError.notFound(detail: nil)
+        }
         let page = ResolutionPage(
             bar: try context.bar(), cell: cell, meeting: meeting,
-            fields: ResolutionFormFields(meeting: meeting, cell: cell))
+            fields: ResolutionFormFields(meeting: meeting, cell: cell, locality: locality))
         return HTMLResponse(pages.render(page)).response
     }
 
