@@ -401,7 +401,8 @@ public struct ArchiveScope: Sendable {
         // Say what was read as what only when a hit the account sees came from it.
         let corrected = visible.contains { $0.corrections != nil }
         return SearchResult(
-            hits: shown, total: total, hiddenConfidential: hidden, correctionLine: corrected ? results.correctionLine : nil,
+            hits: shown, total: total, hiddenConfidential: hidden,
+            correctionLine: corrected ? results.correctionLine : nil,
             suggestionLine: total == 0 ? results.suggestionLine : nil)
     }
 
