@@ -22,8 +22,10 @@ let package = Package(
             url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // Already in the graph through Hummingbird; named for the header field names.
+        // Already in the graph through Hummingbird; named for the header field names, and for
+        // the error NIO throws on a body over its limit.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // The .xlsx workbook is a ZIP package.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The committee's member lists as spreadsheets save them: CSV with or without a BOM,
@@ -119,6 +121,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // Spreadsheets the offices open in Excel: the summary as an .xlsx workbook (Office Open

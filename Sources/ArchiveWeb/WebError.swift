@@ -26,6 +26,9 @@ public enum WebError: Error, Sendable, Equatable {
     case notFound(detail: String?)
     /// The request makes no sense (a bad parameter): 400.
     case badRequest(String)
+    /// The body is larger than the path takes (`limitBytes`; a file for the inbox, a form
+    /// elsewhere): 413, nothing read further and nothing written.
+    case tooLarge(limitBytes: Int, isFile: Bool)
 
     /// The HTTP status of the refusal.
     public var status: HTTPResponse.Status {
@@ -36,6 +39,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .loginLocked: .tooManyRequests
         case .notFound: .notFound
         case .badRequest: .badRequest
+        case .tooLarge: .contentTooLarge
         }
     }
 
@@ -59,6 +63,10 @@ public enum WebError: Error, Sendable, Equatable {
             "Mật khẩu của tên đăng nhập này đã bị gõ sai 5 lần. Hãy đợi khoảng \(minutes) phút rồi đăng nhập lại; nếu quên mật khẩu, hãy nhờ quản trị viên đặt lại."
         case .notFound(let detail): detail
         case .badRequest(let detail): detail
+        case .tooLarge(let limit, true):
+            "Tệp này lớn hơn \(limit / (1024 * 1024)) MB, mức lớn nhất hộp nhận tệp nhận, nên không được nhận và không có gì thay đổi. Tệp xuất từ Sổ Chi Bộ của một chi bộ trong nhiều năm nhỏ hơn thế nhiều: hãy kiểm tra lại đã chọn đúng tệp chưa; nếu đúng, hãy nhờ quản trị viên nhập tệp bằng lệnh sochibo import."
+        case .tooLarge(let limit, false):
+            "Nội dung gửi lên dài hơn \(limit / (1024 * 1024)) MB, mức lớn nhất của một trang, nên không được lưu. Hãy quay lại, rút ngắn phần đã gõ rồi gửi lại."
         }
     }
 }

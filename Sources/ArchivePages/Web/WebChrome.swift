@@ -11,6 +11,8 @@ public struct WebAccountBar: Sendable {
     public let showsAccounts: Bool
     /// Whether to show the link to the office's board (committee and administrators).
     public let showsBoard: Bool
+    /// Whether the account reads documents marked Mật or higher (downloads carry them only then).
+    public let readsConfidential: Bool
 
     /// The bar of `account`, with the token its forms carry.
     public init(account: Account, csrfToken: String) {
@@ -19,6 +21,7 @@ public struct WebAccountBar: Sendable {
         self.csrfToken = csrfToken
         showsAccounts = account.role == .admin
         showsBoard = account.role == .admin || account.role == .committee
+        readsConfidential = account.confidential
     }
 }
 
@@ -60,7 +63,7 @@ public struct ErrorPage: Sendable {
     let explanation: String
     let nextStep: WebLink
 
-    /// The page for `status` (404, 403, 429, 500, or another), with its own words; `detail`
+    /// The page for `status` (404, 403, 413, 429, 400, 500, or another), with its own words; `detail`
     /// replaces the standard explanation (it must say what to do).
     public init(status: Int, detail: String? = nil, bar: WebAccountBar? = nil) {
         self.status = status
@@ -83,6 +86,12 @@ public struct ErrorPage: Sendable {
                 detail
                 ?? "Mật khẩu đã bị gõ sai nhiều lần. Hãy đợi 15 phút rồi đăng nhập lại; nếu quên mật khẩu, hãy nhờ quản trị viên đặt lại."
             nextStep = WebLink(href: "/dang-nhap", text: "Về trang đăng nhập")
+        case 413:
+            headline = "Tệp hoặc nội dung gửi lên lớn quá"
+            explanation =
+                detail
+                ?? "Nội dung gửi lên lớn hơn mức trang này nhận, nên không có gì bị thay đổi. Hãy quay lại và gửi ít hơn."
+            nextStep = home
         case 400:
             headline = "Yêu cầu không hợp lệ"
             explanation =

@@ -3,8 +3,8 @@ import Foundation
 import Hummingbird
 
 /// Downloads in format v1: `GET /chi-bo/{cellID}/tai-ve[?nam=YYYY]` a cell's records (of one
-/// year, or all) for whoever may read the cell — refused when they carry a confidential
-/// document and the account may not read those; `GET /tai-ve` the whole archive with its
+/// year, or all) for whoever may read the cell — without the documents marked Mật or higher
+/// (and what refers to them) when the account may not read those; `GET /tai-ve` the whole archive with its
 /// audit log, a backup, for administrators. The file is written to a private temporary
 /// folder, sent, and removed.
 struct DownloadController {

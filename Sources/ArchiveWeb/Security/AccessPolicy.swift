@@ -203,22 +203,20 @@ public struct ArchiveScope: Sendable {
     }
 
     /// A visible cell's records (of one year, or all) as format v1, written to a new private
-    /// file at `path`: refused, and the file removed, when it carries a document marked Mật or
-    /// higher and the account may not read those (`domain.md`: confidential documents do not
-    /// travel beyond who may read them).
+    /// file at `path`. Documents marked Mật or higher travel only to accounts that may read
+    /// them (`domain.md`: confidential documents do not travel beyond who may read them); for
+    /// any other account they are left out, with what refers to them, so that the file still
+    /// imports on its own (`ExportSelection.includeConfidential`).
     ///
-    /// - throws: `WebError.otherCell`, `WebError.confidential`.
-    func export(cellID: String, year: Int?, to path: String) async throws {
+    /// - returns: what the file carries and what was left out.
+    /// - throws: `WebError.otherCell`.
+    @discardableResult
+    func export(cellID: String, year: Int?, to path: String) async throws -> ExportSummary {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
-        let summary = try await FileWriting.withOutput(to: path) { descriptor in
-            // Carried whole, then refused below to an account that may not read them.
+        return try await FileWriting.withOutput(to: path) { descriptor in
             try await archive.export(
-                ExportSelection(cellIDs: [cellID], year: year, includeConfidential: true),
+                ExportSelection(cellIDs: [cellID], year: year, includeConfidential: account.confidential),
                 toFileDescriptor: descriptor)
-        }
-        if summary.confidentialDocuments > 0, !account.confidential {
-            try? FileManager.default.removeItem(atPath: path)
-            throw WebError.confidential
         }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Every request passes here first, and every refusal and error is made here, in one place:
 ///
@@ -106,7 +107,13 @@ struct SecurityMiddleware: RouterMiddleware {
             enum CodingKeys: String, CodingKey { case csrfToken = "csrf_token" }
         }
         guard let session else { throw WebError.invalidCSRFToken }
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw WebError.tooLarge(
+                limitBytes: context.maxUploadSize, isFile: MultipartForm.boundary(of: request.headers[.contentType]) != nil)
+        }
         let sent: String?
         if let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
             // A file upload: the token is one of its parts.
