@@ -155,7 +155,8 @@ import Testing
             try await office.login("vanphong")
             let withheld = try await office.get("/chi-bo/cb-phai-luong/tai-ve?nam=2023")
             #expect(withheld.status == .ok && withheld.body.hasPrefix("<?xml"))
-            #expect(!withheld.body.contains("pl-nq-2023-01") && !withheld.body.contains(#"classification="confidential""#))
+            #expect(
+                !withheld.body.contains("pl-nq-2023-01") && !withheld.body.contains(#"classification="confidential""#))
             let admin = Browser(client)
             try await admin.login("quantri")
             let allowed = try await admin.get("/chi-bo/cb-phai-luong/tai-ve?nam=2023")

@@ -112,7 +112,8 @@ struct SecurityMiddleware: RouterMiddleware {
             body = try await request.collectBody(upTo: context.maxUploadSize)
         } catch is NIOTooManyBytesError {
             throw WebError.tooLarge(
-                limitBytes: context.maxUploadSize, isFile: MultipartForm.boundary(of: request.headers[.contentType]) != nil)
+                limitBytes: context.maxUploadSize,
+                isFile: MultipartForm.boundary(of: request.headers[.contentType]) != nil)
         }
         let sent: String?
         if let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
