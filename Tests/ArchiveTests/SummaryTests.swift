@@ -145,7 +145,10 @@ struct SummaryTests {
         let cell = try #require(summary.cells.first)
         #expect(summary.asOf == .d("2024-06-20"))
         #expect(cell.meetingsHeld == 6)  // 10 June is held; June is not over
-        #expect(cell.monthsCounted == 5 && cell.missingMonths.isEmpty)
+        // June counts once its meeting is held ("6/6", not "6/5"); July on, nothing is owed.
+        #expect(cell.regularHeld == 6 && cell.monthsCounted == 6 && cell.missingMonths.isEmpty)
+        let earlier = try await archive.summary(year: 2024, cellID: "cb-bac-son", today: .d("2024-06-05"))
+        #expect(earlier.cells.first?.monthsCounted == 5 && earlier.cells.first?.regularHeld == 5)
         #expect(cell.quartersWithoutThematic.isEmpty)
     }
 

@@ -249,7 +249,7 @@ public struct BoardBuilder: Sendable {
             let periods = CountedPeriods(year: year, asOf: asOf, founded: founded[row.cell] ?? nil)
             for square in row.months {
                 var total = months[square.month - 1]
-                if periods.counts(month: square.month) { total.counted += 1 }
+                if periods.isReckoned(month: square.month, held: square.state.isHeld) { total.counted += 1 }
                 switch square.state {
                 case .approved: total.held += 1
                 case .rated:
@@ -294,7 +294,8 @@ public struct BoardBuilder: Sendable {
         return BoardRow(
             cell: cell.id, name: cell.name, months: months, quarters: quarters,
             late: months.filter(\.late).count, held: months.filter(\.state.isHeld).count,
-            counted: periods.months.count, lateQuarters: quarters.filter(\.late).count,
+            counted: months.filter { periods.isReckoned(month: $0.month, held: $0.state.isHeld) }.count,
+            lateQuarters: quarters.filter(\.late).count,
             drafts: ordered.filter { $0.status == .draft }.count)
     }
 

@@ -166,7 +166,8 @@ public struct CellYearSummarizer: Sendable {
         return CellYearSummary(
             cell: cell.id, name: cell.name, organization: cell.organizationID, organizationName: organizationName,
             meetingsHeld: held.count, unapprovedMinutes: drafts.map(\.id),
-            regularHeld: regular.count, monthsCounted: counted.count, missingMonths: missingMonths,
+            regularHeld: regular.count, monthsCounted: reckonedMonths(cell, held: regularMonths).count,
+            missingMonths: missingMonths,
             thematicHeld: thematic.count, quartersWithoutThematic: quartersWithoutThematic,
             extraordinaryHeld: held.filter { $0.kind == .extraordinary }.count, ratings: ratings,
             goodShare: ratings.goodShare, fairOrBetterShare: ratings.fairOrBetterShare,
@@ -183,6 +184,13 @@ public struct CellYearSummarizer: Sendable {
 
     /// The months of the period that count: begun on or after the cell's founding, and over
     /// by `asOf`.
+    /// The months of the period in "held / months": those that count, and those under way
+    /// whose regular meeting is already `held`.
+    private func reckonedMonths(_ cell: Cell, held: Set<Int>) -> [Int] {
+        let periods = CountedPeriods(year: year, asOf: asOf, cell: cell)
+        return period.months.filter { periods.isReckoned(month: $0, held: held.contains($0)) }
+    }
+
     private func countedMonths(_ cell: Cell) -> [Int] {
         CountedPeriods(year: year, asOf: asOf, cell: cell).months.filter { period.months.contains($0) }
     }

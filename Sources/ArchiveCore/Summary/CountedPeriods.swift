@@ -41,6 +41,13 @@ package struct CountedPeriods: Sendable {
     /// Whether `quarter` (1...4) counts: the cell existed when it began and it is over.
     package func counts(quarter: Int) -> Bool { existed(inMonth: quarter * 3 - 2) && isOver(month: quarter * 3) }
 
+    /// Whether `month` is in the denominator of "held / months": it counts, or it is under way
+    /// and its regular meeting is already held (`held`), so that a December meeting held on the
+    /// 1st reads "1/12", not "1/11" beside eleven missed months.
+    package func isReckoned(month: Int, held: Bool) -> Bool {
+        counts(month: month) || (held && existed(inMonth: month))
+    }
+
     /// The months that count, in order.
     package var months: [Int] { (1...12).filter { counts(month: $0) } }
 

@@ -146,7 +146,8 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     /// Regular sessions held (kinds `regular` and `combined`).
     public var regularHeld: Int
     /// The months that count: 12 for a past year, fewer for the year under way or a cell
-    /// founded during the year (its first term's start).
+    /// founded during the year (its first term's start); a month under way counts once its
+    /// regular meeting is held.
     public var monthsCounted: Int
     /// Months (1...12) that count and had no regular session.
     public var missingMonths: [Int]
