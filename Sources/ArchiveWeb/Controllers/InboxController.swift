@@ -40,8 +40,10 @@ struct InboxController {
             let report = try await scope.previewImport(path)
             let refusal = scope.receivingRefusal(report)
             if refusal != nil { await pending.remove(token) }
+            // A refused file shows only why: what it would add or leave unchanged in cells the
+            // account may not receive is not the account's to learn.
             let page = InboxPage(
-                bar: bar, fileName: fileName, report: report, refusal: refusal,
+                bar: bar, fileName: fileName, report: refusal == nil ? report : nil, refusal: refusal,
                 acceptToken: refusal == nil && !report.changes.isEmpty ? token : nil,
                 notice: report.changes.isEmpty ? "Tệp không có gì mới so với sổ: không cần nhận." : nil,
                 limitBytes: AccessPolicy.inboxLimit)
