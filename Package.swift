@@ -99,6 +99,7 @@ let package = Package(
                 .embedInCode("Templates/web/accounts.mustache"),
                 .embedInCode("Templates/web/board.mustache"),
                 .embedInCode("Templates/web/report.mustache"),
+                .embedInCode("Templates/web/resend.mustache"),
                 .embedInCode("Templates/web/inbox.mustache"),
                 .embedInCode("Templates/web/audit.mustache"),
                 .embedInCode("Templates/web/register-form.mustache"),

@@ -26,6 +26,10 @@ public enum WebError: Error, Sendable, Equatable {
     case notFound(detail: String?)
     /// The request makes no sense (a bad parameter): 400.
     case badRequest(String)
+    /// A form sent from this site after its session ended (the server restarted, or it lay
+    /// unused for hours): 403 and nothing written, but the page logs in again and offers to
+    /// send `form` (the body as sent) to `path` once more, so that nothing typed is lost.
+    case sessionLost(path: String, form: String)
     /// The body is larger than the path takes (`limitBytes`; a file for the inbox, a form
     /// elsewhere): 413, nothing read further and nothing written.
     case tooLarge(limitBytes: Int, isFile: Bool)
@@ -34,7 +38,7 @@ public enum WebError: Error, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .loginRequired: .seeOther
-        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential, .setupClosed, .mayNotWrite:
+        case .invalidCSRFToken, .wrongRole, .otherCell, .confidential, .setupClosed, .mayNotWrite, .sessionLost:
             .forbidden
         case .loginLocked: .tooManyRequests
         case .notFound: .notFound
@@ -47,6 +51,8 @@ public enum WebError: Error, Sendable, Equatable {
     var detail: String? {
         switch self {
         case .loginRequired: nil
+        case .sessionLost:
+            "Phiên làm việc đã hết nên chưa lưu được. Những gì đồng chí vừa gõ vẫn còn: hãy đăng nhập lại rồi bấm “Gửi lại”."
         case .invalidCSRFToken:
             "Trang đồng chí vừa gửi đã cũ hoặc không đến từ Sổ Chi Bộ, nên không có gì bị thay đổi. Hãy quay lại, tải lại trang rồi làm lại."
         case .wrongRole:

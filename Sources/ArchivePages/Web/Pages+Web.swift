@@ -22,6 +22,8 @@ extension Pages {
     public func render(_ page: InboxPage) -> String { render(page, template: "inbox") }
     /// The commune office's board.
     public func render(_ page: BoardPage) -> String { render(page, template: "board") }
+    /// After logging in again: a form's fields to send once more.
+    public func render(_ page: ResendPage) -> String { render(page, template: "resend") }
     /// The committee's report and the office's form.
     public func render(_ page: ReportPage) -> String { render(page, template: "report") }
     /// The administrators' list of accounts.
@@ -55,6 +57,7 @@ extension Pages {
             ("accounts", PackageResources.accounts_mustache),
             ("board", PackageResources.board_mustache),
             ("report", PackageResources.report_mustache),
+            ("resend", PackageResources.resend_mustache),
             ("inbox", PackageResources.inbox_mustache),
             ("audit", PackageResources.audit_mustache),
             ("register-form", PackageResources.register_form_mustache),

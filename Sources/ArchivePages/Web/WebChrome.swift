@@ -40,16 +40,51 @@ public struct WebLink: Sendable, Hashable {
 /// The login page (`GET /dang-nhap`): the fields `username` and `password` and the hidden
 /// `csrf_token`, with what went wrong last time, if anything.
 public struct LoginPage: Sendable {
+    /// A form whose session ended before it was saved: where it went and its body as sent,
+    /// carried through the login to be sent again (`ResendPage`).
+    public struct Resume: Sendable {
+        let path: String
+        let form: String
+
+        public init(path: String, form: String) {
+            self.path = path
+            self.form = form
+        }
+    }
+
     let pageTitle = "Đăng nhập – Sổ Chi Bộ"
     let csrfToken: String
     let typedName: String
     let loginProblem: String?
+    let resume: Resume?
 
     /// The form; `typedName` is put back in the name field after a failed attempt.
-    public init(csrfToken: String, typedName: String = "", problem: String? = nil) {
+    public init(csrfToken: String, typedName: String = "", problem: String? = nil, resume: Resume? = nil) {
         self.csrfToken = csrfToken
         self.typedName = typedName
         loginProblem = problem
+        self.resume = resume
+    }
+}
+
+/// After logging in again: what a form sent before its session ended, as hidden fields of a
+/// form with the new session's token, sent again only when the person presses "Gửi lại".
+public struct ResendPage: Sendable {
+    struct Field: Sendable {
+        let name: String
+        let value: String
+    }
+
+    let pageTitle = "Gửi lại – Sổ Chi Bộ"
+    let bar: WebAccountBar
+    let path: String
+    let fields: [Field]
+
+    /// The page that sends `fields` (in order, without the old token) to `path`.
+    public init(bar: WebAccountBar, path: String, fields: [(name: String, value: String)]) {
+        self.bar = bar
+        self.path = path
+        self.fields = fields.filter { $0.name != "csrf_token" }.map { Field(name: $0.name, value: $0.value) }
     }
 }
 

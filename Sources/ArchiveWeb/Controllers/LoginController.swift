@@ -30,6 +30,15 @@ struct LoginController {
     struct LoginForm: Decodable {
         var username: String?
         var password: String?
+        /// Where a form went whose session ended, and its body as sent (`WebError.sessionLost`).
+        var resumePath: String?
+        var resumeForm: String?
+
+        enum CodingKeys: String, CodingKey {
+            case username, password
+            case resumePath = "tiep"
+            case resumeForm = "gui-lai"
+        }
     }
 
     /// Checks the name and password: a new session and the home page, or the form again with
@@ -47,6 +56,13 @@ struct LoginController {
             let session = await sessions.create(accountName: account.name)
             context.logger.info("login: \(account.name) (\(account.role.rawValue))")
             var response = Response.redirect(to: "/", type: .normal)
+            if let path = form.resumePath, Self.isLocalPath(path), let sent = form.resumeForm, !sent.isEmpty {
+                // What was typed before the session ended, to send again with the new token.
+                let page = ResendPage(
+                    bar: WebAccountBar(account: account, csrfToken: session.csrfToken), path: path,
+                    fields: FormQuery.pairs(sent))
+                response = HTMLResponse(pages.render(page)).response
+            }
             response.setCookie(security.sessionCookie(session.id, for: request))
             return response
         }
@@ -54,10 +70,14 @@ struct LoginController {
         if !name.isEmpty, let end = await throttle.recordFailure(for: name) {
             throw WebError.loginLocked(minutes: Self.minutes(until: end))
         }
+        let resume = form.resumePath.flatMap { path in
+            form.resumeForm.map { LoginPage.Resume(path: path, form: $0) }
+        }
         let page = LoginPage(
             csrfToken: visitor.csrfToken, typedName: name,
             problem:
-                "Tên đăng nhập hoặc mật khẩu không đúng. Hãy gõ lại; lưu ý chữ hoa, chữ thường và bộ gõ tiếng Việt.")
+                "Tên đăng nhập hoặc mật khẩu không đúng. Hãy gõ lại; lưu ý chữ hoa, chữ thường và bộ gõ tiếng Việt.",
+            resume: resume)
         return HTMLResponse(pages.render(page), status: .unauthorized).response
     }
 
@@ -70,6 +90,12 @@ struct LoginController {
         var response = Response.redirect(to: "/dang-nhap", type: .normal)
         response.setCookie(security.sessionCookie("", for: request, clearing: true))
         return response
+    }
+
+    /// Whether `path` is a page of this site: starts with one `/`, no scheme, no host.
+    static func isLocalPath(_ path: String) -> Bool {
+        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") && !path.contains("://")
+            && URL(string: path)?.host == nil
     }
 
     static func minutes(until end: Date, now: Date = Date()) -> Int {

@@ -86,6 +86,15 @@ struct SecurityMiddleware: RouterMiddleware {
             response = try await next(request, context)
             if let newSession { response.setCookie(sessionCookie(newSession.id, for: request)) }
             if account != nil { response.headers[.cacheControl] = "no-store" }
+        } catch WebError.sessionLost(let path, let form) {
+            // The login form again, in a new anonymous session, carrying what was sent.
+            let anonymous = await sessions.create(accountName: nil)
+            context.logger.notice("session gone on \(request.method) \(path): login offered again")
+            let page = LoginPage(
+                csrfToken: anonymous.csrfToken, problem: WebError.sessionLost(path: path, form: form).detail,
+                resume: LoginPage.Resume(path: path, form: form))
+            response = HTMLResponse(pages.render(page), status: .forbidden).response
+            response.setCookie(sessionCookie(anonymous.id, for: request))
         } catch {
             response = refusal(error, request: request, context: context, visitor: visitor)
         }
@@ -106,7 +115,6 @@ struct SecurityMiddleware: RouterMiddleware {
             var csrfToken: String?
             enum CodingKeys: String, CodingKey { case csrfToken = "csrf_token" }
         }
-        guard let session else { throw WebError.invalidCSRFToken }
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: context.maxUploadSize)
@@ -114,6 +122,17 @@ struct SecurityMiddleware: RouterMiddleware {
             throw WebError.tooLarge(
                 limitBytes: context.maxUploadSize,
                 isFile: MultipartForm.boundary(of: request.headers[.contentType]) != nil)
+        }
+        guard let session else {
+            // A form of this site whose session has gone: offered again after a new login.
+            let form = String(buffer: body)
+            if MultipartForm.boundary(of: request.headers[.contentType]) == nil, Self.isSameOrigin(request),
+                AccessPolicy.requirement(for: request.uri.path) != .anyone, request.uri.query == nil,
+                form.contains("csrf_token=")
+            {
+                throw WebError.sessionLost(path: request.uri.path, form: form)
+            }
+            throw WebError.invalidCSRFToken
         }
         let sent: String?
         if let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
@@ -123,6 +142,15 @@ struct SecurityMiddleware: RouterMiddleware {
             sent = try? URLEncodedFormDecoder().decode(Token.self, from: String(buffer: body)).csrfToken
         }
         guard let sent, Self.constantTimeEqual(sent, session.csrfToken) else { throw WebError.invalidCSRFToken }
+    }
+
+    /// Whether the browser says the request comes from a page of this site (`Origin`, else
+    /// `Referer`, naming the request's own host): a form of another site is never sent again.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        guard let host = request.head.authority else { return false }
+        let source = request.headers[.origin] ?? request.headers[.referer]
+        guard let source, let url = URL(string: source), let sourceHost = url.host else { return false }
+        return sourceHost + (url.port.map { ":\($0)" } ?? "") == host
     }
 
     /// The session cookie: HttpOnly, SameSite=Lax, for the whole site; Secure when the request
