@@ -13,6 +13,8 @@ struct DocumentView {
     let mainClass = "record"
     /// The audit log's head for the page's footer ("Sổ nhật ký: 1.234 mục, mã cuối …"), or nil.
     var logHeadLine: String?
+    /// "Bản đính chính lần 1 (…) thay bản đã khóa trước; lý do: …", under the title.
+    var correctionLine: String?
     let heading: PartyHeadingView
     /// "NGHỊ QUYẾT".
     let kindName: String

@@ -81,6 +81,8 @@ struct MinutesView {
     let mainClass = "record"
     /// The audit log's head for the page's footer ("Sổ nhật ký: 1.234 mục, mã cuối …"), or nil.
     var logHeadLine: String?
+    /// "Bản đính chính lần 1 (…) thay bản đã khóa trước; lý do: …", under the title.
+    var correctionLine: String?
     let heading: PartyHeadingView
     /// "Sinh hoạt chi bộ thường kỳ tháng 01 năm 2023", and the like for the other kinds.
     let subtitle: String

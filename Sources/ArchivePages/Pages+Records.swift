@@ -8,13 +8,22 @@ extension Pages {
     /// let page = pages.render(try archive.printable(id: "np-nq-2023-08"), logHead: try archive.auditLogHead())
     /// ```
     ///
-    /// - parameter logHead: the audit log's head, printed in a footer line when given.
-    public func render(_ record: PrintableRecord, logHead: AuditLogHead? = nil) -> String {
+    /// - parameters:
+    ///   - logHead: the audit log's head, printed in a footer line when given.
+    ///   - lifecycle: the record's versions: a corrected record says so under its title, with
+    ///     when and why (`RecordLifecycle.correctionLine`).
+    public func render(
+        _ record: PrintableRecord, logHead: AuditLogHead? = nil, lifecycle: RecordLifecycle? = nil
+    ) -> String {
         switch record {
         case .minutes(let meeting, let cell, let organization, let locality, let tasks):
-            minutes(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks, logHead: logHead)
+            minutes(
+                meeting, cell: cell, organization: organization, locality: locality, tasks: tasks, logHead: logHead,
+                correctionLine: lifecycle?.correctionLine)
         case .document(let document, let cell, let organization):
-            self.document(document, cell: cell, organization: organization, logHead: logHead)
+            self.document(
+                document, cell: cell, organization: organization, logHead: logHead,
+                correctionLine: lifecycle?.correctionLine)
         }
     }
 
@@ -32,11 +41,14 @@ extension Pages {
     ///   - cell: the issuing cell with its members, for the signer's and assignees' names.
     ///   - organization: the committee the cell belongs to, for the heading's parent line.
     ///   - logHead: the audit log's head, printed in a footer line when given.
+    ///   - correctionLine: what a corrected version says under its title.
     public func document(
-        _ document: Document, cell: Cell, organization: Organization, logHead: AuditLogHead? = nil
+        _ document: Document, cell: Cell, organization: Organization, logHead: AuditLogHead? = nil,
+        correctionLine: String? = nil
     ) -> String {
         var view = DocumentView(document, cell: cell, organization: organization)
         view.logHeadLine = logHead?.vietnameseLine
+        view.correctionLine = correctionLine
         return render(view, template: "document")
     }
 
@@ -56,12 +68,14 @@ extension Pages {
     ///   - locality: the place name of the date line, e.g. "Phai Luông".
     ///   - tasks: the tasks the meeting's reports are about, to say what each task was.
     ///   - logHead: the audit log's head, printed in a footer line when given.
+    ///   - correctionLine: what a corrected version says under its title.
     public func minutes(
         _ meeting: Meeting, cell: Cell, organization: Organization, locality: String, tasks: [ReviewedTask],
-        logHead: AuditLogHead? = nil
+        logHead: AuditLogHead? = nil, correctionLine: String? = nil
     ) -> String {
         var view = MinutesView(meeting, cell: cell, organization: organization, locality: locality, tasks: tasks)
         view.logHeadLine = logHead?.vietnameseLine
+        view.correctionLine = correctionLine
         return render(view, template: "minutes")
     }
 }

@@ -34,7 +34,9 @@ struct PrintCommand: AsyncParsableCommand {
             var withheld = 0
             if !includeConfidential { (printable, withheld) = printable.withholdingConfidentialTasks() }
             try OutputFile.write(
-                try Pages().render(printable, logHead: try await archive.auditLogHead()), to: output)
+                try Pages().render(
+                    printable, logHead: try await archive.auditLogHead(), lifecycle: try await archive.lifecycle(of: id)),
+                to: output)
             if withheld > 0 {
                 Failure.note(
                     "đã để lại nội dung \(withheld) nhiệm vụ của văn bản mật; thêm --include-confidential nếu được phép in."

@@ -50,8 +50,15 @@ struct SecretaryFlowTests {
         let text = try String(contentsOfFile: filled, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "Trích yếu: Nghị quyết", with: "Trích yếu: Nghị quyết về").utf8).write(
             to: URL(fileURLWithPath: filled))
-        let corrected = try run(["correct", "cb-na-pan-nq-2024-12-29", filled, "--by", "Hà Văn Lợi"])
+        let corrected = try run([
+            "correct", "cb-na-pan-nq-2024-12-29", filled, "--by", "Hà Văn Lợi", "--reason", "Ghi thiếu chữ “về”",
+        ])
         #expect(corrected.status == 0 && corrected.output.contains("phiên bản 2"), "\(corrected.errors)")
+        // The printed page of the corrected version says it is one, when and why; the first did not.
+        let printed = try run(["print", "cb-na-pan-nq-2024-12-29"])
+        #expect(printed.output.contains("Bản đính chính lần 1 (lúc "), "\(printed.errors)")
+        #expect(printed.output.contains("thay bản đã khóa trước; lý do: Ghi thiếu chữ “về”."))
+        #expect(!(try run(["print", "cb-na-pan-2024-12-28"]).output.contains("Bản đính chính")))
         let first = try run(["show", "cb-na-pan-nq-2024-12-29", "--version", "1"])
         #expect(first.output.contains("Nghị quyết: Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 01 năm 2025"))
         let current = try run(["show", "cb-na-pan-nq-2024-12-29"])

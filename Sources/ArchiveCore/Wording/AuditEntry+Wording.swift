@@ -37,3 +37,15 @@ extension AuditLogHead {
         return "Sổ nhật ký: \(digits)\(grouped) mục, mã cuối \(mark)"
     }
 }
+
+extension RecordLifecycle {
+    /// What a printed page says of a corrected record (issue 11, item 14): "Bản đính chính lần
+    /// 1 (lúc 09:15 ngày 05/01/2025) thay bản đã khóa trước; lý do: ghi sai số người dự."; nil
+    /// for a record never corrected.
+    public var correctionLine: String? {
+        guard version > 1, let replaced = previous.last else { return nil }
+        let reason = replaced.replacedBecause.map { TextNormalization.collapsed($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        return "Bản đính chính lần \(version - 1) (lúc \(AuditEntry.localTime(replaced.replaced))) thay bản đã khóa trước"
+            + (reason.map { "; lý do: \($0)" } ?? "") + "."
+    }
+}

@@ -102,7 +102,10 @@ struct ReadingController {
     @Sendable func printPage(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
         let scope = try context.scope()
         let record = try await scope.printable(id: try context.parameters.require("id"))
-        return HTMLResponse(pages.render(record, logHead: try await scope.auditLogHead()))
+        return HTMLResponse(
+            pages.render(
+                record, logHead: try await scope.auditLogHead(),
+                lifecycle: try await scope.lifecycle(id: try context.parameters.require("id"))))
     }
 
     /// The most hits counted for one search; pages go up to it.
