@@ -35,7 +35,8 @@ struct PrintCommand: AsyncParsableCommand {
             if !includeConfidential { (printable, withheld) = printable.withholdingConfidentialTasks() }
             try OutputFile.write(
                 try Pages().render(
-                    printable, logHead: try await archive.auditLogHead(), lifecycle: try await archive.lifecycle(of: id)),
+                    printable, logHead: try await archive.auditLogHead(), lifecycle: try await archive.lifecycle(of: id)
+                ),
                 to: output)
             if withheld > 0 {
                 Failure.note(

@@ -45,7 +45,8 @@ extension RecordLifecycle {
     public var correctionLine: String? {
         guard version > 1, let replaced = previous.last else { return nil }
         let reason = replaced.replacedBecause.map { TextNormalization.collapsed($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        return "Bản đính chính lần \(version - 1) (lúc \(AuditEntry.localTime(replaced.replaced))) thay bản đã khóa trước"
+        return
+            "Bản đính chính lần \(version - 1) (lúc \(AuditEntry.localTime(replaced.replaced))) thay bản đã khóa trước"
             + (reason.map { "; lý do: \($0)" } ?? "") + "."
     }
 }
