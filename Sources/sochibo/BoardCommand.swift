@@ -35,7 +35,10 @@ struct BoardCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let board = try await options.open().board(year: year, organizationID: organization, today: Today.date)
+            let archive = try options.open()
+            let board = try await archive.board(
+                year: year, organizationID: try await archive.organizationID(organization) ?? organization,
+                today: Today.date)
             let text =
                 switch format {
                 case .text: BoardText.render(board) + "\n"

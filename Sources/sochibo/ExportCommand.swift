@@ -38,10 +38,13 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
+            let archive = try options.open()
+            var cellIDs: [String] = []
+            for cell in cells { cellIDs.append(try await archive.identifier(naming: cell, kind: .cell)) }
             let selection = ExportSelection(
-                cellIDs: cells, organizationID: organization, year: year, withLog: withLog,
-                includeConfidential: includeConfidential)
-            let summary = try await options.open().export(selection, to: output)
+                cellIDs: cellIDs, organizationID: try await archive.organizationID(organization), year: year,
+                withLog: withLog, includeConfidential: includeConfidential)
+            let summary = try await archive.export(selection, to: output)
             if let sentence = Self.withheldSentence(summary) { Failure.note(sentence) }
         }
     }

@@ -53,6 +53,9 @@ enum Failure {
                     sentence
                         + "; nếu đã xem lại và vẫn thông qua, chạy `sochibo approve \(meetingID) --confirm` (hoặc sửa bằng `sochibo template --from \(meetingID)`)."
                 ]
+            case .noSuchName(_, .cell, let closest):
+                let how = "xem danh sách chi bộ bằng `sochibo list cells`."
+                return ["sochibo: " + error.vietnameseDescription + (closest.isEmpty ? "; " + how : " Hoặc " + how)]
             case .logNeedsWholeArchive:
                 return [sentence + " (bỏ --cell, --organization, --year khi dùng --with-log)."]
             default:

@@ -60,6 +60,7 @@ struct TemplateCommand: AsyncParsableCommand {
         try await Failure.guarding {
             let archive = try options.open()
             let day = date.flatMap { LocalDate.typed($0).date } ?? Today.date
+            let cell = try await archive.cellID(cell)
             let form: String
             if let from {
                 form = try await archive.filledForm(id: from)

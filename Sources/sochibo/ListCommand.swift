@@ -36,6 +36,7 @@ struct ListCommand: AsyncParsableCommand {
             let archive = try options.open()
             let date = year.flatMap { LocalDate(year: $0, month: 12, day: 31) } ?? Today.date
             let json = format == .json
+            let cell = try await archive.cellID(cell)
             switch what {
             case .cells:
                 let cells = try await archive.cells(on: date).filter { cell == nil || $0.id == cell }

@@ -100,7 +100,8 @@ struct MemberListCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let day = try DateOption.read(date, option: "--date") ?? Today.date
-            let members = try await options.open().members(cellID: cell, on: day)
+            let archive = try options.open()
+            let members = try await archive.members(cellID: try await archive.cellID(cell) ?? cell, on: day)
                 .sorted { VietnameseCollation.personPrecedes($0.fullName, $1.fullName) }
             switch format {
             case .json: print(try JSONOutput.string(members))
@@ -422,7 +423,7 @@ struct MemberLoadCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw OptionValueError(description: "không đọc được tệp \(file)")
             }
-            let list = MemberList.read(data, cellID: cell)
+            let list = MemberList.read(data, cellID: try await archive.cellID(cell) ?? cell)
             if dryRun {
                 for entry in list.entries {
                     let member = entry.member

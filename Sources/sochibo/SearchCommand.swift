@@ -89,7 +89,11 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let query = words.joined(separator: " ")
-            let results = try await options.open().searchResults(query, try filters())
+            let archive = try options.open()
+            var filters = try filters()
+            filters.cellID = try await archive.cellID(cell)
+            filters.organizationID = try await archive.organizationID(organization)
+            let results = try await archive.searchResults(query, filters)
             switch format {
             case .text: print(SearchText.render(results, query: query, offset: offset))
             case .json:

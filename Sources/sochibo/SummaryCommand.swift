@@ -82,6 +82,8 @@ struct SummaryCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let archive = try options.open()
+            let cell = try await archive.cellID(cell)
+            let organization = try await archive.organizationID(organization)
             let today = Today.date
             let basis: Rating.Basis = ratings == .committee ? .committeeFirst : .cell
             let period = period ?? SummaryPeriod(year: year)

@@ -39,9 +39,12 @@ struct UserAddCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let archive = try options.open()
+            let cellID = try await archive.cellID(cell)
+            let organizationID = try await archive.organizationID(organization)
             let password = try PasswordInput.read(confirm: true)
             let account = try await archive.addAccount(
-                Account(name: name, role: role, cellID: cell, organizationID: organization, confidential: confidential),
+                Account(
+                    name: name, role: role, cellID: cellID, organizationID: organizationID, confidential: confidential),
                 password: password, context: actor.context)
             print("Đã tạo tài khoản \(account.name) (\(UserText.scope(account))).")
         }

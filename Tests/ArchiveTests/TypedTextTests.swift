@@ -42,6 +42,40 @@ struct TypedTextTests {
             ])
     }
 
+    /// A cell or committee by what people know it as (issue 11, item 9).
+    @Test func namesAsPeopleKnowThem() {
+        let cells = [
+            (id: "cb-na-pan", name: "Chi bộ thôn Nà Pàn"), (id: "cb-na-pan-2", name: "Chi bộ thôn Na Pan"),
+            (id: "cb-phai-luong", name: "Chi bộ thôn Phai Luông"), (id: "cb-hoa", name: "Chi bộ thôn Hoà Bình"),
+            (id: "cb-hoa-2", name: "Chi bộ tổ dân phố Hòa Bình"),
+        ]
+        #expect(NameMatch.find("cb-phai-luong", among: cells) == .found("cb-phai-luong"))
+        #expect(NameMatch.find("Chi bộ thôn Phai Luông", among: cells) == .found("cb-phai-luong"))
+        #expect(NameMatch.find("phai luong", among: cells) == .found("cb-phai-luong"))
+        #expect(NameMatch.find(" Phai\u{A0}Luông ", among: cells) == .found("cb-phai-luong"))
+        // With marks, the marks decide; without them, two cells answer.
+        #expect(NameMatch.find("Nà Pàn", among: cells) == .found("cb-na-pan"))
+        #expect(NameMatch.find("Na Pan", among: cells) == .found("cb-na-pan-2"))
+        // Marks that match neither exactly: both, to choose from, in Vietnamese order.
+        guard case .ambiguous(let two) = NameMatch.find("thôn na pàn", among: cells) else {
+            Issue.record("“thôn na pàn” should name two cells")
+            return
+        }
+        #expect(two.map(\.id) == ["cb-na-pan-2", "cb-na-pan"])
+        // Both conventions of tone placement name the same place: two cells are "Hòa Bình".
+        guard case .ambiguous(let hoaBinh) = NameMatch.find("Hoà Bình", among: cells) else {
+            Issue.record("Hoà Bình should name two cells")
+            return
+        }
+        #expect(hoaBinh.map(\.id) == ["cb-hoa", "cb-hoa-2"])
+        // A name that is none: the closest, to choose from.
+        guard case .none(let closest) = NameMatch.find("Pai Luong", among: cells) else {
+            Issue.record("Pai Luong is not a cell")
+            return
+        }
+        #expect(closest.first?.id == "cb-phai-luong")
+    }
+
     @Test func datesAsTyped() {
         #expect(LocalDate.typed("28/12/2024") == .date(LocalDate("2024-12-28")!))
         #expect(LocalDate.typed("5/1/2024") == .date(LocalDate("2024-01-05")!))

@@ -159,7 +159,11 @@ struct SummaryCommandTests {
             #expect(!result.errors.isEmpty && result.output.isEmpty, "\(arguments): \(result.output)")
         }
         let unknown = try Sochibo.run(["summary", "--archive", archive, "--year", "2024", "--cell", "cb-khong-co"])
-        #expect(unknown.status == 1 && unknown.errorLines == ["sochibo: không tìm thấy cb-khong-co trong kho lưu trữ."])
+        #expect(
+            unknown.status == 1
+                && unknown.errorLines == [
+                    "sochibo: không có chi bộ nào tên hay mã «cb-khong-co»; xem danh sách chi bộ bằng `sochibo list cells`."
+                ])
     }
 
     @Test func rateScoresAMeetingAndRefusesMistakes() throws {

@@ -32,6 +32,29 @@ struct WrittenAsPeopleWriteTests {
         return try #require(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
     }
 
+    // MARK: Item 9
+
+    /// `--cell` and `--organization` take a name as well as a code; a name that is none gets
+    /// the closest and how to list them, in one line.
+    @Test func cellsAndCommitteesByTheirNames() throws {
+        try start()
+        let byName = try run(["summary", "--year", "2024", "--cell", "na pan"])
+        #expect(byName.status == 0 && byName.output.contains("Chi bộ thôn Nà Pàn (cb-na-pan)"), "\(byName.errors)")
+        let committee = try run(["summary", "--year", "2024", "--organization", "Hợp Thành", "--format", "json"])
+        #expect(committee.status == 0 && committee.output.contains("\"dbx-hop-thanh\""), "\(committee.errors)")
+        let meetings = try json(["list", "meetings", "--cell", "Chi bộ thôn Phai Luông", "--year", "2023"])
+        #expect(meetings.count >= 12 && meetings.allSatisfy { ($0["cell"] as? String) == "cb-phai-luong" })
+        let search = try run(["search", "--cell", "Khuổi Mạ", "nghị quyết"])
+        #expect(search.status == 0 && !search.output.contains("Phai Luông"))
+        let wrong = try run(["list", "meetings", "--cell", "Pai Luong"])
+        #expect(wrong.status == 1 && wrong.errorLines.count == 1)
+        #expect(
+            wrong.errors.contains(
+                "không có chi bộ nào tên hay mã «Pai Luong»; có phải: Chi bộ thôn Phai Luông (cb-phai-luong)?")
+        )
+        #expect(wrong.errors.contains("sochibo list cells"))
+    }
+
     // MARK: Item 1
 
     @Test func theSameMinutesFiledTwiceUpdateTheirDraftAndALockedOneIsRefused() throws {

@@ -12,6 +12,11 @@ public enum ArchiveError: Error, Sendable, Equatable {
     case importRefused([ImportProblem])
     /// No record has this identifier.
     case notFound(id: String)
+    /// No cell or committee is called what was typed (`kind`: `.cell` or `.organization`);
+    /// the closest by name, perhaps none.
+    case noSuchName(typed: String, kind: RecordKind, closest: [NameMatch.Candidate])
+    /// Several cells or committees are called what was typed: the candidates.
+    case ambiguousName(typed: String, kind: RecordKind, candidates: [NameMatch.Candidate])
     /// The identifier names a record that has no printed page (an organization, a cell or a
     /// member).
     case notPrintable(id: String, kind: RecordKind)

@@ -58,6 +58,10 @@ public protocol ArchiveService: Sendable {
     /// The office's board: every cell under a committee × the months of `year`, late cells
     /// first. - throws: `ArchiveError.notFound` for an unknown committee.
     func board(year: Int, organizationID: String, today: LocalDate) async throws -> Board
+    /// The identifier of the cell (`kind` `.cell`) or committee (`.organization`) that
+    /// `typed` names: its code, its name or its place's name, marks optional (`NameMatch`).
+    /// - throws: `ArchiveError.noSuchName` (with the closest), `ArchiveError.ambiguousName`.
+    func identifier(naming typed: String, kind: RecordKind) async throws -> String
     /// The committee's report on `period` in its real form: the period's figures, a year
     /// earlier's, and what the office wrote (issue 13). - throws: `ArchiveError.notFound`.
     func committeeReport(

@@ -16,6 +16,13 @@ extension ArchiveError {
             "không nhập gì cả: \(problems.count) lỗi; kho lưu trữ giữ nguyên như trước"
         case .notFound(let id):
             "không tìm thấy \(id) trong kho lưu trữ"
+        case .noSuchName(let typed, let kind, let closest):
+            "không có \(kind.vietnameseName) nào tên hay mã «\(typed)»"
+                + (closest.isEmpty
+                    ? "" : "; có phải: " + closest.map(\.label).joined(separator: "; ") + "?")
+        case .ambiguousName(let typed, let kind, let candidates):
+            "«\(typed)» có thể là \(candidates.count) \(kind.vietnameseName): "
+                + candidates.map(\.label).joined(separator: "; ") + "; hãy ghi mã của một \(kind.vietnameseName)"
         case .notPrintable(let id, let kind):
             "\(id) là mã của một \(kind.vietnameseName); chỉ in được biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)"
         case .noVersions(let id):

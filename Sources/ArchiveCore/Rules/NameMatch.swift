@@ -1,0 +1,70 @@
+/// Finds a cell or committee by what people know it as (issue 11, item 9): its code
+/// (`cb-na-pan`), its full name ("Chi bộ thôn Nà Pàn"), or the name of its place ("Nà Pàn",
+/// "na pan"), with or without marks, in either tone-placement convention.
+///
+/// ```swift
+/// NameMatch.find("na pan", among: [("cb-na-pan", "Chi bộ thôn Nà Pàn"), ("cb-phai-luong", "Chi bộ thôn Phai Luông")])
+/// // .found("cb-na-pan")
+/// ```
+public enum NameMatch: Sendable, Equatable {
+    /// One candidate matches: its identifier.
+    case found(String)
+    /// Several match equally well: their names and identifiers, in Vietnamese order.
+    case ambiguous([Candidate])
+    /// None matches: the closest, best first (at most three), perhaps none.
+    case none(closest: [Candidate])
+
+    /// A candidate's identifier and name.
+    public struct Candidate: Sendable, Equatable {
+        public var id: String
+        public var name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+
+        /// "Chi bộ thôn Nà Pàn (cb-na-pan)".
+        public var label: String { "\(name) (\(id))" }
+    }
+
+    /// What `typed` names among `candidates` (identifier, name).
+    public static func find(_ typed: String, among candidates: [(id: String, name: String)]) -> NameMatch {
+        let typed = TextNormalization.collapsed(typed)
+        let all = candidates.map { Candidate(id: $0.id, name: $0.name) }
+        if let exact = all.first(where: { $0.id == typed }) { return .found(exact.id) }
+        let typedMarked = VietnameseText.comparable(typed)
+        let typedFolded = VietnameseText.fold(typed)
+        let typedPlace = VietnameseText.comparable(PartyNames.placeName(typed))
+        let typedPlaceFolded = VietnameseText.fold(PartyNames.placeName(typed))
+        // With marks first: "Nà Pàn" is not "Na Pan" when both exist; without them, folded.
+        let tiers: [(Candidate) -> Bool] = [
+            { VietnameseText.comparable($0.name) == typedMarked },
+            { VietnameseText.comparable(PartyNames.placeName($0.name)) == typedPlace },
+            { VietnameseText.fold($0.name) == typedFolded },
+            { VietnameseText.fold(PartyNames.placeName($0.name)) == typedPlaceFolded },
+            { $0.id.lowercased() == typed.lowercased() },
+        ]
+        for matches in tiers {
+            let found = all.filter(matches)
+            if found.count == 1 { return .found(found[0].id) }
+            if found.count > 1 { return .ambiguous(found.sorted { VietnameseCollation.precedes($0.name, $1.name) }) }
+        }
+        // The closest: a name or code that contains what was typed, then the fewest edits.
+        let scored = all.compactMap { candidate -> (Candidate, Int)? in
+            let place = VietnameseText.fold(PartyNames.placeName(candidate.name))
+            if !typedPlaceFolded.isEmpty,
+                place.contains(typedPlaceFolded) || VietnameseText.fold(candidate.name).contains(typedFolded)
+                    || candidate.id.contains(typed.lowercased())
+            {
+                return (candidate, 0)
+            }
+            let allowed = max(1, min(3, typedPlaceFolded.count / 3))
+            return EditDistance.between(place, typedPlaceFolded, atMost: allowed).map { (candidate, $0) }
+        }
+        let closest = scored.sorted { a, b in
+            a.1 != b.1 ? a.1 < b.1 : VietnameseCollation.precedes(a.0.name, b.0.name)
+        }.prefix(3).map(\.0)
+        return .none(closest: Array(closest))
+    }
+}
