@@ -16,7 +16,9 @@ extension Archive {
         default: return typed
         }
         let candidates = try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map { (id: $0[0] as String, name: $0[1] as String) }
+            try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map {
+                (id: $0[0] as String, name: $0[1] as String)
+            }
         }
         switch NameMatch.find(typed, among: candidates) {
         case .found(let id): return id
