@@ -39,7 +39,8 @@ struct SearchEquivalenceTests {
             let tier = tiers.isEmpty ? "0" : tiers.joined(separator: " + ")
             let sql = """
                 SELECT e.kind, e.record_id, e.type, e.symbol, e.date, e.cell_id, e.title,
-                       -bm25(search_index, 10.0, 1.0, 8.0) AS relevance, \(tier) AS tier
+                       -bm25(search_index, 10.0, 1.0, 8.0) AS relevance, \(tier) AS tier,
+                       e.classification <> 'none' AS confidential
                 FROM search_index JOIN search_entry e ON e.id = search_index.rowid
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY tier DESC, relevance DESC, e.date DESC, e.record_id
@@ -60,7 +61,7 @@ struct SearchEquivalenceTests {
                     id: id, kind: kind, type: row[2], symbol: row[3],
                     date: LocalDate(row[4]) ?? LocalDate("1970-01-01")!,
                     cell: row[5], title: row[6], snippet: referenceSnippet(from: texts, query: query),
-                    score: Double(tierValue) + relevance / (1 + relevance))
+                    score: Double(tierValue) + relevance / (1 + relevance), confidential: row[9])
             }
         }
     }
