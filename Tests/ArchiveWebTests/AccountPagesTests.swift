@@ -109,7 +109,7 @@ import Testing
             #expect(mismatch.body.contains(#"value="secretary" checked"#))
             #expect(mismatch.body.contains(#"name="xem-mat" value="co" checked"#))
             #expect(!mismatch.body.contains("hoa ban nở"), "a password never comes back")
-            #expect(mismatch.body.contains(#"<details class="action" id="tao" open>"#))
+            #expect(mismatch.body.contains(#"<details class="action create" id="tao" open>"#))
             // The sentence stands beside its field: after the field's label, before its input.
             let label = try #require(mismatch.body.range(of: #"<label for="tao-mat-khau-2">"#))
             let problem = try #require(mismatch.body.range(of: "Hai lần gõ mật khẩu không khớp nhau"))
