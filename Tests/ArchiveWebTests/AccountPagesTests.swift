@@ -81,10 +81,12 @@ import Testing
             let committee = try await admin.post(
                 "/tai-khoan/tao",
                 Self.creating([
-                    "ten": "vanphong.ht", "vai-tro": "committee", "dang-bo": "dbx-hop-thanh", "xem-mat": "co",
+                    "ten": "Văn phòng Hợp Thành", "vai-tro": "committee", "dang-bo": "dbx-hop-thanh", "xem-mat": "co",
                 ]))
             #expect(committee.status == .seeOther)
-            let office = try #require(try await archive.account(named: "vanphong.ht"))
+            let noted = try await admin.get(try #require(committee.location))
+            #expect(noted.body.contains("Đã tạo tài khoản «Văn phòng Hợp Thành»"))
+            let office = try #require(try await archive.account(named: "Văn phòng Hợp Thành"))
             #expect(office.organizationID == "dbx-hop-thanh" && office.cellID == nil && office.confidential)
         }
     }
