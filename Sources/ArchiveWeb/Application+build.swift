@@ -23,7 +23,7 @@ public struct WebConfiguration: Sendable {
     /// The one-time setup link's token (`/thiet-lap?ma=…`), when the archive has no account
     /// yet; nil serves no setup page.
     public var setupToken: String?
-    /// The bcrypt cost of the first administrator's password (12; tests pass less).
+    /// The bcrypt cost of the passwords set in the web app (12; tests pass less).
     public var passwordCost: Int
 
     /// A configuration; by default this machine only, port 8080, sessions of 8 idle hours.
@@ -80,7 +80,8 @@ public func buildApplication(
 ///
 /// Routes: `GET /dang-nhap`, `POST /dang-nhap`, `POST /dang-xuat`, `GET /` (the account's
 /// cells), `GET /chi-bo/{cellID}[?nam=YYYY]`, `GET /ban-ghi/{id}`, `GET /ban-ghi/{id}/in`,
-/// `GET /tim-kiem?q=…&chi-bo=…&loai=…&nam=…&trang=…`, `GET /tai-khoan` (admins),
+/// `GET /tim-kiem?q=…&chi-bo=…&loai=…&nam=…&trang=…`, `GET /tai-khoan` and
+/// `POST /tai-khoan/tao|mat-khau|khoa` (admins: create an account, set its password, disable it),
 /// `GET /chi-bo/{cellID}/dang-vien` and `POST …/ket-nap|chuyen-den|tam-thoi` (a cell's
 /// member register), `GET /dang-vien/{id}` and `POST /dang-vien/{id}/{event}` (one member's
 /// events), `GET|POST /thiet-lap` (the one-time setup), `GET /quan-tri` and
@@ -108,6 +109,9 @@ public func buildRouter(
     SetupController(
         archive: archive, sessions: sessions, gate: SetupGate(token: configuration.setupToken), pages: pages,
         security: security, passwordCost: configuration.passwordCost
+    ).add(to: router)
+    AccountsController(
+        pages: pages, sessions: sessions, today: configuration.today, passwordCost: configuration.passwordCost
     ).add(to: router)
     FilingController(pages: pages, today: configuration.today).add(to: router)
     RatingController(pages: pages).add(to: router)

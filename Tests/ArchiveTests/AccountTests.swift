@@ -62,6 +62,28 @@ import Testing
         #expect(try await archive.auditLog(record: "a").isEmpty)
     }
 
+    @Test func theLastAdministratorIsNeverDisabled() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        for name in ["quantri", "quantri2"] {
+            _ = try await archive.addAccount(
+                Account(name: name, role: .admin), password: "đủ tám ký tự", cost: 4, context: Self.actor)
+        }
+        _ = try await archive.addAccount(
+            Account(name: "thu.napan", role: .secretary, cellID: "cb-na-pan"), password: "đủ tám ký tự", cost: 4,
+            context: Self.actor)
+        #expect(try await archive.disableAccount(name: "quantri2", context: Self.actor).disabled)
+        let before = try await archive.auditLog(record: nil).count
+        await #expect(throws: AccountError.lastAdministrator("quantri")) {
+            _ = try await archive.disableAccount(name: "quantri", context: Self.actor)
+        }
+        #expect(try await archive.account(named: "quantri")?.disabled == false)
+        #expect(try await archive.auditLog(record: nil).count == before)
+        // Any other account still can be disabled, and a disabled admin asked again writes nothing.
+        #expect(try await archive.disableAccount(name: "thu.napan", context: Self.actor).disabled)
+        #expect(try await archive.disableAccount(name: "quantri2", context: Self.actor).disabled)
+        #expect(AccountError.lastAdministrator("quantri").formSentence.contains("quản trị cuối cùng"))
+    }
+
     @Test func committeesReachTheCellsOfTheirSubCommittees() async throws {
         let archive = try await Support.archive(with: [
             "archive/samples/dbx-hop-thanh.xml", "fixtures/valid/minimal.xml",

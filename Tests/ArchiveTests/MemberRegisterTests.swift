@@ -280,6 +280,54 @@ import Testing
         #expect(try await Support.export(archive) == exportBefore)
     }
 
+    @Test func aCellsIssuerCodeIsOneToTenLetters() async throws {
+        for good in ["CB", "ĐU", "ĐUX", "Ư", "ABCDEFGHIJ"] {
+            #expect(MemberRules.isValidIssuerCode(good), "\(good)")
+        }
+        for bad in ["", "<b>QQQQ", "CB1", "C B", "C/B", "C-B", "ABCDEFGHIJK", "CB\u{0}"] {
+            #expect(!MemberRules.isValidIssuerCode(bad), "\(bad)")
+        }
+        #expect(try MemberRules.issuerCode(" đu ") == "ĐU")
+        #expect(try MemberRules.issuerCode("") == "CB")
+
+        let archive = try Support.emptyArchive()
+        let admin = AuditContext(actor: "quantri")
+        _ = try await archive.createOrganization(
+            Organization(id: "dbx-tan-lap", name: "Đảng bộ xã Tân Lập"), context: admin)
+        let before = try await archive.auditLog(record: nil).count
+        for bad in ["<b>QQQQQQQQQQQQQQQQ", "CB 2", "12"] {
+            await #expect(throws: ArchiveError.register(.invalidIssuerCode(bad))) {
+                _ = try await archive.createCell(
+                    Cell(id: "cb-dong", organizationID: "dbx-tan-lap", issuerCode: bad, name: "Chi bộ thôn Đồng"),
+                    context: admin)
+            }
+        }
+        #expect(try await archive.auditLog(record: nil).count == before)
+        let cell = try await archive.createCell(
+            Cell(id: "cb-dong", organizationID: "dbx-tan-lap", issuerCode: "đu", name: "Chi bộ thôn Đồng"),
+            context: admin)
+        #expect(cell.issuerCode == "ĐU")
+        #expect(
+            ArchiveError.register(.invalidIssuerCode("CB1")).vietnameseDescription.contains(
+                "chỉ gồm 1 đến 10 chữ cái"))
+
+        // An import holds a new cell's code to the same rule, at the cell's line; a code the
+        // archive already holds is not judged again.
+        let file = try Support.write(
+            Data(
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <archive xmlns="urn:sochibo:archive:1" formatVersion="1">
+                  <cell id="cb-moi" organization="dbx-tan-lap" issuerCode="CB1">
+                    <name>Chi bộ thôn Mới</name>
+                  </cell>
+                </archive>
+                """.utf8))
+        let problems = await Support.problems(importing: [file], into: archive)
+        #expect(problems.contains { $0.line == 3 && $0.message.contains("ký hiệu «CB1» không dùng được") })
+        #expect(try await archive.auditLog(record: "cb-moi").isEmpty)
+    }
+
     @Test func startsFromNothingAndRoundTrips() async throws {
         let archive = try Support.emptyArchive()
         let admin = AuditContext(actor: "quantri")

@@ -28,6 +28,18 @@ import Testing
         #expect(
             try Sochibo.run(["user", "passwd", "thu.napan", "--archive", archive], input: "mật khẩu mới\n").status == 0)
         #expect(try Sochibo.run(["user", "disable", "thu.napan", "--archive", archive]).output.contains("Đã khóa"))
+        // The one administrator stays: the same rule as the web app's.
+        #expect(
+            try Sochibo.run(
+                ["user", "add", "quantri", "--role", "admin", "--archive", archive], input: "mật khẩu dài\n"
+            )
+            .status == 0)
+        let last = try Sochibo.run(["user", "disable", "quantri", "--archive", archive])
+        #expect(last.status == 1)
+        #expect(
+            last.errorLines == [
+                "sochibo: «quantri» là tài khoản quản trị cuối cùng còn dùng được; hãy tạo một tài khoản quản trị khác trước khi khóa tài khoản này."
+            ])
         let list = try Sochibo.run(["user", "list", "--archive", archive])
         #expect(list.output.contains("thu.napan\tbí thư chi bộ cb-na-pan, đã khóa"))
         #expect(!list.output.contains("$2"))

@@ -44,6 +44,35 @@ public enum MemberRules {
             }
     }
 
+    /// The default issuer code of a cell, printed after the type in a symbol (`05-NQ/CB`).
+    public static let defaultIssuerCode = "CB"
+    /// The longest issuer code accepted, in letters.
+    public static let maximumIssuerCodeLength = 10
+
+    /// Whether `code` can be a cell's issuer code (`domain.md`, "Documents": "`CB` is the
+    /// issuer code of a cell (ĐU: đảng ủy)"): 1 to 10 letters, Vietnamese ones included (Đ,
+    /// Ư…), nothing else — no digits, spaces, `/` or markup. Checked where a cell is created
+    /// (`createCell`) and where an import brings a new cell or a new code.
+    public static func isValidIssuerCode(_ code: String) -> Bool {
+        let code = TextNormalization.nfc(code)
+        return (1...maximumIssuerCodeLength).contains(code.count) && code.allSatisfy(\.isLetter)
+    }
+
+    /// The issuer code of a new cell as typed: trimmed, NFC, in capitals; empty gives `CB`.
+    ///
+    /// ```swift
+    /// try MemberRules.issuerCode(" đu ")   // "ĐU"
+    /// try MemberRules.issuerCode("")       // "CB"
+    /// ```
+    ///
+    /// - throws: `ArchiveError.register(.invalidIssuerCode)` for anything but 1 to 10 letters.
+    public static func issuerCode(_ typed: String) throws -> String {
+        let code = TextNormalization.nfc(TextNormalization.trimmed(typed)).uppercased()
+        if code.isEmpty { return defaultIssuerCode }
+        guard isValidIssuerCode(code) else { throw ArchiveError.register(.invalidIssuerCode(typed)) }
+        return code
+    }
+
     /// A member entering the register under `id` (admitted, transferred in, attached).
     ///
     /// - throws: `.emptyName`, `.futureDate`, `.implausibleBirthYear`,

@@ -24,7 +24,10 @@ public protocol AccountService: Sendable {
     func account(named name: String) async throws -> Account?
     /// Replaces an account's password. - throws: `AccountError.notFound`, `.passwordTooShort`.
     func setPassword(name: String, password: String, cost: Int, context: AuditContext) async throws
-    /// Disables an account; it cannot log in again. - throws: `AccountError.notFound`.
+    /// Disables an account; it cannot log in again. The last enabled administrator stays
+    /// (someone must be left to keep the accounts; issue 12, "admin: accounts, setup…").
+    ///
+    /// - throws: `AccountError.notFound`, `AccountError.lastAdministrator`.
     func disableAccount(name: String, context: AuditContext) async throws -> Account
     /// The enabled account whose password is `password`; nil for an unknown name, a wrong
     /// password or a disabled account (all three take a bcrypt verification's time).
@@ -87,6 +90,11 @@ public enum AccountError: Error, Sendable, Equatable {
     case unknownCell(String)
     /// The organization named does not exist in the archive.
     case unknownOrganization(String)
+    /// Disabling the only enabled administrator would leave no one to keep the accounts.
+    case lastAdministrator(String)
+    /// An administrator disabling the account they are logged in with (the web app refuses
+    /// it; the store cannot know who is logged in).
+    case ownAccount(String)
 
     /// One sentence in Vietnamese, without the program's name, that says what to do.
     public var vietnameseDescription: String {
@@ -101,6 +109,10 @@ public enum AccountError: Error, Sendable, Equatable {
         case .missingScope(.admin): "tài khoản quản trị không gắn với chi bộ hay đảng bộ nào"
         case .unknownCell(let id): "không có chi bộ «\(id)» trong kho lưu trữ"
         case .unknownOrganization(let id): "không có đảng bộ «\(id)» trong kho lưu trữ"
+        case .lastAdministrator(let name):
+            "«\(name)» là tài khoản quản trị cuối cùng còn dùng được; hãy tạo một tài khoản quản trị khác trước khi khóa tài khoản này"
+        case .ownAccount(let name):
+            "«\(name)» là tài khoản đồng chí đang đăng nhập; không tự khóa được, hãy nhờ một quản trị viên khác"
         }
     }
 }

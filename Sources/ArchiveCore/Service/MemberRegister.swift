@@ -70,7 +70,11 @@ public protocol MemberRegister: Sendable {
 
     /// Creates a committee (audit action `create`, kind `organization`).
     func createOrganization(_ organization: Organization, context: AuditContext) async throws -> Organization
-    /// Creates a cell without terms or members (audit action `create`, kind `cell`).
+    /// Creates a cell without terms or members (audit action `create`, kind `cell`); its
+    /// issuer code as `MemberRules.issuerCode` reads it (empty: `CB`).
+    ///
+    /// - throws: `ArchiveError.register(.emptyName | .invalidIdentifier | .invalidIssuerCode |
+    ///   .identifierTaken)`, `ArchiveError.notFound` for an unknown committee.
     func createCell(_ cell: Cell, context: AuditContext) async throws -> Cell
     /// Opens a term of a cell (audit action `add-term`, kind `cell`, the cell as the record).
     func addTerm(cellID: String, _ term: Term, context: AuditContext) async throws -> Cell

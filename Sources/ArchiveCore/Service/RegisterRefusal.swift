@@ -9,6 +9,8 @@ public enum RegisterRefusal: Sendable, Equatable {
     /// An identifier that is empty or holds characters other than letters, digits, `-`, `.`
     /// and `_`.
     case invalidIdentifier(String)
+    /// A cell's issuer code that is not 1 to 10 letters (as typed).
+    case invalidIssuerCode(String)
     /// The identifier is already that of another record (of `kind`).
     case identifierTaken(String, kind: RecordKind)
     /// A year of birth outside 1900 to the admission's year minus 16.

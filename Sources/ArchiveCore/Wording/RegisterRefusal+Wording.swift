@@ -9,6 +9,8 @@ extension RegisterRefusal {
             "chưa ghi tên; hãy ghi đủ họ và tên"
         case .invalidIdentifier(let id):
             "mã «\(id)» không dùng được: chỉ gồm chữ không dấu, chữ số, dấu gạch ngang, dấu chấm hoặc gạch dưới"
+        case .invalidIssuerCode(let code):
+            "ký hiệu «\(code)» không dùng được: chỉ gồm 1 đến \(MemberRules.maximumIssuerCodeLength) chữ cái, không có số, dấu cách hay dấu gạch, ví dụ CB (để trống là CB)"
         case .identifierTaken(let id, let kind):
             "mã \(id) đã là mã của một \(kind.vietnameseName); hãy chọn mã khác"
         case .implausibleBirthYear(let year):

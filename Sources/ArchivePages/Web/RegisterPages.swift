@@ -362,14 +362,20 @@ public struct AdminPage: Sendable {
     let hasNoCells: Bool
     let savedNote: String?
 
-    /// The page with its three forms; `refused` names the form to show again.
+    /// The page with its three forms; `refused` names the form to show again. Committees are
+    /// listed parents first, each as its path from the top ("Đảng bộ tỉnh Lạng Sơn › Đảng bộ xã
+    /// Hợp Thành"); the cell's committee and the term's cell start unchosen, so that nothing
+    /// lands under the first of the list by default.
     public init(
         bar: WebAccountBar, organizations: [Organization], cells: [CellOverview], forms: RegisterForms,
         saved: Bool = false
     ) {
         self.bar = bar
-        let committees = [("", "(không có)")] + organizations.map { ($0.id, $0.name) }
-        let cellChoices = cells.map { ($0.id, $0.name) }
+        let paths = CommitteeTree.paths(organizations).map { ($0.organization.id, $0.path) }
+        let committees = [("", "(không có: đảng bộ cấp cao nhất)")] + paths
+        let cellChoices =
+            [("", "— chọn chi bộ —")]
+            + cells.sorted { VietnameseCollation.precedes($0.name, $1.name) }.map { ($0.id, $0.name) }
         self.forms = [
             forms.admin("dang-bo", action: "/quan-tri/dang-bo", heading: "Tạo đảng bộ", submit: "Tạo đảng bộ") {
                 [
@@ -386,8 +392,12 @@ public struct AdminPage: Sendable {
                         "ma", "Mã", required: true, hint: "Chữ không dấu, ví dụ cb-thon-dong.", typed: $0, form: $1),
                     RegisterField("ten", "Tên", required: true, hint: "Ví dụ: Chi bộ thôn Đồng.", typed: $0, form: $1),
                     RegisterField(
-                        "dang-bo", "Thuộc đảng bộ", choices: Array(committees.dropFirst()), typed: $0, form: $1),
-                    RegisterField("ky-hieu", "Ký hiệu trên văn bản", hint: "Bỏ trống là CB.", typed: $0, form: $1),
+                        "dang-bo", "Thuộc đảng bộ", choices: [("", "— chọn đảng bộ —")] + paths, typed: $0, form: $1),
+                    RegisterField(
+                        "ky-hieu", "Ký hiệu trên văn bản",
+                        hint:
+                            "Từ 1 đến \(MemberRules.maximumIssuerCodeLength) chữ cái, in sau số văn bản (05-NQ/CB). Bỏ trống là CB.",
+                        typed: $0, form: $1),
                 ]
             },
             forms.admin(

@@ -177,31 +177,6 @@ public struct HomePage: Sendable {
     }
 }
 
-/// The administrators' list of accounts (`GET /tai-khoan`).
-public struct AccountsPage: Sendable {
-    struct Row: Sendable {
-        let accountName: String
-        let scope: String
-        let state: String
-    }
-
-    let pageTitle = "Tài khoản – Sổ Chi Bộ"
-    let bar: WebAccountBar
-    let rows: [Row]
-
-    /// The page listing `accounts`.
-    public init(bar: WebAccountBar, accounts: [Account]) {
-        self.bar = bar
-        rows = accounts.map { account in
-            var scope = account.role.vietnameseName
-            if let cell = account.cellID { scope += " · \(cell)" }
-            if let organization = account.organizationID { scope += " · \(organization)" }
-            if account.confidential { scope += " · xem văn bản mật" }
-            return Row(accountName: account.name, scope: scope, state: account.disabled ? "Đã khóa" : "Đang dùng")
-        }
-    }
-}
-
 /// Paths of the web app, with identifiers percent-encoded as one path segment.
 public enum WebPath {
     /// `id` safe as one path segment (letters, digits, `-`, `.`, `_`, `~` kept).

@@ -403,6 +403,15 @@ final class ImportSession {
                 return
             }
         }
+        let old = try reader.cell(id: cell.id, withMembers: false)
+        // A new cell, or a new code, follows the rule of cells created by hand; a code the
+        // archive already holds is left as it is.
+        if old?.issuerCode != cell.issuerCode, !MemberRules.isValidIssuerCode(cell.issuerCode) {
+            add(
+                RegisterRefusal.invalidIssuerCode(cell.issuerCode).vietnameseDescription, line: record.line,
+                needle: "issuerCode=")
+            return
+        }
         var valid = true
         for member in cell.members {
             if let otherCell = try cellOfMember(member.id), otherCell != cell.id {
@@ -413,7 +422,6 @@ final class ImportSession {
             }
         }
         guard valid else { return }
-        let old = try reader.cell(id: cell.id, withMembers: false)
         let oldMembers = old == nil ? [] : try reader.members(cellID: cell.id)
         let oldByID = Dictionary(oldMembers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newByID = Dictionary(cell.members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

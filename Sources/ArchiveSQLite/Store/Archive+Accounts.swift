@@ -102,10 +102,12 @@ extension Archive: AccountService {
     }
 
     /// Disables an account, with a `disable-account` entry in the audit log; disabling a
-    /// disabled account changes nothing and writes nothing.
+    /// disabled account changes nothing and writes nothing. The last enabled administrator
+    /// is refused, counted in the same transaction (two administrators disabling each other
+    /// at once cannot both succeed).
     ///
     /// - returns: the account, disabled.
-    /// - throws: `AccountError.notFound`.
+    /// - throws: `AccountError.notFound`, `AccountError.lastAdministrator`.
     public func disableAccount(name: String, context: AuditContext) async throws -> Account {
         let name = AccountRules.normalizedName(name)
         return try await write { db in
@@ -114,6 +116,12 @@ extension Archive: AccountService {
             }
             var account = try Self.account(row)
             if account.disabled { return account }
+            if account.role == .admin {
+                let enabled =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM account WHERE role = 'admin' AND disabled = 0") ?? 0
+                if enabled <= 1 { throw AccountError.lastAdministrator(name) }
+            }
             try db.execute(sql: "UPDATE account SET disabled = 1 WHERE name = ?", arguments: [name])
             try AuditLog(db: db).append(
                 .disableAccount, subject: "account", record: name, version: nil, sha256: nil, context: context)

@@ -141,9 +141,9 @@ extension Archive: MemberRegister {
     public func createCell(_ cell: Cell, context: AuditContext) async throws -> Cell {
         var cell = Cell(
             id: TextNormalization.trimmed(cell.id), organizationID: TextNormalization.trimmed(cell.organizationID),
-            issuerCode: TextNormalization.trimmed(cell.issuerCode), name: TextNormalization.collapsed(cell.name))
-        if cell.issuerCode.isEmpty { cell.issuerCode = "CB" }
+            issuerCode: cell.issuerCode, name: TextNormalization.collapsed(cell.name))
         guard !cell.name.isEmpty else { throw ArchiveError.register(.emptyName) }
+        cell.issuerCode = try MemberRules.issuerCode(cell.issuerCode)
         guard MemberRules.isValidIdentifier(cell.id) else { throw ArchiveError.register(.invalidIdentifier(cell.id)) }
         let created = cell
         return try await write { db in

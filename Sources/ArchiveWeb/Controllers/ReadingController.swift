@@ -3,7 +3,7 @@ import ArchivePages
 import Hummingbird
 
 /// The pages that read the archive, each through the visitor's `ArchiveScope`: the home
-/// page, a cell's year, a record, its print page, search, and the account list.
+/// page, a cell's year, a record, its print page, search, the board and the audit logs.
 struct ReadingController {
     let pages: Pages
     let today: @Sendable () -> LocalDate
@@ -14,7 +14,6 @@ struct ReadingController {
         router.get("/ban-ghi/:id", use: record)
         router.get("/ban-ghi/:id/in", use: printPage)
         router.get("/tim-kiem", use: search)
-        router.get("/tai-khoan", use: accounts)
         router.get("/bang-theo-doi", use: board)
         router.get("/ban-ghi/:id/nhat-ky", use: recordLog)
         router.get("/nhat-ky", use: archiveLog)
@@ -153,10 +152,5 @@ struct ReadingController {
             hits: shown, total: total, cappedAt: Self.searchCap, hiddenConfidential: hidden,
             correctionLine: readAs, suggestionLine: suggestion)
         return HTMLResponse(pages.render(page))
-    }
-
-    @Sendable func accounts(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
-        let scope = try context.scope()
-        return HTMLResponse(pages.render(AccountsPage(bar: try context.bar(), accounts: try await scope.accounts())))
     }
 }

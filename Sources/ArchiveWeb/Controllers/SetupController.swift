@@ -78,8 +78,7 @@ struct SetupController {
                 Account(name: name, role: .admin), password: fields["password"] ?? "", cost: passwordCost,
                 context: AuditContext(actor: name.isEmpty ? "thiết lập" : name))
         } catch let error as AccountError {
-            let text = error.vietnameseDescription
-            return await again(text.prefix(1).uppercased() + text.dropFirst() + ".")
+            return await again(error.formSentence)
         }
         context.logger.info("setup: first administrator \(account.name) created")
         await sessions.remove(id: visitor.sessionID)
@@ -123,11 +122,19 @@ struct SetupController {
                     Organization(id: form.text("ma"), parentID: parent.isEmpty ? nil : parent, name: form.text("ten")),
                     context: audit)
             case "chi-bo":
+                guard !form.text("dang-bo").isEmpty else {
+                    throw RegisterInput.Problem(
+                        sentence: "Chưa chọn đảng bộ mà chi bộ trực thuộc. Hãy chọn trong ô “Thuộc đảng bộ”.")
+                }
                 _ = try await register.createCell(
                     Cell(
                         id: form.text("ma"), organizationID: form.text("dang-bo"), issuerCode: form.text("ky-hieu"),
                         name: form.text("ten")), context: audit)
             case "nhiem-ky":
+                guard !form.text("chi-bo").isEmpty else {
+                    throw RegisterInput.Problem(
+                        sentence: "Chưa chọn chi bộ. Hãy chọn chi bộ mở nhiệm kỳ trong ô “Chi bộ”.")
+                }
                 _ = try await register.addTerm(
                     cellID: form.text("chi-bo"),
                     Term(

@@ -43,7 +43,7 @@ enum AccessPolicy {
     static func requirement(for path: String) -> Requirement {
         switch path {
         case "/dang-nhap", "/giao-dien.css", "/thiet-lap": .anyone
-        case "/tai-khoan": .roles([.admin])
+        case _ where path == "/tai-khoan" || path.hasPrefix("/tai-khoan/"): .roles([.admin])
         case "/bang-theo-doi", "/bao-cao", "/bao-cao/in": .roles([.admin, .committee])
         case "/tai-ve", "/nhat-ky": .roles([.admin])
         case _ where path == "/quan-tri" || path.hasPrefix("/quan-tri/"): .roles([.admin])
@@ -541,6 +541,37 @@ public struct ArchiveScope: Sendable {
     func accounts() async throws -> [Account] {
         guard account.role == .admin else { throw WebError.wrongRole }
         return try await archive.accounts()
+    }
+
+    /// Creates an account in the administrator's name (`AccountService.addAccount`: bcrypt,
+    /// one transaction with its `add-account` entry).
+    ///
+    /// - throws: `WebError.wrongRole` for any other role; `AccountError` as `addAccount`.
+    func addAccount(_ new: Account, password: String, cost: Int) async throws -> Account {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        return try await archive.addAccount(
+            new, password: password, cost: cost, context: AuditContext(actor: account.name))
+    }
+
+    /// Sets an account's password in the administrator's name (`change-password` entry).
+    ///
+    /// - throws: `WebError.wrongRole`; `AccountError.notFound`, `.passwordTooShort`.
+    func setPassword(of name: String, to password: String, cost: Int) async throws {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        try await archive.setPassword(
+            name: name, password: password, cost: cost, context: AuditContext(actor: account.name))
+    }
+
+    /// Disables an account in the administrator's name (`disable-account` entry): never the
+    /// account logged in, nor the last enabled administrator.
+    ///
+    /// - throws: `WebError.wrongRole`; `AccountError.ownAccount`, `.lastAdministrator`,
+    ///   `.notFound`.
+    func disableAccount(named name: String) async throws -> Account {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        let name = AccountRules.normalizedName(name)
+        guard name != account.name else { throw AccountError.ownAccount(name) }
+        return try await archive.disableAccount(name: name, context: AuditContext(actor: account.name))
     }
 
     private func record(anyID id: String) async throws -> ArchiveRecord {

@@ -50,6 +50,12 @@ actor SessionStore {
         sessions[id] = nil
     }
 
+    /// Ends every session of `accountName` but `keeping` (a new password logs the account
+    /// out everywhere else).
+    func removeAll(accountName: String, keeping: String? = nil) {
+        sessions = sessions.filter { $0.value.accountName != accountName || $0.key == keeping }
+    }
+
     /// Drops expired sessions, then the least recently used tenth.
     private func evict(now: Date) {
         sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) <= idleLifetime }
