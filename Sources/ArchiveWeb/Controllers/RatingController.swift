@@ -51,6 +51,7 @@ struct RatingController {
         guard let account = context.visitor?.account, let token = context.visitor?.csrfToken,
             var page = RecordPage(bar: WebAccountBar(account: account, csrfToken: token), record: record)
         else { throw WebError.notFound(detail: nil) }
+        try await ReadingController.complete(&page, record: record, scope: scope)
         page.committeeRating = try await Self.form(
             for: record, scope: scope, csrfToken: token, typed: typed, note: note, problem: problem)
         return HTMLResponse(pages.render(page), status: .unprocessableContent).response
