@@ -21,7 +21,8 @@ public enum RegisterRefusal: Sendable, Equatable {
     /// A year of birth before 1900.
     case implausibleBirthYear(Int)
     /// A year of birth that makes the member younger than the age of admission on the day
-    /// admitted (`domain.md`, "Members"; the statute's 18, checked with 2 years' room).
+    /// admitted: the Party statute (Điều lệ Đảng, Article 1) admits from 18, checked with two
+    /// years' room for a mistyped date (`MemberRules.youngestAge`); `domain.md` is silent.
     case tooYoungAtAdmission(birthYear: Int, admissionYear: Int)
     /// Entering a member whose name and year of birth are those of a member still in the
     /// cell (`member`, `birthYear`): the same person, entered twice.
