@@ -224,17 +224,20 @@ struct ArchiveDecoder {
     ) -> T? where T.RawValue == String {
         guard let raw = required(element, attribute).map(TextNormalization.trimmed) else { return nil }
         guard let value = T(rawValue: raw) else {
-            problem(element, attribute, "giá trị không hợp lệ cho \(attribute): \(raw)")
+            problem(
+                element, attribute, "giá trị không hợp lệ cho \(Self.attributeWords[attribute] ?? attribute): \(raw)")
             return nil
         }
         return value
     }
 
-    /// The Vietnamese names of the numeric attributes, for sentences people read: "for" is
-    /// the number in favour of a vote, not a word they would know.
+    /// The Vietnamese names of the numeric and enumerated attributes, for sentences people
+    /// read: "for" is the number in favour of a vote, not a word they would know.
     static let attributeWords: [String: String] = [
         "for": "số tán thành", "against": "số không tán thành", "abstain": "số không biểu quyết",
         "version": "số phiên bản", "score": "điểm xếp loại", "number": "số văn bản",
+        "kind": "loại kỳ sinh hoạt", "type": "loại văn bản", "status": "tình trạng", "level": "mức xếp loại",
+        "classification": "độ mật", "reason": "lý do ra khỏi chi bộ", "title": "chức vụ",
     ]
 
     /// A non-negative integer attribute no larger than `maximum`: the schema accepts any

@@ -167,8 +167,7 @@ struct FilingController {
                     + "Hãy mở biên bản đó từ trang của chi bộ và bấm “Đính chính” để sửa.")
             return try await reshow(problems, status: .conflict)
         } catch ArchiveError.lifecycle(let refusal) {
-            problems[MeetingFormFields.Field.general, default: []].append(
-                Self.sentence(refusal.vietnameseDescription))
+            problems[MeetingFormFields.Field.general, default: []].append(Self.sentence(refusal.pageDescription))
             return try await reshow(problems, status: .conflict)
         }
     }
@@ -310,7 +309,7 @@ struct FilingController {
             _ = try await scope.writer.issue(documentID: id, context: AuditContext(actor: try Self.actor(context)))
         } catch ArchiveError.lifecycle(let refusal) {
             return try await recordPage(
-                context, scope: scope, record: record, problem: Self.sentence(refusal.vietnameseDescription),
+                context, scope: scope, record: record, problem: Self.sentence(refusal.pageDescription),
                 status: .conflict)
         }
         return .redirect(to: WebPath.record(id) + "?xong=ban-hanh", type: .normal)

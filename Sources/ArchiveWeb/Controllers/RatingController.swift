@@ -43,6 +43,8 @@ struct RatingController {
                 return .redirect(to: WebPath.record(id) + "?xong=xep-loai#xep-loai", type: .normal)
             } catch let mistake as RatingRubric.Mistake {
                 problem = "Chưa ghi: " + FilingController.sentence(mistake.description)
+            } catch ArchiveError.lifecycle(let refusal) {
+                problem = "Chưa ghi: " + FilingController.sentence(refusal.pageDescription)
             } catch let error as ArchiveError {
                 problem = "Chưa ghi: " + FilingController.sentence(error.vietnameseDescription)
             }
