@@ -80,7 +80,9 @@ struct TemplateCommand: AsyncParsableCommand {
 enum FormFile {
     static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ArchiveError.formRefused([FormProblem(file: path, line: 0, message: "không đọc được tệp")])
+            throw ArchiveError.formRefused([
+                FormProblem(file: path, line: 0, message: UnreadableFile.reason(path) ?? "không đọc được tệp")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ArchiveError.formRefused([

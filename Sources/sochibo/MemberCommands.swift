@@ -44,6 +44,14 @@ enum DateOption {
 
 /// The options of a command that enters a new member.
 struct NewMemberOptions: ParsableArguments {
+    /// After a member was entered: a line on standard error for each namesake still in the
+    /// cell ("Chi bộ đã có đồng chí … — nếu là người khác, không sao"); the entry stands.
+    static func warnOfNamesakes(_ member: Member, archive: Archive) async throws {
+        guard case .member(_, let cell) = try await archive.record(id: member.id) else { return }
+        let namesakes = MemberRules.namesakes(of: member.fullName, in: cell, except: member.id)
+        if let line = MemberRules.namesakeWarning(namesakes) { Failure.note(line) }
+    }
+
     @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
     var cell: String
 
@@ -129,11 +137,12 @@ struct MemberAdmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let admitted = try await options.open().admit(
-                try member.newMember(), today: Today.date, context: actor.context)
+            let archive = try options.open()
+            let admitted = try await archive.admit(try member.newMember(), today: Today.date, context: actor.context)
             print(
                 "Đã kết nạp \(admitted.fullName): mã \(admitted.id), đảng viên dự bị từ \(admitted.admitted.vietnameseShort)."
             )
+            try await NewMemberOptions.warnOfNamesakes(admitted, archive: archive)
         }
     }
 }
@@ -151,9 +160,11 @@ struct MemberTransferInCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let entered = try await options.open().transferIn(
+            let archive = try options.open()
+            let entered = try await archive.transferIn(
                 try member.newMember(confirmed: official), today: Today.date, context: actor.context)
             print("Đã ghi \(entered.fullName) chuyển đến: mã \(entered.id).")
+            try await NewMemberOptions.warnOfNamesakes(entered, archive: archive)
         }
     }
 }
@@ -172,9 +183,11 @@ struct MemberAttachCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let entered = try await options.open().attach(
+            let archive = try options.open()
+            let entered = try await archive.attach(
                 try member.newMember(confirmed: official), today: Today.date, context: actor.context)
             print("Đã ghi \(entered.fullName) sinh hoạt tạm thời: mã \(entered.id).")
+            try await NewMemberOptions.warnOfNamesakes(entered, archive: archive)
         }
     }
 }
@@ -421,7 +434,7 @@ struct MemberLoadCommand: AsyncParsableCommand {
         try await Failure.guarding {
             let archive = try options.open()
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw OptionValueError(description: "không đọc được tệp \(file)")
+                throw OptionValueError(description: UnreadableFile.reason(file) ?? "không đọc được tệp \(file)")
             }
             let list = MemberList.read(data, cellID: try await archive.cellID(cell) ?? cell)
             if dryRun {
@@ -431,7 +444,10 @@ struct MemberLoadCommand: AsyncParsableCommand {
                         "dòng \(entry.row)\t\(member.fullName)\tkết nạp \(member.admitted.vietnameseShort)"
                             + (member.confirmed.map { "\tchính thức \($0.vietnameseShort)" } ?? "\tdự bị"))
                 }
-                let problems = list.problems + list.ruleProblems(today: Today.date)
+                let cells: [Cell] =
+                    if case .cell(let found) = try? await archive.record(id: cell) { [found] } else { [] }
+                let problems = list.problems + list.ruleProblems(today: Today.date, cells: cells)
+                for warning in list.namesakeWarnings(cells: cells) { Failure.printError("\(file): \(warning)") }
                 for problem in problems { Failure.printError("\(file): \(problem)") }
                 if !problems.isEmpty { throw ExitCode.failure }
                 return

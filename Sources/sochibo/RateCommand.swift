@@ -98,7 +98,7 @@ struct RubricCommand: AsyncParsableCommand {
 
     static func read(_ path: String) throws -> RatingRubric {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RatingRubric.Mistake("\(path): không đọc được tệp")
+            throw RatingRubric.Mistake(UnreadableFile.reason(path) ?? "\(path): không đọc được tệp")
         }
         do {
             return try JSONDecoder().decode(RatingRubric.self, from: data)

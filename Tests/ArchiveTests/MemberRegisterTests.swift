@@ -30,13 +30,13 @@ import Testing
         #expect(MemberRules.endOfProbation(admitted: .d("2024-03-02")) == .d("2025-03-02"))
         #expect(MemberRules.endOfProbation(admitted: .d("2024-02-29")) == .d("2025-02-28"))
         let early = refusal { try MemberRules.confirmed(Self.probationary, on: .d("2025-03-01"), today: Self.today) }
-        #expect(early == .probationNotOver(memberID: "m-1", date: .d("2025-03-01"), earliest: .d("2025-03-02")))
+        #expect(early == .probationNotOver(member: "Lò Thị Hoa", date: .d("2025-03-01"), earliest: .d("2025-03-02")))
         let confirmed = try MemberRules.confirmed(Self.probationary, on: .d("2025-03-02"), today: Self.today)
         #expect(confirmed.confirmed == .d("2025-03-02"))
         #expect(confirmed.status(on: .d("2025-03-02")) == .official)
         #expect(
             refusal { try MemberRules.confirmed(confirmed, on: .d("2025-04-01"), today: Self.today) }
-                == .alreadyOfficial(memberID: "m-1", since: .d("2025-03-02")))
+                == .alreadyOfficial(member: "Lò Thị Hoa", since: .d("2025-03-02")))
         #expect(
             refusal { try MemberRules.confirmed(Self.probationary, on: .d("2025-07-01"), today: Self.today) }
                 == .futureDate(.d("2025-07-01"), today: Self.today))
@@ -55,13 +55,14 @@ import Testing
         }
         #expect(entering { $0.fullName = "  " } == .emptyName)
         #expect(entering { $0.admitted = .d("2025-07-01") } == .futureDate(.d("2025-07-01"), today: Self.today))
-        #expect(entering { $0.birthYear = 2015 } == .implausibleBirthYear(2015))
+        #expect(entering { $0.birthYear = 2015 } == .tooYoungAtAdmission(birthYear: 2015, admissionYear: 2025))
+        #expect(entering { $0.birthYear = 1899 } == .implausibleBirthYear(1899))
         #expect(
             entering { $0.joinedCell = .d("2025-01-01") }
                 == .joinedBeforeAdmission(joined: .d("2025-01-01"), admitted: .d("2025-03-02")))
         #expect(
             entering { $0.confirmed = .d("2025-06-01") }
-                == .probationNotOver(memberID: "c-dv-01", date: .d("2025-06-01"), earliest: .d("2026-03-02")))
+                == .probationNotOver(member: "Lò Thị Hoa", date: .d("2025-06-01"), earliest: .d("2026-03-02")))
         #expect(MemberRules.newMemberID(cellID: "cb-a") { ["cb-a-dv-01", "cb-a-dv-02"].contains($0) } == "cb-a-dv-03")
     }
 
@@ -75,7 +76,7 @@ import Testing
                 try MemberRules.exempted(
                     Self.official, Exemption(from: .d("2009-01-01"), reason: "x"), today: Self.today)
             }
-                == .beforeMembership(memberID: "m-2", date: .d("2009-01-01"), start: .d("2010-05-01")))
+                == .beforeMembership(member: "Hoàng Văn Sáng", date: .d("2009-01-01"), start: .d("2010-05-01")))
         #expect(
             refusal {
                 try MemberRules.exempted(
@@ -92,13 +93,13 @@ import Testing
             refusal {
                 try MemberRules.exempted(exempt, Exemption(from: .d("2025-01-01"), reason: "x"), today: Self.today)
             }
-                == .exemptionOverlaps(memberID: "m-2", from: .d("2024-01-01")))
+                == .exemptionOverlaps(member: "Hoàng Văn Sáng", from: .d("2024-01-01")))
         let ended = try MemberRules.exemptionEnded(exempt, on: .d("2025-05-31"), today: Self.today)
         #expect(ended.exemptions.first?.to == .d("2025-05-31"))
         #expect(ended.status(on: .d("2025-06-01")) == .official)
         #expect(
             refusal { try MemberRules.exemptionEnded(ended, on: .d("2025-06-01"), today: Self.today) }
-                == .noOpenExemption(memberID: "m-2"))
+                == .noOpenExemption(member: "Hoàng Văn Sáng"))
     }
 
     @Test func nothingIsRecordedAfterLeaving() throws {
@@ -112,17 +113,17 @@ import Testing
         #expect(gone.status(on: .d("2025-05-01")) == .notMember)
         #expect(
             refusal { try MemberRules.left(gone, on: .d("2025-06-01"), reason: .removed, today: Self.today) }
-                == .alreadyLeft(memberID: "m-2", left: .d("2025-05-01")))
+                == .alreadyLeft(member: "Hoàng Văn Sáng", left: .d("2025-05-01")))
         #expect(
             refusal {
                 try MemberRules.exempted(gone, Exemption(from: .d("2025-05-02"), reason: "x"), today: Self.today)
             }
-                == .afterLeaving(memberID: "m-2", date: .d("2025-05-02"), left: .d("2025-05-01")))
+                == .afterLeaving(member: "Hoàng Văn Sáng", date: .d("2025-05-02"), left: .d("2025-05-01")))
         #expect(
             refusal {
                 try MemberRules.left(Self.official, on: .d("2010-05-01"), reason: .transferred, today: Self.today)
             }
-                == .beforeMembership(memberID: "m-2", date: .d("2010-05-01"), start: .d("2010-05-01")))
+                == .beforeMembership(member: "Hoàng Văn Sáng", date: .d("2010-05-01"), start: .d("2010-05-01")))
     }
 
     @Test func aCellHasOneSecretaryAtATime() throws {
@@ -145,7 +146,7 @@ import Testing
                 try MemberRules.tookOffice(
                     deputy, Role(title: .deputySecretary, from: .d("2025-03-01")), in: cell, today: Self.today)
             }
-                == .officeAlreadyHeld(memberID: "m-3", title: .deputySecretary))
+                == .officeAlreadyHeld(member: "Vi Văn Tâm", title: .deputySecretary))
         // Once the secretary's office has its last day, the next one may take it from the day after.
         let stepped = try MemberRules.leftOffice(holder, title: .secretary, on: .d("2024-12-31"), today: Self.today)
         let after = Cell(id: "c", organizationID: "o", name: "Chi bộ thử", members: [stepped, newcomer])
@@ -154,7 +155,7 @@ import Testing
         #expect(secretary.roles(on: .d("2025-01-01")).map(\.title) == [.secretary])
         #expect(
             refusal { try MemberRules.leftOffice(newcomer, title: .secretary, on: .d("2025-01-01"), today: Self.today) }
-                == .officeNotHeld(memberID: "m-3", title: .secretary))
+                == .officeNotHeld(member: "Vi Văn Tâm", title: .secretary))
         #expect(
             refusal {
                 try MemberRules.withPost(
@@ -176,7 +177,7 @@ import Testing
 
     @Test func refusalsAreWordedInVietnamese() {
         let sentence = ArchiveError.register(
-            .probationNotOver(memberID: "m-1", date: .d("2025-03-01"), earliest: .d("2025-03-02"))
+            .probationNotOver(member: "Lò Thị Hoa", date: .d("2025-03-01"), earliest: .d("2025-03-02"))
         )
         .vietnameseDescription
         #expect(sentence.contains("12 tháng") && sentence.contains("02/03/2025"))

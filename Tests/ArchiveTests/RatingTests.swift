@@ -31,7 +31,7 @@ struct RatingTests {
                 return "\(error)"
             }
         }
-        #expect(mistake(Array(full.dropLast())).contains("chưa cho điểm tiêu chí: closing"))
+        #expect(mistake(Array(full.dropLast())).contains("chưa cho điểm tiêu chí: “Kết luận và thông qua biên bản”"))
         #expect(mistake(full + [("time", 1)]).contains("hai lần"))
         #expect(mistake(full.map { $0.criterion == "results" ? ("results", 31) : $0 }).contains("từ 0 đến 30"))
         #expect(mistake(full.map { $0.criterion == "time" ? ("time", -1) : $0 }).contains("từ 0 đến 5"))

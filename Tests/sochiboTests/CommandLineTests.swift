@@ -84,7 +84,10 @@ struct CommandLineTests {
         _ = try initialized()
         let result = try Sochibo.run(["import", "--archive", archive, directory + "/khong-co.xml"])
         #expect(result.status == 1)
-        #expect(result.errorLines.first?.hasSuffix("error: không mở được tệp: No such file or directory") == true)
+        #expect(
+            result.errorLines.first?.hasSuffix(
+                "error: không có tệp \(directory)/khong-co.xml; hãy xem lại tên và thư mục của tệp") == true,
+            "\(result.errors)")
     }
 
     @Test func exportToStandardOutputAndToAFileRoundTrip() throws {

@@ -74,7 +74,7 @@ import Testing
         let secretary = try refusal(["role", "np-02", "--title", "secretary", "--from", "2024-01-01"])
         #expect(
             secretary == [
-                "sochibo: chi bộ cb-na-pan đang có bí thư là đồng chí Hà Văn Lợi (từ ngày 16/04/2020); mỗi lúc chỉ có một bí thư, hãy ghi ngày thôi giữ chức của đồng chí ấy trước."
+                "sochibo: chi bộ đang có bí thư là đồng chí Hà Văn Lợi (từ ngày 16/04/2020); mỗi lúc chỉ có một bí thư, hãy ghi ngày thôi giữ chức của đồng chí ấy trước."
             ])
         let title = try refusal(["role", "np-02", "--title", "chairman", "--from", "2024-01-01"])
         #expect(title.count == 1 && title[0].contains("không có chức vụ «chairman»"))

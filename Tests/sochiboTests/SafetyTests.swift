@@ -44,7 +44,8 @@ struct SafetyTests {
         #expect(result.status == 1)
         #expect(
             result.errorLines.first
-                == "\(file):60:60: error: for quá lớn: 4611686018427387904 (tối đa 100000)", "\(result.errors)")
+                == "\(file):60:60: error: số tán thành quá lớn: 4611686018427387904 (tối đa 100.000)",
+            "\(result.errors)")
         #expect(!(try run(["export"]).output.contains("<meeting")))
     }
 
@@ -94,7 +95,8 @@ struct SafetyTests {
         let result = try run(["import", file])
         #expect(result.status == 1)
         #expect(result.errors.contains("\(file):63:"), "\(result.errors)")
-        #expect(result.errors.contains("number quá lớn: 100000000000000000000000 (tối đa 99999)"), "\(result.errors)")
+        #expect(
+            result.errors.contains("số văn bản quá lớn: 100000000000000000000000 (tối đa 99.999)"), "\(result.errors)")
     }
 
     @Test func aFormWithAnImpossibleVoteCountIsRefusedAtItsLine() throws {

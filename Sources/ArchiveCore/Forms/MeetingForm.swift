@@ -196,10 +196,11 @@ public enum MeetingForm {
             if minutes == 0 {
                 reader.problem(line.number, "giờ kết thúc \(end) trùng giờ bắt đầu \(start)")
             } else if minutes > Meeting.longestTypedMinutes {
+                let overnight = end.minutesSinceMidnight < start.minutesSinceMidnight ? " (qua nửa đêm)" : ""
                 reader.problem(
                     line.number,
-                    "từ \(start) đến \(end) là \(minutes / 60) giờ \(minutes % 60) phút (qua nửa đêm): hãy xem lại giờ bắt đầu và kết thúc"
-                )
+                    "từ \(start) đến \(end) là \(Meeting.lengthWords(minutes))\(overnight), dài hơn 12 giờ: "
+                        + "hãy xem lại giờ bắt đầu và kết thúc")
             }
         }
         let place = reader.text("Địa điểm")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The minutes form as separate fields, as a web page sends them: written into the text form
 /// so that the one reader (`MeetingForm.read`, through `ArchiveService.file(form:)`) checks
 /// both, and each problem's line maps back to the field it came from.
@@ -122,6 +124,9 @@ public struct MeetingFormFields: Sendable, Hashable {
         ratingNote = meeting.rating?.note ?? ""
     }
 
+    /// The most vote or task rows a page shows and reads from one form.
+    public static let maximumRows = 50
+
     /// Field keys used in `fieldAtLine` and by the page beside each input.
     public enum Field {
         public static let general = "general"
@@ -131,6 +136,52 @@ public struct MeetingFormFields: Sendable, Hashable {
         public static let conclusion = "conclusion", votes = "votes", reports = "reports", rating = "rating"
         /// The row of one member: `attendance.ID`.
         public static func member(_ id: String) -> String { "attendance.\(id)" }
+    }
+
+    /// What the page must refuse before the text form is written, by `Field` key, in
+    /// sentences about the page's own inputs: a control character in any field (which the
+    /// text form would drop while cleaning, `domain.md` forbids storing it), and vote rows
+    /// that the text form's `nội dung | tán thành | …` line could not carry or read.
+    public func pageProblems() -> [String: [String]] {
+        var problems: [String: [String]] = [:]
+        var texts: [(String, String)] = [
+            (Field.kind, kind), (Field.date, date), (Field.start, start), (Field.end, end), (Field.place, place),
+            (Field.topic, topic), (Field.chair, chairID), (Field.recorder, recorderID), (Field.guests, guests),
+            (Field.agenda, agenda), (Field.proceedings, proceedings), (Field.conclusion, conclusion),
+            (Field.rating, ratingScore), (Field.rating, ratingNote),
+        ]
+        for (id, row) in attendance.sorted(by: { $0.key < $1.key }) { texts.append((Field.member(id), row.reason)) }
+        for row in votes {
+            texts += [row.subject, row.votesFor, row.votesAgainst, row.abstentions].map { (Field.votes, $0) }
+        }
+        for (_, report) in reports.sorted(by: { $0.key < $1.key }) { texts.append((Field.reports, report.note)) }
+        for (field, text) in texts {
+            guard let control = TextNormalization.firstControl(text), problems[field] == nil else { continue }
+            problems[field, default: []].append(Self.controlSentence(control))
+        }
+        for (index, row) in votes.enumerated() where !row.isEmpty {
+            let subject = TextNormalization.collapsed(row.subject)
+            let name = subject.isEmpty ? "Biểu quyết thứ \(index + 1)" : "Biểu quyết “\(subject)”"
+            if subject.isEmpty {
+                problems[Field.votes, default: []].append("\(name) chưa ghi nội dung: hãy ghi biểu quyết về việc gì.")
+            } else if subject.contains("|") {
+                problems[Field.votes, default: []].append(
+                    "\(name) có dấu “|”, sổ không giữ được dấu này trong nội dung biểu quyết: hãy viết khác đi.")
+            }
+            let counts = [row.votesFor, row.votesAgainst, row.abstentions].map { TextNormalization.trimmed($0) }
+            if !counts.allSatisfy({ Int($0).map { (0...Vote.maximumCount).contains($0) } ?? false }) {
+                problems[Field.votes, default: []].append(
+                    "\(name): hãy ghi số người ở cả ba ô tán thành, không tán thành và không biểu quyết, "
+                        + "mỗi ô một số từ 0 đến \(Percent.grouped(Vote.maximumCount)) (không có ai thì ghi 0).")
+            }
+        }
+        return problems
+    }
+
+    /// The page's sentence for a control character in one of its inputs.
+    static func controlSentence(_ control: Unicode.Scalar) -> String {
+        "Ô này có ký tự điều khiển U+\(String(format: "%04X", control.value)) không in ra được (thường do dán từ nơi khác): "
+            + "hãy xóa nó rồi gõ lại."
     }
 
     /// The text form these fields fill, and the field each line came from.

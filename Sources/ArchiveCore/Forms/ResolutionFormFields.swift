@@ -76,6 +76,23 @@ public struct ResolutionFormFields: Sendable, Hashable {
         recipients = "Đảng ủy xã\nĐảng viên trong chi bộ\nLưu Chi bộ"
     }
 
+    /// Control characters in the page's inputs, by `Field` key, in the page's sentence: the
+    /// text form would drop them while cleaning, and a form refuses them, never stores or drops
+    /// them silently.
+    public func pageProblems() -> [String: [String]] {
+        var texts: [(String, String)] = [
+            (Field.date, date), (Field.place, place), (Field.title, title), (Field.body, body),
+            (Field.signer, signerID), (Field.recipients, recipients),
+        ]
+        for row in tasks { texts += [row.text, row.assigneeID, row.due].map { (Field.tasks, $0) } }
+        var problems: [String: [String]] = [:]
+        for (field, text) in texts {
+            guard let control = TextNormalization.firstControl(text), problems[field] == nil else { continue }
+            problems[field] = [MeetingFormFields.controlSentence(control)]
+        }
+        return problems
+    }
+
     /// Field keys of `fieldAtLine`.
     public enum Field {
         public static let general = "general", date = "date", place = "place", title = "title", body = "body"

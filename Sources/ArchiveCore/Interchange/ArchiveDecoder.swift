@@ -224,11 +224,21 @@ struct ArchiveDecoder {
     ) -> T? where T.RawValue == String {
         guard let raw = required(element, attribute).map(TextNormalization.trimmed) else { return nil }
         guard let value = T(rawValue: raw) else {
-            problem(element, attribute, "giá trị không hợp lệ cho \(attribute): \(raw)")
+            problem(
+                element, attribute, "giá trị không hợp lệ cho \(Self.attributeWords[attribute] ?? attribute): \(raw)")
             return nil
         }
         return value
     }
+
+    /// The Vietnamese names of the numeric and enumerated attributes, for sentences people
+    /// read: "for" is the number in favour of a vote, not a word they would know.
+    static let attributeWords: [String: String] = [
+        "for": "số tán thành", "against": "số không tán thành", "abstain": "số không biểu quyết",
+        "version": "số phiên bản", "score": "điểm xếp loại", "number": "số văn bản",
+        "kind": "loại kỳ sinh hoạt", "type": "loại văn bản", "status": "tình trạng", "level": "mức xếp loại",
+        "classification": "độ mật", "reason": "lý do ra khỏi chi bộ", "title": "chức vụ",
+    ]
 
     /// A non-negative integer attribute no larger than `maximum`: the schema accepts any
     /// size, but a value no record can hold is refused here, where its line is known, rather
@@ -239,11 +249,16 @@ struct ArchiveDecoder {
         let digits = trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
         if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), Int(digits).map({ $0 > maximum }) ?? true
         {
-            problem(element, attribute, "\(attribute) quá lớn: \(trimmed) (tối đa \(maximum))")
+            problem(
+                element, attribute,
+                "\(Self.attributeWords[attribute] ?? attribute) quá lớn: \(trimmed) (tối đa \(Percent.grouped(maximum)))"
+            )
             return nil
         }
         guard let value = Int(trimmed), value >= 0 else {
-            problem(element, attribute, "\(attribute) phải là số nguyên không âm: \(text)")
+            problem(
+                element, attribute,
+                "\(Self.attributeWords[attribute] ?? attribute) phải là số nguyên không âm: \(text)")
             return nil
         }
         return value

@@ -125,10 +125,21 @@ public struct MemberList: Sendable {
                 if let problem = date.problem(label: column.label) { rowProblems.append(problem) }
                 return date.date
             }
+            // A row shorter than the header leaves its last columns out: a date left out so is
+            // a problem, never read as blank (blank "Ngày vào chi bộ" means the admission day).
+            for column in [Column.admitted, .confirmed, .joined] {
+                if let position = positions[column], position >= fields.count, !fields.isEmpty {
+                    rowProblems.append(
+                        "dòng này thiếu ô “\(column.label)” (ít ô hơn dòng tiêu đề): hãy ghi ngày vào ô đó, "
+                            + "hoặc để trống ô nếu không có")
+                }
+            }
             let name = value(.name)
             if name.isEmpty { rowProblems.append("chưa có “Họ và tên”") }
             let admitted = date(.admitted)
-            if value(.admitted).isEmpty { rowProblems.append("chưa có “Ngày kết nạp”") }
+            if value(.admitted).isEmpty, positions[.admitted].map({ $0 < fields.count }) ?? false {
+                rowProblems.append("chưa có “Ngày kết nạp”")
+            }
             let confirmed = date(.confirmed)
             let joined = date(.joined)
             var birthYear: Int?
@@ -154,18 +165,45 @@ public struct MemberList: Sendable {
     }
 
     /// The problems the register's rules find in the entries (a date after `today`, a
-    /// confirmation before the end of probation…), each at its row; empty when every entry
+    /// confirmation before the end of probation, a member already in the cell or twice in the
+    /// list with the same name and year of birth…), each at its row; empty when every entry
     /// can be loaded.
-    public func ruleProblems(today: LocalDate) -> [Problem] {
-        entries.compactMap { entry in
+    ///
+    /// - parameter cells: the cells the entries go into, as they are now (their members).
+    public func ruleProblems(today: LocalDate, cells: [Cell] = []) -> [Problem] {
+        var earlier: [String: Int] = [:]
+        return entries.compactMap { entry in
             do {
-                _ = try MemberRules.entering(entry.member, id: "dòng \(entry.row)", temporary: false, today: today)
+                let member = try MemberRules.entering(
+                    entry.member, id: "dòng \(entry.row)", temporary: false, today: today)
+                if let cell = cells.first(where: { $0.id == entry.member.cellID }) {
+                    try MemberRules.checkNotInCell(entry.member, cell: cell)
+                }
+                let key = "\(VietnameseText.comparable(member.fullName))|\(member.birthYear.map(String.init) ?? "")"
+                if member.birthYear != nil, let row = earlier[key] {
+                    return Problem(
+                        row: entry.row,
+                        message: "\(member.fullName), sinh năm \(member.birthYear ?? 0), đã có ở dòng \(row); "
+                            + "mỗi người chỉ ghi một dòng")
+                }
+                earlier[key] = entry.row
                 return nil
             } catch let error as ArchiveError {
                 return Problem(row: entry.row, message: error.vietnameseDescription)
             } catch {
                 return Problem(row: entry.row, message: "\(error)")
             }
+        }
+    }
+
+    /// The warnings of the list, each at its row: a member whose name is that of a member
+    /// still in the cell with another or no year of birth ("Chi bộ đã có đồng chí … — nếu là
+    /// người khác, không sao"); such rows load.
+    public func namesakeWarnings(cells: [Cell]) -> [Problem] {
+        entries.compactMap { entry in
+            guard let cell = cells.first(where: { $0.id == entry.member.cellID }) else { return nil }
+            let namesakes = MemberRules.namesakes(of: entry.member.fullName, in: cell)
+            return MemberRules.namesakeWarning(namesakes).map { Problem(row: entry.row, message: $0) }
         }
     }
 }

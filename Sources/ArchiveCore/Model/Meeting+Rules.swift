@@ -54,6 +54,15 @@ extension Meeting {
         return difference >= 0 ? difference : difference + 24 * 60
     }
 
+    /// A length in words, without a zero part: 780 is "13 giờ", 105 "1 giờ 45 phút", 45 "45 phút".
+    public static func lengthWords(_ minutes: Int) -> String {
+        switch (minutes / 60, minutes % 60) {
+        case (0, let rest): "\(rest) phút"
+        case (let hours, 0): "\(hours) giờ"
+        case (let hours, let rest): "\(hours) giờ \(rest) phút"
+        }
+    }
+
     /// The longest meeting a form accepts (12 hours): longer is a slip in a time.
     public static let longestTypedMinutes = 12 * 60
 

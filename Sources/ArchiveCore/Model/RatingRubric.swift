@@ -128,13 +128,13 @@ public struct RatingRubric: Sendable, Hashable, Codable {
         for (written, value) in points {
             let known = try criterion(written: written)
             let criterion = known.id
-            guard given[criterion] == nil else { throw Mistake("tiêu chí \(criterion) được cho điểm hai lần") }
+            guard given[criterion] == nil else { throw Mistake("tiêu chí “\(known.name)” được cho điểm hai lần") }
             guard (0...known.points).contains(value) else {
-                throw Mistake("tiêu chí \(criterion) chỉ được từ 0 đến \(known.points) điểm, không phải \(value)")
+                throw Mistake("tiêu chí “\(known.name)” chỉ được từ 0 đến \(known.points) điểm, không phải \(value)")
             }
             given[criterion] = value
         }
-        let missing = criteria.filter { given[$0.id] == nil }.map(\.id)
+        let missing = criteria.filter { given[$0.id] == nil }.map { "“\($0.name)”" }
         guard missing.isEmpty else {
             throw Mistake("chưa cho điểm tiêu chí: \(missing.joined(separator: ", "))")
         }

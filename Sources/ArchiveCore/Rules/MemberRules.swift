@@ -38,7 +38,7 @@ public enum MemberRules {
 
     /// Whether `id` can name a record: 1 to 64 ASCII letters, digits, `-`, `.` or `_`.
     public static func isValidIdentifier(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 64
+        !id.isEmpty && id.count <= longestIdentifier
             && id.unicodeScalars.allSatisfy {
                 $0.isASCII && ($0.properties.isAlphabetic || "0123456789-._".unicodeScalars.contains($0))
             }
@@ -73,6 +73,54 @@ public enum MemberRules {
         return code
     }
 
+    /// The members still in `cell` (not left) whose full name is `name`, compared with their
+    /// marks (`VietnameseText.comparable`: case and tone placement aside), except `exceptID`:
+    /// the same person entered twice, or a namesake (`domain.md`, "Members").
+    public static func namesakes(of name: String, in cell: Cell, except exceptID: String? = nil) -> [Member] {
+        let wanted = VietnameseText.comparable(TextNormalization.collapsed(name))
+        return cell.members.filter { member in
+            member.id != exceptID && member.leftCell == nil
+                && VietnameseText.comparable(member.fullName) == wanted
+        }
+    }
+
+    /// Refuses entering `newMember` in `cell` when a member still in it has the same name and
+    /// the same year of birth: the same person, entered twice. A namesake with another year,
+    /// or without one on either side, is accepted (`namesakes` finds them for a warning).
+    ///
+    /// - throws: `.alreadyInCell` naming the member already there.
+    public static func checkNotInCell(_ newMember: NewMember, cell: Cell) throws {
+        guard let year = newMember.birthYear else { return }
+        if let same = namesakes(of: newMember.fullName, in: cell).first(where: { $0.birthYear == year }) {
+            throw ArchiveError.register(.alreadyInCell(member: same.fullName, birthYear: year))
+        }
+    }
+
+    /// The warning line after entering a member who has namesakes still in the cell, or nil:
+    /// "Chi bộ đã có đồng chí Lò Thị Hoa (sinh năm 1975) — nếu là người khác, không sao."
+    public static func namesakeWarning(_ namesakes: [Member]) -> String? {
+        guard !namesakes.isEmpty else { return nil }
+        let names = namesakes.map { member in
+            "đồng chí \(member.fullName)" + (member.birthYear.map { " (sinh năm \($0))" } ?? "")
+        }
+        return "Chi bộ đã có \(names.joined(separator: ", ")) — nếu là người khác, không sao; "
+            + "nếu là cùng một người được ghi hai lần, hãy xóa tên bản ghi thừa."
+    }
+
+    /// The longest identifier a record can have.
+    public static let longestIdentifier = 64
+
+    /// Throws unless `id` can name a record (`isValidIdentifier`), saying which rule it breaks.
+    ///
+    /// - throws: `.identifierTooLong` (more than `longestIdentifier` characters), else
+    ///   `.invalidIdentifier`.
+    public static func checkIdentifier(_ id: String) throws {
+        if id.count > longestIdentifier {
+            throw ArchiveError.register(.identifierTooLong(length: id.count, maximum: longestIdentifier))
+        }
+        guard isValidIdentifier(id) else { throw ArchiveError.register(.invalidIdentifier(id)) }
+    }
+
     /// A member entering the register under `id` (admitted, transferred in, attached).
     ///
     /// - throws: `.emptyName`, `.futureDate`, `.implausibleBirthYear`,
@@ -89,14 +137,18 @@ public enum MemberRules {
                 throw ArchiveError.register(.joinedBeforeAdmission(joined: joined, admitted: newMember.admitted))
             }
         }
-        if let year = newMember.birthYear, year < 1900 || year > newMember.admitted.year - youngestAge {
-            throw ArchiveError.register(.implausibleBirthYear(year))
+        if let year = newMember.birthYear {
+            if year < 1900 { throw ArchiveError.register(.implausibleBirthYear(year)) }
+            if year > newMember.admitted.year - youngestAge {
+                throw ArchiveError.register(
+                    .tooYoungAtAdmission(birthYear: year, admissionYear: newMember.admitted.year))
+            }
         }
         if let confirmed = newMember.confirmed {
             try notFuture(confirmed, today: today)
             let earliest = endOfProbation(admitted: newMember.admitted)
             if confirmed < earliest {
-                throw ArchiveError.register(.probationNotOver(memberID: id, date: confirmed, earliest: earliest))
+                throw ArchiveError.register(.probationNotOver(member: name, date: confirmed, earliest: earliest))
             }
         }
         return Member(
@@ -111,13 +163,13 @@ public enum MemberRules {
     ///   (before 12 months from admission).
     public static func confirmed(_ member: Member, on date: LocalDate, today: LocalDate) throws -> Member {
         if let since = member.confirmed {
-            throw ArchiveError.register(.alreadyOfficial(memberID: member.id, since: since))
+            throw ArchiveError.register(.alreadyOfficial(member: member.fullName, since: since))
         }
         try notFuture(date, today: today)
         try beforeLeaving(member, date)
         let earliest = endOfProbation(admitted: member.admitted)
         if date < earliest {
-            throw ArchiveError.register(.probationNotOver(memberID: member.id, date: date, earliest: earliest))
+            throw ArchiveError.register(.probationNotOver(member: member.fullName, date: date, earliest: earliest))
         }
         var changed = member
         changed.confirmed = date
@@ -139,10 +191,10 @@ public enum MemberRules {
         }
         try inMembership(member, exemption.from)
         if let left = member.leftCell, let to = exemption.to, to >= left {
-            throw ArchiveError.register(.afterLeaving(memberID: member.id, date: to, left: left))
+            throw ArchiveError.register(.afterLeaving(member: member.fullName, date: to, left: left))
         }
         for other in member.exemptions where overlaps(other.from, other.to, exemption.from, exemption.to) {
-            throw ArchiveError.register(.exemptionOverlaps(memberID: member.id, from: other.from))
+            throw ArchiveError.register(.exemptionOverlaps(member: member.fullName, from: other.from))
         }
         var changed = member
         changed.exemptions.append(Exemption(from: exemption.from, to: exemption.to, reason: reason))
@@ -154,7 +206,7 @@ public enum MemberRules {
     /// - throws: `.noOpenExemption`, `.futureDate`, `.endBeforeStart`, `.afterLeaving`.
     public static func exemptionEnded(_ member: Member, on date: LocalDate, today: LocalDate) throws -> Member {
         guard let index = member.exemptions.lastIndex(where: { $0.to == nil }) else {
-            throw ArchiveError.register(.noOpenExemption(memberID: member.id))
+            throw ArchiveError.register(.noOpenExemption(member: member.fullName))
         }
         try notFuture(date, today: today)
         try beforeLeaving(member, date)
@@ -175,11 +227,11 @@ public enum MemberRules {
     ) throws
         -> Member
     {
-        if let left = member.leftCell { throw ArchiveError.register(.alreadyLeft(memberID: member.id, left: left)) }
+        if let left = member.leftCell { throw ArchiveError.register(.alreadyLeft(member: member.fullName, left: left)) }
         try notFuture(date, today: today)
         let start = membershipStart(of: member)
         if date <= start {
-            throw ArchiveError.register(.beforeMembership(memberID: member.id, date: date, start: start))
+            throw ArchiveError.register(.beforeMembership(member: member.fullName, date: date, start: start))
         }
         let lastDay = date.previousDay
         var changed = member
@@ -211,10 +263,10 @@ public enum MemberRules {
         if let to = role.to, to < role.from { throw ArchiveError.register(.endBeforeStart(from: role.from, to: to)) }
         try inMembership(member, role.from)
         if let left = member.leftCell, let to = role.to, to >= left {
-            throw ArchiveError.register(.afterLeaving(memberID: member.id, date: to, left: left))
+            throw ArchiveError.register(.afterLeaving(member: member.fullName, date: to, left: left))
         }
         for held in member.roles where held.title == role.title && overlaps(held.from, held.to, role.from, role.to) {
-            throw ArchiveError.register(.officeAlreadyHeld(memberID: member.id, title: role.title))
+            throw ArchiveError.register(.officeAlreadyHeld(member: member.fullName, title: role.title))
         }
         if role.title == .secretary {
             for other in cell.members where other.id != member.id {
@@ -240,7 +292,7 @@ public enum MemberRules {
         -> Member
     {
         guard let index = member.roles.lastIndex(where: { $0.title == title && $0.to == nil }) else {
-            throw ArchiveError.register(.officeNotHeld(memberID: member.id, title: title))
+            throw ArchiveError.register(.officeNotHeld(member: member.fullName, title: title))
         }
         try notFuture(date, today: today)
         try beforeLeaving(member, date)
@@ -268,12 +320,12 @@ public enum MemberRules {
 
     /// A term the cell can open: inside no other of its terms.
     ///
-    /// - throws: `.invalidIdentifier`, `.identifierTaken` (kind `cell`: the cell has a term
-    ///   of this identifier), `.endBeforeStart`, `.termOverlaps`.
+    /// - throws: `.invalidIdentifier`, `.identifierTooLong`, `.termTaken` (the cell has a
+    ///   term of this identifier), `.endBeforeStart`, `.termOverlaps`.
     public static func checkNewTerm(_ term: Term, of cell: Cell) throws {
-        guard isValidIdentifier(term.id) else { throw ArchiveError.register(.invalidIdentifier(term.id)) }
+        try checkIdentifier(term.id)
         if cell.terms.contains(where: { $0.id == term.id }) {
-            throw ArchiveError.register(.identifierTaken(term.id, kind: .cell))
+            throw ArchiveError.register(.termTaken(term.id))
         }
         if let end = term.end, end < term.start {
             throw ArchiveError.register(.endBeforeStart(from: term.start, to: end))
@@ -291,14 +343,14 @@ public enum MemberRules {
 
     private static func beforeLeaving(_ member: Member, _ date: LocalDate) throws {
         if let left = member.leftCell, date >= left {
-            throw ArchiveError.register(.afterLeaving(memberID: member.id, date: date, left: left))
+            throw ArchiveError.register(.afterLeaving(member: member.fullName, date: date, left: left))
         }
     }
 
     private static func inMembership(_ member: Member, _ date: LocalDate) throws {
         let start = membershipStart(of: member)
         if date < start {
-            throw ArchiveError.register(.beforeMembership(memberID: member.id, date: date, start: start))
+            throw ArchiveError.register(.beforeMembership(member: member.fullName, date: date, start: start))
         }
         try beforeLeaving(member, date)
     }

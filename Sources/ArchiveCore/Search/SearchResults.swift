@@ -34,16 +34,28 @@ public struct SearchResults: Sendable, Hashable, Codable {
     /// When nothing was found: the query with unknown words replaced by the closest words of
     /// the index, to offer ("Có phải đồng chí muốn tìm: …?"); nil otherwise.
     public var suggestion: String?
+    /// The written form, with its marks, of the folded words of `corrections`: "tong" →
+    /// "Tòng", the form most often met in the records found through it; a word without
+    /// one found stays folded. For the lines people read only (not encoded).
+    public var writtenForms: [String: String] = [:]
 
-    public init(hits: [SearchHit], corrections: [SearchCorrection] = [], suggestion: String? = nil) {
+    private enum CodingKeys: String, CodingKey { case hits, corrections, suggestion }
+
+    public init(
+        hits: [SearchHit], corrections: [SearchCorrection] = [], suggestion: String? = nil,
+        writtenForms: [String: String] = [:]
+    ) {
         self.hits = hits
         self.corrections = corrections
         self.suggestion = suggestion
+        self.writtenForms = writtenForms
     }
 
     /// The corrected words, space-separated, to say what the hits were found for
-    /// ("Hiển thị kết quả cho: camera"); nil without corrections.
+    /// ("Hiển thị kết quả cho: camera"); nil without corrections. Each word is written with
+    /// its marks when `writtenForms` has them.
     public var readAs: String? {
-        corrections.isEmpty ? nil : corrections.map(\.readAs).joined(separator: " ")
+        corrections.isEmpty
+            ? nil : corrections.map { writtenForms[$0.readAs] ?? $0.readAs }.joined(separator: " ")
     }
 }

@@ -20,6 +20,9 @@ public protocol ArchiveService: Sendable {
     func meetings(cellID: String?, year: Int?) async throws -> [MeetingOverview]
     /// Documents of one cell (or every cell), of one year (or every year), oldest first.
     func documents(cellID: String?, year: Int?) async throws -> [DocumentOverview]
+    /// The identifiers of the documents adopted at `meetingID` (their `meetingID`), in order;
+    /// empty for none or an unknown meeting.
+    func documentIDs(adoptedAt meetingID: String) async throws -> [String]
     /// Any one record by its identifier. - throws: `ArchiveError.notFound`.
     func record(id: String) async throws -> ArchiveRecord
     /// A meeting or document's lifecycle: status, version, content hash.

@@ -99,6 +99,33 @@ extension LifecycleRefusal {
     }
 }
 
+extension LifecycleRefusal {
+    /// The sentence as the record's own web page says it, without a final full stop: the page
+    /// names the record already, so no identifier (of the record, its cell or its meeting) is
+    /// repeated to the person reading it.
+    public var pageDescription: String {
+        switch self {
+        case .alreadyApproved:
+            "biên bản này đã được thông qua rồi"
+        case .notADraft(_, let status):
+            "văn bản này đã ở trạng thái “\(status.vietnameseName)”, chỉ ban hành được dự thảo"
+        case .noTermOnDate(_, let date):
+            "chi bộ chưa có nhiệm kỳ nào vào ngày \(date.vietnameseShort) để đánh số văn bản; "
+                + "hãy nhờ quản trị mở nhiệm kỳ của chi bộ rồi ban hành lại"
+        case .correctingADraft(let kind, _):
+            "\(kind == .meeting ? "biên bản" : "văn bản") này còn là dự thảo: sửa thẳng, không cần đính chính"
+        case .correctionDropsReportedTask:
+            "không bỏ được nhiệm vụ này: một kỳ sinh hoạt sau đã báo cáo về nhiệm vụ đó"
+        case .correctionChangesNothing:
+            "nội dung đính chính giống hệt phiên bản hiện hành; hãy sửa chỗ cần đính chính rồi lưu lại"
+        case .committeeRatingADraft:
+            "biên bản này chưa được thông qua; đảng ủy chỉ xếp loại kỳ sinh hoạt đã thông qua biên bản"
+        case .correctionMovesMeeting, .correctionChangesDocumentCellOrType:
+            vietnameseDescription
+        }
+    }
+}
+
 extension RecordKind {
     /// The Vietnamese noun, e.g. "chi bộ".
     public var vietnameseName: String {

@@ -7,26 +7,39 @@ extension RegisterRefusal {
             "ngày \(date.vietnameseShort) chưa đến (hôm nay là \(today.vietnameseShort)); chỉ ghi việc đã xảy ra"
         case .emptyName:
             "chưa ghi tên; hãy ghi đủ họ và tên"
+        case .emptyUnitName(let kind):
+            kind == .cell
+                ? "chưa ghi tên chi bộ; hãy ghi tên, ví dụ Chi bộ thôn Nà Pàn"
+                : "chưa ghi tên \(kind.vietnameseName); hãy ghi tên đầy đủ, ví dụ Đảng bộ xã Hợp Thành"
         case .invalidIdentifier(let id):
             "mã «\(id)» không dùng được: chỉ gồm chữ không dấu, chữ số, dấu gạch ngang, dấu chấm hoặc gạch dưới"
         case .invalidIssuerCode(let code):
             "ký hiệu «\(code)» không dùng được: chỉ gồm 1 đến \(MemberRules.maximumIssuerCodeLength) chữ cái, không có số, dấu cách hay dấu gạch, ví dụ CB (để trống là CB)"
+        case .identifierTooLong(let length, let maximum):
+            "mã dài \(Percent.grouped(length)) ký tự, quá dài: mã chỉ được tối đa \(maximum) ký tự; hãy ghi mã ngắn hơn"
+        case .termTaken(let id):
+            "chi bộ này đã có nhiệm kỳ \(id); hãy chọn nhiệm kỳ đó trong danh sách, hoặc ghi mã khác cho nhiệm kỳ mới"
         case .identifierTaken(let id, let kind):
             "mã \(id) đã là mã của một \(kind.vietnameseName); hãy chọn mã khác"
         case .implausibleBirthYear(let year):
             "năm sinh \(year) không hợp lý; hãy ghi năm sinh bốn chữ số, ví dụ 1975"
+        case .tooYoungAtAdmission(let year, let admitted):
+            "sinh năm \(year) thì năm kết nạp \(admitted) mới \(admitted - year) tuổi, mà người vào Đảng phải đủ 18 tuổi; hãy xem lại năm sinh và ngày kết nạp"
+        case .alreadyInCell(let member, let year):
+            "chi bộ đã có đồng chí \(member), sinh năm \(year), đang sinh hoạt; chưa ghi thêm lần nữa. "
+                + "Nếu đúng là một người khác trùng họ tên và năm sinh, hãy ghi họ tên kèm dấu phân biệt, ví dụ “\(member) (B)”"
         case .joinedBeforeAdmission(let joined, let admitted):
             "ngày vào chi bộ (\(joined.vietnameseShort)) trước ngày kết nạp (\(admitted.vietnameseShort)); hãy xem lại hai ngày này"
-        case .probationNotOver(let id, let date, let earliest):
-            "chưa công nhận chính thức \(id) được vào ngày \(date.vietnameseShort): thời gian dự bị là 12 tháng kể từ ngày kết nạp, sớm nhất là ngày \(earliest.vietnameseShort)"
-        case .alreadyOfficial(let id, let since):
-            "đảng viên \(id) đã là đảng viên chính thức từ ngày \(since.vietnameseShort)"
-        case .beforeMembership(let id, let date, let start):
-            "ngày \(date.vietnameseShort) trước khi đảng viên \(id) sinh hoạt ở chi bộ (từ ngày \(start.vietnameseShort)); hãy xem lại ngày"
-        case .afterLeaving(let id, let date, let left):
-            "ngày \(date.vietnameseShort) không ghi được: đảng viên \(id) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort)"
-        case .alreadyLeft(let id, let left):
-            "đảng viên \(id) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort); không ghi lần nữa"
+        case .probationNotOver(let member, let date, let earliest):
+            "chưa công nhận đồng chí \(member) là đảng viên chính thức được vào ngày \(date.vietnameseShort): thời gian dự bị là 12 tháng kể từ ngày kết nạp, sớm nhất là ngày \(earliest.vietnameseShort)"
+        case .alreadyOfficial(let member, let since):
+            "đồng chí \(member) đã là đảng viên chính thức từ ngày \(since.vietnameseShort)"
+        case .beforeMembership(let member, let date, let start):
+            "ngày \(date.vietnameseShort) trước khi đồng chí \(member) sinh hoạt ở chi bộ (từ ngày \(start.vietnameseShort)); hãy xem lại ngày"
+        case .afterLeaving(let member, let date, let left):
+            "ngày \(date.vietnameseShort) không ghi được: đồng chí \(member) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort)"
+        case .alreadyLeft(let member, let left):
+            "đồng chí \(member) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort); không ghi lần nữa"
         case .endBeforeStart(let from, let to):
             "ngày kết thúc (\(to.vietnameseShort)) trước ngày bắt đầu (\(from.vietnameseShort)); hãy xem lại hai ngày này"
         case .missingText(let field):
@@ -37,20 +50,20 @@ extension RegisterRefusal {
             "phần “\(field)” dài quá \(Percent.grouped(maximum)) ký tự; hãy rút gọn rồi lưu lại"
         case .tooManyRecipients(let maximum):
             "nơi nhận nhiều quá \(maximum) dòng, hoặc có dòng quá 200 ký tự; hãy rút gọn"
-        case .exemptionOverlaps(let id, let from):
-            "đảng viên \(id) đã được miễn sinh hoạt trong khoảng này (từ ngày \(from.vietnameseShort)); hãy kết thúc lần miễn đó trước"
-        case .noOpenExemption(let id):
-            "đảng viên \(id) không có lần miễn sinh hoạt nào đang để ngỏ ngày kết thúc"
-        case .secretaryTaken(let cellID, let holder, let from):
-            "chi bộ \(cellID) đang có bí thư là đồng chí \(holder) (từ ngày \(from.vietnameseShort)); mỗi lúc chỉ có một bí thư, hãy ghi ngày thôi giữ chức của đồng chí ấy trước"
-        case .officeAlreadyHeld(let id, let title):
-            "đảng viên \(id) đang giữ chức \(title.vietnameseName.lowercased()) trong khoảng này"
-        case .officeNotHeld(let id, let title):
-            "đảng viên \(id) không đang giữ chức \(title.vietnameseName.lowercased())"
+        case .exemptionOverlaps(let member, let from):
+            "đồng chí \(member) đã được miễn sinh hoạt trong khoảng này (từ ngày \(from.vietnameseShort)); hãy kết thúc lần miễn đó trước"
+        case .noOpenExemption(let member):
+            "đồng chí \(member) không có lần miễn sinh hoạt nào đang để ngỏ ngày kết thúc"
+        case .secretaryTaken(_, let holder, let from):
+            "chi bộ đang có bí thư là đồng chí \(holder) (từ ngày \(from.vietnameseShort)); mỗi lúc chỉ có một bí thư, hãy ghi ngày thôi giữ chức của đồng chí ấy trước"
+        case .officeAlreadyHeld(let member, let title):
+            "đồng chí \(member) đang giữ chức \(title.vietnameseName.lowercased()) trong khoảng này"
+        case .officeNotHeld(let member, let title):
+            "đồng chí \(member) không đang giữ chức \(title.vietnameseName.lowercased())"
         case .listRefused(let problems):
             "chưa nạp ai cả: danh sách có \(problems.count) lỗi; sửa trong bảng tính rồi nạp lại cả tệp"
-        case .termOverlaps(let cellID, let termID):
-            "nhiệm kỳ mới trùng thời gian với nhiệm kỳ \(termID) của chi bộ \(cellID); hãy ghi ngày kết thúc nhiệm kỳ đó trước"
+        case .termOverlaps(_, let termID):
+            "nhiệm kỳ mới trùng thời gian với nhiệm kỳ \(termID) của chi bộ; hãy ghi ngày kết thúc nhiệm kỳ đó trước"
         }
     }
 }

@@ -159,7 +159,9 @@ public struct FilingPage: Sendable {
         proceedings = fields.proceedings
         conclusion = fields.conclusion
         var voteRows = fields.votes.filter { !$0.isEmpty }
-        while voteRows.count < max(2, fields.votes.filter { !$0.isEmpty }.count + 1) {
+        // No script may add rows (the CSP forbids scripts): always two empty ones to spare.
+        let shownVotes = min(MeetingFormFields.maximumRows, max(3, voteRows.count + 2))
+        while voteRows.count < shownVotes {
             voteRows.append(MeetingFormFields.VoteRow())
         }
         votes = voteRows.enumerated().map {

@@ -22,7 +22,7 @@ public struct RecordPage: Sendable {
     package let recordTitle: String
     let marking: String?
     let facts: [Fact]
-    let parts: [Part]
+    var parts: [Part]
     let printHref: String
     /// The record's audit log (`/ban-ghi/ID/nhat-ky`).
     let logHref: String
@@ -34,6 +34,56 @@ public struct RecordPage: Sendable {
     /// The corrections the record has had, newest last ("Phiên bản 1, thay ngày … vì: …").
     var corrections: [String] = []
     var hasCorrections = false
+    /// The documents adopted at these minutes, as links: "Nghị quyết 01-NQ/CB đã ban hành từ
+    /// kỳ họp này".
+    var adopted: [WebLink] = []
+    var hasAdopted = false
+    /// The minutes' names of members, for the task reports.
+    private var memberNames: [String: String] = [:]
+    /// The minutes' task reports, until `show(reviewed:)` says what each task was.
+    private var taskReports: [TaskReport] = []
+
+    /// Shows the documents adopted at these minutes (those the account may read), each a link.
+    public mutating func show(adopted documents: [Document], issuerCode: String) {
+        adopted = documents.map { document in
+            let kind = document.kind.vietnameseName
+            let text =
+                if document.status == .draft {
+                    "\(kind) “\(document.title)” (dự thảo) đã soạn từ kỳ họp này"
+                } else {
+                    "\(kind) \(document.symbol(issuerCode: issuerCode) ?? "“\(document.title)”") đã ban hành từ kỳ họp này"
+                }
+            return WebLink(href: WebPath.record(document.id), text: text)
+        }
+        hasAdopted = !adopted.isEmpty
+    }
+
+    /// Shows what each reported task was and where it came from (the minutes' own reports
+    /// name only the task's identifier); a task withheld from the account keeps its number.
+    public mutating func show(reviewed tasks: [ReviewedTask]) {
+        guard !taskReports.isEmpty else { return }
+        let byID = Dictionary(tasks.map { ($0.task.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let items = taskReports.map { report in
+            var text = "Nhiệm vụ \(report.taskID)"
+            if let reviewed = byID[report.taskID] {
+                text = reviewed.task.text
+                if let symbol = reviewed.documentSymbol {
+                    text += " (\(reviewed.documentKind.vietnameseName) \(symbol))"
+                }
+                if let assignee = reviewed.task.assigneeID {
+                    text += " – đồng chí \(memberNames[assignee] ?? assignee) phụ trách"
+                }
+            }
+            text += ": \(report.status.vietnameseName)"
+            if let note = report.note, !note.isEmpty { text += " – \(note)" }
+            return text
+        }
+        parts = parts.map {
+            $0.heading == Self.reportsHeading ? Part(heading: $0.heading, items: items, numbered: true) : $0
+        }
+    }
+
+    static let reportsHeading = "Báo cáo thực hiện nhiệm vụ kỳ trước"
 
     /// Shows the record's earlier versions and why each was replaced, when it was corrected.
     public mutating func show(_ lifecycle: RecordLifecycle) {
@@ -100,11 +150,19 @@ public struct RecordPage: Sendable {
                 + " trên \(base.entitled) đảng viên có quyền biểu quyết – "
                 + (base.passed(vote) ? "được thông qua" : "không được thông qua")
         }
+        memberNames = names
+        taskReports = meeting.taskReports
+        let reports = meeting.taskReports.map { report in
+            "Nhiệm vụ \(report.taskID): \(report.status.vietnameseName)"
+                + (report.note.flatMap { $0.isEmpty ? nil : " – \($0)" } ?? "")
+        }
         parts = [
+            Part(heading: "Khách mời", items: meeting.guests, numbered: false),
             Part(heading: "Chương trình", items: meeting.agenda, numbered: true),
             Part(heading: "Diễn biến", items: meeting.proceedings, numbered: false),
             Part(heading: "Kết luận", items: meeting.conclusion, numbered: false),
             Part(heading: "Biểu quyết", items: votes, numbered: false),
+            Part(heading: Self.reportsHeading, items: reports, numbered: true),
             Part(heading: "Vắng mặt", items: absent, numbered: false),
         ].filter { !$0.items.isEmpty }
         printHref = WebPath.record(meeting.id) + "/in"

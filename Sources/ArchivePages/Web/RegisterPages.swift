@@ -293,6 +293,8 @@ public struct MemberPage: Sendable {
     let forms: [RegisterForm]
     let canWrite: Bool
     let savedNote: String?
+    /// A line to look at after the member was entered: a namesake still in the cell.
+    public var warning: String?
 
     /// The page of `member` of `cell` on `today`; `forms` empty for an account that only reads.
     public init(
@@ -456,12 +458,19 @@ public struct MemberListPage: Sendable {
     let fileContent: String
     let csrfToken: String
     let summary: String
+    /// Rows that load but deserve a look (a namesake already in the cell), as sentences.
+    let warnings: [String]
+    let hasWarnings: Bool
 
     /// The preview of `list` for `cell`; `problems` are the file's and the rules' together,
-    /// `content` the file as base64 for the load button.
+    /// `warnings` rows that load but deserve a look, `content` the file as base64 for the
+    /// load button.
     public init(
-        bar: WebAccountBar, cell: Cell, list: MemberList, problems: [MemberList.Problem], content: String
+        bar: WebAccountBar, cell: Cell, list: MemberList, problems: [MemberList.Problem],
+        warnings: [MemberList.Problem] = [], content: String
     ) {
+        self.warnings = warnings.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() }
+        hasWarnings = !warnings.isEmpty
         self.bar = bar
         cellName = cell.name
         membersHref = WebPath.members(of: cell.id)

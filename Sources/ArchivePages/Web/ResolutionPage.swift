@@ -60,7 +60,8 @@ public struct ResolutionPage: Sendable {
                 + members.map { Option(value: $0.id, text: $0.fullName, selected: $0.id == selected) }
         }
         var rows = fields.tasks.filter { !($0.text.isEmpty && $0.due.isEmpty && $0.assigneeID.isEmpty) }
-        let shown = max(3, rows.count + 1)
+        // No script may add rows (the CSP forbids scripts): always two empty ones to spare.
+        let shown = min(MeetingFormFields.maximumRows, max(5, rows.count + 2))
         while rows.count < shown { rows.append(ResolutionFormFields.TaskRow()) }
         tasks = rows.enumerated().map {
             TaskRow(

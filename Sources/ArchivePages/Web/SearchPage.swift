@@ -82,7 +82,8 @@ public struct SearchPage: Sendable {
     let hasPages: Bool
     let hiddenNote: String?
     let correctionLine: String?
-    let suggestionLine: String?
+    /// "Có phải đồng chí muốn tìm: …?", the suggested query a link to its search.
+    let suggestionLink: WebLink?
 
     /// The results per page.
     public static let pageSize = 10
@@ -97,14 +98,19 @@ public struct SearchPage: Sendable {
     ///   - cappedAt: the most that were counted; a total equal to it reads "hơn".
     ///   - hiddenConfidential: how many confidential documents matched but were left out.
     ///   - correctionLine: which typed words were read as which ("Hiển thị kết quả cho: …").
-    ///   - suggestionLine: what to try when nothing was found ("Có phải đồng chí muốn tìm: …?").
+    ///   - suggestion: the query to try when nothing was found, offered as a link to its
+    ///     search with the same filters ("Có phải đồng chí muốn tìm: …?").
     public init(
         bar: WebAccountBar, request: Request, cells: [(id: String, name: String)], years: [Int], hits: [SearchHit],
         total: Int, cappedAt: Int, hiddenConfidential: Int, correctionLine: String? = nil,
-        suggestionLine: String? = nil
+        suggestion: String? = nil
     ) {
         self.correctionLine = correctionLine
-        self.suggestionLine = suggestionLine
+        suggestionLink = suggestion.map { suggested in
+            var asked = request
+            asked.text = suggested
+            return WebLink(href: asked.query(page: 1), text: suggested)
+        }
         self.bar = bar
         let text = TextNormalization.trimmed(request.text)
         queryText = text

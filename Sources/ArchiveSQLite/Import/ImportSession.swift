@@ -108,7 +108,8 @@ final class ImportSession {
         do {
             xml = try XMLPullReader(path: path, schema: schema)
         } catch XMLError.cannotOpen(_, let reason) {
-            problems.append((path, SourceProblem(line: 0, needle: nil, message: "không mở được tệp: \(reason)"), nil))
+            let message = UnreadableFile.reason(path) ?? "không mở được tệp (\(reason))"
+            problems.append((path, SourceProblem(line: 0, needle: nil, message: message), nil))
             return
         } catch {
             problems.append((path, SourceProblem(line: 0, needle: nil, message: "không mở được tệp: \(error)"), nil))
@@ -264,7 +265,14 @@ final class ImportSession {
             if diagnostic.message.contains("entity reference loop") || diagnostic.message.contains("amplification") {
                 return "nội dung bị từ chối (bom mở rộng thực thể): \(diagnostic.message)"
             }
-            return "XML sai cú pháp: \(diagnostic.message)"
+            if diagnostic.message.hasPrefix("Document is empty")
+                || diagnostic.message.hasPrefix("Start tag expected")
+            {
+                return "tệp trống hoặc không phải tệp XML của Sổ Chi Bộ: hãy chọn tệp .xml đã xuất từ Sổ Chi Bộ "
+                    + "(lệnh sochibo export hoặc nút tải về), không phải tệp Word, Excel hay ảnh"
+            }
+            return "XML sai cú pháp (\(diagnostic.message)): tệp bị hỏng hoặc đã bị sửa tay; "
+                + "hãy xuất lại tệp từ Sổ Chi Bộ rồi gửi lại"
         case .error, .warning:
             return "không đúng lược đồ archive-1.xsd: \(diagnostic.message)"
         }

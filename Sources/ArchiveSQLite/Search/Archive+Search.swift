@@ -91,6 +91,21 @@ extension Archive {
                         let edits = max(1, EditDistance.allowed(forLength: word.count) + 1)
                         if let term = try vocabulary.closest(to: word, edits: edits) { replacements[word] = term }
                     }
+                    // Written with their marks as the records found by the suggestion write them.
+                    if !replacements.isEmpty {
+                        let suggested = SearchQuery(Self.replacing(replacements, in: text))
+                        var few = filters
+                        few.offset = 0
+                        few.limit = 5
+                        few.snippets = true
+                        // No confidential text decides how a word is offered.
+                        few.includeConfidential = false
+                        let snippets = try SearchStatement(query: suggested, filters: few).ranked(db).map {
+                            try Self.hit(db, $0, query: suggested, corrections: nil, snippet: true).snippet
+                        }
+                        let written = Self.writtenForms(of: Set(replacements.values), in: snippets)
+                        replacements = replacements.mapValues { written[$0] ?? $0 }
+                    }
                     if !replacements.isEmpty { suggestion = Self.replacing(replacements, in: text) }
                 }
                 // Say what was read as what only when it found something.
@@ -100,7 +115,36 @@ extension Archive {
                 try Self.hit(
                     db, item.entry, query: item.query, corrections: item.corrections, snippet: filters.snippets)
             }
-            return SearchResults(hits: hits, corrections: corrections, suggestion: suggestion)
+            // The corrected words as the hits found through them write them, marks and all.
+            let written = Self.writtenForms(
+                of: Set(corrections.map(\.readAs)), in: hits.filter { $0.corrections != nil }.map(\.snippet))
+            return SearchResults(hits: hits, corrections: corrections, suggestion: suggestion, writtenForms: written)
+        }
+    }
+
+    /// How the records write each of `words` (folded words of the index), read from the
+    /// matched words of `snippets` (marked `⟦ ⟧`): for each, the written form whose folded form
+    /// it is, the most frequent first, then the first met; words met in no snippet are left
+    /// out. Lower case unless every form met was capitalised ("Tòng", a name).
+    static func writtenForms(of words: Set<String>, in snippets: [String]) -> [String: String] {
+        guard !words.isEmpty else { return [:] }
+        var counts: [String: [String: (count: Int, first: Int)]] = [:]
+        var order = 0
+        for snippet in snippets {
+            for piece in snippet.split(separator: "⟦").dropFirst() {
+                for word in piece.prefix(while: { $0 != "⟧" }).split(whereSeparator: { !$0.isLetter }).map(String.init)
+                {
+                    let folded = VietnameseText.fold(word)
+                    guard words.contains(folded) else { continue }
+                    order += 1
+                    counts[folded, default: [:]][word, default: (0, order)].count += 1
+                }
+            }
+        }
+        return counts.mapValues { forms in
+            let best = forms.max { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }!.key
+            let capitalised = forms.keys.allSatisfy { $0.first?.isUppercase == true }
+            return capitalised ? best : best.lowercased()
         }
     }
 

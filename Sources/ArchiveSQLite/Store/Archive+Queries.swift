@@ -117,6 +117,13 @@ extension Archive {
         }
     }
 
+    public func documentIDs(adoptedAt meetingID: String) async throws -> [String] {
+        try await pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM document WHERE meeting_id = ? ORDER BY date, id", arguments: [meetingID])
+        }
+    }
+
     /// The record with this identifier, whatever its kind.
     ///
     /// - throws: `ArchiveError.notFound` when no record has it.

@@ -95,9 +95,10 @@ extension Archive: MemberRegister {
     }
 
     public func load(_ list: MemberList, today: LocalDate, context: AuditContext) async throws -> [Member] {
-        let problems = list.problems + list.ruleProblems(today: today)
-        guard problems.isEmpty else { throw ArchiveError.register(.listRefused(problems)) }
         return try await write { db in
+            let cells = try Set(list.entries.map(\.member.cellID)).compactMap { try RecordReader(db: db).cell(id: $0) }
+            let problems = list.problems + list.ruleProblems(today: today, cells: cells)
+            guard problems.isEmpty else { throw ArchiveError.register(.listRefused(problems)) }
             var loaded: [Member] = []
             for entry in list.entries {
                 try RecordReader(db: db).requireCell(entry.member.cellID)
@@ -119,10 +120,8 @@ extension Archive: MemberRegister {
         organization.id = TextNormalization.trimmed(organization.id)
         organization.name = TextNormalization.collapsed(organization.name)
         organization.parentID = organization.parentID.map(TextNormalization.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-        guard !organization.name.isEmpty else { throw ArchiveError.register(.emptyName) }
-        guard MemberRules.isValidIdentifier(organization.id) else {
-            throw ArchiveError.register(.invalidIdentifier(organization.id))
-        }
+        guard !organization.name.isEmpty else { throw ArchiveError.register(.emptyUnitName(.organization)) }
+        try MemberRules.checkIdentifier(organization.id)
         let created = organization
         return try await write { db in
             if let kind = try db.recordKinds(holding: created.id).first {
@@ -142,9 +141,9 @@ extension Archive: MemberRegister {
         var cell = Cell(
             id: TextNormalization.trimmed(cell.id), organizationID: TextNormalization.trimmed(cell.organizationID),
             issuerCode: cell.issuerCode, name: TextNormalization.collapsed(cell.name))
-        guard !cell.name.isEmpty else { throw ArchiveError.register(.emptyName) }
+        guard !cell.name.isEmpty else { throw ArchiveError.register(.emptyUnitName(.cell)) }
         cell.issuerCode = try MemberRules.issuerCode(cell.issuerCode)
-        guard MemberRules.isValidIdentifier(cell.id) else { throw ArchiveError.register(.invalidIdentifier(cell.id)) }
+        try MemberRules.checkIdentifier(cell.id)
         let created = cell
         return try await write { db in
             if let kind = try db.recordKinds(holding: created.id).first {
@@ -203,9 +202,13 @@ extension Archive: MemberRegister {
     ) async throws -> Member {
         let newMember = adjust(newMember)
         return try await write { db in
-            try RecordReader(db: db).requireCell(newMember.cellID)
+            let reader = RecordReader(db: db)
+            try reader.requireCell(newMember.cellID)
             let id = try MemberRules.newMemberID(cellID: newMember.cellID) { try !db.recordKinds(holding: $0).isEmpty }
             let member = try MemberRules.entering(newMember, id: id, temporary: temporary, today: today)
+            if let cell = try reader.cell(id: newMember.cellID) {
+                try MemberRules.checkNotInCell(newMember, cell: cell)
+            }
             try RecordWriter(db: db).write(member, cellID: newMember.cellID)
             try AuditLog(db: db).append(action, kind: .member, record: id, version: nil, sha256: nil, context: context)
             return member

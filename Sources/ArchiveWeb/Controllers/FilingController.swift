@@ -134,6 +134,7 @@ struct FilingController {
                 "Dòng “\(line)” bắt đầu bằng dấu # hoặc nằm trong ngoặc vuông, sổ sẽ hiểu nhầm là hướng dẫn hay tên mục: hãy viết khác đi."
             )
         }
+        problems.merge(fields.pageProblems()) { $0 + $1 }
         if mode == .correct, reason.isEmpty {
             problems["correction", default: []].append(
                 "Hãy ghi lý do đính chính: lý do được giữ cùng bản cũ để người đọc sau biết vì sao biên bản đã sửa.")
@@ -162,12 +163,11 @@ struct FilingController {
             return try await reshow(problems)
         } catch ArchiveError.locked(let locked) {
             problems[MeetingFormFields.Field.general, default: []].append(
-                "Biên bản \(locked.id) cùng ngày và cùng loại đã được thông qua nên đã khóa. Hãy mở biên bản đó và bấm “Đính chính” để sửa."
-            )
+                "\(await Self.name(of: locked, scope: scope)) cùng ngày và cùng loại đã được thông qua nên đã khóa. "
+                    + "Hãy mở biên bản đó từ trang của chi bộ và bấm “Đính chính” để sửa.")
             return try await reshow(problems, status: .conflict)
         } catch ArchiveError.lifecycle(let refusal) {
-            problems[MeetingFormFields.Field.general, default: []].append(
-                Self.sentence(refusal.vietnameseDescription))
+            problems[MeetingFormFields.Field.general, default: []].append(Self.sentence(refusal.pageDescription))
             return try await reshow(problems, status: .conflict)
         }
     }
@@ -269,7 +269,7 @@ struct FilingController {
         }
         let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let (text, fieldAtLine, unwritable) = fields.formText(cellName: cell.name, memberNames: names)
-        var problems: [String: [String]] = [:]
+        var problems = fields.pageProblems()
         for (field, line) in unwritable {
             problems[field, default: []].append(
                 "Dòng “\(line)” bắt đầu bằng dấu # hoặc nằm trong ngoặc vuông, sổ sẽ hiểu nhầm: hãy viết khác đi.")
@@ -287,7 +287,8 @@ struct FilingController {
                 }
             } catch ArchiveError.locked(let locked) {
                 problems[ResolutionFormFields.Field.general, default: []].append(
-                    "Nghị quyết \(locked.id) cùng ngày và cùng trích yếu đã ban hành nên đã khóa.")
+                    "\(await Self.name(of: locked, scope: scope)) cùng ngày và cùng trích yếu đã ban hành nên đã khóa. "
+                        + "Hãy đổi trích yếu, hoặc mở nghị quyết đó và bấm “Đính chính” để sửa.")
             }
         }
         let page = ResolutionPage(
@@ -308,7 +309,7 @@ struct FilingController {
             _ = try await scope.writer.issue(documentID: id, context: AuditContext(actor: try Self.actor(context)))
         } catch ArchiveError.lifecycle(let refusal) {
             return try await recordPage(
-                context, scope: scope, record: record, problem: Self.sentence(refusal.vietnameseDescription),
+                context, scope: scope, record: record, problem: Self.sentence(refusal.pageDescription),
                 status: .conflict)
         }
         return .redirect(to: WebPath.record(id) + "?xong=ban-hanh", type: .normal)
@@ -317,7 +318,7 @@ struct FilingController {
     // MARK: Shared
 
     /// The most vote or task rows read from one form.
-    static let maximumRows = 50
+    static let maximumRows = MeetingFormFields.maximumRows
 
     /// The record page with the account's actions, a notice of what was done (`?xong=`), or a
     /// refusal. Used by the reading controller too.
@@ -368,6 +369,7 @@ struct FilingController {
         // Read again: the page shows the record as it is now.
         let current = (try? await scope.record(id: record.id)) ?? record
         guard var page = RecordPage(bar: bar, record: current) else { throw WebError.notFound(detail: nil) }
+        try await ReadingController.complete(&page, record: current, scope: scope)
         page.actions = try await Self.actions(
             for: current, scope: scope, csrfToken: bar.csrfToken, done: nil, problem: problem)
         return HTMLResponse(pages.render(page), status: status).response
@@ -444,6 +446,21 @@ struct FilingController {
             throw WebError.notFound(detail: "Mã này không phải của một biên bản. Hãy mở biên bản từ trang của chi bộ.")
         }
         return (meeting, cell)
+    }
+
+    /// A locked record as a sentence names it to people: a document by its symbol (or its
+    /// title while it has none), minutes by their date; never by identifier.
+    static func name(of locked: LockedRecord, scope: ArchiveScope) async -> String {
+        switch try? await scope.record(id: locked.id) {
+        case .document(let document, let cell):
+            let name = "\(document.kind.vietnameseName) "
+            if let symbol = document.symbol(issuerCode: cell.issuerCode) { return name + symbol }
+            return name + "“\(document.title)”"
+        case .meeting(let meeting, _):
+            return "Biên bản kỳ sinh hoạt ngày \(meeting.date.vietnameseShort)"
+        default:
+            return locked.kind == .meeting ? "Biên bản đã có" : "Văn bản đã có"
+        }
     }
 
     /// The day the attendance rows are for: the typed date when it is one, else today.

@@ -43,6 +43,8 @@ struct RatingController {
                 return .redirect(to: WebPath.record(id) + "?xong=xep-loai#xep-loai", type: .normal)
             } catch let mistake as RatingRubric.Mistake {
                 problem = "Chưa ghi: " + FilingController.sentence(mistake.description)
+            } catch ArchiveError.lifecycle(let refusal) {
+                problem = "Chưa ghi: " + FilingController.sentence(refusal.pageDescription)
             } catch let error as ArchiveError {
                 problem = "Chưa ghi: " + FilingController.sentence(error.vietnameseDescription)
             }
@@ -51,6 +53,7 @@ struct RatingController {
         guard let account = context.visitor?.account, let token = context.visitor?.csrfToken,
             var page = RecordPage(bar: WebAccountBar(account: account, csrfToken: token), record: record)
         else { throw WebError.notFound(detail: nil) }
+        try await ReadingController.complete(&page, record: record, scope: scope)
         page.committeeRating = try await Self.form(
             for: record, scope: scope, csrfToken: token, typed: typed, note: note, problem: problem)
         return HTMLResponse(pages.render(page), status: .unprocessableContent).response

@@ -69,6 +69,7 @@ struct ReadingController {
         let record = try await scope.record(id: try context.parameters.require("id"))
         let bar = try context.bar()
         guard var page = RecordPage(bar: bar, record: record) else { throw WebError.notFound(detail: nil) }
+        try await Self.complete(&page, record: record, scope: scope)
         page.show(try await scope.lifecycle(id: try context.parameters.require("id")))
         let done = FormQuery(request)["xong"]
         page.actions = try await FilingController.actions(
@@ -76,6 +77,18 @@ struct ReadingController {
         page.committeeRating = try await RatingController.form(
             for: record, scope: scope, csrfToken: bar.csrfToken, done: done == "xep-loai")
         return HTMLResponse(pages.render(page))
+    }
+
+    /// Adds to the page of minutes what the record alone does not hold: what each reported
+    /// task was, and the documents adopted at the meeting.
+    static func complete(_ page: inout RecordPage, record: ArchiveRecord, scope: ArchiveScope) async throws {
+        guard case .meeting(let meeting, let cell) = record else { return }
+        if !meeting.taskReports.isEmpty,
+            case .minutes(_, _, _, _, let tasks) = try await scope.printable(id: meeting.id)
+        {
+            page.show(reviewed: tasks)
+        }
+        page.show(adopted: try await scope.documents(adoptedAt: meeting.id), issuerCode: cell.issuerCode)
     }
 
     @Sendable func recordLog(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
@@ -144,13 +157,13 @@ struct ReadingController {
             total = result.total
             hidden = result.hiddenConfidential
             readAs = result.correctionLine
-            suggestion = result.suggestionLine
+            suggestion = result.suggestion
         }
         let thisYear = today().year
         let page = SearchPage(
             bar: try context.bar(), request: asked, cells: cells, years: Array((thisYear - 9...thisYear).reversed()),
             hits: shown, total: total, cappedAt: Self.searchCap, hiddenConfidential: hidden,
-            correctionLine: readAs, suggestionLine: suggestion)
+            correctionLine: readAs, suggestion: suggestion)
         return HTMLResponse(pages.render(page))
     }
 }

@@ -52,22 +52,27 @@ struct RegisterController {
     }
 
     @Sendable func member(request: Request, context: WebRequestContext) async throws -> HTMLResponse {
-        try await memberPage(
-            id: try context.parameters.require("id"), context: context, saved: FormQuery(request)["da-ghi"] != nil,
-            refused: nil)
+        let query = FormQuery(request)
+        return try await memberPage(
+            id: try context.parameters.require("id"), context: context, saved: query["da-ghi"] != nil,
+            refused: nil, namesakes: query["cung-ten"] != nil)
     }
 
     private func memberPage(
         id: String, context: WebRequestContext, saved: Bool,
-        refused: (action: String, typed: [String: String], problem: String)?
+        refused: (action: String, typed: [String: String], problem: String)?, namesakes: Bool = false
     ) async throws -> HTMLResponse {
         let scope = try context.scope()
         let (member, cell) = try await scope.member(id: id)
         let forms =
             scope.mayKeepRegister(of: cell.id)
             ? RegisterForms(csrfToken: try context.bar().csrfToken, refused: refused).events(of: member) : []
-        let page = MemberPage(
+        var page = MemberPage(
             bar: try context.bar(), member: member, cell: cell, today: today(), forms: forms, saved: saved)
+        if namesakes {
+            page.warning = MemberRules.namesakeWarning(
+                MemberRules.namesakes(of: member.fullName, in: cell, except: member.id))
+        }
         return HTMLResponse(pages.render(page), status: refused == nil ? .ok : .unprocessableContent)
     }
 
@@ -96,13 +101,15 @@ struct RegisterController {
                 joinedCell: try form.optionalDate("ngay-vao-chi-bo", "Ngày vào sinh hoạt ở chi bộ"),
                 confirmed: try form.optionalDate("ngay-chinh-thuc", "Ngày công nhận chính thức"))
             let audit = try audit(context)
+            let namesakes = MemberRules.namesakes(of: newMember.fullName, in: try await scope.cell(id: cellID))
             let member: Member
             switch event {
             case "ket-nap": member = try await register.admit(newMember, today: today(), context: audit)
             case "chuyen-den": member = try await register.transferIn(newMember, today: today(), context: audit)
             default: member = try await register.attach(newMember, today: today(), context: audit)
             }
-            return .redirect(to: WebPath.member(member.id) + "?da-ghi=1", type: .normal)
+            let namesake = namesakes.isEmpty ? "" : "&cung-ten=1"
+            return .redirect(to: WebPath.member(member.id) + "?da-ghi=1" + namesake, type: .normal)
         } catch let problem as RegisterInput.Problem {
             return try await membersPage(
                 cellID: cellID, context: context, saved: false,
@@ -219,8 +226,9 @@ struct RegisterController {
         let cell = try await scope.cell(id: cellID)
         let list = MemberList.read(data, cellID: cellID)
         let page = MemberListPage(
-            bar: try context.bar(), cell: cell, list: list, problems: list.problems + list.ruleProblems(today: today()),
-            content: data.base64EncodedString())
+            bar: try context.bar(), cell: cell, list: list,
+            problems: list.problems + list.ruleProblems(today: today(), cells: [cell]),
+            warnings: list.namesakeWarnings(cells: [cell]), content: data.base64EncodedString())
         return HTMLResponse(pages.render(page), status: status).response
     }
 

@@ -330,6 +330,15 @@ public struct ArchiveScope: Sendable {
         return account.confidential ? printable : printable.withholdingConfidentialTasks().record
     }
 
+    /// The documents adopted at `meetingID` that the account may read, in order.
+    func documents(adoptedAt meetingID: String) async throws -> [Document] {
+        var documents: [Document] = []
+        for id in try await archive.documentIDs(adoptedAt: meetingID) {
+            if case .document(let document, _) = try? await record(id: id) { documents.append(document) }
+        }
+        return documents
+    }
+
     /// A visible cell's year for its home page: months, quarters, minutes, what needs doing.
     func cellAgenda(cellID: String, year: Int, today: LocalDate) async throws -> CellAgenda {
         guard maySee(cellID: cellID) else { throw WebError.otherCell }
@@ -357,6 +366,8 @@ public struct ArchiveScope: Sendable {
         var correctionLine: String? = nil
         /// "Có phải đồng chí muốn tìm: …?" when nothing was found; nil otherwise.
         var suggestionLine: String? = nil
+        /// The query to offer when nothing was found, for its link; nil otherwise.
+        var suggestion: String? = nil
     }
 
     /// Searches the cells the account may see; `filters.cellID` must be one of them, and
@@ -390,18 +401,24 @@ public struct ArchiveScope: Sendable {
         let total = visible.count
         let hidden = readable.count - total
         var shown: [SearchHit] = []
+        var pageResults: SearchResults?
         if pageStart < total {
             var page = filters
             page.offset = max(0, pageStart)
             page.limit = pageSize
-            shown = try await archive.searchResults(text, page).hits.filter { maySee(cellID: $0.cell) }
+            pageResults = try await archive.searchResults(text, page)
+            shown = pageResults?.hits.filter { maySee(cellID: $0.cell) } ?? []
         }
-        // Say what was read as what only when a hit the account sees came from it.
+        // Say what was read as what only when a hit the account sees came from it; with the
+        // words' marks when this page's snippets show them.
         let corrected = visible.contains { $0.corrections != nil }
+        let correctionLine =
+            pageResults?.corrections == results.corrections ? pageResults?.correctionLine : results.correctionLine
         return SearchResult(
             hits: shown, total: total, hiddenConfidential: hidden,
-            correctionLine: corrected ? results.correctionLine : nil,
-            suggestionLine: total == 0 ? results.suggestionLine : nil)
+            correctionLine: corrected ? correctionLine : nil,
+            suggestionLine: total == 0 ? results.suggestionLine : nil, suggestion: total == 0 ? results.suggestion : nil
+        )
     }
 
     /// One member of a visible cell, with its cell.
