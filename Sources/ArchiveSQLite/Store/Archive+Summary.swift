@@ -84,11 +84,11 @@ extension Archive {
         let meetings = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM meeting WHERE cell_id = ? AND date BETWEEN ? AND ?"),
             arguments: [cellID, first, last]
-        ).map { try reader.meeting($0, withAttachments: false) }
+        ).map { try reader.meeting($0, withAttachments: false, withNarrative: false) }
         let documents = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM document WHERE cell_id = ? AND date BETWEEN ? AND ?"),
             arguments: [cellID, first, last]
-        ).map { try reader.document($0, withAttachments: false) }
+        ).map { try reader.document($0, withAttachments: false, withText: false) }
         // The last report on each of the year's tasks made by the end of the year.
         var taskStatus: [String: TaskReport.Status] = [:]
         for row in try Row.fetchAll(

@@ -109,12 +109,18 @@ struct RecordReader {
 
     /// A meeting from its row; without attachments (their bytes can be large) when a caller
     /// such as a summary needs only the minutes.
-    func meeting(_ row: Row, withAttachments: Bool = true) throws -> Meeting {
+    ///
+    /// - parameter withNarrative: false leaves out the guests, agenda and proceedings (kept
+    ///   empty), which no count reads: summaries read thousands of meetings.
+    func meeting(_ row: Row, withAttachments: Bool = true, withNarrative: Bool = true) throws -> Meeting {
         let id: String = row["id"]
         var texts: [String: [String]] = [:]
         for textRow in try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT section, text FROM meeting_text WHERE meeting_id = ? ORDER BY section, position"),
+                sql: withNarrative
+                    ? "SELECT section, text FROM meeting_text WHERE meeting_id = ? ORDER BY section, position"
+                    : "SELECT section, text FROM meeting_text WHERE meeting_id = ? AND section = 'conclusion' ORDER BY position"
+            ),
             arguments: [id])
         {
             texts[textRow[0], default: []].append(textRow[1])
@@ -178,15 +184,20 @@ struct RecordReader {
     }
 
     /// A document from its row; without attachments when `withAttachments` is false.
-    func document(_ row: Row, withAttachments: Bool = true) throws -> Document {
+    ///
+    /// - parameter withText: false leaves out the body and recipients (kept empty), which no
+    ///   count reads.
+    func document(_ row: Row, withAttachments: Bool = true, withText: Bool = true) throws -> Document {
         let id: String = row["id"]
         var texts: [String: [String]] = [:]
-        for textRow in try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT section, text FROM document_text WHERE document_id = ? ORDER BY section, position"),
-            arguments: [id])
-        {
-            texts[textRow[0], default: []].append(textRow[1])
+        if withText {
+            for textRow in try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT section, text FROM document_text WHERE document_id = ? ORDER BY section, position"),
+                arguments: [id])
+            {
+                texts[textRow[0], default: []].append(textRow[1])
+            }
         }
         let tasks = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM task WHERE document_id = ? ORDER BY position"), arguments: [id]
