@@ -48,13 +48,8 @@ struct CommitteeReportView {
     let mainClass = "report committee"
     let heading: PartyHeadingView
     let title: String
-    let opening: String
-    let sections: [Part]
-    let comparisonNumber: Int
-    let comparisonHeading: String
-    let previousLabel: String
-    let currentLabel: String
-    let comparison: [CommitteeReport.Comparison]
+    /// Section I: the figures as sentences and the comparison with a year earlier.
+    let figures: ReportFiguresView
     let judgement: [Part]
     let directions: Part
     let recipients: [RecipientLine]
@@ -76,16 +71,7 @@ struct CommitteeReportView {
                 blankKind: report.text.number.isEmpty ? "BC/ĐU" : nil),
             placeAndDate: report.placeAndDate)
         title = report.title
-        opening = report.opening
-        let results = report.resultSections
-        sections = results.enumerated().map { index, section in
-            Part(number: index + 1, heading: section.heading, paragraphs: section.paragraphs, blank: false)
-        }
-        comparisonNumber = results.count + 1
-        comparisonHeading = report.comparisonHeading
-        previousLabel = ReportPeriodParameter.label(report.previous.period)
-        currentLabel = ReportPeriodParameter.label(report.period)
-        comparison = report.comparison
+        figures = ReportFiguresView(report)
         judgement = [
             Self.written(1, "Ưu điểm", report.text.strengths), Self.written(2, "Hạn chế", report.text.shortcomings),
         ]

@@ -12,13 +12,6 @@ public struct ReportPage: Sendable {
         let selected: Bool
     }
 
-    /// A numbered part of the figures.
-    struct Part: Sendable {
-        let number: Int
-        let heading: String
-        let paragraphs: [String]
-    }
-
     let pageTitle: String
     let bar: WebAccountBar
     let committeeName: String
@@ -29,13 +22,8 @@ public struct ReportPage: Sendable {
     let periodOptions: [Option]
     let otherOrganizations: [WebLink]
     let hasOtherOrganizations: Bool
-    let opening: String
-    let sections: [Part]
-    let comparisonNumber: Int
-    let comparisonHeading: String
-    let previousLabel: String
-    let currentLabel: String
-    let comparison: [CommitteeReport.Comparison]
+    /// Section I as the report will print it.
+    let figures: ReportFiguresView
     let printHref: String
     let boardHref: String
     let action = WebPath.reportPath
@@ -80,14 +68,7 @@ public struct ReportPage: Sendable {
             WebLink(href: WebPath.report(organizationID: $0.id, period: period), text: $0.name)
         }
         hasOtherOrganizations = !otherOrganizations.isEmpty
-        opening = report.opening
-        let results = report.resultSections
-        sections = results.enumerated().map { Part(number: $0 + 1, heading: $1.heading, paragraphs: $1.paragraphs) }
-        comparisonNumber = results.count + 1
-        comparisonHeading = report.comparisonHeading
-        previousLabel = ReportPeriodParameter.label(report.previous.period)
-        currentLabel = ReportPeriodParameter.label(period)
-        comparison = report.comparison
+        figures = ReportFiguresView(report)
         printHref = WebPath.report(organizationID: report.organization.id, period: period, print: true)
         boardHref = "/bang-theo-doi?dang-bo=\(WebPath.segment(report.organization.id))&nam=\(period.year)"
         let text = typed ?? report.text
