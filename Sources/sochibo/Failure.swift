@@ -53,6 +53,8 @@ enum Failure {
                     sentence
                         + "; nếu đã xem lại và vẫn thông qua, chạy `sochibo approve \(meetingID) --confirm` (hoặc sửa bằng `sochibo template --from \(meetingID)`)."
                 ]
+            case .noSuchName(_, .meeting, let closest) where !closest.isEmpty:
+                return ["sochibo: " + error.vietnameseDescription + " Ghi mã của kỳ đó, hoặc chi bộ và đúng ngày họp."]
             case .noSuchName(_, .cell, let closest):
                 let how = "xem danh sách chi bộ bằng `sochibo list cells`."
                 return ["sochibo: " + error.vietnameseDescription + (closest.isEmpty ? "; " + how : " Hoặc " + how)]

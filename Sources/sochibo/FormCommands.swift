@@ -63,7 +63,7 @@ struct TemplateCommand: AsyncParsableCommand {
             let cell = try await archive.cellID(cell)
             let form: String
             if let from {
-                form = try await archive.filledForm(id: from)
+                form = try await archive.filledForm(id: try await archive.recordID(naming: from))
             } else if kind == .meeting, let cell {
                 form = try await archive.meetingForm(cellID: cell, date: day)
             } else if let cell, let type, let documentKind = Document.Kind(code: type) {

@@ -40,8 +40,10 @@ struct ApproveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let approved = try await options.open().approve(
-                meetingID: meeting, confirmingWarnings: confirm, context: actor.context)
+            let archive = try options.open()
+            let approved = try await archive.approve(
+                meetingID: try await archive.recordID(naming: meeting), confirmingWarnings: confirm,
+                context: actor.context)
             print("Đã thông qua biên bản \(approved.id) ngày \(approved.date.vietnameseShort); biên bản đã được khóa.")
         }
     }

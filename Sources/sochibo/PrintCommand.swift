@@ -30,6 +30,7 @@ struct PrintCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let archive = try options.open()
+            let id = try await archive.recordID(naming: id)
             var printable = try await archive.printable(id: id)
             var withheld = 0
             if !includeConfidential { (printable, withheld) = printable.withholdingConfidentialTasks() }

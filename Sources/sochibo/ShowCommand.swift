@@ -21,7 +21,8 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let shown = try await options.open().show(id: id, version: version)
+            let archive = try options.open()
+            let shown = try await archive.show(id: try await archive.recordID(naming: id), version: version)
             let (record, lifecycle) = (shown.record, shown.lifecycle)
             switch format {
             case .text:

@@ -55,6 +55,24 @@ struct WrittenAsPeopleWriteTests {
         #expect(wrong.errors.contains("sochibo list cells"))
     }
 
+    /// A meeting by its cell and day, as people know it: "Nà Pàn 08/11/2024".
+    @Test func aMeetingByItsCellAndDay() throws {
+        try start()
+        let shown = try run(["show", "Nà Pàn 08/11/2024"])
+        #expect(shown.status == 0 && shown.output.contains("Mã: np-2024-11"), "\(shown.errors)")
+        let printed = try run(["print", "na pan 2024-11-08"])
+        #expect(printed.status == 0 && printed.output.contains("BIÊN BẢN"))
+        let form = try run(["template", "--from", "Chi bộ thôn Nà Pàn 08/11/2024"])
+        #expect(form.status == 0 && form.output.contains("np-2024-11"))
+        let none = try run(["show", "Nà Pàn 07/11/2024"])
+        #expect(none.status == 1 && none.errorLines.count == 1)
+        #expect(none.errors.contains("không có biên bản nào ứng với «Nà Pàn 07/11/2024»"))
+        #expect(none.errors.contains("có phải: kỳ thường kỳ ngày 08/11/2024 (np-2024-11)"))
+        // A code still means the record, and an unknown code is still not found.
+        #expect(try run(["show", "np-2024-11"]).output.contains("Mã: np-2024-11"))
+        #expect(try run(["show", "khong-co"]).errors.contains("không tìm thấy khong-co"))
+    }
+
     // MARK: Item 1
 
     @Test func theSameMinutesFiledTwiceUpdateTheirDraftAndALockedOneIsRefused() throws {

@@ -17,7 +17,9 @@ extension ArchiveError {
         case .notFound(let id):
             "không tìm thấy \(id) trong kho lưu trữ"
         case .noSuchName(let typed, let kind, let closest):
-            "không có \(kind.vietnameseName) nào tên hay mã «\(typed)»"
+            (kind == .meeting
+                ? "không có biên bản nào ứng với «\(typed)» (chi bộ và ngày họp)"
+                : "không có \(kind.vietnameseName) nào tên hay mã «\(typed)»")
                 + (closest.isEmpty
                     ? "" : "; có phải: " + closest.map(\.label).joined(separator: "; ") + "?")
         case .ambiguousName(let typed, let kind, let candidates):

@@ -26,4 +26,45 @@ extension Archive {
         case .none(let closest): throw ArchiveError.noSuchName(typed: typed, kind: kind, closest: closest)
         }
     }
+
+    /// The record `typed` names: its code, or a cell and a day ("Nà Pàn 28/12/2024", "cb-na-pan
+    /// 2024-12-28") for that cell's minutes of the day (issue 11, item 9).
+    ///
+    /// - returns: `typed` itself when it is a record's code, or when it ends in no date.
+    /// - throws: `ArchiveError.noSuchName` (kind `.meeting`, with the cell's minutes nearest in
+    ///   date) when the cell held none that day; `ArchiveError.ambiguousName` when it held
+    ///   several; what `identifier(naming:kind:)` throws for the cell.
+    public func recordID(naming typed: String) async throws -> String {
+        let text = TextNormalization.collapsed(typed)
+        if try await pool.read({ db in try !db.recordKinds(holding: text).isEmpty }) { return text }
+        var words = text.split(separator: " ").map(String.init)
+        guard words.count >= 2, let last = words.popLast(), case .date(let day) = LocalDate.typed(last) else {
+            return typed
+        }
+        let cellID = try await identifier(naming: words.joined(separator: " "), kind: .cell)
+        let (ofDay, nearest) = try await pool.read { db in
+            let ofDay = try Row.fetchAll(
+                db, sql: "SELECT id, kind FROM meeting WHERE cell_id = ? AND date = ? ORDER BY start_time, id",
+                arguments: [cellID, day.description])
+            let nearest = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, kind, date FROM meeting WHERE cell_id = ?
+                    ORDER BY abs(julianday(date) - julianday(?)), date, id LIMIT 3
+                    """, arguments: [cellID, day.description])
+            return (ofDay, nearest)
+        }
+        func candidate(_ row: Row, date: LocalDate) -> NameMatch.Candidate {
+            let kind = Meeting.Kind(rawValue: row["kind"]).map(\.vietnameseName) ?? ""
+            return NameMatch.Candidate(id: row["id"], name: "kỳ \(kind) ngày \(date.vietnameseShort)")
+        }
+        if ofDay.count == 1 { return ofDay[0]["id"] }
+        if ofDay.count > 1 {
+            throw ArchiveError.ambiguousName(
+                typed: text, kind: .meeting, candidates: ofDay.map { candidate($0, date: day) })
+        }
+        throw ArchiveError.noSuchName(
+            typed: text, kind: .meeting,
+            closest: nearest.map { candidate($0, date: LocalDate($0["date"]) ?? day) })
+    }
 }

@@ -524,6 +524,7 @@ public struct ArchiveScope: Sendable {
     /// outside the committees the account reads as a board (see `board`).
     ///
     /// - throws: what `board` throws; `ArchiveError.register` for a field refused.
+    @discardableResult
     func saveReportText(
         _ text: ReportText, organizationID: String, period: SummaryPeriod, today: LocalDate
     ) async throws -> ReportText {
