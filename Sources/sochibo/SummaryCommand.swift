@@ -87,6 +87,15 @@ struct SummaryCommand: AsyncParsableCommand {
             let today = Today.date
             let basis: Rating.Basis = ratings == .committee ? .committeeFirst : .cell
             let period = period ?? SummaryPeriod(year: year)
+            if format == .html, cell == nil, let organization {
+                // The committee's report in the form it sends, with what the office wrote into it
+                // in the web app: it reads its own figures, the period's and a year earlier's.
+                let report = try await archive.committeeReport(
+                    of: period, organizationID: organization, today: today, ratingBasis: basis)
+                let page = try Pages().render(report, logHead: try await archive.auditLogHead())
+                try FileWriting.write(Data(page.utf8), to: output)
+                return
+            }
             let summary =
                 if let cell {
                     try await archive.summary(of: period, cellID: cell, today: today, ratingBasis: basis)
@@ -101,18 +110,7 @@ struct SummaryCommand: AsyncParsableCommand {
                 case .csv: Data(SummaryCSV.render(summary).utf8)
                 case .xml: Data(try SummaryXML.render(summary).utf8)
                 case .html:
-                    if let organization {
-                        // The committee's report in the form it sends, with what the office wrote
-                        // into it in the web app.
-                        Data(
-                            try Pages().render(
-                                try await archive.committeeReport(
-                                    of: period, organizationID: organization, today: today, ratingBasis: basis),
-                                logHead: try await archive.auditLogHead()
-                            ).utf8)
-                    } else {
-                        Data(try Pages().render(summary, issued: today, logHead: try await archive.auditLogHead()).utf8)
-                    }
+                    Data(try Pages().render(summary, issued: today, logHead: try await archive.auditLogHead()).utf8)
                 case .xlsx: try SummaryWorkbook.data(summary)
                 }
             try FileWriting.write(data, to: output)

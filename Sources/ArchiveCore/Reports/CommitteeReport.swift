@@ -74,7 +74,7 @@ public struct CommitteeReport: Sendable, Hashable {
     }
 
     /// This period's totals.
-    public var totals: CommitteeTotals { CommitteeTotals(summary.cells) }
+    public var totals: CommitteeTotals { summary.totals ?? CommitteeTotals(summary.cells) }
 
     /// The totals a year earlier, over `previousCells`.
     public var previousTotals: CommitteeTotals { CommitteeTotals(previousCells) }
