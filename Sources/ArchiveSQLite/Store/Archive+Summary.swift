@@ -80,15 +80,10 @@ extension Archive {
     {
         let reader = RecordReader(db: db)
         guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
-        let first = summarizer.period.firstDay.description, last = summarizer.period.lastDay.description
-        let meetings = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM meeting WHERE cell_id = ? AND date BETWEEN ? AND ?"),
-            arguments: [cellID, first, last]
-        ).map { try reader.meeting($0, withAttachments: false, withNarrative: false) }
-        let documents = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM document WHERE cell_id = ? AND date BETWEEN ? AND ?"),
-            arguments: [cellID, first, last]
-        ).map { try reader.document($0, withAttachments: false, withText: false) }
+        let (firstDay, lastDay) = (summarizer.period.firstDay, summarizer.period.lastDay)
+        let meetings = try reader.meetingsForCounting(cellID: cellID, from: firstDay, through: lastDay)
+        let documents = try reader.documentsForCounting(cellID: cellID, from: firstDay, through: lastDay)
+        let first = firstDay.description, last = lastDay.description
         // The last report on each of the year's tasks made by the end of the year.
         var taskStatus: [String: TaskReport.Status] = [:]
         for row in try Row.fetchAll(
