@@ -127,7 +127,8 @@ struct RecordReader {
     }
 
     private func role(_ row: Row) throws -> Role {
-        try Role(title: value(Role.Title.self, row["title"]), from: date(row["from_date"]), to: optionalDate(row["to_date"]))
+        try Role(
+            title: value(Role.Title.self, row["title"]), from: date(row["from_date"]), to: optionalDate(row["to_date"]))
     }
 
     private func concurrentPost(_ row: Row) throws -> ConcurrentPost {
@@ -137,7 +138,8 @@ struct RecordReader {
     private func member(_ row: Row, exemptions: [Exemption], roles: [Role], posts: [ConcurrentPost]) throws -> Member {
         let leaveReason: String? = row["leave_reason"]
         return Member(
-            id: row["id"], fullName: row["full_name"], birthYear: row["birth_year"], admitted: try date(row["admitted"]),
+            id: row["id"], fullName: row["full_name"], birthYear: row["birth_year"],
+            admitted: try date(row["admitted"]),
             confirmed: try optionalDate(row["confirmed"]), joinedCell: try optionalDate(row["joined_cell"]),
             leftCell: try optionalDate(row["left_cell"]),
             leaveReason: try leaveReason.map { try value(Member.LeaveReason.self, $0) },
@@ -312,7 +314,8 @@ struct RecordReader {
     }
 
     private func task(_ row: Row) throws -> DocumentTask {
-        try DocumentTask(id: row["id"], assigneeID: row["assignee_id"], due: optionalDate(row["due"]), text: row["text"])
+        try DocumentTask(
+            id: row["id"], assigneeID: row["assignee_id"], due: optionalDate(row["due"]), text: row["text"])
     }
 
     private func document(
