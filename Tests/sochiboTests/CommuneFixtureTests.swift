@@ -58,6 +58,17 @@ struct CommuneFixtureTests {
         CommuneFixture.compareSummary(try #require(plan), summary, path: "summaries.\(period)")
     }
 
+    /// The same year by the cells' own ratings (`--ratings cell`): the committee's ratings of
+    /// Hòa Bình, Hưng Long, Ân Phú… no longer count, and the order by share of Tốt changes.
+    @Test func theYearByTheCellsOwnRatings() throws {
+        let plan = try #require(try CommuneFixture.expected()["yearByTheCellsOwnRatings"])
+        let summary = try json([
+            "summary", "--year", "2024", "--organization", "dbx-phu-xuan", "--ratings", "cell", "--format", "json",
+        ])
+        #expect(summary["ratingBasis"] == .string("cell"))
+        CommuneFixture.compareSummary(plan, summary, path: "yearByTheCellsOwnRatings")
+    }
+
     @Test func eachSubCommitteeCountsItsOwnCells() throws {
         guard case .object(let plans) = try CommuneFixture.expected()["subCommitteeYear"] else {
             Issue.record("the plan has no sub-committees")
@@ -158,6 +169,9 @@ enum CommuneFixture {
             "summaries.quarter2.cells[cb-px-lac-thien].monthsCounted": foundedMidMonth,
             "summaries.year.totals.cellsWithRegularSessions": twoMonthsMissed,
             "summaries.year.totals.cellsWithFewerSessions": twoMonthsMissed,
+            "yearByTheCellsOwnRatings.cells[cb-px-lac-thien].monthsCounted": foundedMidMonth,
+            "yearByTheCellsOwnRatings.totals.cellsWithRegularSessions": twoMonthsMissed,
+            "yearByTheCellsOwnRatings.totals.cellsWithFewerSessions": twoMonthsMissed,
         ]
         for (quarter, absent) in [
             (1, ["cb-px-khe-thuong", "cb-px-lac-thien", "cb-px-luong-xa", "cb-px-tan-lap"]),
