@@ -6,10 +6,6 @@ import Testing
 /// board and of the four quarterly and the yearly summaries. Here the real `sochibo` imports
 /// the file once and each figure of `board --format json` and `summary --format json` is
 /// compared with the plan's, one by one, named by its path.
-///
-/// Where the program and the plan disagree and `domain.md` sides with the plan, the figure is
-/// listed in `CommuneFixture.knownDisagreements` with the reason: it is still checked, as a
-/// known issue, so the test says so when the program is put right.
 @Suite("The fixture commune through sochibo")
 struct CommuneFixtureTests {
     /// The archive, imported once for the suite (the tests only read it).
@@ -145,54 +141,9 @@ enum CommuneFixture {
         return try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    /// Figures where the program disagrees with the plan and `domain.md` sides with the plan,
-    /// each with the reason. Paths as `compare` names them.
-    static let knownDisagreements: [String: String] = {
-        // Lạc Thiện, founded 15 April, held April's meeting on the 20th: the month is held, so it
-        // belongs in "held / months" (as a month under way does once held), but the program
-        // counts only months the cell existed at the start of: 9 held of 8 months.
-        let foundedMidMonth =
-            "A cell founded mid-month that holds that month's meeting: the month is held but not counted (held 9 of 8)."
-        // Gò Nổi held two regular sittings in March and none in April or August: 11 sittings, 10
-        // months. domain.md allows 11 "where one month is merged", not two months missed.
-        let twoMonthsMissed =
-            "A cell with 11 regular sittings in 10 months (two missed) counts as holding its regular meetings."
-        // A cell founded after a quarter did not exist in it: it is not one of the quarter's
-        // cells, still less one that held every regular and thematic meeting (the committee
-        // report already leaves such cells out of the year-earlier comparison).
-        let notYetFounded =
-            "A quarter's totals count cells founded after it, as cells that held every meeting."
-        var known: [String: String] = [
-            "board.rows[cb-px-lac-thien].counted": foundedMidMonth,
-            "board.months[4].counted": foundedMidMonth,
-            "summaries.year.cells[cb-px-lac-thien].monthsCounted": foundedMidMonth,
-            "summaries.quarter2.cells[cb-px-lac-thien].monthsCounted": foundedMidMonth,
-            "summaries.year.totals.cellsWithRegularSessions": twoMonthsMissed,
-            "summaries.year.totals.cellsWithFewerSessions": twoMonthsMissed,
-            "yearByTheCellsOwnRatings.cells[cb-px-lac-thien].monthsCounted": foundedMidMonth,
-            "yearByTheCellsOwnRatings.totals.cellsWithRegularSessions": twoMonthsMissed,
-            "yearByTheCellsOwnRatings.totals.cellsWithFewerSessions": twoMonthsMissed,
-        ]
-        for (quarter, absent) in [
-            (1, ["cb-px-khe-thuong", "cb-px-lac-thien", "cb-px-luong-xa", "cb-px-tan-lap"]),
-            (2, ["cb-px-khe-thuong", "cb-px-tan-lap"]), (3, ["cb-px-tan-lap"]),
-        ] {
-            for figure in ["cells", "cellsWithRegularSessions", "cellsWithThematicEveryQuarter"] {
-                known["summaries.quarter\(quarter).totals.\(figure)"] = notYetFounded
-            }
-            known["summaries.quarter\(quarter).cells"] = notYetFounded + " Listed: \(absent)."
-        }
-        return known
-    }()
-
-    /// Checks one figure, as a known issue when it is a known disagreement.
+    /// Checks one figure, naming it by its path.
     static func check(_ agrees: Bool, _ path: String, expected: Any, actual: Any?) {
-        let comment = Comment(rawValue: "\(path): the plan says \(expected), sochibo says \(actual ?? "nothing")")
-        if let reason = knownDisagreements[path] {
-            withKnownIssue(Comment(rawValue: reason)) { #expect(agrees, comment) }
-        } else {
-            #expect(agrees, comment)
-        }
+        #expect(agrees, Comment(rawValue: "\(path): the plan says \(expected), sochibo says \(actual ?? "nothing")"))
     }
 
     /// Compares every figure of `expected` with the same place in `actual`: objects key by key

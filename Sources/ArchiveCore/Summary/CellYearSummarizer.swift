@@ -33,6 +33,14 @@ public struct CellYearSummarizer: Sendable {
         self.period = period
     }
 
+    /// Whether `cell` existed at some time in the period up to `asOf`: its first term began by
+    /// then (a cell with no term recorded always did). A committee's summary of the first
+    /// quarter leaves out a cell founded in June, which had no meeting to hold; it is neither
+    /// one that held every meeting nor one that missed them.
+    public func covers(_ cell: Cell) -> Bool {
+        cell.terms.map(\.start).min().map { $0 <= asOf } ?? true
+    }
+
     /// The summary of `cell` (with its members and terms). Only approved minutes count as a
     /// meeting held; drafts are listed apart (`unapprovedMinutes`) and fill no month.
     ///

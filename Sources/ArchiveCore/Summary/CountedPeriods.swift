@@ -41,11 +41,18 @@ package struct CountedPeriods: Sendable {
     /// Whether `quarter` (1...4) counts: the cell existed when it began and it is over.
     package func counts(quarter: Int) -> Bool { existed(inMonth: quarter * 3 - 2) && isOver(month: quarter * 3) }
 
-    /// Whether `month` is in the denominator of "held / months": it counts, or it is under way
-    /// and its regular meeting is already held (`held`), so that a December meeting held on the
-    /// 1st reads "1/12", not "1/11" beside eleven missed months.
+    /// Whether the cell had been founded by the last day of `month` (1...12).
+    package func existed(byEndOf month: Int) -> Bool {
+        founded.map { $0 <= LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))! }
+            ?? true
+    }
+
+    /// Whether `month` is in the denominator of "held / months": it counts, or its regular
+    /// meeting is already held (`held`) though the month is under way or the cell was founded
+    /// during it, so that a December meeting held on the 1st reads "12/12", not "12/11", and a
+    /// cell founded on 15 April that met on the 20th reads "9/9", not "9/8".
     package func isReckoned(month: Int, held: Bool) -> Bool {
-        counts(month: month) || (held && existed(inMonth: month))
+        counts(month: month) || (held && existed(byEndOf: month))
     }
 
     /// The months that count, in order.

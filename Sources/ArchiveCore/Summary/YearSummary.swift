@@ -193,9 +193,13 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     /// recorded.
     public var secretaryName: String?
 
-    /// Whether the cell held its regular sessions: 11–12 ("11 where one month is merged"), or
-    /// no month that counts was missed.
-    public var heldRegularSessions: Bool { regularHeld >= 11 || missingMonths.isEmpty }
+    /// Whether the cell held its regular sessions: no month that counts was missed, or over a
+    /// whole year one month only, its business taken at the next sitting ("11–12 kỳ, 11 where
+    /// one month is merged", `domain.md`). Months are counted, not sittings: two sittings in
+    /// March do not make up for April and August.
+    public var heldRegularSessions: Bool {
+        missingMonths.isEmpty || (missingMonths.count == 1 && monthsCounted == 12)
+    }
 }
 
 /// A meeting's attendance rate.

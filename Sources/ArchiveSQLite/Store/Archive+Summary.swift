@@ -19,7 +19,8 @@ extension Archive {
             let summarizer = try Self.summarizer(db, period: period, today: today, ratingBasis: ratingBasis)
             let cell = try Self.summarize(db, cellID: cellID, with: summarizer)
             return YearSummary(
-                year: period.year, asOf: summarizer.asOf, period: period, ratingBasis: ratingBasis, cells: [cell])
+                year: period.year, asOf: summarizer.asOf, period: period, ratingBasis: ratingBasis,
+                cells: cell.map { [$0] } ?? [])
         }
     }
 
@@ -53,13 +54,15 @@ extension Archive {
                     UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
                 SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below) ORDER BY id
                 """, arguments: [organizationID])
-        let cells = try cellIDs.map { try Self.summarize(db, cellID: $0, with: summarizer) }.sorted { a, b in
-            let left = a.goodShare ?? -1, right = b.goodShare ?? -1
-            if left != right { return left > right }
-            // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
-            let (leftKey, rightKey) = (VietnameseCollation.key(a.name), VietnameseCollation.key(b.name))
-            return leftKey != rightKey ? leftKey < rightKey : a.cell < b.cell
-        }
+        // Cells founded after the period (or after today within it) are not among its cells.
+        let cells = try cellIDs.compactMap { try Self.summarize(db, cellID: $0, with: summarizer, onlyIfCovered: true) }
+            .sorted { a, b in
+                let left = a.goodShare ?? -1, right = b.goodShare ?? -1
+                if left != right { return left > right }
+                // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
+                let (leftKey, rightKey) = (VietnameseCollation.key(a.name), VietnameseCollation.key(b.name))
+                return leftKey != rightKey ? leftKey < rightKey : a.cell < b.cell
+            }
         return YearSummary(
             year: period.year, asOf: summarizer.asOf, period: period,
             organization: OrganizationName(id: organization.id, name: organization.name),
@@ -73,13 +76,13 @@ extension Archive {
             period: period, asOf: today, rubric: try RubricStore(db: db).load(), ratingBasis: ratingBasis)
     }
 
+    /// One cell's summary; `nil` when `onlyIfCovered` and the cell did not exist in the period.
     private static func summarize(
-        _ db: Database, cellID: String, with summarizer: CellYearSummarizer
-    ) throws
-        -> CellYearSummary
-    {
+        _ db: Database, cellID: String, with summarizer: CellYearSummarizer, onlyIfCovered: Bool = false
+    ) throws -> CellYearSummary? {
         let reader = RecordReader(db: db)
         guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
+        if onlyIfCovered, !summarizer.covers(cell) { return nil }
         let (firstDay, lastDay) = (summarizer.period.firstDay, summarizer.period.lastDay)
         let meetings = try reader.meetingsForCounting(cellID: cellID, from: firstDay, through: lastDay)
         let documents = try reader.documentsForCounting(cellID: cellID, from: firstDay, through: lastDay)
