@@ -1,15 +1,19 @@
 /// The resolution form as separate fields, as a web page sends them, written into the text
 /// document form so that one reader (`DocumentForm.read`, through `ArchiveService.file(form:)`)
-/// checks both; each problem's line maps back to its field.
+/// checks both; each problem's line maps back to its field. A new resolution starts from its
+/// meeting; a draft document of any type, or an issued one to correct, starts from itself.
 public struct ResolutionFormFields: Sendable, Hashable {
-    /// One task: its text, the member in charge (identifier, or empty) and the due date as typed.
+    /// One task: its identifier once filed (empty for a new one), its text, the member in
+    /// charge (identifier, or empty) and the due date as typed.
     public struct TaskRow: Sendable, Hashable {
+        public var id: String
         public var text: String
         public var assigneeID: String
         public var due: String
 
         /// Creates a row.
-        public init(text: String = "", assigneeID: String = "", due: String = "") {
+        public init(id: String = "", text: String = "", assigneeID: String = "", due: String = "") {
+            self.id = id
             self.text = text
             self.assigneeID = assigneeID
             self.due = due
@@ -17,8 +21,15 @@ public struct ResolutionFormFields: Sendable, Hashable {
     }
 
     public var cellID: String
-    /// The meeting that adopted the resolution.
+    /// The meeting that adopted the document; empty when none did.
     public var meetingID: String
+    /// The document these fields edit once filed; empty for a new one.
+    public var documentID = ""
+    public var kind = Document.Kind.resolution
+    public var classification = Document.Classification.none
+    /// The signature's authority and title as printed above the name.
+    public var signingAuthority = "T/M CHI BỘ"
+    public var signerTitle = "BÍ THƯ"
     /// As typed: `YYYY-MM-DD` or `dd/mm/yyyy`.
     public var date: String = ""
     public var place: String = ""
@@ -76,6 +87,28 @@ public struct ResolutionFormFields: Sendable, Hashable {
         recipients = "Đảng ủy xã\nĐảng viên trong chi bộ\nLưu Chi bộ"
     }
 
+    /// The fields of `document` of `cell` as filed: to edit its draft, or to correct it once
+    /// issued. Its type, classification, meeting and signing authority come with it; the page
+    /// does not change them.
+    public init(document: Document) {
+        cellID = document.cellID
+        meetingID = document.meetingID ?? ""
+        documentID = document.id
+        kind = document.kind
+        classification = document.classification
+        date = document.date.description
+        place = document.place
+        title = document.title
+        body = document.body.joined(separator: "\n\n")
+        tasks = document.tasks.map {
+            TaskRow(id: $0.id, text: $0.text, assigneeID: $0.assigneeID ?? "", due: $0.due?.description ?? "")
+        }
+        signerID = document.signature?.memberID ?? ""
+        signingAuthority = document.signature?.authority ?? ""
+        signerTitle = document.signature?.title ?? ""
+        recipients = document.recipients.joined(separator: "\n")
+    }
+
     /// Control characters in the page's inputs, by `Field` key, in the page's sentence: the
     /// text form would drop them while cleaning, and a form refuses them, never stores or drops
     /// them silently.
@@ -130,11 +163,11 @@ public struct ResolutionFormFields: Sendable, Hashable {
             return result
         }
         add("Chi bộ: \(cellName) [\(cellID)]", Field.general)
-        add("Mã văn bản: ", Field.general)
-        add("Loại: \(Document.Kind.resolution.rawValue)", Field.general)
+        add("Mã văn bản: \(documentID)", Field.general)
+        add("Loại: \(kind.rawValue)", Field.general)
         add("Ngày: \(single(date))", Field.date)
         add("Nơi ban hành: \(single(place))", Field.place)
-        add("Độ mật: không", Field.general)
+        add("Độ mật: \(DocumentForm.classificationWord(classification))", Field.general)
         add("Thông qua tại kỳ sinh hoạt: \(single(meetingID))", Field.general)
         add("Trích yếu: \(single(title))", Field.title)
         add("", Field.general)
@@ -143,14 +176,16 @@ public struct ResolutionFormFields: Sendable, Hashable {
         add("", Field.general)
         add("[Nhiệm vụ]", Field.tasks)
         for task in tasks where !single(task.text).isEmpty || !single(task.due).isEmpty {
+            let id = single(task.id)
             add(
-                "\(String(single(task.text).map { $0 == "|" ? "/" : $0 })) | \(person(task.assigneeID)) | \(single(task.due))",
+                (id.isEmpty ? "" : "[\(id)] ")
+                    + "\(String(single(task.text).map { $0 == "|" ? "/" : $0 })) | \(person(task.assigneeID)) | \(single(task.due))",
                 Field.tasks)
         }
         add("", Field.general)
         add("[Ký]", Field.signer)
-        add("Thẩm quyền: T/M CHI BỘ", Field.signer)
-        add("Chức vụ: BÍ THƯ", Field.signer)
+        add("Thẩm quyền: \(single(signingAuthority))", Field.signer)
+        add("Chức vụ: \(single(signerTitle))", Field.signer)
         add("Người ký: \(person(signerID))", Field.signer)
         add("", Field.general)
         add("[Nơi nhận]", Field.recipients)

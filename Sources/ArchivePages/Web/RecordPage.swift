@@ -251,8 +251,11 @@ public struct RecordActions: Sendable {
         case .document(let document, _):
             let path = WebPath.record(document.id)
             if document.status == .draft {
+                edit = path + "/sua"
                 issue = path + "/ban-hanh"
                 discard = path + "/bo"
+            } else if document.status == .issued {
+                correct = path + "/dinh-chinh"
             }
         case .organization, .cell, .member:
             break

@@ -2,9 +2,9 @@ import ArchiveCore
 import ArchivePages
 import Hummingbird
 
-/// The pages that write a cell's records: file minutes, edit a draft, approve it (after its
-/// warnings are confirmed), correct approved minutes with a reason, discard a draft, write the
-/// resolution of a meeting and issue it. Every write goes through the visitor's
+/// The pages that write a cell's records: file minutes, edit a draft (minutes or a document),
+/// approve minutes (after their warnings are confirmed), correct approved minutes or an issued
+/// document with a reason, discard a draft, write the resolution of a meeting and issue it. Every write goes through the visitor's
 /// `ArchiveScope` (`writableCell` / `writableRecord`: secretary of the cell or admin), every
 /// POST has passed the CSRF check of `SecurityMiddleware`, and every write names the
 /// logged-in account in the audit log.
@@ -59,48 +59,82 @@ struct FilingController {
 
     @Sendable func editDraft(request: Request, context: WebRequestContext) async throws -> Response {
         let scope = try context.scope()
-        let (meeting, cell) = try await writableMeeting(context, scope: scope)
-        guard meeting.status == .draft else {
-            return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
+        switch try await writableRecord(context, scope: scope) {
+        case .meeting(let meeting, let cell):
+            guard meeting.status == .draft else {
+                return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
+            }
+            return try await filingPage(
+                context, scope: scope, cell: cell, mode: .edit, fields: MeetingFormFields(meeting: meeting)
+            ).response
+        case .document(let document, let cell):
+            guard document.status == .draft else {
+                return .redirect(to: WebPath.record(document.id) + "/dinh-chinh", type: .normal)
+            }
+            return try documentPage(
+                context, cell: cell, mode: .editDraft(document), fields: ResolutionFormFields(document: document))
         }
-        return try await filingPage(
-            context, scope: scope, cell: cell, mode: .edit, fields: MeetingFormFields(meeting: meeting)
-        ).response
     }
 
     @Sendable func saveDraft(request: Request, context: WebRequestContext) async throws -> Response {
         let scope = try context.scope()
-        let (meeting, cell) = try await writableMeeting(context, scope: scope)
-        guard meeting.status == .draft else {
-            return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
+        switch try await writableRecord(context, scope: scope) {
+        case .meeting(let meeting, let cell):
+            guard meeting.status == .draft else {
+                return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
+            }
+            let form = try await Self.form(request, context)
+            var fields = try await meetingFields(form, cell: cell, scope: scope)
+            fields.meetingID = meeting.id
+            return try await file(form, fields: fields, cell: cell, mode: .edit, scope: scope, context: context)
+        case .document(let document, let cell):
+            guard document.status == .draft else {
+                return .redirect(to: WebPath.record(document.id) + "/dinh-chinh", type: .normal)
+            }
+            return try await fileDocument(
+                try await Self.form(request, context), base: ResolutionFormFields(document: document), cell: cell,
+                mode: .editDraft(document), scope: scope, context: context)
         }
-        let form = try await Self.form(request, context)
-        var fields = try await meetingFields(form, cell: cell, scope: scope)
-        fields.meetingID = meeting.id
-        return try await file(form, fields: fields, cell: cell, mode: .edit, scope: scope, context: context)
     }
 
     @Sendable func correctionForm(request: Request, context: WebRequestContext) async throws -> Response {
         let scope = try context.scope()
-        let (meeting, cell) = try await writableMeeting(context, scope: scope)
-        guard meeting.status == .approved else {
-            return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
+        switch try await writableRecord(context, scope: scope) {
+        case .meeting(let meeting, let cell):
+            guard meeting.status == .approved else {
+                return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
+            }
+            return try await filingPage(
+                context, scope: scope, cell: cell, mode: .correct, fields: MeetingFormFields(meeting: meeting)
+            ).response
+        case .document(let document, let cell):
+            guard document.status == .issued else {
+                return .redirect(to: WebPath.record(document.id) + "/sua", type: .normal)
+            }
+            return try documentPage(
+                context, cell: cell, mode: .correct(document), fields: ResolutionFormFields(document: document))
         }
-        return try await filingPage(
-            context, scope: scope, cell: cell, mode: .correct, fields: MeetingFormFields(meeting: meeting)
-        ).response
     }
 
     @Sendable func correct(request: Request, context: WebRequestContext) async throws -> Response {
         let scope = try context.scope()
-        let (meeting, cell) = try await writableMeeting(context, scope: scope)
-        guard meeting.status == .approved else {
-            return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
+        switch try await writableRecord(context, scope: scope) {
+        case .meeting(let meeting, let cell):
+            guard meeting.status == .approved else {
+                return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
+            }
+            let form = try await Self.form(request, context)
+            var fields = try await meetingFields(form, cell: cell, scope: scope)
+            fields.meetingID = meeting.id
+            return try await file(form, fields: fields, cell: cell, mode: .correct, scope: scope, context: context)
+        case .document(let document, let cell):
+            guard document.status == .issued else {
+                return .redirect(to: WebPath.record(document.id) + "/sua", type: .normal)
+            }
+            return try await fileDocument(
+                try await Self.form(request, context), base: ResolutionFormFields(document: document), cell: cell,
+                mode: .correct(document), scope: scope, context: context)
         }
-        let form = try await Self.form(request, context)
-        var fields = try await meetingFields(form, cell: cell, scope: scope)
-        fields.meetingID = meeting.id
-        return try await file(form, fields: fields, cell: cell, mode: .correct, scope: scope, context: context)
     }
 
     /// Files (new or edited draft) or corrects from the fields; re-shows the page with every
@@ -240,10 +274,9 @@ struct FilingController {
         guard case .minutes(_, _, _, let locality, _) = try await scope.printable(id: meeting.id) else {
             throw WebError.notFound(detail: nil)
         }
-        let page = ResolutionPage(
-            bar: try context.bar(), cell: cell, meeting: meeting,
+        return try documentPage(
+            context, cell: cell, mode: .fromMeeting(meeting),
             fields: ResolutionFormFields(meeting: meeting, cell: cell, locality: locality))
-        return HTMLResponse(pages.render(page)).response
     }
 
     @Sendable func fileResolution(request: Request, context: WebRequestContext) async throws -> Response {
@@ -254,19 +287,41 @@ struct FilingController {
                 context, scope: scope, record: .meeting(meeting, cell: cell),
                 problem: "Hãy thông qua biên bản trước, rồi soạn nghị quyết của kỳ sinh hoạt.", status: .conflict)
         }
-        let form = try await Self.form(request, context)
-        var fields = ResolutionFormFields(cellID: cell.id, meetingID: meeting.id)
+        return try await fileDocument(
+            try await Self.form(request, context), base: ResolutionFormFields(cellID: cell.id, meetingID: meeting.id),
+            cell: cell, mode: .fromMeeting(meeting), scope: scope, context: context)
+    }
+
+    /// Files a document from the posted page over `base`, which keeps what the page does not
+    /// change (its identifier, type, classification, meeting, signing authority): a new
+    /// resolution, an edited draft, or a correction with its reason. Re-shows the page with
+    /// every problem beside its field, or goes to the document.
+    private func fileDocument(
+        _ form: FormQuery, base: ResolutionFormFields, cell: Cell, mode: ResolutionPage.Mode, scope: ArchiveScope,
+        context: WebRequestContext
+    ) async throws -> Response {
+        var fields = base
         fields.date = form["date"] ?? ""
         fields.place = form["place"] ?? ""
         fields.title = form["title"] ?? ""
         fields.body = form["body"] ?? ""
         fields.signerID = form["signer"] ?? ""
         fields.recipients = form["recipients"] ?? ""
+        // A task keeps its identifier only if it is one of this document's: a posted
+        // identifier is never trusted to name another record's task.
+        let ownTasks = Set(base.tasks.map(\.id))
+        fields.tasks = []
         for index in 0..<Self.maximumRows {
             guard let text = form["task_text.\(index)"] else { break }
+            let id = form["task_id.\(index)"].flatMap { ownTasks.contains($0) ? $0 : nil } ?? ""
             fields.tasks.append(
-                .init(text: text, assigneeID: form["task_who.\(index)"] ?? "", due: form["task_due.\(index)"] ?? ""))
+                .init(
+                    id: id, text: text, assigneeID: form["task_who.\(index)"] ?? "",
+                    due: form["task_due.\(index)"] ?? ""))
         }
+        let correcting: Bool
+        if case .correct = mode { correcting = true } else { correcting = false }
+        let reason = TextNormalization.collapsed(form["reason"] ?? "")
         let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let (text, fieldAtLine, unwritable) = fields.formText(cellName: cell.name, memberNames: names)
         var problems = fields.pageProblems()
@@ -274,11 +329,21 @@ struct FilingController {
             problems[field, default: []].append(
                 "Dòng “\(line)” bắt đầu bằng dấu # hoặc nằm trong ngoặc vuông, sổ sẽ hiểu nhầm: hãy viết khác đi.")
         }
+        if correcting, reason.isEmpty {
+            problems["correction", default: []].append(
+                "Hãy ghi lý do đính chính: lý do được giữ cùng bản cũ để người đọc sau biết vì sao văn bản đã sửa.")
+        }
         if problems.isEmpty {
+            let actor = try Self.actor(context)
             do {
+                if correcting {
+                    _ = try await scope.writer.correct(
+                        id: base.documentID, form: text, named: Self.formName, today: today(),
+                        context: AuditContext(actor: actor, reason: reason))
+                    return .redirect(to: WebPath.record(base.documentID) + "?xong=dinh-chinh", type: .normal)
+                }
                 let record = try await scope.writer.file(
-                    form: text, named: Self.formName, today: today(),
-                    context: AuditContext(actor: try Self.actor(context)))
+                    form: text, named: Self.formName, today: today(), context: AuditContext(actor: actor))
                 return .redirect(to: WebPath.record(record.id) + "?xong=luu", type: .normal)
             } catch ArchiveError.formRefused(let refused) {
                 for problem in refused {
@@ -288,12 +353,26 @@ struct FilingController {
             } catch ArchiveError.locked(let locked) {
                 problems[ResolutionFormFields.Field.general, default: []].append(
                     "\(await Self.name(of: locked, scope: scope)) cùng ngày và cùng trích yếu đã ban hành nên đã khóa. "
-                        + "Hãy đổi trích yếu, hoặc mở nghị quyết đó và bấm “Đính chính” để sửa.")
+                        + "Hãy đổi trích yếu, hoặc mở văn bản đó và bấm “Đính chính” để sửa.")
+            } catch ArchiveError.lifecycle(let refusal) {
+                problems[ResolutionFormFields.Field.general, default: []].append(
+                    Self.sentence(refusal.pageDescription))
             }
         }
+        var response = try documentPage(
+            context, cell: cell, mode: mode, fields: fields, problems: problems, correctionReason: reason)
+        response.status = .unprocessableContent
+        return response
+    }
+
+    private func documentPage(
+        _ context: WebRequestContext, cell: Cell, mode: ResolutionPage.Mode, fields: ResolutionFormFields,
+        problems: [String: [String]] = [:], correctionReason: String = ""
+    ) throws -> Response {
         let page = ResolutionPage(
-            bar: try context.bar(), cell: cell, meeting: meeting, fields: fields, problems: problems)
-        return HTMLResponse(pages.render(page), status: .unprocessableContent).response
+            bar: try context.bar(), cell: cell, mode: mode, fields: fields, problems: problems,
+            correctionReason: correctionReason)
+        return HTMLResponse(pages.render(page)).response
     }
 
     @Sendable func issue(request: Request, context: WebRequestContext) async throws -> Response {
@@ -350,6 +429,7 @@ struct FilingController {
         case .document(let document, let cell):
             switch done {
             case "luu": notice = "Đã lưu dự thảo. Bấm “Ban hành” để cấp số và khóa văn bản."
+            case "dinh-chinh": notice = "Đã ghi đính chính: đây là phiên bản mới, bản cũ vẫn được giữ."
             case "ban-hanh":
                 notice =
                     "Đã ban hành \(document.kind.vietnameseName.lowercased()) số \(document.symbol(issuerCode: cell.issuerCode) ?? "")."
@@ -435,6 +515,22 @@ struct FilingController {
         fields.ratingScore = form["rating_score"] ?? ""
         fields.ratingNote = form["rating_note"] ?? ""
         return fields
+    }
+
+    /// A meeting or a document of a cell the account writes in, named by the path.
+    private enum WritableRecord {
+        case meeting(Meeting, Cell)
+        case document(Document, Cell)
+    }
+
+    /// The meeting or document named by the path, in a cell the account writes in.
+    private func writableRecord(_ context: WebRequestContext, scope: ArchiveScope) async throws -> WritableRecord {
+        switch try await scope.writableRecord(id: try context.parameters.require("id")) {
+        case .meeting(let meeting, let cell): return .meeting(meeting, cell)
+        case .document(let document, let cell): return .document(document, cell)
+        default:
+            throw WebError.notFound(detail: "Mã này không phải của một biên bản hay văn bản của chi bộ.")
+        }
     }
 
     /// The meeting named by the path, in a cell the account writes in.
