@@ -116,7 +116,8 @@ public struct ResolutionPage: Sendable {
         let members = cell.members.filter { $0.belongsToCell(on: membersDay) }
             .sorted { VietnameseCollation.precedesByGivenName($0.fullName, $1.fullName) }
         func options(_ selected: String, none: String) -> [Option] {
-            var options = [Option(value: "", text: none, selected: selected.isEmpty)]
+            var options =
+                [Option(value: "", text: none, selected: selected.isEmpty)]
                 + members.map { Option(value: $0.id, text: $0.fullName, selected: $0.id == selected) }
             // A member named by the record who has left the cell since is still shown, chosen.
             if !selected.isEmpty, !members.contains(where: { $0.id == selected }) {
