@@ -161,3 +161,82 @@ struct ForgivingSearchTests {
         #expect(hits.allSatisfy { $0.cell == "cb-na-pan" })
     }
 }
+
+/// A search that names a member ranks the member's records first (issue 14, "People and
+/// numbers first"), over the sample archive, where Mông Văn Hiếu (`np-11`) is absent without
+/// reason in some months and 29 paragraphs speak of "hiệu quả".
+@Suite("Search: people first")
+struct PeopleFirstSearchTests {
+    static let all = SearchFilters(includeConfidential: true, limit: 500)
+
+    @Test func theWordsNameAMemberByTheGivenName() {
+        let hieu = NamedPerson(SearchQuery("Hieu"))
+        #expect(hieu?.isNamed(by: "Mông Văn Hiếu") == true && hieu?.isNamed(by: "Hoàng Văn Hiệu") == true)
+        #expect(NamedPerson(SearchQuery("Hiếu"))?.isNamed(by: "Hoàng Văn Hiệu") == false)
+        #expect(NamedPerson(SearchQuery("mông văn hiếu"))?.isNamed(by: "Mông Văn Hiếu") == true)
+        #expect(NamedPerson(SearchQuery("\"Văn Hiếu\""))?.isNamed(by: "Mông Văn Hiếu") == true)
+        // Tone placement aside: "Thuý" names Thúy.
+        #expect(NamedPerson(SearchQuery("Thuý"))?.isNamed(by: "Hứa Thị Thúy") == true)
+        // A middle or family name alone names nobody; neither does a word not in the name.
+        #expect(NamedPerson(SearchQuery("Văn"))?.isNamed(by: "Mông Văn Hiếu") == false)
+        #expect(NamedPerson(SearchQuery("Hiếu camera"))?.isNamed(by: "Mông Văn Hiếu") == false)
+        // Numbers, prefixes, exclusions and long phrases are not names.
+        #expect(NamedPerson(SearchQuery("5-NQ")) == nil && NamedPerson(SearchQuery("Hiếu*")) == nil)
+        #expect(NamedPerson(SearchQuery("Hiếu -quả")) == nil)
+        #expect(NamedPerson(SearchQuery("một hai ba bốn năm")) == nil)
+    }
+
+    /// The tasks given to Mông Văn Hiếu, read from every document of his cell.
+    func hisTasks(_ archive: Archive) async throws -> Set<String> {
+        var tasks: Set<String> = []
+        for overview in try await archive.documents(cellID: "cb-na-pan", year: nil) {
+            if case .document(let document, _) = try await archive.record(id: overview.id) {
+                tasks.formUnion(document.tasks.filter { $0.assigneeID == "np-11" }.map(\.id))
+            }
+        }
+        return tasks
+    }
+
+    /// Whether `id` is one of Mông Văn Hiếu's records, worked out from the record itself.
+    func isHieus(_ archive: Archive, _ id: String, tasks: Set<String>) async throws -> Bool {
+        switch try await archive.record(id: id) {
+        case .meeting(let meeting, _):
+            if meeting.attendance.contains(where: { $0.memberID == "np-11" && $0.presence != .present }) { return true }
+            let text =
+                meeting.guests + meeting.agenda + meeting.proceedings + meeting.conclusion + [meeting.topic ?? ""]
+            if text.contains(where: { $0.contains("Mông Văn Hiếu") }) { return true }
+            return meeting.taskReports.contains { tasks.contains($0.taskID) }
+        case .document(let document, _):
+            return document.tasks.contains { $0.assigneeID == "np-11" }
+                || (document.body + [document.title]).contains { $0.contains("Mông Văn Hiếu") }
+        default:
+            return false
+        }
+    }
+
+    @Test(arguments: ["Hieu", "Hiếu", "Mông Văn Hiếu", "mong van hieu"])
+    func theMembersRecordsComeBeforeRecordsThatMerelyHoldTheWord(_ text: String) async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let hits = try await archive.search(text, Self.all)
+        let tasks = try await hisTasks(archive)
+        var flags: [Bool] = []
+        for hit in hits { flags.append(try await isHieus(archive, hit.id, tasks: tasks)) }
+        let personal = flags.prefix { $0 }.count
+        #expect(personal >= 3, "\(text): \(hits.prefix(5).map(\.id))")
+        #expect(!flags.dropFirst(personal).contains(true), "\(text): a record of his after one that is not")
+        if text == "Hieu" {
+            // Typed without marks, "hiệu quả" is found too, after him.
+            #expect(flags.contains(false))
+        }
+    }
+
+    @Test func aWordThatNamesNobodyRanksAsBefore() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        for text in ["hiệu quả", "Văn", "nghị quyết số 5"] {
+            // The words as typed, in their order; completions of the last word may follow.
+            let asTyped = try await archive.searchAsTyped(text, Self.all)
+            #expect(!asTyped.isEmpty)
+            #expect(Array(try await archive.search(text, Self.all).prefix(asTyped.count)) == asTyped, "\(text)")
+        }
+    }
+}

@@ -21,7 +21,9 @@ extension Archive {
     ///
     /// In order, each step only while the page (`filters.offset + filters.limit`) is not full:
     /// 1. the words as typed (`searchAsTyped`'s order: exact marks, symbol, words together,
-    ///    BM25, newer first);
+    ///    BM25, newer first), with first the records of a member the words name ("Hiếu",
+    ///    "Mông Văn Hiếu": where the member was absent or given a task, or whose text writes
+    ///    the whole name; `NamedPerson`);
     /// 2. when the text ends with a plain word and no space, that word as the start of a longer
     ///    one ("nghi quy" finds "nghị quyết"), below every whole-word hit;
     /// 3. each plain word of five letters or more that no record holds (and, for the last word,
@@ -55,12 +57,13 @@ extension Archive {
         return try await pool.read { db in
             var found: [(entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?)] = []
             var seen: Set<Int64> = []
-            func run(_ query: SearchQuery, _ corrections: [SearchCorrection]?) throws {
-                for entry in try SearchStatement(query: query, filters: page).ranked(db) where found.count < wanted {
+            func run(_ query: SearchQuery, _ corrections: [SearchCorrection]?, people: [Int64] = []) throws {
+                for entry in try SearchStatement(query: query, filters: page, people: people).ranked(db)
+                where found.count < wanted {
                     if seen.insert(entry.rowID).inserted { found.append((entry, query, corrections)) }
                 }
             }
-            try run(query, nil)
+            try run(query, nil, people: try Self.recordsOfNamedMembers(db, query: query, filters: filters))
             if found.count < wanted, let completed = query.completingLastWord() { try run(completed, nil) }
             var corrections: [SearchCorrection] = []
             var suggestion: String?
@@ -121,6 +124,61 @@ extension Archive {
             return SearchResults(hits: hits, corrections: corrections, suggestion: suggestion, writtenForms: written)
         }
     }
+
+    /// The `search_entry` ids of the records of the members `query` names (`NamedPerson`),
+    /// among the members of the cells `filters` names (every cell without a filter): meetings
+    /// where one was absent or reported on a task of theirs, documents giving them a task, and
+    /// records whose text writes their whole name. Empty when the query names nobody, or more
+    /// than `namedMembersLimit` members (a word too common to be a person).
+    static func recordsOfNamedMembers(_ db: Database, query: SearchQuery, filters: SearchFilters) throws -> [Int64] {
+        guard let person = NamedPerson(query) else { return [] }
+        var sql = "SELECT id, full_name FROM member"
+        var arguments: StatementArguments = []
+        if let cell = filters.cellID {
+            sql += " WHERE cell_id = ?"
+            arguments += [cell]
+        } else if let organization = filters.organizationID {
+            sql += """
+                 WHERE cell_id IN (SELECT id FROM cell WHERE organization_id IN (
+                    WITH RECURSIVE below(id) AS (
+                        SELECT id FROM organization WHERE id = ?
+                        UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
+                    SELECT id FROM below))
+                """
+            arguments += [organization]
+        }
+        var named: [(id: String, name: String)] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() {
+            let name: String = row[1]
+            if person.isNamed(by: name) { named.append((row[0], name)) }
+            if named.count > namedMembersLimit { return [] }
+        }
+        guard !named.isEmpty else { return [] }
+        let ids = String(decoding: try JSONEncoder().encode(named.map(\.id)), as: UTF8.self)
+        var entries = Set(
+            try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        WITH named(id) AS (SELECT value FROM json_each(?)),
+                        records(kind, id) AS (
+                            SELECT 'meeting', meeting_id FROM attendance
+                                WHERE member_id IN named AND presence <> 'present'
+                            UNION SELECT 'meeting', r.meeting_id FROM task_report r JOIN task t ON t.id = r.task_id
+                                WHERE t.assignee_id IN named
+                            UNION SELECT 'document', document_id FROM task WHERE assignee_id IN named)
+                        SELECT e.id FROM records r JOIN search_entry e ON e.kind = r.kind AND e.record_id = r.id
+                        """), arguments: [ids]))
+        let phrases = Set(named.map { NamedPerson.phrase(of: $0.name) }).sorted()
+        entries.formUnion(
+            try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT rowid FROM search_index WHERE search_index MATCH ?"),
+                arguments: ["{title body} : (" + phrases.joined(separator: " OR ") + ")"]))
+        return entries.sorted()
+    }
+
+    /// The most members one search may name before its words are taken as common words.
+    static let namedMembersLimit = 50
 
     /// How the records write each of `words` (folded words of the index), read from the
     /// matched words of `snippets` (marked `⟦ ⟧`): for each, the written form whose folded form

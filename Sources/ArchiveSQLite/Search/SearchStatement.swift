@@ -2,8 +2,8 @@ import ArchiveCore
 import Foundation
 import GRDB
 
-/// The SQL behind `Archive.search`, and the order it promises: tier (symbol 8, exact marks 4,
-/// exact marks in the title 2, words together 1; summed) descending, then BM25 descending
+/// The SQL behind `Archive.search`, and the order it promises: tier (a named member's record
+/// 16, symbol 8, exact marks 4, exact marks in the title 2, words together 1; summed) descending, then BM25 descending
 /// (title 10, body 1, symbol 8), then the newer date, then the record id; filters applied,
 /// confidential documents left out unless asked.
 ///
@@ -45,7 +45,9 @@ struct SearchStatement {
 
     static let relevance = "-bm25(search_index, 10.0, 1.0, 8.0)"
 
-    init(query: SearchQuery, filters: SearchFilters) throws {
+    /// - parameter people: the `search_entry` ids of the records of the members the query
+    ///   names (`Archive.recordsOfNamedMembers`), ranked above every other tier.
+    init(query: SearchQuery, filters: SearchFilters, people: [Int64] = []) throws {
         self.filters = filters
         // Tiers, highest first: the document bearing the symbol (8); records with the exact
         // marks (4, and 2 more when in the title: BM25 cannot tell titles apart for a word
@@ -67,6 +69,10 @@ struct SearchStatement {
         if query.carriesDiacritics {
             tier(4, query.exactExpression)
             tier(2, "{title} : " + query.exactExpression)
+        }
+        if !people.isEmpty {
+            tiers.append("16 * (search_index.rowid IN (SELECT value FROM json_each(?)))")
+            tierArguments += [String(decoding: try JSONEncoder().encode(people), as: UTF8.self)]
         }
         self.tier = tiers.isEmpty ? "0" : tiers.joined(separator: " + ")
         self.tierArguments = tierArguments
