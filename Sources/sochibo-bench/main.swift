@@ -11,7 +11,8 @@
 // --skip-export leaves out the export (a quarter of an hour at a million records).
 // --keep leaves the work directory (generated file, archive) in place; --reuse then skips
 // generation, import and export and measures only search latency on the archive kept there
-// (pass the same --cells, which the filtered queries name).
+// (pass the same --cells, which the filtered queries name), or with --summary only the
+// summaries (pass the same --cells and --years).
 //
 // With --search it also measures search: the indexed import next to `xmllint --stream` plus
 // the sqlite3 shell loading the same text into an FTS5 table, and p50/p99 query latency next
@@ -175,6 +176,14 @@ if arguments.first == "web-pages", arguments.count >= 6, let rounds = Int(argume
 
 let options = Options(arguments)
 let fileManager = FileManager.default
+if options.reuse && options.summary {
+    // Only the summaries, on the archive a run with --keep left behind.
+    print("sochibo-bench: summaries only, on \(options.work)/archive (\(options.cells) cells)")
+    let lines = try await SummaryBenchmark.run(
+        archivePath: options.work + "/archive", cells: options.cells, year: 2020 + options.years - 1)
+    for line in lines { print(line) }
+    exit(0)
+}
 if options.reuse {
     // Only the queries, on the archive a run with --keep left behind.
     let records =
