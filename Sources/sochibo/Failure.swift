@@ -55,6 +55,11 @@ enum Failure {
                 ]
             case .noSuchName(_, .meeting, let closest) where !closest.isEmpty:
                 return ["sochibo: " + error.vietnameseDescription + " Ghi mã của kỳ đó, hoặc chi bộ và đúng ngày họp."]
+            case .noSuchRecord(_, let closest):
+                return [
+                    sentence + (closest.isEmpty ? "." : "")
+                        + " Xem các mã bằng `sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
+                ]
             case .noSuchName(_, .cell, let closest):
                 let how = "xem danh sách chi bộ bằng `sochibo list cells`."
                 return ["sochibo: " + error.vietnameseDescription + (closest.isEmpty ? "; " + how : " Hoặc " + how)]

@@ -149,7 +149,9 @@ struct CorrectCommand: AsyncParsableCommand {
         try await Failure.guarding {
             var context = actor.context
             context.reason = reason.map(TextNormalization.collapsed).flatMap { $0.isEmpty ? nil : $0 }
-            let lifecycle = try await options.open().correct(
+            let archive = try await options.open()
+            let id = try await archive.recordID(naming: id)
+            let lifecycle = try await archive.correct(
                 id: id, form: try FormFile.read(form), named: form, today: Today.date, context: context)
             print(
                 "Đã ghi đính chính \(id): phiên bản \(lifecycle.version) (mã sha256 \(lifecycle.sha256 ?? "")); các phiên bản trước vẫn xem được bằng sochibo show \(id) --version N."
@@ -171,7 +173,8 @@ struct DiscardCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let record = try await options.open().discard(id: id, context: actor.context)
+            let archive = try await options.open()
+            let record = try await archive.discard(id: try await archive.recordID(naming: id), context: actor.context)
             let what = record.kind == .meeting ? "dự thảo biên bản" : "dự thảo văn bản"
             print("Đã bỏ \(what) \(record.id); nhật ký vẫn giữ các lần lưu trước đó.")
         }

@@ -62,7 +62,12 @@ struct IssueCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            print(try await options.open().issue(documentID: document, context: actor.context).symbol)
+            let archive = try await options.open()
+            print(
+                try await archive.issue(
+                    documentID: try await archive.recordID(naming: document), context: actor.context
+                )
+                .symbol)
         }
     }
 }

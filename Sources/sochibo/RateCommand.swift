@@ -52,8 +52,10 @@ struct RateCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let rater: Rating.Rater = rater == .cell ? .cell : .committee
-            let rating = try await options.open().rate(
-                meetingID: meeting, points: try parsedPoints(), note: note, by: rater, context: actor.context)
+            let archive = try await options.open()
+            let rating = try await archive.rate(
+                meetingID: try await archive.recordID(naming: meeting), points: try parsedPoints(), note: note,
+                by: rater, context: actor.context)
             let who = rater == .cell ? "Chi bộ tự đánh giá" : "Đảng ủy xếp loại"
             print(
                 "\(who) kỳ sinh hoạt \(meeting): \(rating.score ?? 0)/100 điểm, loại \(rating.level.vietnameseName)."

@@ -67,7 +67,10 @@ struct PrintCommandTests {
         let archive = try filled()
         let unknown = try Sochibo.run(["print", "--archive", archive, "khong-co"])
         #expect(unknown.status == 1 && unknown.output.isEmpty)
-        #expect(unknown.errorLines == ["sochibo: không tìm thấy khong-co trong kho lưu trữ."])
+        #expect(
+            unknown.errorLines == [
+                "sochibo: không có biên bản hay văn bản nào mã «khong-co». Xem các mã bằng `sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
+            ])
         for (id, kind) in [("cb-phai-luong", "chi bộ"), ("pl-01", "đảng viên"), ("dbx-hop-thanh", "đảng bộ")] {
             let refused = try Sochibo.run(["print", "--archive", archive, id])
             #expect(refused.status == 1 && refused.output.isEmpty && refused.errorLines.count == 1)

@@ -68,9 +68,25 @@ struct WrittenAsPeopleWriteTests {
         #expect(none.status == 1 && none.errorLines.count == 1)
         #expect(none.errors.contains("không có biên bản nào ứng với «Nà Pàn 07/11/2024»"))
         #expect(none.errors.contains("có phải: kỳ thường kỳ ngày 08/11/2024 (np-2024-11)"))
-        // A code still means the record, and an unknown code is still not found.
+        // A code still means the record; an unknown code offers the closest, nearest first,
+        // on every command that takes a record, and says how to list them.
         #expect(try run(["show", "np-2024-11"]).output.contains("Mã: np-2024-11"))
-        #expect(try run(["show", "khong-co"]).errors.contains("không tìm thấy khong-co"))
+        let unknown = try run(["show", "khong-co"])
+        #expect(unknown.status == 1 && unknown.errors.contains("không có biên bản hay văn bản nào mã «khong-co»."))
+        #expect(unknown.errors.contains("sochibo list meetings --cell"))
+        for command in [["show"], ["print"], ["approve"], ["issue"], ["discard"], ["rate"]] {
+            let near = try run(command + ["np-2024-13"] + (command == ["rate"] ? ["time=5"] : []))
+            #expect(near.status == 1 && near.errorLines.count == 1, "\(command): \(near.errors)")
+            #expect(
+                near.errors.contains(
+                    "có phải: kỳ thường kỳ ngày 08/10/2024, Chi bộ thôn Nà Pàn (np-2024-10); "
+                        + "kỳ thường kỳ ngày 08/11/2024, Chi bộ thôn Nà Pàn (np-2024-11); "
+                        + "kỳ thường kỳ kết hợp chuyên đề ngày 15/12/2024, Chi bộ thôn Nà Pàn (np-2024-12)?"),
+                "\(command): \(near.errors)")
+        }
+        // A document by its code typed in capitals: never its title (it may be confidential).
+        let document = try run(["issue", "NP-NQ-2024-12"])
+        #expect(document.errors.contains("có phải: nghị quyết 24-NQ/CB, Chi bộ thôn Nà Pàn (np-nq-2024-12)"))
     }
 
     // MARK: Item 1

@@ -12,6 +12,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     case importRefused([ImportProblem])
     /// No record has this identifier.
     case notFound(id: String)
+    /// No minutes or document has the code typed (issue 11, item 9): the closest codes with
+    /// what they are, perhaps none.
+    case noSuchRecord(typed: String, closest: [NameMatch.Candidate])
     /// No cell or committee is called what was typed (`kind`: `.cell` or `.organization`);
     /// the closest by name, perhaps none.
     case noSuchName(typed: String, kind: RecordKind, closest: [NameMatch.Candidate])

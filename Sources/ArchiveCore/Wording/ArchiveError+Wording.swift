@@ -16,6 +16,9 @@ extension ArchiveError {
             "không nhập gì cả: \(problems.count) lỗi; kho lưu trữ giữ nguyên như trước"
         case .notFound(let id):
             "không tìm thấy \(id) trong kho lưu trữ"
+        case .noSuchRecord(let typed, let closest):
+            "không có biên bản hay văn bản nào mã «\(typed)»"
+                + (closest.isEmpty ? "" : "; có phải: " + closest.map(\.label).joined(separator: "; ") + "?")
         case .noSuchName(let typed, let kind, let closest):
             (kind == .meeting
                 ? "không có biên bản nào ứng với «\(typed)» (chi bộ và ngày họp)"

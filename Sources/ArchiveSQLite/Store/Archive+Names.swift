@@ -30,14 +30,19 @@ extension Archive {
     /// The record `typed` names: its code, or a cell and a day ("Nà Pàn 28/12/2024", "cb-na-pan
     /// 2024-12-28") for that cell's minutes of the day (issue 11, item 9).
     ///
-    /// - returns: `typed` itself when it is a record's code, or when it ends in no date.
-    /// - throws: `ArchiveError.noSuchName` (kind `.meeting`, with the cell's minutes nearest in
-    ///   date) when the cell held none that day; `ArchiveError.ambiguousName` when it held
-    ///   several; what `identifier(naming:kind:)` throws for the cell.
+    /// - returns: `typed` itself when it is a record's code (of any kind), or when it is
+    ///   several words ending in no date.
+    /// - throws: `ArchiveError.noSuchRecord` with the closest codes when `typed` is one word
+    ///   and no record's code; `ArchiveError.noSuchName` (kind `.meeting`, with the cell's
+    ///   minutes nearest in date) when the cell held none that day; `ArchiveError.ambiguousName`
+    ///   when it held several; what `identifier(naming:kind:)` throws for the cell.
     public func recordID(naming typed: String) async throws -> String {
         let text = TextNormalization.collapsed(typed)
         if try await pool.read({ db in try !db.recordKinds(holding: text).isEmpty }) { return text }
         var words = text.split(separator: " ").map(String.init)
+        if words.count == 1 {
+            throw ArchiveError.noSuchRecord(typed: text, closest: try await closestRecords(to: text))
+        }
         guard words.count >= 2, let last = words.popLast(), case .date(let day) = LocalDate.typed(last) else {
             return typed
         }
@@ -66,5 +71,48 @@ extension Archive {
         throw ArchiveError.noSuchName(
             typed: text, kind: .meeting,
             closest: nearest.map { candidate($0, date: LocalDate($0["date"]) ?? day) })
+    }
+
+    /// The minutes and documents whose codes are closest to `typed` (at most three edits, the
+    /// nearest first, at most `limit`; case aside), each named as people know it: "kỳ thường kỳ ngày
+    /// 15/12/2024, Chi bộ thôn Nà Pàn", "nghị quyết 23-NQ/CB, Chi bộ thôn Nà Pàn". A title
+    /// is never shown: it may be a confidential document's.
+    func closestRecords(to typed: String, limit: Int = 3) async throws -> [NameMatch.Candidate] {
+        try await pool.read { db in
+            var scored: [(distance: Int, shared: Int, id: String)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id FROM meeting UNION ALL SELECT id FROM document")
+            let lowered = typed.lowercased()
+            while let row = try rows.next() {
+                let id: String = row[0]
+                if let distance = EditDistance.between(lowered, id.lowercased(), atMost: 3) {
+                    let shared = zip(lowered, id.lowercased()).prefix { $0 == $1 }.count
+                    scored.append((distance, shared, id))
+                }
+            }
+            // Fewest edits, then the longest start in common ("np-2024-13": np-2024-12 before
+            // np-2024-03), then the code.
+            scored.sort { ($0.distance, -$0.shared, $0.id) < ($1.distance, -$1.shared, $1.id) }
+            let reader = RecordReader(db: db)
+            return try scored.prefix(limit).map { candidate in
+                let id = candidate.id
+                if let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT m.kind, m.date, c.name FROM meeting m JOIN cell c ON c.id = m.cell_id WHERE m.id = ?",
+                    arguments: [id])
+                {
+                    let kind = Meeting.Kind(rawValue: row[0]).map(\.vietnameseName) ?? ""
+                    let date = LocalDate(row[1] as String).map(\.vietnameseShort) ?? (row[1] as String)
+                    return NameMatch.Candidate(id: id, name: "kỳ \(kind) ngày \(date), \(row[2] as String)")
+                }
+                let documentRow = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id])
+                guard let document = try documentRow.map({ try reader.document($0, withAttachments: false) }),
+                    let cell = try reader.cell(id: document.cellID, withMembers: false)
+                else { return NameMatch.Candidate(id: id, name: id) }
+                let kind = document.kind.vietnameseName.lowercased()
+                let which =
+                    document.symbol(issuerCode: cell.issuerCode) ?? "dự thảo ngày \(document.date.vietnameseShort)"
+                return NameMatch.Candidate(id: id, name: "\(kind) \(which), \(cell.name)")
+            }
+        }
     }
 }
