@@ -27,8 +27,8 @@ import CLibXML2
 public final class XMLPullReader {
     private let reader: OpaquePointer
     private let descriptor: Int32
-    /// The bytes go through it, so that a start tag with too many attributes is refused before
-    /// libxml2 spends quadratic time on it.
+    /// The bytes go through it, so that a start tag with too many attributes or a DOCTYPE is
+    /// refused before libxml2 reads it, and attachments are decoded beside libxml2.
     private let input: InputGuard
     private let schema: XMLSchema?
     private let collector = DiagnosticCollector()
@@ -103,7 +103,8 @@ public final class XMLPullReader {
     /// The message for a start tag with more than `maximumAttributes` attributes.
     public static let attributesRefusal = "an element with more than \(maximumAttributes) attributes is not read"
 
-    /// libxml2's words for a refusal by the input guard (the refusal itself says it exactly).
+    /// The message of a diagnostic for a refusal by the input guard, in English like libxml2's
+    /// (the refusal itself carries the values).
     static func message(for refusal: XMLInputRefusal) -> String {
         switch refusal {
         case .tooManyAttributes: attributesRefusal
@@ -255,9 +256,9 @@ public final class XMLPullReader {
 
     private var nodeType: Int32 { xmlTextReaderNodeType(reader) }
 
-    /// Where the element the reader stands on begins, as the input guard saw it: exact at any
-    /// length, where libxml2 keeps 16 bits and guesses past line 65,535.
-    /// With the element's base64 text, when the guard takes it out of the stream.
+    /// Where the element the reader stands on begins, as the input guard saw it (exact at any
+    /// length, where libxml2 keeps 16 bits and guesses past line 65,535), with the element's
+    /// base64 text when the guard takes it out of the stream.
     private var elementStart: (line: Int, column: Int, spool: Base64Spool?)?
 
     private var currentLine: Int {
