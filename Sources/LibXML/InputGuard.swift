@@ -341,10 +341,18 @@ final class InputGuard {
         return true
     }
 
+    /// The UTF-8 bytes of each name in `limits.base64Elements`.
+    private lazy var base64Names: [[UInt8]] = limits.base64Elements.map { Array($0.utf8) }
+
     /// After a start tag: takes the element's text out of the stream when it is base64.
     private func startSpool() {
+        // The local name compared as bytes first: this runs for every element of the file.
+        let nameEnd = tagBytes.firstIndex { [0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E].contains($0) } ?? tagBytes.endIndex
+        let localStart = tagBytes[..<nameEnd].lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0
+        let local = tagBytes[localStart..<nameEnd]
+        guard base64Names.contains(where: { $0.elementsEqual(local) }), !starts.isEmpty else { return }
         let (element, name) = Self.elementAndName(tagBytes)
-        guard let element, limits.base64Elements.contains(element), !starts.isEmpty else { return }
+        guard let element else { return }
         let spool = Base64Spool(element: element, nameAttribute: name, limit: limits.maximumBase64Bytes)
         starts[starts.count - 1].spool = spool
         self.spool = spool
