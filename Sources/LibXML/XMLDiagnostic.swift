@@ -23,13 +23,16 @@ public struct XMLDiagnostic: Sendable, Hashable {
     public var column: Int
     /// libxml2's message, or ours, without a trailing newline.
     public var message: String
+    /// Why the reader stopped the document itself, when it did (a limit, a DOCTYPE).
+    public var refusal: XMLInputRefusal?
 
     /// Creates a diagnostic.
-    public init(severity: Severity, line: Int, column: Int, message: String) {
+    public init(severity: Severity, line: Int, column: Int, message: String, refusal: XMLInputRefusal? = nil) {
         self.severity = severity
         self.line = line
         self.column = column
         self.message = message
+        self.refusal = refusal
     }
 }
 

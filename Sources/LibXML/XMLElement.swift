@@ -20,6 +20,10 @@ public struct XMLElement: Sendable, Equatable {
     public var text: String
     /// The 1-based line of the start tag.
     public var line: Int
+    /// The base64 text the reader decoded itself, for an element named in
+    /// `XMLInputLimits.base64Elements`: `text` then holds only what libxml2 read after it
+    /// (its line ends; text after a comment or in CDATA), to be fed to the same decoder.
+    public var base64: Base64Decoder?
 
     /// Creates an element.
     public init(
@@ -51,7 +55,7 @@ public struct XMLElement: Sendable, Equatable {
 
     public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
         lhs.name == rhs.name && lhs.namespace == rhs.namespace && lhs.text == rhs.text
-            && lhs.line == rhs.line && lhs.children == rhs.children
+            && lhs.line == rhs.line && lhs.children == rhs.children && lhs.base64 == rhs.base64
             && lhs.attributes.elementsEqual(rhs.attributes) { $0.name == $1.name && $0.value == $1.value }
     }
 }

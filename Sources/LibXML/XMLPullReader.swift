@@ -15,6 +15,8 @@ import CLibXML2
 ///
 /// Hardening: `XML_PARSE_NONET`, no entity substitution, no DTD loading, no XInclude, and any
 /// `<!DOCTYPE` is refused outright, which also closes entity-expansion attacks.
+/// The text of the elements in `XMLInputLimits.base64Elements` (attachments) is decoded from
+/// the bytes by the reader, not gathered by libxml2, whose 10 MB limit on a text node stays.
 ///
 /// ```swift
 /// let reader = try XMLPullReader(path: "archive.xml", schema: schema)
@@ -25,9 +27,9 @@ import CLibXML2
 public final class XMLPullReader {
     private let reader: OpaquePointer
     private let descriptor: Int32
-    /// The bytes go through it, so that a start tag with too many attributes is refused before
-    /// libxml2 spends quadratic time on it.
-    private let input: AttributeGuard
+    /// The bytes go through it, so that a start tag with too many attributes or a DOCTYPE is
+    /// refused before libxml2 reads it, and attachments are decoded beside libxml2.
+    private let input: InputGuard
     private let schema: XMLSchema?
     private let collector = DiagnosticCollector()
     private var finished = false
@@ -38,24 +40,29 @@ public final class XMLPullReader {
     static let options: Int32 = {
         // Not XML_PARSE_NOCDATA: with the reader it merges a CDATA section into a text node
         // already handed out, and the section's text is lost. CDATA nodes are read as text.
+        // Not XML_PARSE_HUGE: it lifts every limit at once (nesting, names, entity expansion),
+        // and libxml2 2.9 gathers a long text node in quadratic time. Attachments are read by
+        // `InputGuard` instead.
         let flags: [xmlParserOption] = [XML_PARSE_NONET, XML_PARSE_BIG_LINES]
         return Int32(bitPattern: flags.reduce(0) { $0 | $1.rawValue })
     }()
 
-    /// Opens `path` for reading, validating against `schema` when one is given.
+    /// Opens `path` for reading, validating against `schema` when one is given, and stops
+    /// the document where it goes past `limits` (`diagnostics` then says why, with the
+    /// refusal).
     ///
     /// - throws: `XMLError.cannotOpen` when the file cannot be opened.
-    public init(path: String, schema: XMLSchema?) throws {
+    public init(path: String, schema: XMLSchema?, limits: XMLInputLimits = .standard) throws {
         _ = XMLLibrary.initialized
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw XMLError.cannotOpen(path: path, reason: FileBytes.errorText()) }
-        let input = AttributeGuard(descriptor: descriptor)
+        let input = InputGuard(descriptor: descriptor, limits: limits)
         // libxml2 holds the context unretained; `self.input` keeps it alive as long as the reader.
         guard
             let reader = xmlReaderForIO(
                 { context, buffer, count in
                     guard let context, let buffer else { return -1 }
-                    let input = Unmanaged<AttributeGuard>.fromOpaque(context).takeUnretainedValue()
+                    let input = Unmanaged<InputGuard>.fromOpaque(context).takeUnretainedValue()
                     return Int32(input.read(buffer, Int(count)))
                 }, nil, Unmanaged.passUnretained(input).toOpaque(), path, nil, Self.options)
         else {
@@ -79,7 +86,7 @@ public final class XMLPullReader {
             collector.append(
                 XMLDiagnostic(
                     severity: .fatal, line: position.line, column: position.column,
-                    message: Self.doctypeRefusal))
+                    message: Self.doctypeRefusal, refusal: .doctype))
             finished = true
         }
         // Order matters on libxml2 2.9: the error handler first, then the schema.
@@ -91,11 +98,21 @@ public final class XMLPullReader {
     }
 
     /// The most attributes a start tag may carry before the document is refused.
-    public static let maximumAttributes = AttributeGuard.maximumAttributes
+    public static let maximumAttributes = XMLInputLimits.standard.maximumAttributes
 
-    /// The message for a start tag with more than `AttributeGuard.maximumAttributes` attributes.
-    public static let attributesRefusal =
-        "an element with more than \(AttributeGuard.maximumAttributes) attributes is not read"
+    /// The message for a start tag with more than `maximumAttributes` attributes.
+    public static let attributesRefusal = "an element with more than \(maximumAttributes) attributes is not read"
+
+    /// The message of a diagnostic for a refusal by the input guard, in English like libxml2's
+    /// (the refusal itself carries the values).
+    static func message(for refusal: XMLInputRefusal) -> String {
+        switch refusal {
+        case .tooManyAttributes: attributesRefusal
+        case .doctype: doctypeRefusal
+        case .base64TooLarge(let element, _, let bytes, let limit):
+            "the base64 text of <\(element)> decodes to \(bytes) bytes, more than \(limit)"
+        }
+    }
 
     /// The message for a refused DOCTYPE.
     public static let doctypeRefusal =
@@ -206,16 +223,22 @@ public final class XMLPullReader {
         xmlSetStructuredErrorFunc(contextPointer, DiagnosticCollector.handler)
         let status = xmlTextReaderRead(reader)
         xmlSetStructuredErrorFunc(nil, nil)
-        if let refused = input.refusedAt {
+        if let refused = input.refusal {
             // What libxml2 said about the input cut short is only the consequence.
             collector.close(
                 keeping: known,
                 with: XMLDiagnostic(
-                    severity: .fatal, line: refused.line, column: refused.column, message: Self.attributesRefusal))
+                    severity: .fatal, line: refused.line, column: refused.column,
+                    message: Self.message(for: refused.reason), refusal: refused.reason))
             finished = true
             return false
         }
-        if status == 1 { return true }
+        if status == 1 {
+            if nodeType == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                elementStart = input.knowsPositions ? input.nextStart() : nil
+            }
+            return true
+        }
         finished = true
         if status < 0 && !collector.sawFatal {
             refuse("the document is not well-formed and cannot be read further")
@@ -223,16 +246,23 @@ public final class XMLPullReader {
         return false
     }
 
-    private func refuse(_ message: String, line: Int? = nil) {
+    private func refuse(_ message: String, line: Int? = nil, refusal: XMLInputRefusal? = nil) {
         let line = line ?? Int(xmlTextReaderGetParserLineNumber(reader))
         let column = Int(xmlTextReaderGetParserColumnNumber(reader))
-        collector.append(XMLDiagnostic(severity: .fatal, line: line, column: column, message: message))
+        collector.append(
+            XMLDiagnostic(severity: .fatal, line: line, column: column, message: message, refusal: refusal))
         finished = true
     }
 
     private var nodeType: Int32 { xmlTextReaderNodeType(reader) }
 
+    /// Where the element the reader stands on begins, as the input guard saw it (exact at any
+    /// length, where libxml2 keeps 16 bits and guesses past line 65,535), with the element's
+    /// base64 text when the guard takes it out of the stream.
+    private var elementStart: (line: Int, column: Int, spool: Base64Spool?)?
+
     private var currentLine: Int {
+        if nodeType == Int32(XML_READER_TYPE_ELEMENT.rawValue), let elementStart { return elementStart.line }
         guard let node = xmlTextReaderCurrentNode(reader) else {
             return Int(xmlTextReaderGetParserLineNumber(reader))
         }
@@ -246,7 +276,8 @@ public final class XMLPullReader {
         while advance() {
             switch xmlReaderTypes(UInt32(nodeType)) {
             case XML_READER_TYPE_DOCUMENT_TYPE:
-                refuse(Self.doctypeRefusal, line: max(1, Int(xmlTextReaderGetParserLineNumber(reader))))
+                refuse(
+                    Self.doctypeRefusal, line: max(1, Int(xmlTextReaderGetParserLineNumber(reader))), refusal: .doctype)
                 return nil
             case XML_READER_TYPE_ELEMENT:
                 let root = startTag()
@@ -301,6 +332,8 @@ public final class XMLPullReader {
     /// Builds the tree of the element the reader stands on, leaving the reader on its end.
     private func readSubtree() -> XMLElement? {
         var stack = [startTag()]
+        // The base64 text the guard takes out of each open element, complete at its end tag.
+        var spools = [elementStart?.spool]
         if xmlTextReaderIsEmptyElement(reader) == 1 { return stack[0] }
         while advance() {
             switch xmlReaderTypes(UInt32(nodeType)) {
@@ -310,9 +343,15 @@ public final class XMLPullReader {
                     stack[stack.count - 1].children.append(element)
                 } else {
                     stack.append(element)
+                    spools.append(elementStart?.spool)
                 }
             case XML_READER_TYPE_END_ELEMENT:
-                let element = stack.removeLast()
+                var element = stack.removeLast()
+                if let spool = spools.removeLast() {
+                    element.base64 = spool.decoder
+                    // Handed over whole: the spool keeps no second reference to the bytes.
+                    spool.decoder = Base64Decoder()
+                }
                 if stack.isEmpty { return element }
                 stack[stack.count - 1].children.append(element)
             case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA, XML_READER_TYPE_SIGNIFICANT_WHITESPACE,

@@ -20,6 +20,15 @@ public final class XMLStreamWriter {
     private let buffer: UnsafeMutablePointer<xmlBuffer>?
     /// The descriptor written to and the first system error a write met, for `init(fileDescriptor:)`.
     private let output: DescriptorOutput?
+    /// The receiver of every block written, for `stream(to:_:)`.
+    private let sink: SinkOutput?
+
+    /// Hands each block libxml2 writes out to a closure, in order.
+    final class SinkOutput {
+        let receive: (UnsafeRawBufferPointer) -> Void
+
+        init(_ receive: @escaping (UnsafeRawBufferPointer) -> Void) { self.receive = receive }
+    }
 
     /// The descriptor behind libxml2's output buffer: it writes every byte or records why not
     /// (`ENOSPC` on a full device), so that the failure can be said instead of lost.
@@ -75,6 +84,7 @@ public final class XMLStreamWriter {
         self.writer = writer
         self.output = output
         self.buffer = nil
+        self.sink = nil
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
     }
@@ -83,8 +93,53 @@ public final class XMLStreamWriter {
         self.buffer = buffer
         self.writer = writer
         output = nil
+        sink = nil
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    private init(sink: SinkOutput) throws {
+        // libxml2 holds the context unretained; `self.sink` keeps it alive as long as the writer.
+        guard
+            let buffer = xmlOutputBufferCreateIO(
+                { context, bytes, count in
+                    guard let context, let bytes else { return -1 }
+                    let sink = Unmanaged<SinkOutput>.fromOpaque(context).takeUnretainedValue()
+                    sink.receive(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                    return count
+                }, nil, Unmanaged.passUnretained(sink).toOpaque(), nil)
+        else {
+            throw XMLError.writeFailed("cannot create an output buffer")
+        }
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
+            throw XMLError.writeFailed("cannot create a writer")
+        }
+        self.writer = writer
+        self.sink = sink
+        output = nil
+        self.buffer = nil
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    /// A document written in blocks to `receive` instead of into memory: the same bytes as
+    /// `document(_:)` would return, for a document too large to hold (a record with a large
+    /// attachment, hashed as it is written). `receive` gets each block in order, and is not
+    /// called after this returns.
+    ///
+    /// ```swift
+    /// var count = 0
+    /// try XMLStreamWriter.stream(to: { count += $0.count }) { writer in try writer.element("p", text: "a") }
+    /// ```
+    public static func stream(
+        to receive: @escaping (UnsafeRawBufferPointer) -> Void, _ body: (XMLStreamWriter) throws -> Void
+    ) throws {
+        _ = XMLLibrary.initialized
+        let writer = try XMLStreamWriter(sink: SinkOutput(receive))
+        try writer.startDocument()
+        try body(writer)
+        try writer.endDocument()
     }
 
     deinit {

@@ -420,8 +420,11 @@ struct ArchiveDecoder {
             guard let name = required(child, "name"), let mediaType = required(child, "mediaType"),
                 let declared = required(child, "sha256")
             else { continue }
-            let base64 = child.text.filter { !$0.isWhitespace }
-            guard let content = Data(base64Encoded: base64) else {
+            // The reader decoded the text as it streamed; what libxml2 read after it (line
+            // ends, or text after a comment or in CDATA) goes through the same decoder.
+            var decoder = child.base64 ?? Base64Decoder()
+            decoder.feed(child.text)
+            guard let content = decoder.finish() else {
                 problem(child, "name", "tệp đính kèm \(name): nội dung base64 không hợp lệ")
                 continue
             }

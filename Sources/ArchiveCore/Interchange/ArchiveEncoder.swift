@@ -248,14 +248,27 @@ public struct ArchiveEncoder {
             ])
     }
 
+    /// Bytes of an attachment encoded at a time: a multiple of 3, so that the pieces of base64
+    /// join into the base64 of the whole; 768 KiB of bytes are 1 MiB of text.
+    static let attachmentPiece = 3 << 18
+
     private func write(_ attachments: [Attachment]) throws {
         for attachment in attachments {
-            try writer.element(
-                "attachment",
-                attributes: [
-                    ("name", attachment.name), ("mediaType", attachment.mediaType), ("sha256", attachment.sha256),
-                ],
-                text: attachment.content.base64EncodedString())
+            try writer.startElement("attachment")
+            try writer.attribute("name", attachment.name)
+            try writer.attribute("mediaType", attachment.mediaType)
+            try writer.attribute("sha256", attachment.sha256)
+            // In pieces, as one text: the base64 of a 100 MB attachment is never one string.
+            let content = attachment.content
+            var start = content.startIndex
+            repeat {
+                let end =
+                    content.index(start, offsetBy: Self.attachmentPiece, limitedBy: content.endIndex)
+                    ?? content.endIndex
+                try writer.text(content[start..<end].base64EncodedString())
+                start = end
+            } while start < content.endIndex
+            try writer.endElement()
         }
     }
 }

@@ -1,3 +1,5 @@
+import LibXML
+
 /// Constants of the archive XML format, version 1 (`../shared/archive-format.md`).
 public enum ArchiveFormat {
     /// The namespace of every element.
@@ -43,4 +45,22 @@ package struct SourceProblem: Sendable, Hashable {
 extension SourceReference {
     /// `kind:id`, the key of the record referred to.
     package var key: String { "\(kind.rawValue):\(id)" }
+}
+
+extension ArchiveFormat {
+    /// The largest attachment a file may carry, decoded: 100 MB (104,857,600 bytes), the
+    /// "size the implementation documents" of `archive-format.md` (Limits). A scanned minutes
+    /// book of a few hundred pages fits; past it the import is refused, naming the attachment.
+    public static let maximumAttachmentBytes = 100 * 1024 * 1024
+
+    /// The reader's limits for format v1: the text of `<attachment>` is decoded by the reader
+    /// as it streams (libxml2 would refuse it past 10 MB), up to `maximumAttachmentBytes`.
+    ///
+    /// - parameter maximumAttachmentBytes: decoded bytes, at most `maximumAttachmentBytes`
+    ///   (a smaller one only lowers it, as a test or an office may).
+    public static func inputLimits(maximumAttachmentBytes: Int = maximumAttachmentBytes) -> XMLInputLimits {
+        XMLInputLimits(
+            base64Elements: ["attachment"],
+            maximumBase64Bytes: min(maximumAttachmentBytes, Self.maximumAttachmentBytes))
+    }
 }

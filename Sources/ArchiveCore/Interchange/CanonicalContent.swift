@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LibXML
 
@@ -21,9 +22,18 @@ public enum CanonicalContent {
         }
     }
 
-    /// The lowercase hex SHA-256 of the canonical XML's UTF-8 bytes.
+    /// The lowercase hex SHA-256 of the canonical XML's UTF-8 bytes, hashed as they are
+    /// written: a record with a 100 MB attachment is never held as one string.
     public static func sha256(_ record: LockableRecord) throws -> String {
-        Attachment.digest(of: Data(try xml(record).utf8))
+        var hasher = SHA256()
+        try XMLStreamWriter.stream(to: { hasher.update(bufferPointer: $0) }) { writer in
+            let encoder = ArchiveEncoder(writer: writer)
+            switch record {
+            case .meeting(let meeting): try encoder.write(meeting, canonical: true)
+            case .document(let document): try encoder.write(document, issuerCode: "", canonical: true)
+            }
+        }
+        return Attachment.hex(hasher.finalize())
     }
 
     /// The canonical XML of a committee or a cell (with its members), for the audit log.

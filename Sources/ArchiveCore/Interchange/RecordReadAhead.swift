@@ -22,13 +22,20 @@ package final class RecordReadAhead: @unchecked Sendable {
 
     /// Records read but not yet taken, at most.
     static let capacity = 64
+    /// Attachment bytes read but not yet taken, at most, unless one record alone holds more:
+    /// a file of many scanned minutes books is not read whole into memory ahead of the import.
+    static let attachmentBudget = 64 << 20
 
     private let xml: XMLPullReader
     private var decoder = ArchiveDecoder()
     // Guarded by `condition`.
     private let condition = NSCondition()
-    private var waiting: [Item] = []
+    /// Taken items are set to `nil` at once, so that their attachments are not kept here.
+    private var waiting: [Item?] = []
     private var taken = 0
+    /// The attachment bytes of each waiting record, and their sum not yet taken.
+    private var waitingBytes: [Int] = []
+    private var bytesNotTaken = 0
     private var ended = false
     private var stopRequested = false
     private let done = DispatchSemaphore(value: 0)
@@ -48,13 +55,20 @@ package final class RecordReadAhead: @unchecked Sendable {
     private func run() {
         while true {
             condition.lock()
-            while waiting.count - taken >= Self.capacity && !stopRequested { condition.wait() }
+            while waiting.count > taken
+                && (waiting.count - taken >= Self.capacity || bytesNotTaken >= Self.attachmentBudget)
+                && !stopRequested
+            {
+                condition.wait()
+            }
             let stop = stopRequested
             condition.unlock()
             guard !stop, let element = xml.nextChild() else { break }
-            let item = read(element)
+            let (item, bytes) = read(element)
             condition.lock()
             waiting.append(item)
+            waitingBytes.append(bytes)
+            bytesNotTaken += bytes
             condition.broadcast()
             condition.unlock()
         }
@@ -67,18 +81,31 @@ package final class RecordReadAhead: @unchecked Sendable {
         done.signal()
     }
 
-    private func read(_ element: XMLElement) -> Item {
-        if element.name == "auditLog" { return .auditLog(element) }
+    /// The item for one child of the root, and the attachment bytes it holds.
+    private func read(_ element: XMLElement) -> (Item, Int) {
+        if element.name == "auditLog" { return (.auditLog(element), 0) }
         let before = decoder.problems.count
         let record = decoder.decode(element)
         let problems = Array(decoder.problems[before...])
         var sha256: String?
+        var bytes = 0
         switch record?.value {
-        case .meeting(let meeting): sha256 = try? CanonicalContent.sha256(.meeting(meeting))
-        case .document(let document): sha256 = try? CanonicalContent.sha256(.document(document))
+        case .meeting(let meeting):
+            sha256 = try? CanonicalContent.sha256(.meeting(meeting))
+            bytes = meeting.attachments.reduce(0) { $0 + $1.content.count }
+        case .document(let document):
+            sha256 = try? CanonicalContent.sha256(.document(document))
+            bytes = document.attachments.reduce(0) { $0 + $1.content.count }
         default: break
         }
-        return .record(element, record, problems: problems, sha256: sha256)
+        // The base64 text is decoded now: the element keeps its attributes and lines for the
+        // import, not a second copy of every attachment.
+        var kept = element
+        for index in kept.children.indices where kept.children[index].name == "attachment" {
+            kept.children[index].text = ""
+            kept.children[index].base64 = nil
+        }
+        return (.record(kept, record, problems: problems, sha256: sha256), bytes)
     }
 
     /// The next child of the root, in document order; nil at the end of what could be read.
@@ -88,9 +115,12 @@ package final class RecordReadAhead: @unchecked Sendable {
         while taken == waiting.count && !ended { condition.wait() }
         guard taken < waiting.count else { return nil }
         let item = waiting[taken]
+        waiting[taken] = nil
+        bytesNotTaken -= waitingBytes[taken]
         taken += 1
         if taken >= Self.capacity {
             waiting.removeFirst(taken)
+            waitingBytes.removeFirst(taken)
             taken = 0
         }
         condition.broadcast()

@@ -39,6 +39,15 @@ final class ImportSession {
     /// Past this many problems, the import stops reading: the file is badly broken.
     private let problemLimit = 200
 
+    /// The largest attachment an import accepts, decoded: `ArchiveFormat.maximumAttachmentBytes`,
+    /// or less when the environment variable `SOCHIBO_ATTACHMENT_LIMIT_BYTES` says so (a test
+    /// that must not write 100 MB, an office that wants smaller files). It cannot be raised.
+    static let maximumAttachmentBytes: Int = {
+        let variable = ProcessInfo.processInfo.environment["SOCHIBO_ATTACHMENT_LIMIT_BYTES"]
+        guard let asked = variable.flatMap({ Int($0) }), asked > 0 else { return ArchiveFormat.maximumAttachmentBytes }
+        return min(asked, ArchiveFormat.maximumAttachmentBytes)
+    }()
+
     init(db: Database, context: AuditContext) throws {
         self.db = db
         self.context = context
@@ -106,7 +115,9 @@ final class ImportSession {
         }
         let xml: XMLPullReader
         do {
-            xml = try XMLPullReader(path: path, schema: schema)
+            xml = try XMLPullReader(
+                path: path, schema: schema,
+                limits: ArchiveFormat.inputLimits(maximumAttachmentBytes: Self.maximumAttachmentBytes))
         } catch XMLError.cannotOpen(_, let reason) {
             let message = UnreadableFile.reason(path) ?? "không mở được tệp (\(reason))"
             problems.append((path, SourceProblem(line: 0, needle: nil, message: message), nil))
@@ -246,18 +257,13 @@ final class ImportSession {
     private static func describe(_ diagnostic: XMLDiagnostic) -> String {
         switch diagnostic.severity {
         case .fatal:
+            if let refusal = diagnostic.refusal {
+                return refusal.vietnamese
+            }
             if diagnostic.message.hasPrefix(XMLPullReader.encodingRefusal) {
                 let declared = diagnostic.message.dropFirst(XMLPullReader.encodingRefusal.count)
                 return "tệp khai báo bảng mã \(declared), nhưng định dạng lưu trữ là UTF-8 (hoặc UTF-16 có BOM): "
                     + "hãy lưu lại tệp với bảng mã UTF-8 và sửa dòng khai báo thành encoding=\"UTF-8\""
-            }
-            if diagnostic.message == XMLPullReader.doctypeRefusal {
-                return "nội dung bị từ chối: tệp có khai báo <!DOCTYPE>; định dạng lưu trữ không dùng DTD, "
-                    + "mọi thực thể và tham chiếu ra ngoài tệp đều bị từ chối"
-            }
-            if diagnostic.message == XMLPullReader.attributesRefusal {
-                return "nội dung bị từ chối: một phần tử có quá \(XMLPullReader.maximumAttributes) thuộc tính; "
-                    + "không phần tử nào của định dạng lưu trữ cần nhiều đến thế"
             }
             if diagnostic.message.hasPrefix("entity") {
                 return "nội dung bị từ chối: tệp dùng tham chiếu thực thể (\(diagnostic.message))"

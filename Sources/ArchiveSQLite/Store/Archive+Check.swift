@@ -45,7 +45,9 @@ extension Archive {
                 let cell: String = row[0], type: String = row[1], number: Int = row[3], ids: String = row[4]
                 problems.append("số \(number) loại \(type) của chi bộ \(cell) bị trùng: \(ids)")
             }
-            for row in try Row.fetchAll(db, sql: "SELECT sha256, bytes FROM content") {
+            // One attachment at a time: together they can be far larger than memory.
+            let contents = try Row.fetchCursor(db, sql: "SELECT sha256, bytes FROM content")
+            while let row = try contents.next() {
                 let declared: String = row[0]
                 let bytes: Data = row[1]
                 if Attachment.digest(of: bytes) != declared {
