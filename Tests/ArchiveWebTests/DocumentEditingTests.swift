@@ -151,6 +151,28 @@ import Testing
     }
 
     @Test(arguments: setups)
+    func aRevokedDocumentIsNeitherEditedNorCorrected(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        _ = try await archive.importFiles(
+            [WebSupport.packageRoot + "/fixtures/valid/minimal-update.xml"], context: AuditContext(actor: "kiểm thử"))
+        let before = try #require(try await document(archive, "a-nq-01"))
+        #expect(before.status == .revoked)
+        try await WebSupport.application(archive: archive).test(setup) { client in
+            let browser = Browser(client)
+            try await browser.login("bithu.a")
+            for path in ["/ban-ghi/a-nq-01/sua", "/ban-ghi/a-nq-01/dinh-chinh"] {
+                // Refused on its page, never sent back and forth between the two.
+                let page = try await browser.get(path)
+                #expect(page.status == .conflict, "\(path)")
+                #expect(page.body.contains("Văn bản này đã bãi bỏ nên không sửa hay đính chính được nữa."))
+                let posted = try await browser.post(path, [("title", "Khác"), ("reason", "Thử")])
+                #expect(posted.status == .conflict, "\(path)")
+            }
+        }
+        #expect(try await document(archive, "a-nq-01") == before)
+    }
+
+    @Test(arguments: setups)
     func anIssuedDocumentIsCorrectedWithAReasonAndKeepsItsNumber(_ setup: TestingSetup) async throws {
         let archive = try await WebSupport.makeArchive()
         let before = try #require(try await document(archive, "np-nq-2024-11"))

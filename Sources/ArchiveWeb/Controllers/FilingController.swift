@@ -58,82 +58,87 @@ struct FilingController {
     }
 
     @Sendable func editDraft(request: Request, context: WebRequestContext) async throws -> Response {
-        let scope = try context.scope()
-        switch try await writableRecord(context, scope: scope) {
-        case .meeting(let meeting, let cell):
-            guard meeting.status == .draft else {
-                return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
-            }
-            return try await filingPage(
-                context, scope: scope, cell: cell, mode: .edit, fields: MeetingFormFields(meeting: meeting)
-            ).response
-        case .document(let document, let cell):
-            guard document.status == .draft else {
-                return .redirect(to: WebPath.record(document.id) + "/dinh-chinh", type: .normal)
-            }
-            return try documentPage(
-                context, cell: cell, mode: .editDraft(document), fields: ResolutionFormFields(document: document))
-        }
+        try await editingPage(request, context, correcting: false)
     }
 
     @Sendable func saveDraft(request: Request, context: WebRequestContext) async throws -> Response {
-        let scope = try context.scope()
-        switch try await writableRecord(context, scope: scope) {
-        case .meeting(let meeting, let cell):
-            guard meeting.status == .draft else {
-                return .redirect(to: WebPath.record(meeting.id) + "/dinh-chinh", type: .normal)
-            }
-            let form = try await Self.form(request, context)
-            var fields = try await meetingFields(form, cell: cell, scope: scope)
-            fields.meetingID = meeting.id
-            return try await file(form, fields: fields, cell: cell, mode: .edit, scope: scope, context: context)
-        case .document(let document, let cell):
-            guard document.status == .draft else {
-                return .redirect(to: WebPath.record(document.id) + "/dinh-chinh", type: .normal)
-            }
-            return try await fileDocument(
-                try await Self.form(request, context), base: ResolutionFormFields(document: document), cell: cell,
-                mode: .editDraft(document), scope: scope, context: context)
-        }
+        try await saveEditing(request, context, correcting: false)
     }
 
     @Sendable func correctionForm(request: Request, context: WebRequestContext) async throws -> Response {
-        let scope = try context.scope()
-        switch try await writableRecord(context, scope: scope) {
-        case .meeting(let meeting, let cell):
-            guard meeting.status == .approved else {
-                return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
-            }
-            return try await filingPage(
-                context, scope: scope, cell: cell, mode: .correct, fields: MeetingFormFields(meeting: meeting)
-            ).response
-        case .document(let document, let cell):
-            guard document.status == .issued else {
-                return .redirect(to: WebPath.record(document.id) + "/sua", type: .normal)
-            }
-            return try documentPage(
-                context, cell: cell, mode: .correct(document), fields: ResolutionFormFields(document: document))
-        }
+        try await editingPage(request, context, correcting: true)
     }
 
     @Sendable func correct(request: Request, context: WebRequestContext) async throws -> Response {
+        try await saveEditing(request, context, correcting: true)
+    }
+
+    /// Where a record goes when asked for the other page: a draft is edited (`/sua`), locked
+    /// minutes or an issued document corrected (`/dinh-chinh`); `nil` when it is on the right
+    /// page, and a refusal on its record page when neither applies (a document superseded or
+    /// revoked, which is never changed again).
+    private func elsewhere(
+        _ record: WritableRecord, correcting: Bool, context: WebRequestContext, scope: ArchiveScope
+    ) async throws -> Response? {
+        let (id, isDraft, isCorrectable): (String, Bool, Bool)
+        switch record {
+        case .meeting(let meeting, _): (id, isDraft, isCorrectable) = (meeting.id, meeting.status == .draft, true)
+        case .document(let document, _):
+            (id, isDraft, isCorrectable) = (document.id, document.status == .draft, document.status == .issued)
+        }
+        if correcting ? !isDraft && isCorrectable : isDraft { return nil }
+        if isDraft || isCorrectable {
+            return .redirect(to: WebPath.record(id) + (isDraft ? "/sua" : "/dinh-chinh"), type: .normal)
+        }
+        guard case .document(let document, let cell) = record else { return nil }
+        return try await recordPage(
+            context, scope: scope, record: .document(document, cell: cell),
+            problem: "Văn bản này \(document.status.vietnameseName) nên không sửa hay đính chính được nữa.",
+            status: .conflict)
+    }
+
+    /// The page that edits a draft (`correcting` false) or corrects a locked record.
+    private func editingPage(
+        _ request: Request, _ context: WebRequestContext, correcting: Bool
+    ) async throws -> Response {
         let scope = try context.scope()
-        switch try await writableRecord(context, scope: scope) {
+        let record = try await writableRecord(context, scope: scope)
+        if let elsewhere = try await elsewhere(record, correcting: correcting, context: context, scope: scope) {
+            return elsewhere
+        }
+        switch record {
         case .meeting(let meeting, let cell):
-            guard meeting.status == .approved else {
-                return .redirect(to: WebPath.record(meeting.id) + "/sua", type: .normal)
-            }
-            let form = try await Self.form(request, context)
+            return try await filingPage(
+                context, scope: scope, cell: cell, mode: correcting ? .correct : .edit,
+                fields: MeetingFormFields(meeting: meeting)
+            ).response
+        case .document(let document, let cell):
+            return try documentPage(
+                context, cell: cell, mode: correcting ? .correct(document) : .editDraft(document),
+                fields: ResolutionFormFields(document: document))
+        }
+    }
+
+    /// Saves a draft edited (`correcting` false) or a correction of a locked record.
+    private func saveEditing(
+        _ request: Request, _ context: WebRequestContext, correcting: Bool
+    ) async throws -> Response {
+        let scope = try context.scope()
+        let record = try await writableRecord(context, scope: scope)
+        if let elsewhere = try await elsewhere(record, correcting: correcting, context: context, scope: scope) {
+            return elsewhere
+        }
+        let form = try await Self.form(request, context)
+        switch record {
+        case .meeting(let meeting, let cell):
             var fields = try await meetingFields(form, cell: cell, scope: scope)
             fields.meetingID = meeting.id
-            return try await file(form, fields: fields, cell: cell, mode: .correct, scope: scope, context: context)
+            return try await file(
+                form, fields: fields, cell: cell, mode: correcting ? .correct : .edit, scope: scope, context: context)
         case .document(let document, let cell):
-            guard document.status == .issued else {
-                return .redirect(to: WebPath.record(document.id) + "/sua", type: .normal)
-            }
             return try await fileDocument(
-                try await Self.form(request, context), base: ResolutionFormFields(document: document), cell: cell,
-                mode: .correct(document), scope: scope, context: context)
+                form, base: ResolutionFormFields(document: document), cell: cell,
+                mode: correcting ? .correct(document) : .editDraft(document), scope: scope, context: context)
         }
     }
 
