@@ -94,6 +94,37 @@ struct LifecycleTests {
         await #expect(try await archive.auditLog().count == before)
     }
 
+    /// An issued document's number belongs to its term: a correction may fix its date within
+    /// that term, never carry it into the term before or after.
+    @Test func aCorrectionKeepsAnIssuedDocumentInTheTermOfItsNumber() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        guard case .document(let issued, _) = try await archive.record(id: "np-nq-2024-11") else {
+            Issue.record("np-nq-2024-11 is not a document")
+            return
+        }
+        #expect(issued.termID == "2022-2025" && issued.number == 23)
+        let before = try await archive.auditLog().count
+        for (day, term) in [("2025-06-10", "2025-2030"), ("2021-01-05", "2020-2022")] {
+            var moved = issued
+            moved.date = .d(day)
+            await #expect(
+                throws: ArchiveError.lifecycle(.correctionLeavesTerm(termID: "2022-2025", date: .d(day))), "\(term)"
+            ) {
+                try await archive.correct(.document(moved), context: clerk)
+            }
+        }
+        #expect(try await archive.auditLog().count == before)
+        #expect(
+            ArchiveError.lifecycle(.correctionLeavesTerm(termID: "2022-2025", date: .d("2025-06-10")))
+                .vietnameseDescription.hasPrefix("ngày 10/06/2025 nằm ngoài nhiệm kỳ 2022-2025"))
+        var fixed = issued
+        fixed.date = .d("2024-11-10")
+        let lifecycle = try await archive.correct(.document(fixed), context: clerk)
+        #expect(lifecycle.version == 2)
+        guard case .document(let after, _) = try await archive.record(id: "np-nq-2024-11") else { return }
+        #expect(after.date == .d("2024-11-10") && after.number == 23 && after.termID == "2022-2025")
+    }
+
     @Test func aCorrectionCannotDropATaskMeetingsReportedOn() async throws {
         let archive = try await fixture()
         guard case .document(var document, _) = try await archive.record(id: "dt-nq-01") else {

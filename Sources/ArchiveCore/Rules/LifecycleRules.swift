@@ -26,6 +26,19 @@ public enum LifecycleRules {
         return term
     }
 
+    /// A correction's new date for `document`, numbered in a term: the term in force on that
+    /// date must be the number's (the cell's latest term begun by then, as at issue), since
+    /// documents are numbered per type within a term (`domain.md`, "Documents").
+    ///
+    /// - throws: `ArchiveError.lifecycle(.correctionLeavesTerm)` when it is another term's or
+    ///   none.
+    public static func checkCorrectedDate(_ date: LocalDate, of document: Document, cell: Cell) throws {
+        guard let termID = document.termID, document.number != nil else { return }
+        if cell.term(on: date)?.id != termID {
+            throw ArchiveError.lifecycle(.correctionLeavesTerm(termID: termID, date: date))
+        }
+    }
+
     /// A draft document issued with `number` in `term`: draft → issued.
     public static func issued(_ document: Document, number: Int, term: Term) -> Document {
         var issued = document

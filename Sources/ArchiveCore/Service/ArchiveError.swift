@@ -90,6 +90,9 @@ public enum LifecycleRefusal: Sendable, Equatable {
     case correctionMovesMeeting
     /// A correction that would change a document's cell or type.
     case correctionChangesDocumentCellOrType
+    /// A correction that would date a numbered document outside the term its number belongs
+    /// to (`domain.md`: documents are numbered per type within a term).
+    case correctionLeavesTerm(termID: String, date: LocalDate)
     /// A correction that drops a task a later meeting reported on.
     case correctionDropsReportedTask(taskID: String, meetingID: String)
     /// A correction identical to the version in force.

@@ -94,6 +94,9 @@ extension LifecycleRefusal {
             "đính chính không được chuyển biên bản sang chi bộ khác"
         case .correctionChangesDocumentCellOrType:
             "đính chính không được đổi chi bộ hay loại của văn bản"
+        case .correctionLeavesTerm(let termID, let date):
+            "ngày \(date.vietnameseShort) nằm ngoài nhiệm kỳ \(termID), nhiệm kỳ mà số của văn bản thuộc về; "
+                + "đính chính chỉ sửa ngày trong nhiệm kỳ đó (văn bản của nhiệm kỳ khác là một văn bản mới, số mới)"
         case .correctionDropsReportedTask(let taskID, let meetingID):
             "không bỏ được nhiệm vụ \(taskID): kỳ sinh hoạt \(meetingID) đã báo cáo về nhiệm vụ này"
         case .correctionChangesNothing(let id):
@@ -125,7 +128,7 @@ extension LifecycleRefusal {
             "nội dung đính chính giống hệt phiên bản hiện hành; hãy sửa chỗ cần đính chính rồi lưu lại"
         case .committeeRatingADraft:
             "biên bản này chưa được thông qua; đảng ủy chỉ xếp loại kỳ sinh hoạt đã thông qua biên bản"
-        case .correctionMovesMeeting, .correctionChangesDocumentCellOrType:
+        case .correctionMovesMeeting, .correctionChangesDocumentCellOrType, .correctionLeavesTerm:
             vietnameseDescription
         }
     }

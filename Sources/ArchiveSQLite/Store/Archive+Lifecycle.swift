@@ -152,6 +152,9 @@ extension Archive {
             document.status = old.status
             document.number = old.number
             document.termID = old.termID
+            if let cell = try reader.cell(id: old.cellID, withMembers: false) {
+                try LifecycleRules.checkCorrectedDate(document.date, of: old, cell: cell)
+            }
             // A task that meetings have reported on must stay: the minutes refer to it.
             let kept = Set(document.tasks.map(\.id))
             for task in old.tasks where !kept.contains(task.id) {
