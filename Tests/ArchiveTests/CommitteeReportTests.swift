@@ -46,7 +46,7 @@ struct CommitteeReportTests {
             ])
         #expect(
             sections[3].paragraphs == [
-                "Tổng số 30 buổi sinh hoạt; trong 30 buổi được xếp loại: 20 buổi đạt loại tốt (66,7%), 8 buổi khá (26,7%), 1 buổi trung bình, 1 buổi kém; khá trở lên đạt 93,3%.",
+                "Tổng số 30 buổi sinh hoạt: 20 buổi đạt loại tốt (66,7%), 8 buổi khá (26,7%), 1 buổi trung bình, 1 buổi kém; khá trở lên đạt 93,3%.",
                 "Tỷ lệ đảng viên dự sinh hoạt bình quân đạt 92,2% (không tính đảng viên được miễn sinh hoạt).",
             ])
         #expect(
@@ -74,6 +74,30 @@ struct CommitteeReportTests {
         let quarter = try await report(SummaryPeriod(year: 2024, quarter: 3)!)
         #expect(quarter.comparisonHeading == "So sánh với quý III năm 2023")
         #expect(quarter.title == "Kết quả sinh hoạt chi bộ quý III năm 2024")
+    }
+
+    /// Over the fixture commune's first quarter, where 5 of 144 sittings are unrated and the
+    /// archive holds nothing of 2023: one percentage for one figure on the page, and a year
+    /// with no minutes is not printed as a year when no cell met.
+    @Test func oneFigureOneShareAndNoMinutesIsNotZero() async throws {
+        let commune = try await Support.archive(with: ["fixtures/commune/phu-xuan-2024.xml"])
+        let quarter = try await commune.committeeReport(
+            of: SummaryPeriod(year: 2024, quarter: 1)!, organizationID: "dbx-phu-xuan", today: today)
+        let ratings = quarter.totals.ratings
+        #expect(ratings.unrated > 0 && ratings.total == quarter.totals.meetingsHeld)
+        let quality = try #require(quarter.resultSections.first { $0.heading == "Chất lượng sinh hoạt" })
+        let rows = Dictionary(uniqueKeysWithValues: quarter.comparison.map { ($0.label, [$0.previous, $0.current]) })
+        let good = try #require(rows["Tỷ lệ buổi đạt loại tốt"]?.last)
+        let fairOrBetter = try #require(rows["Tỷ lệ buổi đạt loại khá trở lên"]?.last)
+        #expect(quality.paragraphs[0].contains("\(ratings.good) buổi đạt loại tốt (\(good))"), "\(quality.paragraphs)")
+        #expect(quality.paragraphs[0].contains("khá trở lên đạt \(fairOrBetter)"))
+        #expect(quality.paragraphs[0].contains("\(ratings.unrated) buổi chưa xếp loại"))
+        #expect(!quality.paragraphs[0].contains("được xếp loại"))
+        // 2023: the register says how many cells and members there were; the minutes say nothing.
+        #expect(rows["Số chi bộ"]?.first != "–")
+        for label in ["Chi bộ sinh hoạt thường kỳ đủ các tháng", "Số buổi sinh hoạt", "Tỷ lệ buổi đạt loại tốt"] {
+            #expect(rows[label]?.first == "–", "\(label): \(rows[label] ?? [])")
+        }
     }
 
     @Test func theOfficesTextIsKeptPerPeriodAndLogged() async throws {

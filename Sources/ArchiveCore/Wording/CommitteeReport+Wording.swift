@@ -115,15 +115,19 @@ extension CommitteeReport {
             return ["Trong \(period.vietnameseName) chưa có buổi sinh hoạt nào có biên bản đã thông qua."]
         }
         let rated = ratings.good + ratings.fair + ratings.average + ratings.weak
-        func share(_ count: Int) -> String {
-            rated == 0 ? "" : " (\(Percent.text(Double(count) / Double(rated))))"
-        }
+        // Shares of every sitting held, unrated ones included: the same figures as the
+        // comparison table and the summary (`RatingCounts.goodShare`), so that one page never
+        // prints two percentages for one thing.
+        func share(_ count: Int) -> String { " (\(Percent.text(Double(count) / Double(ratings.total))))" }
         var sentence = "Tổng số \(totals.meetingsHeld) buổi sinh hoạt"
         if rated > 0 {
             sentence +=
-                "; trong \(rated) buổi được xếp loại: \(ratings.good) buổi đạt loại tốt\(share(ratings.good)), \(ratings.fair) buổi khá\(share(ratings.fair)), \(ratings.average) buổi trung bình, \(ratings.weak) buổi kém; khá trở lên đạt \(Percent.text(Double(ratings.good + ratings.fair) / Double(rated)))"
+                ": \(ratings.good) buổi đạt loại tốt\(share(ratings.good)), \(ratings.fair) buổi khá\(share(ratings.fair)), \(ratings.average) buổi trung bình, \(ratings.weak) buổi kém"
         }
-        if ratings.unrated > 0 { sentence += "; \(ratings.unrated) buổi chưa xếp loại" }
+        if ratings.unrated > 0 { sentence += (rated > 0 ? ", " : "; ") + "\(ratings.unrated) buổi chưa xếp loại" }
+        if rated > 0, let fairOrBetter = ratings.fairOrBetterShare {
+            sentence += "; khá trở lên đạt \(Percent.text(fairOrBetter))"
+        }
         var paragraphs = [sentence + "."]
         if let attendance = totals.attendanceRate {
             paragraphs.append(
@@ -162,22 +166,24 @@ extension CommitteeReport {
     }
 
     /// The same figures a year earlier beside this period's; "–" where a year earlier had no
-    /// cell or no meeting.
+    /// cell, and for the figures drawn from minutes where it had no minutes at all (approved
+    /// or draft): a commune's first year in the archive is not a year when no cell met.
     public var comparison: [Comparison] {
         let now = totals, before = previousTotals
         let hadCells = before.cells > 0
-        func count(_ value: (CommitteeTotals) -> Int) -> (String, String) {
-            (hadCells ? "\(value(before))" : "–", "\(value(now))")
+        let hadMinutes = hadCells && before.meetingsHeld + before.unapprovedMinutes > 0
+        func count(_ value: (CommitteeTotals) -> Int, fromMinutes: Bool = true) -> (String, String) {
+            ((fromMinutes ? hadMinutes : hadCells) ? "\(value(before))" : "–", "\(value(now))")
         }
         func ratio(_ value: (CommitteeTotals) -> Int) -> (String, String) {
-            (hadCells ? "\(value(before))/\(before.cells)" : "–", "\(value(now))/\(now.cells)")
+            (hadMinutes ? "\(value(before))/\(before.cells)" : "–", "\(value(now))/\(now.cells)")
         }
         func share(_ value: (CommitteeTotals) -> Double?) -> (String, String) {
             (value(before).map(Percent.text) ?? "–", value(now).map(Percent.text) ?? "–")
         }
         var rows: [(String, (String, String))] = [
-            ("Số chi bộ", count(\.cells)),
-            ("Số đảng viên", count(\.members.total)),
+            ("Số chi bộ", count(\.cells, fromMinutes: false)),
+            ("Số đảng viên", count(\.members.total, fromMinutes: false)),
             ("Chi bộ \(period.regularSessionsPhrase)", ratio(\.cellsWithRegularSessions)),
         ]
         if !period.quarters.isEmpty {
