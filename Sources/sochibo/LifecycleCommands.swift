@@ -42,7 +42,8 @@ struct ApproveCommand: AsyncParsableCommand {
         try await Failure.guarding {
             let archive = try options.open()
             let approved = try await archive.approve(
-                meetingID: try await archive.recordID(naming: meeting), confirmingWarnings: confirm,
+                meetingID: try await archive.recordID(naming: meeting, expecting: .meeting),
+                confirmingWarnings: confirm,
                 context: actor.context)
             print("Đã thông qua biên bản \(approved.id) ngày \(approved.date.vietnameseShort); biên bản đã được khóa.")
         }
@@ -65,7 +66,8 @@ struct IssueCommand: AsyncParsableCommand {
             let archive = try await options.open()
             print(
                 try await archive.issue(
-                    documentID: try await archive.recordID(naming: document), context: actor.context
+                    documentID: try await archive.recordID(naming: document, expecting: .document),
+                    context: actor.context
                 )
                 .symbol)
         }

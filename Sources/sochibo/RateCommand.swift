@@ -54,7 +54,8 @@ struct RateCommand: AsyncParsableCommand {
             let rater: Rating.Rater = rater == .cell ? .cell : .committee
             let archive = try await options.open()
             let rating = try await archive.rate(
-                meetingID: try await archive.recordID(naming: meeting), points: try parsedPoints(), note: note,
+                meetingID: try await archive.recordID(naming: meeting, expecting: .meeting), points: try parsedPoints(),
+                note: note,
                 by: rater, context: actor.context)
             let who = rater == .cell ? "Chi bộ tự đánh giá" : "Đảng ủy xếp loại"
             print(

@@ -74,7 +74,7 @@ struct WrittenAsPeopleWriteTests {
         let unknown = try run(["show", "khong-co"])
         #expect(unknown.status == 1 && unknown.errors.contains("không có biên bản hay văn bản nào mã «khong-co»."))
         #expect(unknown.errors.contains("sochibo list meetings --cell"))
-        for command in [["show"], ["print"], ["approve"], ["issue"], ["discard"], ["rate"]] {
+        for command in [["show"], ["print"], ["approve"], ["discard"], ["rate"]] {
             let near = try run(command + ["np-2024-13"] + (command == ["rate"] ? ["time=5"] : []))
             #expect(near.status == 1 && near.errorLines.count == 1, "\(command): \(near.errors)")
             #expect(
@@ -87,6 +87,26 @@ struct WrittenAsPeopleWriteTests {
         // A document by its code typed in capitals: never its title (it may be confidential).
         let document = try run(["issue", "NP-NQ-2024-12"])
         #expect(document.errors.contains("có phải: nghị quyết 24-NQ/CB, Chi bộ thôn Nà Pàn (np-nq-2024-12)"))
+        // A command that works on one kind offers that kind only, and says when a code is the
+        // other kind's rather than that it does not exist.
+        let issueMinutes = try run(["issue", "np-2024-13"])
+        #expect(issueMinutes.status == 1 && !issueMinutes.errors.contains("np-2024-12"), "\(issueMinutes.errors)")
+        let wrongKinds = [
+            (
+                ["rate", "np-nq-2024-12", "time=5"],
+                "np-nq-2024-12 là mã của một văn bản, không phải biên bản kỳ sinh hoạt"
+            ),
+            (["approve", "np-nq-2024-12"], "np-nq-2024-12 là mã của một văn bản, không phải biên bản kỳ sinh hoạt"),
+            (["issue", "np-2024-12"], "np-2024-12 là mã của một kỳ sinh hoạt, không phải văn bản"),
+        ]
+        for (arguments, sentence) in wrongKinds {
+            let refused = try run(arguments)
+            #expect(refused.status == 1 && refused.errorLines == ["sochibo: \(sentence)."], "\(refused.errors)")
+        }
+        // Nothing typed, or far too much: a sentence, not an echo of it.
+        #expect(try run(["show", ""]).errors.hasPrefix("sochibo: chưa ghi mã biên bản hay văn bản"))
+        let long = try run(["show", String(repeating: "x", count: 5_000)])
+        #expect(long.status == 1 && long.errors.count < 400)
     }
 
     // MARK: Item 1

@@ -15,6 +15,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// No minutes or document has the code typed (issue 11, item 9): the closest codes with
     /// what they are, perhaps none.
     case noSuchRecord(typed: String, closest: [NameMatch.Candidate])
+    /// The code names a record of another kind than the command works on (a document given
+    /// to `rate`, minutes given to `issue`).
+    case wrongKind(id: String, kind: RecordKind, expected: RecordKind)
     /// No cell or committee is called what was typed (`kind`: `.cell` or `.organization`);
     /// the closest by name, perhaps none.
     case noSuchName(typed: String, kind: RecordKind, closest: [NameMatch.Candidate])

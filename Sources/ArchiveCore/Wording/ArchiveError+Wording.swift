@@ -16,8 +16,12 @@ extension ArchiveError {
             "không nhập gì cả: \(problems.count) lỗi; kho lưu trữ giữ nguyên như trước"
         case .notFound(let id):
             "không tìm thấy \(id) trong kho lưu trữ"
+        case .wrongKind(let id, let kind, let expected):
+            "\(id) là mã của một \(kind.vietnameseName), không phải \(expected == .meeting ? "biên bản kỳ sinh hoạt" : expected.vietnameseName)"
         case .noSuchRecord(let typed, let closest):
-            "không có biên bản hay văn bản nào mã «\(typed)»"
+            (typed.isEmpty
+                ? "chưa ghi mã biên bản hay văn bản"
+                : "không có biên bản hay văn bản nào mã «\(typed.count > 80 ? typed.prefix(80) + "…" : typed)»")
                 + (closest.isEmpty ? "" : "; có phải: " + closest.map(\.label).joined(separator: "; ") + "?")
         case .noSuchName(let typed, let kind, let closest):
             (kind == .meeting

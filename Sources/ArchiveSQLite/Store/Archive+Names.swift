@@ -36,12 +36,20 @@ extension Archive {
     ///   and no record's code; `ArchiveError.noSuchName` (kind `.meeting`, with the cell's
     ///   minutes nearest in date) when the cell held none that day; `ArchiveError.ambiguousName`
     ///   when it held several; what `identifier(naming:kind:)` throws for the cell.
-    public func recordID(naming typed: String) async throws -> String {
+    ///
+    /// - parameter expected: `.meeting` or `.document` when the command works on one kind
+    ///   only: a code of the other kind is refused as such (`ArchiveError.wrongKind`), and the
+    ///   closest codes offered are of that kind.
+    public func recordID(naming typed: String, expecting expected: RecordKind? = nil) async throws -> String {
         let text = TextNormalization.collapsed(typed)
-        if try await pool.read({ db in try !db.recordKinds(holding: text).isEmpty }) { return text }
+        let kinds = try await pool.read { db in try db.recordKinds(holding: text) }
+        if let expected, let kind = kinds.first, !kinds.contains(expected) {
+            throw ArchiveError.wrongKind(id: text, kind: kind, expected: expected)
+        }
+        if !kinds.isEmpty { return text }
         var words = text.split(separator: " ").map(String.init)
-        if words.count == 1 {
-            throw ArchiveError.noSuchRecord(typed: text, closest: try await closestRecords(to: text))
+        if words.count <= 1 {
+            throw ArchiveError.noSuchRecord(typed: text, closest: try await closestRecords(to: text, kind: expected))
         }
         guard words.count >= 2, let last = words.popLast(), case .date(let day) = LocalDate.typed(last) else {
             return typed
@@ -77,10 +85,19 @@ extension Archive {
     /// nearest first, at most `limit`; case aside), each named as people know it: "kỳ thường kỳ ngày
     /// 15/12/2024, Chi bộ thôn Nà Pàn", "nghị quyết 23-NQ/CB, Chi bộ thôn Nà Pàn". A title
     /// is never shown: it may be a confidential document's.
-    func closestRecords(to typed: String, limit: Int = 3) async throws -> [NameMatch.Candidate] {
-        try await pool.read { db in
+    func closestRecords(to typed: String, kind: RecordKind? = nil, limit: Int = 3) async throws -> [NameMatch.Candidate]
+    {
+        // Nothing to compare an empty or very long code with: no code is near it.
+        guard !typed.isEmpty, typed.count <= 200 else { return [] }
+        return try await pool.read { db in
             var scored: [(distance: Int, shared: Int, id: String)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id FROM meeting UNION ALL SELECT id FROM document")
+            let sql =
+                switch kind {
+                case .meeting?: "SELECT id FROM meeting"
+                case .document?: "SELECT id FROM document"
+                default: "SELECT id FROM meeting UNION ALL SELECT id FROM document"
+                }
+            let rows = try Row.fetchCursor(db, sql: sql)
             let lowered = typed.lowercased()
             while let row = try rows.next() {
                 let id: String = row[0]
