@@ -150,6 +150,62 @@ import Testing
         #expect(try await document(archive, id) == before)
     }
 
+    /// The revision a page carries, as its hidden field says.
+    static func revision(_ page: String) -> String? {
+        guard let range = page.range(of: #"name="revision" value="(\d+)""#, options: .regularExpression) else {
+            return nil
+        }
+        return String(page[range].dropFirst(#"name="revision" value=""#.count).dropLast())
+    }
+
+    @Test(arguments: setups)
+    func aSaveOverSomeoneElsesComesBackWithWhatWasTyped(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        let id = try await fileDraftReport(archive)
+        let taskID = try #require(try await document(archive, id)?.tasks.first?.id)
+        try await WebSupport.application(archive: archive).test(setup) { client in
+            let first = Browser(client), second = Browser(client)
+            try await first.login("bithu.mat")
+            try await second.login("quantri")
+            let firstPage = try await first.get("/ban-ghi/\(id)/sua")
+            let secondPage = try await second.get("/ban-ghi/\(id)/sua")
+            let opened = try #require(Self.revision(firstPage.body))
+            #expect(Self.revision(secondPage.body) == opened)
+
+            var mine = Self.edited(taskID: taskID, forgedTaskID: "")
+            mine.append(("revision", opened))
+            #expect(try await first.post("/ban-ghi/\(id)/sua", mine).status == .seeOther)
+
+            // The second save was typed over the first one's page: refused, everything kept.
+            var theirs = Self.edited(taskID: taskID, forgedTaskID: "")
+            theirs[0] = ("title", "Báo cáo an ninh thôn (bản của quản trị)")
+            theirs.append(("revision", opened))
+            let refused = try await second.post("/ban-ghi/\(id)/sua", theirs)
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("Trong lúc đồng chí sửa, bithu.mat đã lưu bản này."))
+            #expect(refused.body.contains(#"value="Báo cáo an ninh thôn (bản của quản trị)""#))
+            #expect(try await document(archive, id)?.title == "Báo cáo tình hình an ninh trật tự thôn tháng 12")
+            // Saved again from that page, knowingly: it carries the new revision.
+            let newer = try #require(Self.revision(refused.body))
+            #expect(newer != opened)
+            theirs[theirs.count - 1] = ("revision", newer)
+            #expect(try await second.post("/ban-ghi/\(id)/sua", theirs).status == .seeOther)
+            #expect(try await document(archive, id)?.title == "Báo cáo an ninh thôn (bản của quản trị)")
+
+            // Issued while the first was still typing: the correction page, with what was typed.
+            let stale = try #require(Self.revision(try await first.get("/ban-ghi/\(id)/sua").body))
+            _ = try await archive.issue(documentID: id, context: AuditContext(actor: "quantri"))
+            var late = Self.edited(taskID: taskID, forgedTaskID: "")
+            late[0] = ("title", "Tiêu đề gõ muộn")
+            late.append(("revision", stale))
+            let locked = try await first.post("/ban-ghi/\(id)/sua", late)
+            #expect(locked.status == .conflict)
+            #expect(locked.body.contains("văn bản đã được ban hành nên đã khóa"))
+            #expect(locked.body.contains(#"value="Tiêu đề gõ muộn""#) && locked.body.contains(#"name="reason""#))
+            #expect(try await document(archive, id)?.title == "Báo cáo an ninh thôn (bản của quản trị)")
+        }
+    }
+
     @Test(arguments: setups)
     func aRevokedDocumentIsNeitherEditedNorCorrected(_ setup: TestingSetup) async throws {
         let archive = try await WebSupport.makeArchive()

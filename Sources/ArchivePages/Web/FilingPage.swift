@@ -51,6 +51,9 @@ public struct FilingPage: Sendable {
     let isNew: Bool
     let isCorrection: Bool
     let correctionReason: String
+    /// The record's revision when the page was drawn (its last audit entry), sent back with
+    /// the form so that a save made over someone else's is noticed; empty for a new record.
+    public var revision = ""
     let meetingID: String
     let generalProblems: [String]
     let problemCount: Int

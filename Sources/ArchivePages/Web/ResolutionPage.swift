@@ -56,6 +56,9 @@ public struct ResolutionPage: Sendable {
     let tasks: [TaskRow]
     let signers: [Option]
     let recipients: String
+    /// The document's revision when the page was drawn (its last audit entry), sent back with
+    /// the form so that a save made over someone else's is noticed; empty for a new one.
+    public var revision = ""
 
     /// The page of `mode` for `cell`, showing `fields`; `correctionReason` as typed when
     /// correcting.

@@ -106,40 +106,96 @@ struct FilingController {
         if let elsewhere = try await elsewhere(record, correcting: correcting, context: context, scope: scope) {
             return elsewhere
         }
+        let revision = try await Self.revision(of: record, scope: scope)
         switch record {
         case .meeting(let meeting, let cell):
             return try await filingPage(
                 context, scope: scope, cell: cell, mode: correcting ? .correct : .edit,
-                fields: MeetingFormFields(meeting: meeting)
+                fields: MeetingFormFields(meeting: meeting), revision: revision
             ).response
         case .document(let document, let cell):
             return try documentPage(
                 context, cell: cell, mode: correcting ? .correct(document) : .editDraft(document),
-                fields: ResolutionFormFields(document: document))
+                fields: ResolutionFormFields(document: document), revision: revision)
         }
     }
 
-    /// Saves a draft edited (`correcting` false) or a correction of a locked record.
+    /// Saves a draft edited (`correcting` false) or a correction of a locked record. When the
+    /// record changed since the page was drawn (someone else saved it, approved or issued it),
+    /// nothing is written: the page comes back with everything typed and a sentence, in the
+    /// mode the record now allows, carrying the new revision, so that a second press saves
+    /// knowingly. (Checked just before the save, not in its transaction: two presses within
+    /// the same instant can still both land; each is kept in the audit log and, once locked,
+    /// in the versions.)
     private func saveEditing(
         _ request: Request, _ context: WebRequestContext, correcting: Bool
     ) async throws -> Response {
         let scope = try context.scope()
         let record = try await writableRecord(context, scope: scope)
-        if let elsewhere = try await elsewhere(record, correcting: correcting, context: context, scope: scope) {
-            return elsewhere
+        let state = Self.state(of: record)
+        if !state.isDraft && !state.isCorrectable {
+            return try await elsewhere(record, correcting: correcting, context: context, scope: scope)
+                ?? .redirect(to: WebPath.record(record.id), type: .normal)
         }
         let form = try await Self.form(request, context)
+        let current = try await Self.revision(of: record, scope: scope)
+        let nowCorrecting = !state.isDraft
+        var changed: String?
+        if nowCorrecting != correcting {
+            let what = state.isMeeting ? "biên bản đã được thông qua" : "văn bản đã được ban hành"
+            changed =
+                "Trong lúc đồng chí sửa, \(what) nên đã khóa. Những gì đồng chí gõ vẫn ở dưới, chưa lưu: "
+                + "muốn lưu, hãy ghi lý do đính chính rồi bấm lưu."
+        } else if let posted = form["revision"], posted != current {
+            let last = try await scope.auditLog(of: record.id).last
+            changed =
+                "Trong lúc đồng chí sửa, \(last?.actor ?? "một người khác") đã lưu bản này. Những gì đồng chí gõ vẫn "
+                + "ở dưới, chưa lưu: hãy mở bản đã lưu ở một thẻ khác để đối chiếu, rồi bấm lưu lại nếu vẫn muốn ghi đè."
+        }
         switch record {
         case .meeting(let meeting, let cell):
             var fields = try await meetingFields(form, cell: cell, scope: scope)
             fields.meetingID = meeting.id
-            return try await file(
-                form, fields: fields, cell: cell, mode: correcting ? .correct : .edit, scope: scope, context: context)
+            let mode: FilingPage.Mode = nowCorrecting ? .correct : .edit
+            if let changed {
+                var response = try await filingPage(
+                    context, scope: scope, cell: cell, mode: mode, fields: fields,
+                    problems: [MeetingFormFields.Field.general: [changed]],
+                    correctionReason: TextNormalization.collapsed(form["reason"] ?? ""), revision: current
+                ).response
+                response.status = .conflict
+                return response
+            }
+            return try await file(form, fields: fields, cell: cell, mode: mode, scope: scope, context: context)
         case .document(let document, let cell):
+            let mode: ResolutionPage.Mode = nowCorrecting ? .correct(document) : .editDraft(document)
+            if let changed {
+                var response = try documentPage(
+                    context, cell: cell, mode: mode,
+                    fields: Self.documentFields(form, base: ResolutionFormFields(document: document)),
+                    problems: [ResolutionFormFields.Field.general: [changed]],
+                    correctionReason: TextNormalization.collapsed(form["reason"] ?? ""), revision: current)
+                response.status = .conflict
+                return response
+            }
             return try await fileDocument(
-                form, base: ResolutionFormFields(document: document), cell: cell,
-                mode: correcting ? .correct(document) : .editDraft(document), scope: scope, context: context)
+                form, base: ResolutionFormFields(document: document), cell: cell, mode: mode, scope: scope,
+                context: context)
         }
+    }
+
+    /// Whether the record is minutes, a draft, and may be corrected.
+    private static func state(of record: WritableRecord) -> (isMeeting: Bool, isDraft: Bool, isCorrectable: Bool) {
+        switch record {
+        case .meeting(let meeting, _): (true, meeting.status == .draft, meeting.status == .approved)
+        case .document(let document, _): (false, document.status == .draft, document.status == .issued)
+        }
+    }
+
+    /// A record's revision as its pages carry it: the sequence number of its last audit entry
+    /// (every write of a record writes one, in the same transaction).
+    private static func revision(of record: WritableRecord, scope: ArchiveScope) async throws -> String {
+        String(try await scope.auditLog(of: record.id).last?.sequence ?? 0)
     }
 
     /// Files (new or edited draft) or corrects from the fields; re-shows the page with every
@@ -156,7 +212,7 @@ struct FilingController {
         {
             var response = try await filingPage(
                 context, scope: scope, cell: cell, mode: mode, fields: fields, problems: problems,
-                correctionReason: reason
+                correctionReason: reason, revision: form["revision"] ?? ""
             ).response
             response.status = status
             return response
@@ -305,25 +361,7 @@ struct FilingController {
         _ form: FormQuery, base: ResolutionFormFields, cell: Cell, mode: ResolutionPage.Mode, scope: ArchiveScope,
         context: WebRequestContext
     ) async throws -> Response {
-        var fields = base
-        fields.date = form["date"] ?? ""
-        fields.place = form["place"] ?? ""
-        fields.title = form["title"] ?? ""
-        fields.body = form["body"] ?? ""
-        fields.signerID = form["signer"] ?? ""
-        fields.recipients = form["recipients"] ?? ""
-        // A task keeps its identifier only if it is one of this document's: a posted
-        // identifier is never trusted to name another record's task.
-        let ownTasks = Set(base.tasks.map(\.id))
-        fields.tasks = []
-        for index in 0..<Self.maximumRows {
-            guard let text = form["task_text.\(index)"] else { break }
-            let id = form["task_id.\(index)"].flatMap { ownTasks.contains($0) ? $0 : nil } ?? ""
-            fields.tasks.append(
-                .init(
-                    id: id, text: text, assigneeID: form["task_who.\(index)"] ?? "",
-                    due: form["task_due.\(index)"] ?? ""))
-        }
+        let fields = Self.documentFields(form, base: base)
         let correcting: Bool
         if case .correct = mode { correcting = true } else { correcting = false }
         let reason = TextNormalization.collapsed(form["reason"] ?? "")
@@ -365,18 +403,44 @@ struct FilingController {
             }
         }
         var response = try documentPage(
-            context, cell: cell, mode: mode, fields: fields, problems: problems, correctionReason: reason)
+            context, cell: cell, mode: mode, fields: fields, problems: problems, correctionReason: reason,
+            revision: form["revision"] ?? "")
         response.status = .unprocessableContent
         return response
     }
 
+    /// The posted document page's fields over `base`, which keeps what the page does not change.
+    private static func documentFields(_ form: FormQuery, base: ResolutionFormFields) -> ResolutionFormFields {
+        var fields = base
+        fields.date = form["date"] ?? ""
+        fields.place = form["place"] ?? ""
+        fields.title = form["title"] ?? ""
+        fields.body = form["body"] ?? ""
+        fields.signerID = form["signer"] ?? ""
+        fields.recipients = form["recipients"] ?? ""
+        // A task keeps its identifier only if it is one of this document's: a posted
+        // identifier is never trusted to name another record's task.
+        let ownTasks = Set(base.tasks.map(\.id))
+        fields.tasks = []
+        for index in 0..<maximumRows {
+            guard let text = form["task_text.\(index)"] else { break }
+            let id = form["task_id.\(index)"].flatMap { ownTasks.contains($0) ? $0 : nil } ?? ""
+            fields.tasks.append(
+                .init(
+                    id: id, text: text, assigneeID: form["task_who.\(index)"] ?? "",
+                    due: form["task_due.\(index)"] ?? ""))
+        }
+        return fields
+    }
+
     private func documentPage(
         _ context: WebRequestContext, cell: Cell, mode: ResolutionPage.Mode, fields: ResolutionFormFields,
-        problems: [String: [String]] = [:], correctionReason: String = ""
+        problems: [String: [String]] = [:], correctionReason: String = "", revision: String = ""
     ) throws -> Response {
-        let page = ResolutionPage(
+        var page = ResolutionPage(
             bar: try context.bar(), cell: cell, mode: mode, fields: fields, problems: problems,
             correctionReason: correctionReason)
+        page.revision = revision
         return HTMLResponse(pages.render(page)).response
     }
 
@@ -462,7 +526,8 @@ struct FilingController {
 
     private func filingPage(
         _ context: WebRequestContext, scope: ArchiveScope, cell: Cell, mode: FilingPage.Mode,
-        fields: MeetingFormFields, problems: [String: [String]] = [:], correctionReason: String = ""
+        fields: MeetingFormFields, problems: [String: [String]] = [:], correctionReason: String = "",
+        revision: String = ""
     ) async throws -> HTMLResponse {
         let rowsDate = Self.rowsDate(fields, today: today())
         var openTasks = try await scope.openTasks(cellID: cell.id, on: rowsDate)
@@ -473,9 +538,10 @@ struct FilingController {
                 MeetingForm.OpenTask(
                     task: DocumentTask(id: taskID, assigneeID: nil, due: nil, text: taskID), source: ""))
         }
-        let page = FilingPage(
+        var page = FilingPage(
             bar: try context.bar(), cell: cell, mode: mode, fields: fields, rowsDate: rowsDate, problems: problems,
             openTasks: openTasks, rubric: try? await scope.writer.rubric(), correctionReason: correctionReason)
+        page.revision = revision
         return HTMLResponse(pages.render(page))
     }
 
@@ -526,6 +592,13 @@ struct FilingController {
     private enum WritableRecord {
         case meeting(Meeting, Cell)
         case document(Document, Cell)
+
+        var id: String {
+            switch self {
+            case .meeting(let meeting, _): meeting.id
+            case .document(let document, _): document.id
+            }
+        }
     }
 
     /// The meeting or document named by the path, in a cell the account writes in.
