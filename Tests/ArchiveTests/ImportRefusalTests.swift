@@ -2,6 +2,7 @@ import ArchiveCore
 import ArchivePages
 import ArchiveSQLite
 import Foundation
+import LibXML
 import Testing
 
 /// A broken or hostile file, where its problem must be reported, and words the report must hold.
@@ -163,5 +164,19 @@ struct ImportRefusalTests {
         try SQLiteShell.query(
             archive, "UPDATE meeting_text SET text = 'bad' || char(1) || 'text' WHERE section = 'proceedings'")
         await #expect(throws: (any Error).self) { try await Support.export(archive) }
+    }
+}
+
+/// The sentence for an attachment over the limit never reads as a contradiction.
+@Suite("An attachment over the limit, in words")
+struct AttachmentLimitWordingTests {
+    @Test func justPastTheLimitIsSaidInBytes() {
+        let limit = 104_857_600
+        let over = XMLInputRefusal.base64TooLarge(
+            element: "attachment", nameAttribute: "so.pdf", bytes: limit + 1, limit: limit)
+        #expect(over.vietnamese.hasPrefix("tệp đính kèm “so.pdf” (104.857.601 byte) vượt giới hạn 104.857.600 byte"))
+        let farOver = XMLInputRefusal.base64TooLarge(
+            element: "attachment", nameAttribute: "so.pdf", bytes: 150_000_000, limit: limit)
+        #expect(farOver.vietnamese.hasPrefix("tệp đính kèm “so.pdf” (143,1 MB) vượt giới hạn 100 MB"))
     }
 }
