@@ -89,6 +89,15 @@ import Testing
             #expect(page.body.contains("Người ký (KT. BÍ THƯ, phó bí thư)"))
             #expect(page.body.contains(#"action="/ban-ghi/\#(id)/sua""#))
 
+            // A task row with a due date but no task is refused in the page's words.
+            var untitled = Self.edited(taskID: taskID, forgedTaskID: otherTask.id)
+            untitled[untitled.firstIndex { $0.0 == "task_due.2" }!] = ("task_due.2", "2025-03-01")
+            let noTask = try await browser.post("/ban-ghi/\(id)/sua", untitled)
+            #expect(noTask.status == .unprocessableContent)
+            #expect(noTask.body.contains("Một dòng nhiệm vụ có người phụ trách hoặc hạn nhưng chưa ghi nội dung"))
+            #expect(!noTask.body.contains("nội dung | người phụ trách"))
+            #expect(try await document(archive, id) == before)
+
             // A bad date comes back with everything typed; nothing changes.
             var bad = Self.edited(taskID: taskID, forgedTaskID: otherTask.id)
             bad[1] = ("date", "20/12/24")

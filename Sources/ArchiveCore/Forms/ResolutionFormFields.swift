@@ -111,7 +111,7 @@ public struct ResolutionFormFields: Sendable, Hashable {
 
     /// Control characters in the page's inputs, by `Field` key, in the page's sentence: the
     /// text form would drop them while cleaning, and a form refuses them, never stores or drops
-    /// them silently.
+    /// them silently. Also a task row with someone in charge or a due date but no text.
     public func pageProblems() -> [String: [String]] {
         var texts: [(String, String)] = [
             (Field.date, date), (Field.place, place), (Field.title, title), (Field.body, body),
@@ -122,6 +122,17 @@ public struct ResolutionFormFields: Sendable, Hashable {
         for (field, text) in texts {
             guard let control = TextNormalization.firstControl(text), problems[field] == nil else { continue }
             problems[field] = [MeetingFormFields.controlSentence(control)]
+        }
+        // A row with someone in charge or a due date but no task: said in the page's words,
+        // not in the text form's ("nội dung | người phụ trách | hạn"), and never dropped.
+        let blank = { (text: String) in TextNormalization.collapsed(text).isEmpty }
+        if problems[Field.tasks] == nil,
+            tasks.contains(where: { blank($0.text) && !(blank($0.assigneeID) && blank($0.due)) })
+        {
+            problems[Field.tasks] = [
+                "Một dòng nhiệm vụ có người phụ trách hoặc hạn nhưng chưa ghi nội dung nhiệm vụ: hãy ghi nội dung, "
+                    + "hoặc bỏ người phụ trách và hạn của dòng đó."
+            ]
         }
         return problems
     }
