@@ -77,16 +77,21 @@ public final class XMLStreamWriter {
         else {
             throw XMLError.writeFailed("cannot create an output buffer")
         }
+        self.writer = try Self.indentedWriter(on: buffer)
+        self.output = output
+        self.buffer = nil
+        self.sink = nil
+    }
+
+    /// A text writer on `buffer`, indenting by two spaces; the buffer is closed if it fails.
+    private static func indentedWriter(on buffer: xmlOutputBufferPtr) throws -> OpaquePointer {
         guard let writer = xmlNewTextWriter(buffer) else {
             xmlOutputBufferClose(buffer)
             throw XMLError.writeFailed("cannot create a writer")
         }
-        self.writer = writer
-        self.output = output
-        self.buffer = nil
-        self.sink = nil
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
+        return writer
     }
 
     private init(buffer: UnsafeMutablePointer<xmlBuffer>, writer: OpaquePointer) {
@@ -111,16 +116,10 @@ public final class XMLStreamWriter {
         else {
             throw XMLError.writeFailed("cannot create an output buffer")
         }
-        guard let writer = xmlNewTextWriter(buffer) else {
-            xmlOutputBufferClose(buffer)
-            throw XMLError.writeFailed("cannot create a writer")
-        }
-        self.writer = writer
+        self.writer = try Self.indentedWriter(on: buffer)
         self.sink = sink
         output = nil
         self.buffer = nil
-        xmlTextWriterSetIndent(writer, 1)
-        xmlTextWriterSetIndentString(writer, "  ")
     }
 
     /// A document written in blocks to `receive` instead of into memory: the same bytes as

@@ -80,12 +80,7 @@ struct FilingController {
     private func elsewhere(
         _ record: WritableRecord, correcting: Bool, context: WebRequestContext, scope: ArchiveScope
     ) async throws -> Response? {
-        let (id, isDraft, isCorrectable): (String, Bool, Bool)
-        switch record {
-        case .meeting(let meeting, _): (id, isDraft, isCorrectable) = (meeting.id, meeting.status == .draft, true)
-        case .document(let document, _):
-            (id, isDraft, isCorrectable) = (document.id, document.status == .draft, document.status == .issued)
-        }
+        let (id, (_, isDraft, isCorrectable)) = (record.id, Self.state(of: record))
         if correcting ? !isDraft && isCorrectable : isDraft { return nil }
         if isDraft || isCorrectable {
             return .redirect(to: WebPath.record(id) + (isDraft ? "/sua" : "/dinh-chinh"), type: .normal)
