@@ -97,6 +97,8 @@ let package = Package(
                 .embedInCode("Templates/web/record.mustache"),
                 .embedInCode("Templates/web/search.mustache"),
                 .embedInCode("Templates/web/accounts.mustache"),
+                .embedInCode("Templates/web/account-change.mustache"),
+                .embedInCode("Templates/web/account-scope-fields.mustache"),
                 .embedInCode("Templates/web/board.mustache"),
                 .embedInCode("Templates/web/report.mustache"),
                 .embedInCode("Templates/web/resend.mustache"),

@@ -69,7 +69,14 @@ enum Failure {
                 return [sentence + "."]
             }
         case let mistake as AccountError:
-            return ["sochibo: \(mistake.vietnameseDescription)."]
+            let sentence = "sochibo: \(mistake.vietnameseDescription)"
+            switch mistake {
+            case .notFound: return [sentence + "; xem danh sách bằng `sochibo user list`."]
+            case .missingScope(.secretary): return [sentence + " (--cell)."]
+            case .missingScope(.committee): return [sentence + " (--organization)."]
+            case .missingScope(.admin): return [sentence + " (bỏ --cell và --organization)."]
+            default: return [sentence + "."]
+            }
         case let mistake as PasswordInput.Mismatch:
             return ["sochibo: \(mistake.description)."]
         case let mistake as PasswordInput.Missing:

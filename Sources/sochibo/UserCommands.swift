@@ -8,7 +8,10 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Quản lý tài khoản đăng nhập trang web (lưu trong kho).",
-        subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswordCommand.self, UserDisableCommand.self])
+        subcommands: [
+            UserAddCommand.self, UserListCommand.self, UserPasswordCommand.self, UserDisableCommand.self,
+            UserEnableCommand.self, UserChangeCommand.self,
+        ])
 }
 
 extension Account.Role: ExpressibleByArgument {}
@@ -104,6 +107,71 @@ struct UserDisableCommand: AsyncParsableCommand {
         try await Failure.guarding {
             let account = try await options.open().disableAccount(name: name, context: actor.context)
             print("Đã khóa tài khoản \(account.name).")
+        }
+    }
+}
+
+struct UserEnableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enable", abstract: "Mở lại một tài khoản đã khóa: đăng nhập lại được bằng mật khẩu cũ.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    var name: String
+
+    func run() async throws {
+        try await Failure.guarding {
+            let account = try await options.open().enableAccount(name: name, context: actor.context)
+            print("Đã mở lại tài khoản \(account.name) (\(UserText.scope(account))).")
+        }
+    }
+}
+
+/// `sochibo user change NAME [--role R] [--cell ID] [--organization ID] [--confidential |
+/// --no-confidential]`: what is not given stays; a new role drops the place of the old one.
+struct UserChangeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "change",
+        abstract: "Đổi vai trò, chi bộ, đảng bộ hoặc quyền xem văn bản mật của một tài khoản (giữ mật khẩu).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    var name: String
+
+    @Option(help: "Vai trò mới: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).")
+    var role: Account.Role?
+
+    @Option(help: ArgumentHelp("Chi bộ mới của tài khoản bí thư (mã hoặc tên).", valueName: "ID"))
+    var cell: String?
+
+    @Option(help: ArgumentHelp("Đảng bộ mới của tài khoản văn phòng đảng ủy (mã hoặc tên).", valueName: "ID"))
+    var organization: String?
+
+    @Flag(inversion: .prefixedNo, help: "Cho phép (hoặc thôi cho phép) xem văn bản Mật, Tối mật, Tuyệt mật.")
+    var confidential: Bool?
+
+    func run() async throws {
+        try await Failure.guarding {
+            let archive = try options.open()
+            guard var account = try await archive.account(named: name) else {
+                throw AccountError.notFound(AccountRules.normalizedName(name))
+            }
+            if let role, role != account.role {
+                account.role = role
+                account.cellID = nil
+                account.organizationID = nil
+            }
+            if let cellID = try await archive.cellID(cell) { account.cellID = cellID }
+            if let organizationID = try await archive.organizationID(organization) {
+                account.organizationID = organizationID
+            }
+            if let confidential { account.confidential = confidential }
+            let changed = try await archive.changeAccount(account, context: actor.context)
+            print("Tài khoản \(changed.name) nay là \(UserText.scope(changed)).")
         }
     }
 }

@@ -84,6 +84,74 @@ import Testing
         #expect(AccountError.lastAdministrator("quantri").formSentence.contains("quản trị cuối cùng"))
     }
 
+    @Test func aDisabledAccountIsEnabledAgainWithItsOldPassword() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        _ = try await archive.addAccount(
+            Account(name: "thu.napan", role: .secretary, cellID: "cb-na-pan"), password: "mật khẩu dài", cost: 4,
+            context: Self.actor)
+        _ = try await archive.disableAccount(name: "thu.napan", context: Self.actor)
+        #expect(try await archive.authenticate(name: "thu.napan", password: "mật khẩu dài") == nil)
+        let enabled = try await archive.enableAccount(name: " thu.napan ", context: Self.actor)
+        #expect(!enabled.disabled && enabled.cellID == "cb-na-pan")
+        #expect(try await archive.authenticate(name: "thu.napan", password: "mật khẩu dài") != nil)
+        // Enabling an enabled account writes nothing; an unknown name is refused.
+        let before = try await archive.auditLog(record: nil).count
+        #expect(try await !archive.enableAccount(name: "thu.napan", context: Self.actor).disabled)
+        #expect(try await archive.auditLog(record: nil).count == before)
+        await #expect(throws: AccountError.notFound("khong-co")) {
+            _ = try await archive.enableAccount(name: "khong-co", context: Self.actor)
+        }
+        let log = try await archive.auditLog(record: "thu.napan")
+        #expect(log.map(\.action) == [.addAccount, .disableAccount, .enableAccount])
+        #expect(try await archive.check().problems.isEmpty)
+    }
+
+    @Test func anAccountChangesRoleKeepingItsPassword() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        _ = try await archive.addAccount(
+            Account(name: "quantri", role: .admin), password: "đủ tám ký tự", cost: 4, context: Self.actor)
+        _ = try await archive.addAccount(
+            Account(name: "thu.napan", role: .secretary, cellID: "cb-na-pan"), password: "mật khẩu dài", cost: 4,
+            context: Self.actor)
+        let office = try await archive.changeAccount(
+            Account(name: "thu.napan", role: .committee, organizationID: " dbx-hop-thanh ", confidential: true),
+            context: Self.actor)
+        #expect(office.role == .committee && office.organizationID == "dbx-hop-thanh" && office.cellID == nil)
+        #expect(office.confidential && !office.created.isEmpty)
+        #expect(try await archive.authenticate(name: "thu.napan", password: "mật khẩu dài") == office)
+
+        let before = try await archive.auditLog(record: nil).count
+        func refused(_ account: Account) async -> AccountError? {
+            do {
+                _ = try await archive.changeAccount(account, context: Self.actor)
+                return nil
+            } catch { return error as? AccountError }
+        }
+        #expect(await refused(Account(name: "thu.napan", role: .secretary)) == .missingScope(.secretary))
+        #expect(await refused(Account(name: "thu.napan", role: .secretary, cellID: "cb-x")) == .unknownCell("cb-x"))
+        #expect(
+            await refused(Account(name: "thu.napan", role: .committee, organizationID: "x"))
+                == .unknownOrganization("x"))
+        #expect(await refused(Account(name: "khong-co", role: .admin)) == .notFound("khong-co"))
+        // The only administrator keeps the role: someone must be left to keep the accounts.
+        #expect(
+            await refused(Account(name: "quantri", role: .secretary, cellID: "cb-na-pan"))
+                == .lastAdministratorRole("quantri"))
+        // The same account as stored changes nothing and writes nothing.
+        #expect(try await archive.changeAccount(office, context: Self.actor) == office)
+        #expect(try await archive.auditLog(record: nil).count == before)
+        #expect(try await archive.account(named: "quantri")?.role == .admin)
+
+        // With a second administrator, the first may become a secretary.
+        _ = try await archive.changeAccount(Account(name: "thu.napan", role: .admin), context: Self.actor)
+        let secretary = try await archive.changeAccount(
+            Account(name: "quantri", role: .secretary, cellID: "cb-khuoi-ma"), context: Self.actor)
+        #expect(secretary.role == .secretary && secretary.cellID == "cb-khuoi-ma" && !secretary.confidential)
+        let log = try await archive.auditLog(record: "thu.napan")
+        #expect(log.map(\.action) == [.addAccount, .changeAccount, .changeAccount])
+        #expect(try await archive.check().problems.isEmpty)
+    }
+
     @Test func committeesReachTheCellsOfTheirSubCommittees() async throws {
         let archive = try await Support.archive(with: [
             "archive/samples/dbx-hop-thanh.xml", "fixtures/valid/minimal.xml",

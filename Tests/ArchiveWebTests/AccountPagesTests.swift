@@ -160,6 +160,8 @@ import Testing
                     [("ten", "quantri"), ("mat-khau", "chiem-quyen-1"), ("mat-khau-2", "chiem-quyen-1")]
                 ),
                 ("/tai-khoan/khoa", [("ten", "quantri")]),
+                ("/tai-khoan/mo-lai", [("ten", "quantri")]),
+                ("/tai-khoan/doi", [("ten", "thu.napan"), ("vai-tro", "admin")]),
             ]
             for name in ["thu.napan", "vanphong"] {
                 let other = Browser(client)
@@ -168,6 +170,7 @@ import Testing
                 let page = try await other.get("/tai-khoan")
                 #expect(page.status == .forbidden, "\(name)")
                 #expect(page.body.contains("chỉ dành cho quản trị viên"))
+                #expect(try await other.get("/tai-khoan/doi?ten=thu.napan").status == .forbidden, "\(name)")
                 for (path, fields) in writes {
                     #expect(try await other.post(path, fields).status == .forbidden, "\(name) \(path)")
                 }
@@ -269,6 +272,67 @@ import Testing
             let last = try await second.post("/tai-khoan/khoa", [("ten", "quantri.2")])
             #expect(last.status == .unprocessableContent)
             #expect(try await archive.account(named: "quantri.2")?.disabled == false)
+        }
+    }
+
+    @Test(arguments: setups)
+    func aDisabledAccountIsOpenedAgainAndAnAccountChangesRole(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        try await Self.application(archive).test(setup) { client in
+            let admin = Browser(client)
+            try await admin.login("quantri")
+            try await admin.get("/tai-khoan")
+            #expect(try await admin.post("/tai-khoan/khoa", [("ten", "thu.napan")]).status == .seeOther)
+            let list = try await admin.get("/tai-khoan")
+            #expect(list.body.contains(#"<button type="submit">Mở lại tài khoản thu.napan</button>"#))
+            #expect(list.body.contains(#"href="/tai-khoan/doi?ten=vanphong""#))
+            #expect(!list.body.contains(#"href="/tai-khoan/doi?ten=quantri""#), "not one's own account")
+            let enabled = try await admin.post("/tai-khoan/mo-lai", [("ten", "thu.napan")])
+            #expect(enabled.status == .seeOther && enabled.location == "/tai-khoan?da-mo-lai=thu.napan")
+            #expect(
+                try await admin.get("/tai-khoan?da-mo-lai=thu.napan").body.contains("Đã mở lại tài khoản «thu.napan»"))
+            let secretary = Browser(client)
+            #expect(try await secretary.login("thu.napan").status == .seeOther, "the old password works again")
+            #expect(try await secretary.get("/chi-bo/cb-na-pan").status == .ok)
+            #expect(try await secretary.get("/bang-theo-doi?nam=2024").status == .forbidden)
+
+            // The change page shows the account as it is, chosen.
+            let form = try await admin.get("/tai-khoan/doi?ten=thu.napan")
+            #expect(form.status == .ok)
+            #expect(form.body.contains("Hiện nay: Bí thư chi bộ · Chi bộ thôn Nà Pàn (Đảng bộ xã Hợp Thành)"))
+            #expect(form.body.contains(#"value="secretary" checked"#))
+            #expect(form.body.contains(#"<option value="cb-na-pan" selected>"#))
+            #expect(try await admin.get("/tai-khoan/doi?ten=khong-co").status == .notFound)
+
+            // A committee role without its committee comes back with what was chosen.
+            let before = try await Self.logLength(archive)
+            let unplaced = try await admin.post(
+                "/tai-khoan/doi", [("ten", "thu.napan"), ("vai-tro", "committee"), ("dang-bo", ""), ("xem-mat", "co")])
+            #expect(unplaced.status == .unprocessableContent)
+            #expect(unplaced.body.contains("Tài khoản văn phòng đảng ủy cần chọn đảng bộ."))
+            #expect(unplaced.body.contains(#"value="committee" checked"#))
+            #expect(unplaced.body.contains(#"name="xem-mat" value="co" checked"#))
+            // Not one's own account, even by a crafted form.
+            let own = try await admin.post(
+                "/tai-khoan/doi", [("ten", "quantri"), ("vai-tro", "secretary"), ("chi-bo", "cb-na-pan")])
+            #expect(own.status == .unprocessableContent)
+            #expect(own.body.contains("Không đổi được «quantri»: đây là tài khoản đồng chí đang đăng nhập."))
+            #expect(try await Self.logLength(archive) == before)
+
+            // The secretary becomes the commune office's: the very next page knows it.
+            let changed = try await admin.post(
+                "/tai-khoan/doi",
+                [("ten", "thu.napan"), ("vai-tro", "committee"), ("dang-bo", "dbx-hop-thanh"), ("chi-bo", "cb-na-pan")])
+            #expect(changed.status == .seeOther && changed.location == "/tai-khoan?da-doi-vai-tro=thu.napan")
+            let stored = try #require(try await archive.account(named: "thu.napan"))
+            #expect(stored.role == .committee && stored.organizationID == "dbx-hop-thanh" && stored.cellID == nil)
+            #expect(try await archive.auditLog(record: "thu.napan").last?.action == .changeAccount)
+            #expect(try await archive.auditLog(record: "thu.napan").last?.actor == "quantri")
+            #expect(try await secretary.get("/bang-theo-doi?nam=2024").status == .ok)
+            #expect(try await secretary.get("/chi-bo/cb-phai-luong").status == .ok)
+            #expect(
+                try await secretary.get("/chi-bo/cb-na-pan/lap-bien-ban").status == .forbidden,
+                "a committee writes no minutes")
         }
     }
 

@@ -22,7 +22,7 @@ import Testing
         let refused = try Sochibo.run(
             ["user", "add", "a", "--role", "secretary", "--archive", archive], input: "mật khẩu dài\n")
         #expect(refused.status == 1)
-        #expect(refused.errorLines == ["sochibo: tài khoản bí thư cần chỉ rõ chi bộ (--cell)."])
+        #expect(refused.errorLines == ["sochibo: tài khoản bí thư cần chỉ rõ chi bộ của mình (--cell)."])
         let short = try Sochibo.run(["user", "add", "b", "--role", "admin", "--archive", archive], input: "ngắn\n")
         #expect(short.errorLines == ["sochibo: mật khẩu cần ít nhất 8 ký tự."])
         #expect(
@@ -48,6 +48,47 @@ import Testing
         #expect(log.output.contains("đổi mật khẩu"))
         #expect(log.output.contains("khóa tài khoản"))
         #expect(log.output.contains("Hà Văn Lợi"))
+    }
+
+    @Test func aDisabledAccountIsEnabledAgainAndAnAccountChangesRole() throws {
+        let archive = try sampleArchive()
+        for (name, role, place) in [
+            ("quantri", "admin", [String]()), ("thu.napan", "secretary", ["--cell", "Nà Pàn"]),
+        ] {
+            let added = try Sochibo.run(
+                ["user", "add", name, "--role", role, "--archive", archive] + place, input: "mật khẩu dài\n")
+            #expect(added.status == 0, "\(added.errors)")
+        }
+        #expect(try Sochibo.run(["user", "disable", "thu.napan", "--archive", archive]).status == 0)
+        let enabled = try Sochibo.run(["user", "enable", "thu.napan", "--archive", archive, "--by", "Hà Văn Lợi"])
+        #expect(enabled.status == 0, "\(enabled.errors)")
+        #expect(enabled.output.contains("Đã mở lại tài khoản thu.napan (bí thư chi bộ cb-na-pan)"))
+
+        // The secretary becomes the commune office's, named by the committee's name; the cell goes.
+        let changed = try Sochibo.run(
+            [
+                "user", "change", "thu.napan", "--role", "committee", "--organization", "Hợp Thành", "--confidential",
+                "--archive", archive, "--by", "Hà Văn Lợi",
+            ])
+        #expect(changed.status == 0, "\(changed.errors)")
+        #expect(changed.output.contains("Tài khoản thu.napan nay là văn phòng đảng ủy dbx-hop-thanh, xem văn bản mật"))
+        let cleared = try Sochibo.run(["user", "change", "thu.napan", "--no-confidential", "--archive", archive])
+        #expect(cleared.output.contains("nay là văn phòng đảng ủy dbx-hop-thanh."), "\(cleared.output)")
+        // A new role without its place is refused in one sentence, with the option to give.
+        let noCell = try Sochibo.run(["user", "change", "thu.napan", "--role", "secretary", "--archive", archive])
+        #expect(noCell.status == 1)
+        #expect(noCell.errorLines == ["sochibo: tài khoản bí thư cần chỉ rõ chi bộ của mình (--cell)."])
+        let last = try Sochibo.run([
+            "user", "change", "quantri", "--role", "secretary", "--cell", "cb-na-pan", "--archive", archive,
+        ])
+        #expect(last.status == 1)
+        #expect(last.errorLines.first?.contains("quản trị cuối cùng còn dùng được") == true)
+        let unknown = try Sochibo.run(["user", "enable", "khong-co", "--archive", archive])
+        #expect(
+            unknown.errorLines == ["sochibo: không có tài khoản «khong-co»; xem danh sách bằng `sochibo user list`."])
+
+        let log = try Sochibo.run(["log", "--archive", archive, "thu.napan"])
+        #expect(log.output.contains("mở lại tài khoản") && log.output.contains("đổi vai trò tài khoản"))
     }
 
     @Test func serveRefusesAnArchiveItCannotOpenInOneSentence() throws {

@@ -411,6 +411,24 @@ package enum ArchiveSchema {
                         <xs:enumeration value="add-account"/>
                         <xs:enumeration value="change-password"/>
                         <xs:enumeration value="disable-account"/>
+                        <xs:enumeration value="admit"/>
+                        <xs:enumeration value="transfer-in"/>
+                        <xs:enumeration value="attach"/>
+                        <xs:enumeration value="confirm"/>
+                        <xs:enumeration value="exempt"/>
+                        <xs:enumeration value="end-exemption"/>
+                        <xs:enumeration value="transfer-out"/>
+                        <xs:enumeration value="death"/>
+                        <xs:enumeration value="remove"/>
+                        <xs:enumeration value="leave"/>
+                        <xs:enumeration value="take-office"/>
+                        <xs:enumeration value="leave-office"/>
+                        <xs:enumeration value="add-post"/>
+                        <xs:enumeration value="create"/>
+                        <xs:enumeration value="add-term"/>
+                        <xs:enumeration value="write-report"/>
+                        <xs:enumeration value="enable-account"/>
+                        <xs:enumeration value="change-account"/>
                       </xs:restriction>
                     </xs:simpleType>
                   </xs:attribute>

@@ -63,6 +63,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         /// What the office wrote into a committee's report saved (kind `report`, record
         /// `ORGANIZATION/PERIOD`, e.g. `dbx-hop-thanh/2024`).
         case writeReport = "write-report"
+        /// A disabled account let in again (kind `account`).
+        case enableAccount = "enable-account"
+        /// An account's role, committee or cell, or confidential clearance changed.
+        case changeAccount = "change-account"
 
         /// The Vietnamese name, e.g. "thông qua".
         public var vietnameseName: String {
@@ -95,6 +99,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             case .create: "tạo mới"
             case .addTerm: "mở nhiệm kỳ"
             case .writeReport: "soạn báo cáo"
+            case .enableAccount: "mở lại tài khoản"
+            case .changeAccount: "đổi vai trò tài khoản"
             }
         }
     }

@@ -1,6 +1,7 @@
 /// The accounts of the web app, kept in the archive: what `sochibo user …` and the web app's
 /// login ask of a store. Every write is one transaction with its entry in the audit log
-/// (action `add-account`, `change-password` or `disable-account`, kind `account`, the
+/// (action `add-account`, `change-password`, `disable-account`, `enable-account` or
+/// `change-account`, kind `account`, the
 /// account's name as the record; never the password or its hash).
 ///
 /// Passwords are hashed with bcrypt at `cost` (12 in production; tests pass a lower one).
@@ -29,6 +30,17 @@ public protocol AccountService: Sendable {
     ///
     /// - throws: `AccountError.notFound`, `AccountError.lastAdministrator`.
     func disableAccount(name: String, context: AuditContext) async throws -> Account
+    /// Lets a disabled account log in again; an enabled one is returned unchanged.
+    ///
+    /// - throws: `AccountError.notFound`.
+    func enableAccount(name: String, context: AuditContext) async throws -> Account
+    /// Gives the account named `changed.name` the role, committee or cell and confidential
+    /// clearance of `changed`, keeping its password; the administrator's role is never taken
+    /// from the last enabled administrator.
+    ///
+    /// - throws: `AccountError.notFound`, `.missingScope`, `.unknownCell`,
+    ///   `.unknownOrganization`, `.lastAdministratorRole`.
+    func changeAccount(_ changed: Account, context: AuditContext) async throws -> Account
     /// The enabled account whose password is `password`; nil for an unknown name, a wrong
     /// password or a disabled account (all three take a bcrypt verification's time).
     func authenticate(name: String, password: String) async throws -> Account?
@@ -95,6 +107,11 @@ public enum AccountError: Error, Sendable, Equatable {
     /// An administrator disabling the account they are logged in with (the web app refuses
     /// it; the store cannot know who is logged in).
     case ownAccount(String)
+    /// Taking the administrator's role from the only enabled administrator.
+    case lastAdministratorRole(String)
+    /// An administrator changing the role or clearance of the account they are logged in
+    /// with (the web app refuses it, as it refuses disabling it).
+    case ownRole(String)
 
     /// One sentence in Vietnamese, without the program's name, that says what to do.
     public var vietnameseDescription: String {
@@ -102,10 +119,10 @@ public enum AccountError: Error, Sendable, Equatable {
         case .invalidName(let name):
             "tên đăng nhập «\(name)» không dùng được: cần từ 1 đến \(AccountRules.maximumNameLength) ký tự, không có ký tự điều khiển"
         case .alreadyExists(let name): "đã có tài khoản «\(name)»; hãy chọn tên khác"
-        case .notFound(let name): "không có tài khoản «\(name)»; xem danh sách bằng `sochibo user list`"
+        case .notFound(let name): "không có tài khoản «\(name)»"
         case .passwordTooShort: "mật khẩu cần ít nhất \(AccountRules.minimumPasswordLength) ký tự"
-        case .missingScope(.secretary): "tài khoản bí thư cần chỉ rõ chi bộ (--cell)"
-        case .missingScope(.committee): "tài khoản văn phòng đảng ủy cần chỉ rõ đảng bộ (--organization)"
+        case .missingScope(.secretary): "tài khoản bí thư cần chỉ rõ chi bộ của mình"
+        case .missingScope(.committee): "tài khoản văn phòng đảng ủy cần chỉ rõ đảng bộ của mình"
         case .missingScope(.admin): "tài khoản quản trị không gắn với chi bộ hay đảng bộ nào"
         case .unknownCell(let id): "không có chi bộ «\(id)» trong kho lưu trữ"
         case .unknownOrganization(let id): "không có đảng bộ «\(id)» trong kho lưu trữ"
@@ -113,6 +130,10 @@ public enum AccountError: Error, Sendable, Equatable {
             "«\(name)» là tài khoản quản trị cuối cùng còn dùng được; hãy tạo một tài khoản quản trị khác trước khi khóa tài khoản này"
         case .ownAccount(let name):
             "«\(name)» là tài khoản đồng chí đang đăng nhập; không tự khóa được, hãy nhờ một quản trị viên khác"
+        case .lastAdministratorRole(let name):
+            "«\(name)» là tài khoản quản trị cuối cùng còn dùng được; hãy tạo một tài khoản quản trị khác trước khi đổi vai trò của tài khoản này"
+        case .ownRole(let name):
+            "«\(name)» là tài khoản đồng chí đang đăng nhập; không tự đổi vai trò hay quyền của mình được, hãy nhờ một quản trị viên khác"
         }
     }
 }

@@ -19,6 +19,10 @@ extension AccountError {
             "Không khóa được «\(name)»: đây là tài khoản quản trị cuối cùng còn dùng được. Hãy tạo một tài khoản quản trị khác trước."
         case .ownAccount(let name):
             "Không khóa được «\(name)»: đây là tài khoản đồng chí đang đăng nhập. Nếu cần, hãy nhờ một quản trị viên khác khóa."
+        case .lastAdministratorRole(let name):
+            "Không đổi được vai trò của «\(name)»: đây là tài khoản quản trị cuối cùng còn dùng được. Hãy tạo một tài khoản quản trị khác trước."
+        case .ownRole(let name):
+            "Không đổi được «\(name)»: đây là tài khoản đồng chí đang đăng nhập. Nếu cần, hãy nhờ một quản trị viên khác đổi."
         }
     }
 }

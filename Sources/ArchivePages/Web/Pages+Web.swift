@@ -28,6 +28,8 @@ extension Pages {
     public func render(_ page: ReportPage) -> String { render(page, template: "report") }
     /// The administrators' list of accounts.
     public func render(_ page: AccountsPage) -> String { render(page, template: "accounts") }
+    /// The page that changes one account's role, place and clearance.
+    public func render(_ page: AccountChangePage) -> String { render(page, template: "account-change") }
 
     /// A cell's member register.
     public func render(_ page: CellMembersPage) -> String { render(page, template: "members") }
@@ -55,6 +57,8 @@ extension Pages {
             ("record", PackageResources.record_mustache),
             ("search", PackageResources.search_mustache),
             ("accounts", PackageResources.accounts_mustache),
+            ("account-change", PackageResources.account_change_mustache),
+            ("account-scope-fields", PackageResources.account_scope_fields_mustache),
             ("board", PackageResources.board_mustache),
             ("report", PackageResources.report_mustache),
             ("resend", PackageResources.resend_mustache),

@@ -20,25 +20,10 @@ extension Archive: AccountService {
     ) async throws
         -> Account
     {
-        var stored = account
-        stored.name = AccountRules.normalizedName(account.name)
-        stored.cellID = account.cellID.map(TextNormalization.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-        stored.organizationID = account.organizationID.map(TextNormalization.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        var stored = try Self.scoped(account)
         stored.disabled = false
         stored.created = context.time
         if let problem = AccountRules.problem(withName: stored.name) { throw problem }
-        switch stored.role {
-        case .secretary:
-            guard stored.cellID != nil, stored.organizationID == nil else {
-                throw AccountError.missingScope(.secretary)
-            }
-        case .committee:
-            guard stored.organizationID != nil, stored.cellID == nil else {
-                throw AccountError.missingScope(.committee)
-            }
-        case .admin:
-            guard stored.cellID == nil, stored.organizationID == nil else { throw AccountError.missingScope(.admin) }
-        }
         let hash = try await Self.hash(password, cost: cost)
         let account = stored
         return try await write { db in
@@ -46,16 +31,7 @@ extension Archive: AccountService {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [stored.name]) != nil {
                 throw AccountError.alreadyExists(stored.name)
             }
-            if let cell = stored.cellID,
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM cell WHERE id = ?", arguments: [cell]) == nil
-            {
-                throw AccountError.unknownCell(cell)
-            }
-            if let organization = stored.organizationID,
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM organization WHERE id = ?", arguments: [organization]) == nil
-            {
-                throw AccountError.unknownOrganization(organization)
-            }
+            try Self.checkPlace(of: stored, db)
             try db.execute(
                 sql: """
                     INSERT INTO account (name, role, cell_id, organization_id, confidential, password_bcrypt, created)
@@ -127,6 +103,112 @@ extension Archive: AccountService {
                 .disableAccount, subject: "account", record: name, version: nil, sha256: nil, context: context)
             account.disabled = true
             return account
+        }
+    }
+
+    /// Lets a disabled account log in again, with an `enable-account` entry in the audit log;
+    /// an enabled account is returned as it is and nothing is written.
+    ///
+    /// - returns: the account, enabled.
+    /// - throws: `AccountError.notFound`.
+    public func enableAccount(name: String, context: AuditContext) async throws -> Account {
+        let name = AccountRules.normalizedName(name)
+        return try await write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]) else {
+                throw AccountError.notFound(name)
+            }
+            var account = try Self.account(row)
+            guard account.disabled else { return account }
+            try db.execute(sql: "UPDATE account SET disabled = 0 WHERE name = ?", arguments: [name])
+            try AuditLog(db: db).append(
+                .enableAccount, subject: "account", record: name, version: nil, sha256: nil, context: context)
+            account.disabled = false
+            return account
+        }
+    }
+
+    /// Gives the account named `changed.name` the role, committee or cell, and confidential
+    /// clearance of `changed` (its password, creation and disabled state are kept), with a
+    /// `change-account` entry in the audit log; when nothing differs, nothing is written.
+    /// Taking the administrator's role from the last enabled administrator is refused, counted
+    /// in the same transaction.
+    ///
+    /// - returns: the account as stored.
+    /// - throws: `AccountError.notFound`, `.missingScope`, `.unknownCell`,
+    ///   `.unknownOrganization`, `.lastAdministratorRole`.
+    public func changeAccount(_ changed: Account, context: AuditContext) async throws -> Account {
+        let wanted = try Self.scoped(changed)
+        return try await write { db in
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [wanted.name])
+            else {
+                throw AccountError.notFound(wanted.name)
+            }
+            var account = try Self.account(row)
+            guard
+                account.role != wanted.role || account.cellID != wanted.cellID
+                    || account.organizationID != wanted.organizationID || account.confidential != wanted.confidential
+            else { return account }
+            try Self.checkPlace(of: wanted, db)
+            if account.role == .admin, wanted.role != .admin, !account.disabled {
+                let enabled =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM account WHERE role = 'admin' AND disabled = 0") ?? 0
+                if enabled <= 1 { throw AccountError.lastAdministratorRole(account.name) }
+            }
+            account.role = wanted.role
+            account.cellID = wanted.cellID
+            account.organizationID = wanted.organizationID
+            account.confidential = wanted.confidential
+            try db.execute(
+                sql: "UPDATE account SET role = ?, cell_id = ?, organization_id = ?, confidential = ? WHERE name = ?",
+                arguments: [
+                    account.role.rawValue, account.cellID, account.organizationID, account.confidential, account.name,
+                ])
+            try AuditLog(db: db).append(
+                .changeAccount, subject: "account", record: account.name, version: nil, sha256: nil,
+                context: context)
+            return account
+        }
+    }
+
+    /// `account` with its name normalized and the place its role needs (a secretary's cell, a
+    /// committee account's committee, nothing for an administrator), blank places as none.
+    ///
+    /// - throws: `AccountError.missingScope` when the place does not go with the role.
+    private static func scoped(_ account: Account) throws -> Account {
+        var scoped = account
+        scoped.name = AccountRules.normalizedName(account.name)
+        scoped.cellID = account.cellID.map(TextNormalization.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        scoped.organizationID = account.organizationID.map(TextNormalization.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        switch scoped.role {
+        case .secretary:
+            guard scoped.cellID != nil, scoped.organizationID == nil else {
+                throw AccountError.missingScope(.secretary)
+            }
+        case .committee:
+            guard scoped.organizationID != nil, scoped.cellID == nil else {
+                throw AccountError.missingScope(.committee)
+            }
+        case .admin:
+            guard scoped.cellID == nil, scoped.organizationID == nil else { throw AccountError.missingScope(.admin) }
+        }
+        return scoped
+    }
+
+    /// Refuses a cell or committee the archive does not hold.
+    ///
+    /// - throws: `AccountError.unknownCell`, `AccountError.unknownOrganization`.
+    private static func checkPlace(of account: Account, _ db: Database) throws {
+        if let cell = account.cellID,
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM cell WHERE id = ?", arguments: [cell]) == nil
+        {
+            throw AccountError.unknownCell(cell)
+        }
+        if let organization = account.organizationID,
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM organization WHERE id = ?", arguments: [organization]) == nil
+        {
+            throw AccountError.unknownOrganization(organization)
         }
     }
 

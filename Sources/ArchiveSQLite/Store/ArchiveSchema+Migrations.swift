@@ -27,6 +27,9 @@ enum ArchiveMigrations {
         }
         migrator.registerMigration("v11: committee reports", migrate: createCommitteeReports)
         migrator.registerMigration("v12: the audit log's head kept apart", migrate: keepAuditHead)
+        migrator.registerMigration("v13: accounts enabled again and changed") { db in
+            try rebuildAuditLog(db, actions: registerActions + ["write-report", "enable-account", "change-account"])
+        }
         return migrator
     }
 
@@ -44,6 +47,15 @@ enum ArchiveMigrations {
                 );
                 INSERT INTO audit_head (id, seq, chain_sha256)
                     SELECT 1, seq, chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1;
+                """)
+        try followAuditHead(db)
+    }
+
+    /// The trigger that keeps `audit_head` on the log's last entry (v12); a rebuilt log needs
+    /// it again, since DROP TABLE takes a table's triggers with it.
+    private static func followAuditHead(_ db: Database) throws {
+        try db.execute(
+            sql: """
                 CREATE TRIGGER audit_head_follows AFTER INSERT ON audit_log BEGIN
                     INSERT INTO audit_head (id, seq, chain_sha256) VALUES (1, NEW.seq, NEW.chain_sha256)
                     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, chain_sha256 = excluded.chain_sha256
@@ -134,6 +146,8 @@ enum ArchiveMigrations {
                 CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
+        // From v12 on, the head follows the log: its trigger went with the old table.
+        if try db.tableExists("audit_head") { try followAuditHead(db) }
     }
 
     /// The web app's accounts, and the audit log's actions about them.

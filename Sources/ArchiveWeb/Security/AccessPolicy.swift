@@ -592,6 +592,27 @@ public struct ArchiveScope: Sendable {
         return try await archive.disableAccount(name: name, context: AuditContext(actor: account.name))
     }
 
+    /// Lets a disabled account log in again, in the administrator's name (`enable-account`).
+    ///
+    /// - throws: `WebError.wrongRole`; `AccountError.notFound`.
+    func enableAccount(named name: String) async throws -> Account {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        return try await archive.enableAccount(name: name, context: AuditContext(actor: account.name))
+    }
+
+    /// Changes another account's role, place or clearance in the administrator's name
+    /// (`change-account`): never the account logged in.
+    ///
+    /// - throws: `WebError.wrongRole`; `AccountError.ownRole`, `.lastAdministratorRole`,
+    ///   `.notFound`, `.missingScope`, `.unknownCell`, `.unknownOrganization`.
+    func changeAccount(_ changed: Account) async throws -> Account {
+        guard account.role == .admin else { throw WebError.wrongRole }
+        guard AccountRules.normalizedName(changed.name) != account.name else {
+            throw AccountError.ownRole(account.name)
+        }
+        return try await archive.changeAccount(changed, context: AuditContext(actor: account.name))
+    }
+
     private func record(anyID id: String) async throws -> ArchiveRecord {
         do {
             return try await archive.record(id: id)
