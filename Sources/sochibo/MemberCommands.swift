@@ -52,7 +52,7 @@ struct NewMemberOptions: ParsableArguments {
         if let line = MemberRules.namesakeWarning(namesakes) { Failure.note(line) }
     }
 
-    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chi bộ (mã hoặc tên: \"Nà Pàn\").", valueName: "ID"))
     var cell: String
 
     @Option(help: ArgumentHelp("Họ và tên.", valueName: "TÊN"))
@@ -67,9 +67,10 @@ struct NewMemberOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Ngày vào sinh hoạt ở chi bộ (mặc định: ngày kết nạp).", valueName: "NGÀY"))
     var joined: String?
 
-    func newMember(confirmed: String? = nil) throws -> NewMember {
+    /// The member typed, the cell read from its code or name in `archive`.
+    func newMember(in archive: Archive, confirmed: String? = nil) async throws -> NewMember {
         NewMember(
-            cellID: cell, fullName: name, birthYear: birthYear,
+            cellID: try await archive.cellID(cell) ?? cell, fullName: name, birthYear: birthYear,
             admitted: try DateOption.read(admitted, option: "--admitted"),
             joinedCell: try DateOption.read(joined, option: "--joined"),
             confirmed: try DateOption.read(confirmed, option: "--official"))
@@ -138,7 +139,8 @@ struct MemberAdmitCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let archive = try options.open()
-            let admitted = try await archive.admit(try member.newMember(), today: Today.date, context: actor.context)
+            let admitted = try await archive.admit(
+                try await member.newMember(in: archive), today: Today.date, context: actor.context)
             print(
                 "Đã kết nạp \(admitted.fullName): mã \(admitted.id), đảng viên dự bị từ \(admitted.admitted.vietnameseShort)."
             )
@@ -162,7 +164,7 @@ struct MemberTransferInCommand: AsyncParsableCommand {
         try await Failure.guarding {
             let archive = try options.open()
             let entered = try await archive.transferIn(
-                try member.newMember(confirmed: official), today: Today.date, context: actor.context)
+                try await member.newMember(in: archive, confirmed: official), today: Today.date, context: actor.context)
             print("Đã ghi \(entered.fullName) chuyển đến: mã \(entered.id).")
             try await NewMemberOptions.warnOfNamesakes(entered, archive: archive)
         }
@@ -185,7 +187,7 @@ struct MemberAttachCommand: AsyncParsableCommand {
         try await Failure.guarding {
             let archive = try options.open()
             let entered = try await archive.attach(
-                try member.newMember(confirmed: official), today: Today.date, context: actor.context)
+                try await member.newMember(in: archive, confirmed: official), today: Today.date, context: actor.context)
             print("Đã ghi \(entered.fullName) sinh hoạt tạm thời: mã \(entered.id).")
             try await NewMemberOptions.warnOfNamesakes(entered, archive: archive)
         }

@@ -88,10 +88,12 @@ import Testing
     @Test func theSameMemberIsNotEnteredTwice() throws {
         try start()
         func member(_ arguments: [String]) throws -> Sochibo.Result { try run(["member"] + arguments) }
+        // The cell by its name, as every other --cell takes it.
         let first = try member([
-            "admit", "--cell", "cb-na-pan", "--name", "Lò Thị Hoà", "--birth-year", "1998", "--admitted", "02/03/2023",
+            "admit", "--cell", "na pan", "--name", "Lò Thị Hoà", "--birth-year", "1998", "--admitted", "02/03/2023",
         ])
         #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("mã cb-na-pan-dv-"), "\(first.output)")
         #expect(first.errors.isEmpty)
         // The same name (another tone placement, another case) and year: refused, named.
         let again = try member([
