@@ -53,6 +53,11 @@ enum Failure {
                     sentence
                         + "; nếu đã xem lại và vẫn thông qua, chạy `sochibo approve \(meetingID) --confirm` (hoặc sửa bằng `sochibo template --from \(meetingID)`)."
                 ]
+            case .unconfirmedCorrectionWarnings(let meetingID, let warnings):
+                return warnings.map { "sochibo: cảnh báo: \($0.vietnameseDescription)." } + [
+                    sentence
+                        + "; biên bản đính chính được khóa ngay, nên nếu đã xem lại và vẫn ghi, chạy lại lệnh với --confirm (sochibo correct \(meetingID) TỆP --confirm)."
+                ]
             case .noSuchName(_, .meeting, let closest) where !closest.isEmpty:
                 return ["sochibo: " + error.vietnameseDescription + " Ghi mã của kỳ đó, hoặc chi bộ và đúng ngày họp."]
             case .noSuchRecord(_, let closest):

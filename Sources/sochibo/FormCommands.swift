@@ -145,6 +145,9 @@ struct CorrectCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Lý do đính chính, giữ cùng phiên bản cũ.", valueName: "LÝ DO"))
     var reason: String?
 
+    @Flag(help: "Vẫn ghi đính chính biên bản có cảnh báo (sau khi đã xem lại các cảnh báo).")
+    var confirm = false
+
     func run() async throws {
         try await Failure.guarding {
             var context = actor.context
@@ -152,7 +155,8 @@ struct CorrectCommand: AsyncParsableCommand {
             let archive = try await options.open()
             let id = try await archive.recordID(naming: id)
             let lifecycle = try await archive.correct(
-                id: id, form: try FormFile.read(form), named: form, today: Today.date, context: context)
+                id: id, form: try FormFile.read(form), named: form, today: Today.date, confirmingWarnings: confirm,
+                context: context)
             print(
                 "Đã ghi đính chính \(id): phiên bản \(lifecycle.version) (mã sha256 \(lifecycle.sha256 ?? "")); các phiên bản trước vẫn xem được bằng sochibo show \(id) --version N."
             )

@@ -205,7 +205,7 @@ struct FormTests {
             with: "Thu đảng phí tháng 01 năm 2025 | Lý Thị Thu [np-02] | 2025-01-31\n")
         #expect(corrected != filled)
         let lifecycle = try await archive.correct(
-            id: draft.id, form: corrected, named: "sua.txt", today: today, context: clerk)
+            id: draft.id, form: corrected, named: "sua.txt", today: today, confirmingWarnings: false, context: clerk)
         #expect(lifecycle.version == 2)
         guard case .document(let now) = try await archive.version(2, of: draft.id),
             case .document(let then) = try await archive.version(1, of: draft.id)
@@ -218,7 +218,9 @@ struct FormTests {
         await #expect(try await archive.check().isSound)
         // The same form again changes nothing: refused.
         await #expect(throws: ArchiveError.self) {
-            try await archive.correct(id: draft.id, form: corrected, named: "sua.txt", today: today, context: clerk)
+            try await archive.correct(
+                id: draft.id, form: corrected, named: "sua.txt", today: today, confirmingWarnings: false, context: clerk
+            )
         }
     }
 
@@ -231,7 +233,8 @@ struct FormTests {
         ).replacingOccurrences(
             of: "[Nơi nhận]", with: "[Nhiệm vụ]\nChuẩn bị báo cáo năm | Hà Văn Thành |\n\n[Nơi nhận]")
         _ = try await summaryArchive.correct(
-            id: "dt-nq-2023-12", form: corrected, named: "sua.txt", today: today, context: clerk)
+            id: "dt-nq-2023-12", form: corrected, named: "sua.txt", today: today, confirmingWarnings: false,
+            context: clerk)
         guard case .document(let document, _) = try await summaryArchive.record(id: "dt-nq-2023-12") else {
             Issue.record("missing")
             return

@@ -72,7 +72,7 @@ struct LifecycleTests {
         let original = try await meeting(archive, "dt-2024-01")
         var corrected = original
         corrected.conclusion = ["Chi bộ thống nhất nhiệm vụ tháng 01 và giao đồng chí Triệu Văn Đức thu đảng phí."]
-        let lifecycle = try await archive.correct(.meeting(corrected), context: clerk)
+        let lifecycle = try await archive.correct(.meeting(corrected), confirmingWarnings: false, context: clerk)
         #expect(lifecycle.version == 2 && lifecycle.previous.map(\.version) == [1])
         await #expect(try meeting(archive, "dt-2024-01").conclusion == corrected.conclusion)
         await #expect(try await archive.version(1, of: "dt-2024-01") == .meeting(original))
@@ -84,13 +84,19 @@ struct LifecycleTests {
         await #expect(try await archive.check().isSound)
         // Nothing to correct, a draft, or another cell: refused, nothing written.
         let before = try await archive.auditLog().count
-        await #expect(throws: ArchiveError.self) { try await archive.correct(.meeting(corrected), context: clerk) }
+        await #expect(throws: ArchiveError.self) {
+            try await archive.correct(.meeting(corrected), confirmingWarnings: false, context: clerk)
+        }
         var draft = try await meeting(archive, "dt-2024-12")
         draft.place = "Nhà ông Thành"
-        await #expect(throws: ArchiveError.self) { try await archive.correct(.meeting(draft), context: clerk) }
+        await #expect(throws: ArchiveError.self) {
+            try await archive.correct(.meeting(draft), confirmingWarnings: false, context: clerk)
+        }
         var moved = corrected
         moved.cellID = "cb-bac-son"
-        await #expect(throws: ArchiveError.self) { try await archive.correct(.meeting(moved), context: clerk) }
+        await #expect(throws: ArchiveError.self) {
+            try await archive.correct(.meeting(moved), confirmingWarnings: false, context: clerk)
+        }
         await #expect(try await archive.auditLog().count == before)
     }
 
@@ -110,7 +116,7 @@ struct LifecycleTests {
             await #expect(
                 throws: ArchiveError.lifecycle(.correctionLeavesTerm(termID: "2022-2025", date: .d(day))), "\(term)"
             ) {
-                try await archive.correct(.document(moved), context: clerk)
+                try await archive.correct(.document(moved), confirmingWarnings: false, context: clerk)
             }
         }
         #expect(try await archive.auditLog().count == before)
@@ -119,7 +125,7 @@ struct LifecycleTests {
                 .vietnameseDescription.hasPrefix("ngày 10/06/2025 nằm ngoài nhiệm kỳ 2022-2025"))
         var fixed = issued
         fixed.date = .d("2024-11-10")
-        let lifecycle = try await archive.correct(.document(fixed), context: clerk)
+        let lifecycle = try await archive.correct(.document(fixed), confirmingWarnings: false, context: clerk)
         #expect(lifecycle.version == 2)
         guard case .document(let after, _) = try await archive.record(id: "np-nq-2024-11") else { return }
         #expect(after.date == .d("2024-11-10") && after.number == 23 && after.termID == "2022-2025")
@@ -134,7 +140,7 @@ struct LifecycleTests {
         document.tasks.removeLast()  // dt-nq-01-t2, reported on in February and April
         let refusal = LifecycleRefusal.correctionDropsReportedTask(taskID: "dt-nq-01-t2", meetingID: "dt-2024-02")
         await #expect(throws: ArchiveError.lifecycle(refusal)) {
-            try await archive.correct(.document(document), context: clerk)
+            try await archive.correct(.document(document), confirmingWarnings: false, context: clerk)
         }
         #expect(
             refusal.vietnameseDescription
@@ -172,7 +178,7 @@ struct LifecycleTests {
         let archive = try await fixture()
         var corrected = try await meeting(archive, "dt-2024-03")
         corrected.proceedings.append("Bổ sung: đồng chí Lý Văn Bình phát biểu về truyền thống của thôn.")
-        try await archive.correct(.meeting(corrected), context: clerk)
+        try await archive.correct(.meeting(corrected), confirmingWarnings: false, context: clerk)
         _ = try await archive.approve(meetingID: "dt-2024-12", context: clerk)
         let exported = try await Support.export(archive)
         let text = String(decoding: exported, as: UTF8.self)

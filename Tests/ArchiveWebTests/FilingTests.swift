@@ -273,6 +273,22 @@ import Testing
             #expect(correctedPage.body.contains("Hội trường thôn"))
             #expect(try await archive.auditLog(record: "cb-na-pan-2024-12-28").last?.actor == "thu.napan")
 
+            // A correction that brings a warning (votes beyond the members present) is locked at
+            // once, so it comes back with the warnings and a box to tick, having written nothing.
+            var overcounted = Self.minutes(place: "Hội trường thôn")
+            overcounted.removeAll { $0.0 == "vote_for.0" }
+            overcounted += [("vote_for.0", "40"), ("reason", "Ghi lại số biểu quyết")]
+            let warned = try await browser.post("/ban-ghi/cb-na-pan-2024-12-28/dinh-chinh", overcounted)
+            #expect(warned.status == .conflict)
+            #expect(warned.body.contains("Chưa ghi đính chính: bản sửa có cảnh báo"))
+            #expect(warned.body.contains(#"name="confirm" value="1""#))
+            #expect(warned.body.contains("40"))
+            #expect(try await archive.lifecycle(of: "cb-na-pan-2024-12-28").version == 2)
+            let confirmed = try await browser.post(
+                "/ban-ghi/cb-na-pan-2024-12-28/dinh-chinh", overcounted + [("confirm", "1")])
+            #expect(confirmed.status == .seeOther, "\(confirmed.body)")
+            #expect(try await archive.lifecycle(of: "cb-na-pan-2024-12-28").version == 3)
+
             // Discarding a draft asks for confirmation; a locked record is never discarded.
             var extraordinary = Self.minutes(date: "2024-12-30")
             extraordinary[0] = ("kind", "extraordinary")

@@ -64,6 +64,11 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// Draft minutes with warnings (`ApprovalWarnings`) were not approved: the person has not
     /// confirmed them. Nothing was changed.
     case unconfirmedWarnings(meetingID: String, warnings: [ApprovalWarning])
+    /// A correction of approved minutes raises warnings (`ApprovalWarnings`, as approval does)
+    /// that the version it replaces did not, and the person has not confirmed them: the new
+    /// version was not written (issue 11, item 10:
+    /// a correction is locked at once, so it is warned before, as approval is).
+    case unconfirmedCorrectionWarnings(meetingID: String, warnings: [ApprovalWarning])
 }
 
 /// Why a directory is not an archive.

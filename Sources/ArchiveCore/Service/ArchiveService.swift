@@ -111,9 +111,11 @@ public protocol ArchiveService: Sendable {
         form text: String, named file: String, today: LocalDate, context: AuditContext
     ) async throws
         -> LockableRecord
-    /// Corrects a locked record from a filled form: a new version, the old kept.
+    /// Corrects a locked record from a filled form: a new version, the old kept. Corrected
+    /// minutes that raise warnings (`ApprovalWarnings`) are written only when confirmed.
     func correct(
-        id: String, form text: String, named file: String, today: LocalDate, context: AuditContext
+        id: String, form text: String, named file: String, today: LocalDate, confirmingWarnings: Bool,
+        context: AuditContext
     )
         async throws -> RecordLifecycle
     /// Removes a draft filed by mistake (never a locked record), with a `discard` log entry.

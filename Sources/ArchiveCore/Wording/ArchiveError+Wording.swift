@@ -66,6 +66,8 @@ extension ArchiveError {
             "kho lưu trữ \(directory) được tạo bởi phiên bản cũ và cần nâng cấp, nhưng chỉ cho đọc; hãy sao chép nó vào một thư mục ghi được"
         case .unconfirmedWarnings(let meetingID, let warnings):
             "chưa thông qua biên bản \(meetingID): có \(warnings.count) cảnh báo chưa được xác nhận"
+        case .unconfirmedCorrectionWarnings(let meetingID, let warnings):
+            "chưa ghi đính chính biên bản \(meetingID): bản sửa có \(warnings.count) cảnh báo chưa được xác nhận"
         }
     }
 }

@@ -51,6 +51,10 @@ public struct FilingPage: Sendable {
     let isNew: Bool
     let isCorrection: Bool
     let correctionReason: String
+    /// The warnings the corrected minutes raise, worded, to confirm before the version is
+    /// written (empty until a correction was refused for them).
+    let correctionWarnings: [String]
+    let hasCorrectionWarnings: Bool
     /// The record's revision when the page was drawn (its last audit entry), sent back with
     /// the form so that a save made over someone else's is noticed; empty for a new record.
     public var revision = ""
@@ -97,7 +101,7 @@ public struct FilingPage: Sendable {
     public init(
         bar: WebAccountBar, cell: Cell, mode: Mode, fields: MeetingFormFields, rowsDate: LocalDate,
         problems: [String: [String]] = [:], openTasks: [MeetingForm.OpenTask], rubric: RatingRubric?,
-        correctionReason: String = ""
+        correctionReason: String = "", correctionWarnings: [String] = []
     ) {
         self.bar = bar
         switch mode {
@@ -119,6 +123,8 @@ public struct FilingPage: Sendable {
         isNew = mode == .new
         isCorrection = mode == .correct
         self.correctionReason = correctionReason
+        self.correctionWarnings = correctionWarnings
+        hasCorrectionWarnings = mode == .correct && !correctionWarnings.isEmpty
         meetingID = fields.meetingID
         cellLink = WebLink(href: WebPath.cell(cell.id, year: rowsDate.year), text: cell.name)
         self.problems = problems.mapValues { $0.joined(separator: " ") }

@@ -106,6 +106,7 @@ extension Archive {
                         message: RecordKind.identifierTaken(record.id, by: holder, where: "trong kho"))
                 ])
             }
+            try Self.checkReplacing(db, record, existing: existing, form: FormText(text), file: file)
             if let existing, existing.isLocked {
                 let form = FormText(text)
                 let idLine = form.field(record.kind == .meeting ? "Mã biên bản" : "Mã văn bản")
@@ -139,10 +140,12 @@ extension Archive {
     /// Corrects a locked meeting or document from a filled form (see `correct(_:context:)`).
     ///
     /// - throws: `ArchiveError.formRefused` for mistakes in the form; `ArchiveError.notAllowed`
-    ///   for a draft, or a form that changes nothing.
+    ///   for a draft, or a form that changes nothing; `ArchiveError.unconfirmedCorrectionWarnings`
+    ///   (nothing written) for minutes with warnings when `confirmingWarnings` is false.
     @discardableResult
     public func correct(
-        id: String, form text: String, named file: String, today: LocalDate, context: AuditContext
+        id: String, form text: String, named file: String, today: LocalDate, confirmingWarnings: Bool,
+        context: AuditContext
     )
         async throws -> RecordLifecycle
     {
@@ -157,8 +160,56 @@ extension Archive {
                 document.attachments = try RecordReader(db: db).document(id: id)?.attachments ?? []
                 record = .document(document)
             }
-            return try Self.correct(db, record, context: context)
+            return try Self.correct(db, record, confirmingWarnings: confirmingWarnings, context: context)
         }
+    }
+
+    /// Refuses a form that would overwrite another meeting's or cell's record, or make a second
+    /// record of one meeting or document (`FilingRules`), at the line the mismatch is on.
+    private static func checkReplacing(
+        _ db: Database, _ record: LockableRecord, existing: LockableRecord?, form: FormText, file: String
+    ) throws {
+        let idLine = form.field(record.kind == .meeting ? "Mã biên bản" : "Mã văn bản")
+        let namedInForm = idLine?.text.isEmpty == false
+        let reader = RecordReader(db: db)
+        func cellName(_ id: String) -> String { (try? reader.cell(id: id, withMembers: false))?.name ?? id }
+        let mismatch: FilingRules.Mismatch?
+        switch record {
+        case .meeting(let meeting):
+            var stored: Meeting?
+            if case .meeting(let old)? = existing { stored = old }
+            let same = try String.fetchAll(
+                db, sql: "SELECT id FROM meeting WHERE cell_id = ? AND date = ? AND kind = ? ORDER BY id",
+                arguments: [meeting.cellID, meeting.date.description, meeting.kind.rawValue])
+            mismatch = FilingRules.check(
+                meeting, stored: stored, namedInForm: namedInForm, sameMeeting: same, cellName: cellName)
+        case .document(let document):
+            var stored: Document?
+            if case .document(let old)? = existing { stored = old }
+            let drafts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, title FROM document WHERE cell_id = ? AND type = ? AND date = ? AND status = 'draft'
+                    AND ifnull(meeting_id, '') = ? AND id <> ? ORDER BY id
+                    """,
+                arguments: [
+                    document.cellID, document.kind.rawValue, document.date.description, document.meetingID ?? "",
+                    document.id,
+                ]
+            ).map { (id: $0["id"] as String, title: $0["title"] as String) }
+            mismatch = FilingRules.check(
+                document, stored: stored, namedInForm: namedInForm, sameDayDrafts: drafts, cellName: cellName)
+        }
+        guard let mismatch else { return }
+        let line: Int? =
+            switch mismatch {
+            case .otherCell: form.field("Chi bộ")?.number
+            case .otherMonth, .unknownCodeSameMeeting: form.field("Ngày")?.number
+            case .sameDocumentDraft: form.field("Trích yếu")?.number ?? form.field("Ngày")?.number
+            }
+        throw ArchiveError.formRefused([
+            FormProblem(file: file, line: line ?? idLine?.number ?? 0, message: mismatch.vietnameseDescription)
+        ])
     }
 
     // MARK: Reading forms

@@ -111,16 +111,27 @@ extension Archive {
     /// transaction, with a `correct` entry in the audit log; search and summaries see the new
     /// version.
     ///
+    /// Corrected minutes are locked at once, so the warnings approval raises
+    /// (`ApprovalWarnings`) are raised here too: a new version that raises a warning the one
+    /// it replaces did not raise is written only when `confirmingWarnings` is true.
+    ///
     /// - returns: the new lifecycle (version and hash).
     /// - throws: `ArchiveError.notFound` for an unknown record; `ArchiveError.notAllowed` for a
-    ///   draft (change it directly), a change of cell, kind or number, or no change at all.
+    ///   draft (change it directly), a change of cell, kind or number, or no change at all;
+    ///   `ArchiveError.unconfirmedCorrectionWarnings` (nothing written).
     @discardableResult
-    public func correct(_ corrected: LockableRecord, context: AuditContext) async throws -> RecordLifecycle {
-        try await write { db in try Self.correct(db, corrected, context: context) }
+    public func correct(
+        _ corrected: LockableRecord, confirmingWarnings: Bool, context: AuditContext
+    ) async throws -> RecordLifecycle {
+        try await write { db in
+            try Self.correct(db, corrected, confirmingWarnings: confirmingWarnings, context: context)
+        }
     }
 
     /// Corrects a locked record inside the caller's transaction.
-    static func correct(_ db: Database, _ corrected: LockableRecord, context: AuditContext) throws -> RecordLifecycle {
+    static func correct(
+        _ db: Database, _ corrected: LockableRecord, confirmingWarnings: Bool, context: AuditContext
+    ) throws -> RecordLifecycle {
         let reader = RecordReader(db: db)
         let versions = VersionStore(db: db)
         let current: LockableRecord
@@ -174,6 +185,14 @@ extension Archive {
         let newHash = try CanonicalContent.sha256(next)
         guard newHash != oldHash else {
             throw ArchiveError.lifecycle(.correctionChangesNothing(id: current.id))
+        }
+        if case .meeting(let meeting) = next, case .meeting(let old) = current, !confirmingWarnings {
+            // Only what the correction brings: the version it replaces was approved with its own.
+            let before = try Self.approvalWarnings(db, old)
+            let warnings = try Self.approvalWarnings(db, meeting).filter { !before.contains($0) }
+            if !warnings.isEmpty {
+                throw ArchiveError.unconfirmedCorrectionWarnings(meetingID: meeting.id, warnings: warnings)
+            }
         }
         try versions.keep(
             RecordVersion(

@@ -201,13 +201,14 @@ struct FilingController {
     ) async throws -> Response {
         let reason = TextNormalization.collapsed(form["reason"] ?? "")
         func reshow(
-            _ problems: [String: [String]], status: HTTPResponse.Status = .unprocessableContent
+            _ problems: [String: [String]], status: HTTPResponse.Status = .unprocessableContent,
+            warnings: [ApprovalWarning] = []
         )
             async throws -> Response
         {
             var response = try await filingPage(
                 context, scope: scope, cell: cell, mode: mode, fields: fields, problems: problems,
-                correctionReason: reason, revision: form["revision"] ?? ""
+                correctionReason: reason, revision: form["revision"] ?? "", correctionWarnings: warnings
             ).response
             response.status = status
             return response
@@ -236,7 +237,7 @@ struct FilingController {
             if mode == .correct {
                 _ = try await scope.writer.correct(
                     id: fields.meetingID, form: text, named: Self.formName, today: today(),
-                    context: AuditContext(actor: actor, reason: reason))
+                    confirmingWarnings: form["confirm"] == "1", context: AuditContext(actor: actor, reason: reason))
                 id = fields.meetingID
             } else {
                 id = try await scope.writer.file(
@@ -259,6 +260,11 @@ struct FilingController {
         } catch ArchiveError.lifecycle(let refusal) {
             problems[MeetingFormFields.Field.general, default: []].append(Self.sentence(refusal.pageDescription))
             return try await reshow(problems, status: .conflict)
+        } catch ArchiveError.unconfirmedCorrectionWarnings(_, let warnings) {
+            problems[MeetingFormFields.Field.general, default: []].append(
+                "Chưa ghi đính chính: bản sửa có cảnh báo (xem ngay dưới ô lý do). Hãy sửa lại nếu cần, hoặc đánh dấu ô “Tôi đã xem các cảnh báo” rồi bấm ghi lần nữa."
+            )
+            return try await reshow(problems, status: .conflict, warnings: warnings)
         }
     }
 
@@ -375,9 +381,10 @@ struct FilingController {
             let actor = try Self.actor(context)
             do {
                 if correcting {
+                    // A document raises no approval warnings: there is nothing to confirm.
                     _ = try await scope.writer.correct(
                         id: base.documentID, form: text, named: Self.formName, today: today(),
-                        context: AuditContext(actor: actor, reason: reason))
+                        confirmingWarnings: true, context: AuditContext(actor: actor, reason: reason))
                     return .redirect(to: WebPath.record(base.documentID) + "?xong=dinh-chinh", type: .normal)
                 }
                 let record = try await scope.writer.file(
@@ -522,7 +529,7 @@ struct FilingController {
     private func filingPage(
         _ context: WebRequestContext, scope: ArchiveScope, cell: Cell, mode: FilingPage.Mode,
         fields: MeetingFormFields, problems: [String: [String]] = [:], correctionReason: String = "",
-        revision: String = ""
+        revision: String = "", correctionWarnings: [ApprovalWarning] = []
     ) async throws -> HTMLResponse {
         let rowsDate = Self.rowsDate(fields, today: today())
         var openTasks = try await scope.openTasks(cellID: cell.id, on: rowsDate)
@@ -535,7 +542,8 @@ struct FilingController {
         }
         var page = FilingPage(
             bar: try context.bar(), cell: cell, mode: mode, fields: fields, rowsDate: rowsDate, problems: problems,
-            openTasks: openTasks, rubric: try? await scope.writer.rubric(), correctionReason: correctionReason)
+            openTasks: openTasks, rubric: try? await scope.writer.rubric(), correctionReason: correctionReason,
+            correctionWarnings: correctionWarnings.map { Self.sentence($0.vietnameseDescription) })
         page.revision = revision
         return HTMLResponse(pages.render(page))
     }

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// Issue 11, items 1 and 10, through the real program: a form used again, a code copied from
+/// another cell or mistyped, or a document's title corrected never overwrites another record
+/// nor makes a second record of one meeting or document; a correction is warned like an
+/// approval, since it is locked at once. Nothing is written when a form is refused.
+@Suite struct FilingMistakesTests {
+    let directory = Sochibo.temporaryDirectory()
+    var archive: String { directory + "/archive" }
+    static let minutes = Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt")
+    static let resolution = Sochibo.path("fixtures/forms/nghi-quyet-na-pan-2024-12-29.txt")
+
+    func run(_ arguments: [String]) throws -> Sochibo.Result {
+        let writes: Set<String> = ["import", "file", "correct"]
+        return try Sochibo.run(
+            arguments + ["--archive", archive] + (writes.contains(arguments[0]) ? ["--by", "Hà Văn Lợi"] : []))
+    }
+
+    func start() throws {
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        #expect(try run(["import", Sochibo.path("archive/samples/dbx-hop-thanh.xml")]).status == 0)
+    }
+
+    /// `text` with the line starting `label:` replaced by `label: value`.
+    func form(_ text: String, _ label: String, _ value: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasPrefix(label + ":") ? Substring(label + ": " + value) : $0
+        }.joined(separator: "\n")
+    }
+
+    func write(_ text: String, _ name: String) throws -> String {
+        let path = directory + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func meetings(_ cell: String) throws -> [String] {
+        let listed = try run(["list", "meetings", "--cell", cell, "--format", "json"])
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        return rows.compactMap { $0["id"] as? String }
+    }
+
+    @Test func lastMonthsFormFilledAgainDoesNotOverwriteItsMinutes() throws {
+        try start()
+        #expect(try run(["file", Self.minutes]).status == 0)
+        let filled = directory + "/thang12.txt"
+        #expect(try run(["template", "--from", "cb-na-pan-2024-12-28", "-o", filled]).status == 0)
+        let before = try run(["show", "cb-na-pan-2024-12-28"]).output
+        // January's minutes written on December's form, its code still on it (one member has
+        // left the cell since: the secretary struck the line, as the tester did).
+        let december = try String(contentsOfFile: filled, encoding: .utf8)
+        let struck = december.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("Mông Văn Hiếu") }.joined(separator: "\n")
+        let january = try write(form(struck, "Ngày", "25/01/2025"), "thang1.txt")
+        let refused = try run(["file", january])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errors.contains(
+                "mã cb-na-pan-2024-12-28 là biên bản kỳ ngày 28/12/2024, còn mẫu này ghi ngày 25/01/2025, khác tháng"),
+            "\(refused.errors)")
+        #expect(refused.errors.contains("hãy để trống mã rồi lưu lại"))
+        #expect(try run(["show", "cb-na-pan-2024-12-28"]).output == before, "December's draft is untouched")
+        // Emptied of its code, the same form files January's minutes beside December's.
+        let fresh = try write(
+            form(try String(contentsOfFile: january, encoding: .utf8), "Mã biên bản", ""), "thang1-moi.txt")
+        let filed = try run(["file", fresh])
+        #expect(filed.status == 0, "\(filed.errors)")
+        #expect(try meetings("cb-na-pan").contains("cb-na-pan-2025-01-25"))
+        // A day corrected within the month is the same minutes, moved.
+        let moved = try write(
+            form(try String(contentsOfFile: filled, encoding: .utf8), "Ngày", "27/12/2024"), "ngay27.txt")
+        let again = try run(["file", moved])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("27/12/2024"))
+    }
+
+    @Test func aCodeFromAnotherCellOrMistypedIsRefused() throws {
+        try start()
+        let text = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let khuoiMa = try run(["show", "km-2023-01"]).output
+        let copied = try write(form(text, "Mã biên bản", "km-2023-01"), "ma-khac.txt")
+        let other = try run(["file", copied])
+        #expect(other.status == 1)
+        #expect(
+            other.errors.contains(
+                "mã km-2023-01 là của một biên bản của Chi bộ thôn Khuổi Mạ, còn mẫu này ghi Chi bộ thôn Nà Pàn"),
+            "\(other.errors)")
+        #expect(try run(["show", "km-2023-01"]).output == khuoiMa)
+
+        #expect(try run(["file", Self.minutes]).status == 0)
+        let before = try meetings("cb-na-pan")
+        let mistyped = try write(form(text, "Mã biên bản", "cb-na-pan-2024-12-29"), "go-nham.txt")
+        let typo = try run(["file", mistyped])
+        #expect(typo.status == 1)
+        #expect(
+            typo.errors.contains(
+                "trong kho không có biên bản mã cb-na-pan-2024-12-29, nhưng chi bộ đã có biên bản cb-na-pan-2024-12-28 cùng ngày 28/12/2024"
+            ), "\(typo.errors)")
+        #expect(try meetings("cb-na-pan") == before, "no second minutes of one meeting")
+    }
+
+    @Test func aResolutionWithItsTitleCorrectedIsTheSameDraft() throws {
+        try start()
+        #expect(try run(["file", Self.minutes]).status == 0)
+        let filed = try run(["file", Self.resolution])
+        #expect(filed.status == 0, "\(filed.errors)")
+        let text = try String(contentsOfFile: Self.resolution, encoding: .utf8)
+        let retitled = try write(
+            form(text, "Trích yếu", "Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 1 năm 2025"), "sua-trich-yeu.txt")
+        let refused = try run(["file", retitled])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errors.contains(
+                "chi bộ đã có dự thảo nghị quyết cb-na-pan-nq-2024-12-29 cùng ngày 29/12/2024"),
+            "\(refused.errors)")
+        // With the draft's code, the title is corrected in place; with a new code, it is another one.
+        let corrected = try write(
+            form(
+                try String(contentsOfFile: retitled, encoding: .utf8), "Mã văn bản", "cb-na-pan-nq-2024-12-29"),
+            "dung-ma.txt")
+        let replaced = try run(["file", corrected])
+        #expect(replaced.status == 0, "\(replaced.errors)")
+        #expect(try run(["show", "cb-na-pan-nq-2024-12-29"]).output.contains("tháng 1 năm 2025"))
+        let another = try write(
+            form(
+                try String(contentsOfFile: retitled, encoding: .utf8), "Mã văn bản",
+                "cb-na-pan-nq-2024-12-29-2"),
+            "van-ban-khac.txt")
+        #expect(try run(["file", another]).status == 0)
+    }
+
+    @Test func aCorrectionThatBringsAWarningIsConfirmedFirst() throws {
+        try start()
+        let filled = directory + "/sua9.txt"
+        #expect(try run(["template", "--from", "np-2024-09", "-o", filled]).status == 0)
+        let text = try String(contentsOfFile: filled, encoding: .utf8).replacingOccurrences(
+            of: "tháng 9 năm 2024 | 13 | 0 | 0", with: "tháng 9 năm 2024 | 40 | 0 | 0")
+        let corrected = try write(text, "sua9-40.txt")
+        let refused = try run(["correct", "np-2024-09", corrected, "--reason", "Ghi lại số biểu quyết"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("sochibo: cảnh báo: "), "\(refused.errors)")
+        #expect(refused.errors.contains("40"))
+        #expect(
+            refused.errors.contains("chưa ghi đính chính biên bản np-2024-09: bản sửa có 1 cảnh báo chưa được xác nhận")
+        )
+        #expect(refused.errors.contains("--confirm"))
+        #expect(!(try run(["show", "np-2024-09"]).output.contains("phiên bản 2")))
+        let confirmed = try run(["correct", "np-2024-09", corrected, "--reason", "Ghi lại số biểu quyết", "--confirm"])
+        #expect(confirmed.status == 0, "\(confirmed.errors)")
+        #expect(confirmed.output.contains("phiên bản 2"))
+    }
+}
