@@ -12,7 +12,7 @@ import Testing
     static let resolution = Sochibo.path("fixtures/forms/nghi-quyet-na-pan-2024-12-29.txt")
 
     func run(_ arguments: [String]) throws -> Sochibo.Result {
-        let writes: Set<String> = ["import", "file", "correct"]
+        let writes: Set<String> = ["import", "file", "correct", "approve"]
         return try Sochibo.run(
             arguments + ["--archive", archive] + (writes.contains(arguments[0]) ? ["--by", "Hà Văn Lợi"] : []))
     }
@@ -149,5 +149,23 @@ import Testing
         let confirmed = try run(["correct", "np-2024-09", corrected, "--reason", "Ghi lại số biểu quyết", "--confirm"])
         #expect(confirmed.status == 0, "\(confirmed.errors)")
         #expect(confirmed.output.contains("phiên bản 2"))
+    }
+
+    /// The reviewers' case: votes beyond the members present are warned at filing, refused at
+    /// approval without confirmation, and named by `check` and `summary` while still a draft.
+    @Test func votesBeyondThosePresentAreWarnedRefusedAndNamed() throws {
+        try start()
+        let filed = try run(["file", Sochibo.path("fixtures/cases/votes-exceed-present-form.txt")])
+        #expect(filed.status == 0, "\(filed.errors)")
+        #expect(filed.output.contains("Cảnh báo: biểu quyết") && filed.output.contains("13 phiếu"), "\(filed.output)")
+        let approve = try run(["approve", "cb-na-pan-2024-12-28"])
+        #expect(approve.status == 1 && approve.errors.contains("--confirm"), "\(approve.errors)")
+        let check = try run(["check"])
+        #expect(check.output.contains("[votes-exceed-present]"), "\(check.output)")
+        #expect(check.output.contains("cb-na-pan-2024-12-28"))
+        let summary = try run(["summary", "--year", "2024", "--cell", "cb-na-pan"])
+        #expect(
+            summary.output.contains("votes-exceed-present") || summary.output.contains("biểu quyết"),
+            "\(summary.output)")
     }
 }

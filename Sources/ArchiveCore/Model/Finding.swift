@@ -125,3 +125,13 @@ extension Meeting {
         return findings
     }
 }
+
+extension Finding {
+    /// The `no-conclusion` finding of minutes without a conclusion, as `check` and `summary`
+    /// both report it.
+    public static func noConclusion(_ meeting: Meeting) -> Finding {
+        Finding(
+            code: .noConclusion, subject: meeting.id,
+            message: "Biên bản kỳ sinh hoạt ngày \(meeting.date.vietnameseShort) không có phần kết luận.")
+    }
+}

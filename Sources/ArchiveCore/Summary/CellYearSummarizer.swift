@@ -90,6 +90,10 @@ public struct CellYearSummarizer: Sendable {
                     message:
                         "Biên bản kỳ sinh hoạt ngày \(draft.date.vietnameseShort) chưa được thông qua: chưa tính là đã sinh hoạt."
                 ))
+            // What approval will warn of, named now (issue 11, item 10), against the minutes held.
+            findings += ApprovalWarnings.findings(
+                draft, cell: cell,
+                otherMeetings: held.map { ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date) })
         }
 
         var attendance: [MeetingAttendance] = []
@@ -118,10 +122,7 @@ public struct CellYearSummarizer: Sendable {
             findings += meeting.findings(members: cell.members)
             if meeting.conclusion.isEmpty {
                 withoutConclusion.append(meeting.id)
-                findings.append(
-                    Finding(
-                        code: .noConclusion, subject: meeting.id,
-                        message: "Biên bản kỳ sinh hoạt ngày \(meeting.date.vietnameseShort) không có phần kết luận."))
+                findings.append(.noConclusion(meeting))
             }
             findings += meeting.ratingFindings(rubric: rubric)
             findings += ApprovalWarnings.findings(

@@ -71,8 +71,9 @@ extension Archive {
                     db, sql: "SELECT * FROM meeting WHERE cell_id = ? ORDER BY date, start_time, id",
                     arguments: [cellID]
                 ).map { try reader.meeting($0, withAttachments: false) }
-                // The approval warnings of approved minutes, as findings (drafts are warned
-                // when they are approved).
+                // The approval warnings of every minutes, drafts included (a draft that would be
+                // warned at approval is named before it), as findings; the second regular
+                // meeting of a month is counted against approved minutes.
                 let approved = meetings.filter { $0.status == .approved }.map {
                     ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date)
                 }
@@ -80,9 +81,10 @@ extension Archive {
                 for meeting in meetings {
                     findings += meeting.findings(members: members)
                     findings += meeting.ratingFindings(rubric: rubric)
-                    if meeting.status == .approved, let cell {
+                    if let cell {
                         findings += ApprovalWarnings.findings(meeting, cell: cell, otherMeetings: approved)
                     }
+                    if meeting.conclusion.isEmpty { findings.append(.noConclusion(meeting)) }
                     checked[.meeting, default: 0] += 1
                 }
             }
