@@ -12,7 +12,7 @@
 /// ```
 public struct NamedPerson: Sendable, Hashable {
     /// The query's words, folded, and as typed with their marks (one tone placement).
-    let folded: [String]
+    package let folded: [String]
     let exact: [String]
     /// Whether the query was typed with marks, so that names compare with theirs.
     let withMarks: Bool
@@ -44,6 +44,13 @@ public struct NamedPerson: Sendable, Hashable {
         }
         let name = words.map(\.folded)
         return folded.allSatisfy(name.contains) && folded.contains(given.folded)
+    }
+
+    /// The key a store indexes a member's name by, so that a search finds the members it may
+    /// name without reading them all: the given name (the name's last word), folded ("hieu"
+    /// for "Mông Văn Hiếu"); a name is named only by queries holding it (`isNamed(by:)`).
+    public static func givenNameKey(of fullName: String) -> String {
+        VietnameseText.words(fullName).last?.folded ?? ""
     }
 
     /// The FTS5 phrase of `fullName` over the folded index, to find the records that write it.

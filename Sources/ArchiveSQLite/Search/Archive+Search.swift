@@ -132,14 +132,16 @@ extension Archive {
     /// than `namedMembersLimit` members (a word too common to be a person).
     static func recordsOfNamedMembers(_ db: Database, query: SearchQuery, filters: SearchFilters) throws -> [Int64] {
         guard let person = NamedPerson(query) else { return [] }
-        var sql = "SELECT id, full_name FROM member"
-        var arguments: StatementArguments = []
+        // Only members whose given name is one of the words: the index answers that.
+        let keys = String(decoding: try JSONEncoder().encode(person.folded), as: UTF8.self)
+        var sql = "SELECT id, full_name FROM member WHERE given_name_key IN (SELECT value FROM json_each(?))"
+        var arguments: StatementArguments = [keys]
         if let cell = filters.cellID {
-            sql += " WHERE cell_id = ?"
+            sql += " AND cell_id = ?"
             arguments += [cell]
         } else if let organization = filters.organizationID {
             sql += """
-                 WHERE cell_id IN (SELECT id FROM cell WHERE organization_id IN (
+                 AND cell_id IN (SELECT id FROM cell WHERE organization_id IN (
                     WITH RECURSIVE below(id) AS (
                         SELECT id FROM organization WHERE id = ?
                         UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)

@@ -30,7 +30,24 @@ enum ArchiveMigrations {
         migrator.registerMigration("v13: accounts enabled again and changed") { db in
             try rebuildAuditLog(db, actions: registerActions + ["write-report", "enable-account", "change-account"])
         }
+        migrator.registerMigration("v14: members found by their given name", migrate: indexGivenNames)
         return migrator
+    }
+
+    /// Each member's given name, folded (`NamedPerson.givenNameKey`), in a column of its own
+    /// with an index: a search that may name a person reads the few members it names instead of
+    /// folding every member's name (42,000 at 2,100 cells, a third of a second a query).
+    private static func indexGivenNames(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE member ADD COLUMN given_name_key TEXT NOT NULL DEFAULT '';
+                CREATE INDEX member_given_name ON member(given_name_key);
+                """)
+        let update = try db.makeStatement(sql: "UPDATE member SET given_name_key = ? WHERE id = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, full_name FROM member")
+        while let row = try rows.next() {
+            try update.execute(arguments: [NamedPerson.givenNameKey(of: row[1]), row[0] as String])
+        }
     }
 
     /// The number and chain hash of the audit log's last entry, kept in a row of their own by a

@@ -56,17 +56,18 @@ struct RecordWriter {
         try execute(
             """
             INSERT INTO member (id, cell_id, position, full_name, birth_year, admitted, confirmed,
-                joined_cell, left_cell, leave_reason, temporary)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                joined_cell, left_cell, leave_reason, temporary, given_name_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET cell_id = excluded.cell_id, position = excluded.position,
-                full_name = excluded.full_name, birth_year = excluded.birth_year, admitted = excluded.admitted,
+                full_name = excluded.full_name, given_name_key = excluded.given_name_key,
+                birth_year = excluded.birth_year, admitted = excluded.admitted,
                 confirmed = excluded.confirmed, joined_cell = excluded.joined_cell, left_cell = excluded.left_cell,
                 leave_reason = excluded.leave_reason, temporary = excluded.temporary
             """,
             [
                 member.id, cellID, position, member.fullName, member.birthYear, member.admitted.description,
                 member.confirmed?.description, member.joinedCell?.description, member.leftCell?.description,
-                member.leaveReason?.rawValue, member.temporary,
+                member.leaveReason?.rawValue, member.temporary, NamedPerson.givenNameKey(of: member.fullName),
             ])
         for table in ["exemption", "role", "concurrent_post"] {
             try execute("DELETE FROM \(table) WHERE member_id = ?", [member.id])
