@@ -12,8 +12,9 @@ public protocol ArchiveLookup {
     /// The cell of member `id`, or `nil` for a member the store does not hold.
     ///
     /// No date is asked: a member's identifier belongs to one cell for good (a member who
-    /// moves to another cell is entered there under a new identifier, the import refuses
-    /// anything else), so the cell on any date is this one. `domain.md`, "Members".
+    /// moves to another cell is entered there under a new identifier; the import refuses
+    /// anything else, `ImportRefusal.memberMoved`), so the cell on any date is this one.
+    /// `domain.md` ("Members") has transfers in and out, and says nothing of identifiers.
     func cell(ofMember id: String) throws -> String?
 
     /// The cell whose minutes meeting `id` is, or `nil` for an unknown meeting.

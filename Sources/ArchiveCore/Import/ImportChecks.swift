@@ -1,7 +1,7 @@
 /// The checks an import makes of each decoded record against what the store holds, asked
 /// through an `ArchiveLookup`: references, a cell's members and code, a document's symbol,
-/// number and tasks, and the lifecycle of locked records (`domain.md`, "Documents" and
-/// "Minutes"; `LifecycleRules`). Pure but for the lookup: they write nothing and hold no state,
+/// number and tasks, and the lifecycle of locked records (`domain.md`, "Meetings" and
+/// "Documents"; `LifecycleRules`). Pure but for the lookup: they write nothing and hold no state,
 /// so any store reuses them inside its own write transaction.
 ///
 /// What only a store's machinery can do stays in the store: which identifiers a file has
