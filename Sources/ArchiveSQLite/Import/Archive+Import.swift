@@ -70,7 +70,8 @@ extension Archive {
                 throw ArchiveError.importRefused([
                     ImportProblem(
                         file: file, line: 0, column: 0,
-                        message: "dữ liệu vi phạm ràng buộc của kho: \(error.message ?? "\(error)")")
+                        message: ImportRefusal.constraintViolated(error: error.message ?? "\(error)")
+                            .vietnameseDescription)
                 ])
             }
             let report = try outcome.get()

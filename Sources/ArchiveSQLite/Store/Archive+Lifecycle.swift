@@ -33,7 +33,7 @@ extension Archive {
             try db.execute(
                 sql: "UPDATE meeting SET status = 'approved', content_sha256 = ? WHERE id = ?",
                 arguments: [sha256, meetingID])
-            let version = try VersionStore(db: db).lifecycle(kind: .meeting, id: meetingID)?.version ?? 1
+            let version = try SQLiteLookup(db: db).lock(of: .meeting, id: meetingID)?.version ?? 1
             try AuditLog(db: db).append(
                 .approve, kind: .meeting, record: meetingID, version: version, sha256: sha256, context: context)
             return meeting
@@ -98,7 +98,7 @@ extension Archive {
                 sql: "UPDATE document SET status = 'issued', number = ?, term_id = ?, content_sha256 = ? WHERE id = ?",
                 arguments: [document.number, term.id, sha256, documentID])
             try SearchIndexer(db: db).index(document)
-            let version = try VersionStore(db: db).lifecycle(kind: .document, id: documentID)?.version ?? 1
+            let version = try SQLiteLookup(db: db).lock(of: .document, id: documentID)?.version ?? 1
             try AuditLog(db: db).append(
                 .issue, kind: .document, record: documentID, version: version, sha256: sha256, context: context)
             return IssuedDocument(document: document, symbol: document.symbol(issuerCode: cell.issuerCode) ?? "")
@@ -134,6 +134,7 @@ extension Archive {
     ) throws -> RecordLifecycle {
         let reader = RecordReader(db: db)
         let versions = VersionStore(db: db)
+        let lookup = SQLiteLookup(db: db)
         let current: LockableRecord
         var next = corrected
         switch corrected {
@@ -169,16 +170,14 @@ extension Archive {
             // A task that meetings have reported on must stay: the minutes refer to it.
             let kept = Set(document.tasks.map(\.id))
             for task in old.tasks where !kept.contains(task.id) {
-                if let meeting = try String.fetchOne(
-                    db, sql: "SELECT meeting_id FROM task_report WHERE task_id = ? LIMIT 1", arguments: [task.id])
-                {
+                if let meeting = try lookup.meeting(reportingOnTask: task.id) {
                     throw ArchiveError.lifecycle(.correctionDropsReportedTask(taskID: task.id, meetingID: meeting))
                 }
             }
             current = .document(old)
             next = .document(document)
         }
-        guard let lifecycle = try versions.lifecycle(kind: current.kind, id: current.id) else {
+        guard let lifecycle = try lookup.lock(of: current.kind, id: current.id) else {
             throw ArchiveError.notFound(id: current.id)
         }
         let oldHash = try lifecycle.sha256 ?? CanonicalContent.sha256(current)

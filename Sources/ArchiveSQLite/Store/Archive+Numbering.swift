@@ -20,11 +20,7 @@ extension Archive {
     /// `nextFreeNumber` inside a read or write already open (the one `issue` runs in).
     static func nextFreeNumber(_ db: Database, cellID: String, kind: Document.Kind, termID: String?) throws -> Int {
         try RecordReader(db: db).requireCell(cellID)
-        if let termID,
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM term WHERE cell_id = ? AND id = ?)",
-                arguments: [cellID, termID]) != true
-        {
+        if let termID, try !SQLiteLookup(db: db).hasTerm(termID, inCell: cellID) {
             throw ArchiveError.notFound(id: termID)
         }
         let highest = try Int.fetchOne(

@@ -1,0 +1,118 @@
+/// The Vietnamese words of the import's refusals, each worded once.
+extension ImportRefusal {
+    /// The sentence, without a final full stop, as `sochibo import` and the inbox page show it.
+    ///
+    /// ```swift
+    /// ImportRefusal.memberOfOtherCell(member: "dv-07", memberCell: "cb-ban-ho", cellID: "cb-na-pan")
+    ///     .vietnameseDescription
+    /// // "đảng viên dv-07 thuộc chi bộ cb-ban-ho, không thuộc chi bộ cb-na-pan"
+    /// ```
+    package var vietnameseDescription: String {
+        switch self {
+        case .cannotOpen(let reason):
+            "không mở được tệp (\(reason))"
+        case .cannotOpenOther(let error):
+            "không mở được tệp: \(error)"
+        case .notAnArchive(let root, let namespace):
+            "không phải tệp lưu trữ Sổ Chi Bộ: phần tử gốc <\(root)>, "
+                + (namespace.map { "không gian tên \($0)" } ?? "không có không gian tên")
+                + " (cần <archive> trong \(ArchiveFormat.namespace))"
+        case .input(let refusal):
+            refusal.vietnamese
+        case .encodingDeclared(let declared):
+            "tệp khai báo bảng mã \(declared), nhưng định dạng lưu trữ là UTF-8 (hoặc UTF-16 có BOM): "
+                + "hãy lưu lại tệp với bảng mã UTF-8 và sửa dòng khai báo thành encoding=\"UTF-8\""
+        case .entityReference(let message):
+            "nội dung bị từ chối: tệp dùng tham chiếu thực thể (\(message))"
+        case .entityExpansion(let message):
+            "nội dung bị từ chối (bom mở rộng thực thể): \(message)"
+        case .notXML:
+            "tệp trống hoặc không phải tệp XML của Sổ Chi Bộ: hãy chọn tệp .xml đã xuất từ Sổ Chi Bộ "
+                + "(lệnh sochibo export hoặc nút tải về), không phải tệp Word, Excel hay ảnh"
+        case .malformed(let message):
+            "XML sai cú pháp (\(message)): tệp bị hỏng hoặc đã bị sửa tay; "
+                + "hãy xuất lại tệp từ Sổ Chi Bộ rồi gửi lại"
+        case .schema(let message):
+            "không đúng lược đồ archive-1.xsd: \(message)"
+        case .identifierTaken(let id, let holder, let line):
+            RecordKind.identifierTaken(id, by: holder, where: line.map { "ở dòng \($0)" } ?? "trong kho")
+        case .identifierRepeated(let id, let kind, let line):
+            "mã \(id) đã dùng cho một \(Self.noun(elementName: kind)) khác ở dòng \(line); mỗi mã chỉ dùng một lần"
+        case .missing(let kind, let id):
+            "\(kind.vietnameseName) \(id) không có trong tệp hay trong kho"
+        case .memberOfOtherCell(let member, let memberCell, let cellID):
+            "đảng viên \(member) thuộc chi bộ \(memberCell), không thuộc chi bộ \(cellID)"
+        case .meetingOfOtherCell(let meeting, let meetingCell, let cellID):
+            "kỳ sinh hoạt \(meeting) là của chi bộ \(meetingCell), không phải \(cellID)"
+        case .termNotInCell(let term, let cellID):
+            "nhiệm kỳ \(term) không có trong chi bộ \(cellID)"
+        case .ownParent(let organization):
+            "đảng bộ \(organization) không thể là cấp trên của chính mình"
+        case .invalidIssuerCode(let code):
+            RegisterRefusal.invalidIssuerCode(code).vietnameseDescription
+        case .memberMoved(let member, let otherCell):
+            "đảng viên \(member) đã thuộc chi bộ \(otherCell); một đảng viên chuyển chi bộ cần mã mới"
+        case .symbolMismatch(let declared, let expected, let number):
+            "ký hiệu \(declared) không khớp với số của văn bản: "
+                + (expected.map { "số \(number ?? 0) cho ký hiệu \($0)" } ?? "văn bản chưa có số")
+        case .numberTaken(let symbol, let termID, let cellID, let holder):
+            "số \(symbol)\(termID.map { " nhiệm kỳ \($0)" } ?? "") của chi bộ \(cellID) đã được dùng cho văn bản \(holder)"
+        case .taskOfOtherDocument(let task, let owner):
+            "nhiệm vụ \(task) đã thuộc văn bản \(owner)"
+        case .reportedTaskDropped(let task, let document, let meeting):
+            "tệp bỏ nhiệm vụ \(task) khỏi văn bản \(document), nhưng kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này"
+        case .lockedContentChanged(let kind, let id):
+            "\(Self.locked(kind, id)) nên đã khóa; tệp này sửa nội dung của nó. Muốn sửa, hãy ghi đính chính (phiên bản cũ được giữ lại)"
+        case .meetingStatusBackwards(let id, let from, let to):
+            "\(Self.locked(.meeting, id)); không thể chuyển từ trạng thái “\(from.vietnameseName)” sang “\(to.vietnameseName)”"
+        case .documentStatusBackwards(let id, let from, let to):
+            "\(Self.locked(.document, id)); không thể chuyển từ trạng thái “\(from.vietnameseName)” sang “\(to.vietnameseName)”"
+        case .versionMismatch(let id, let fileVersion, let storedVersion):
+            "tệp ghi \(id) ở phiên bản \(fileVersion), kho đang giữ phiên bản \(storedVersion)"
+        case .logEntryIncomplete:
+            "mục nhật ký không đủ thuộc tính"
+        case .logChainBroken(let sequence):
+            "nhật ký trong tệp bị sửa hoặc thiếu ở mục \(sequence): chuỗi mã không khớp"
+        case .cannotWrite(let error):
+            "không ghi được bản ghi: \(error)"
+        case .constraintViolated(let error):
+            "dữ liệu vi phạm ràng buộc của kho: \(error)"
+        }
+    }
+
+    /// "biên bản X đã được thông qua" or "văn bản X đã ban hành": why a record is locked.
+    private static func locked(_ kind: RecordKind, _ id: String) -> String {
+        kind == .meeting ? "biên bản \(id) đã được thông qua" : "văn bản \(id) đã ban hành"
+    }
+
+    /// The noun of a record's element name ("task" → "nhiệm vụ"), the name itself if unknown.
+    private static func noun(elementName: String) -> String {
+        SourceReference.Kind(rawValue: elementName)?.vietnameseName ?? elementName
+    }
+}
+
+extension SourceReference.Kind {
+    /// The Vietnamese noun, e.g. "nhiệm vụ".
+    package var vietnameseName: String {
+        switch self {
+        case .organization: RecordKind.organization.vietnameseName
+        case .cell: RecordKind.cell.vietnameseName
+        case .member: RecordKind.member.vietnameseName
+        case .meeting: RecordKind.meeting.vietnameseName
+        case .document: RecordKind.document.vietnameseName
+        case .task: "nhiệm vụ"
+        case .term: "nhiệm kỳ"
+        }
+    }
+}
+
+extension ImportReport {
+    /// The note of a carried audit log restored into an empty archive (`count` entries).
+    package static func logRestoredNote(entries count: Int) -> String {
+        "đã khôi phục nhật ký \(count) mục từ tệp sao lưu"
+    }
+
+    /// The note of a carried audit log left out because the archive was not empty.
+    package static let logNotRestoredNote =
+        "nhật ký trong tệp không được khôi phục vì kho không trống; mỗi bản ghi thay đổi có một mục “nhập tệp” mới"
+}

@@ -1,0 +1,103 @@
+import ArchiveCore
+import LibXML
+
+/// The diagnostics of an import: libxml2's messages turned into `ImportRefusal`s (worded in
+/// ArchiveCore), a file's problems kept or dropped when it ends, and every problem placed at
+/// its line and column (`SourceLocator` finds the columns of the record checks' problems).
+extension ImportSession {
+    /// The index of the record that `line` falls in, if any.
+    private func record(at line: Int) -> Int? {
+        var low = 0
+        var high = recordStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if recordStarts[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// Keeps what is worth reporting of the file's problems: the parser's and the schema's,
+    /// and ours except those about records the schema already refused, or references to
+    /// records refused for another reason.
+    func finishFile(_ path: String, diagnostics: [XMLDiagnostic]) {
+        var schemaRefused = Set<Int>()
+        for diagnostic in diagnostics where diagnostic.severity != .warning {
+            // Noise that libxml2 adds after a pattern error on the same attribute.
+            if diagnostic.message.contains("No precomputed value available") { continue }
+            var line = diagnostic.line
+            var column = diagnostic.column
+            if diagnostic.severity == .error, let index = record(at: diagnostic.line) {
+                schemaRefused.insert(index)
+                let key = recordStarts[index].key
+                refused.insert(key)
+                // The streaming validator reports constraints on a whole record (a duplicate
+                // id) at its end tag; point at the record's start, where a reader looks.
+                let element = key.prefix { $0 != ":" }
+                if diagnostic.message.hasPrefix("Element '{\(ArchiveFormat.namespace)}\(element)'") {
+                    line = recordStarts[index].line
+                    column = 0
+                }
+            }
+            let message = Self.refusal(for: diagnostic).vietnameseDescription
+            problems.append((path, SourceProblem(line: line, needle: nil, message: message), column))
+        }
+        for problem in fileProblems {
+            if let index = record(at: problem.line), schemaRefused.contains(index) { continue }
+            if let target = problem.target, refused.contains(target) { continue }
+            problems.append((path, problem, nil))
+        }
+        fileProblems = []
+    }
+
+    /// What a libxml2 diagnostic refuses, told apart by libxml2's own message.
+    static func refusal(for diagnostic: XMLDiagnostic) -> ImportRefusal {
+        switch diagnostic.severity {
+        case .fatal:
+            if let refusal = diagnostic.refusal {
+                return .input(refusal)
+            }
+            if diagnostic.message.hasPrefix(XMLPullReader.encodingRefusal) {
+                return .encodingDeclared(String(diagnostic.message.dropFirst(XMLPullReader.encodingRefusal.count)))
+            }
+            if diagnostic.message.hasPrefix("entity") {
+                return .entityReference(message: diagnostic.message)
+            }
+            if diagnostic.message.contains("entity reference loop") || diagnostic.message.contains("amplification") {
+                return .entityExpansion(message: diagnostic.message)
+            }
+            if diagnostic.message.hasPrefix("Document is empty")
+                || diagnostic.message.hasPrefix("Start tag expected")
+            {
+                return .notXML
+            }
+            return .malformed(message: diagnostic.message)
+        case .error, .warning:
+            return .schema(message: diagnostic.message)
+        }
+    }
+
+    /// Every problem, located, in file order then line order.
+    func locatedProblems() -> [ImportProblem] {
+        var located: [ImportProblem] = []
+        var seen = Set<String>()
+        for path in files where seen.insert(path).inserted {
+            let entries = problems.filter { $0.file == path }
+            guard !entries.isEmpty else { continue }
+            let columns = SourceLocator.columns(in: path, for: entries.map { ($0.problem.line, $0.problem.needle) })
+            var fileProblems: [ImportProblem] = []
+            for (entry, column) in zip(entries, columns) {
+                let problem = entry.problem
+                let finalColumn: Int
+                if let parserColumn = entry.parserColumn {
+                    finalColumn = parserColumn > 0 ? parserColumn : (problem.line > 0 ? 1 : 0)
+                } else {
+                    finalColumn = problem.line > 0 ? column : 0
+                }
+                fileProblems.append(
+                    ImportProblem(file: path, line: problem.line, column: finalColumn, message: problem.message))
+            }
+            located += fileProblems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        }
+        return located
+    }
+}
