@@ -62,6 +62,7 @@ import Testing
             (["search", "nghị quyết", "--cell"], "thiếu giá trị sau --cell"),
             (["show"], "thiếu ID"),
             (["show", "np-11", "np-12"], "thừa «np-12»"),
+            (["show", "np-11", "np-12", "np-13"], "thừa «np-12», «np-13»"),
             (["search", "--include-confidential=có", "nghị quyết"], "--include-confidential không nhận giá trị"),
         ]
         for (arguments, words) in cases {
