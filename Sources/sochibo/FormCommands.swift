@@ -19,7 +19,7 @@ struct TemplateCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(help: "meeting (biên bản) hoặc document (văn bản).")
+    @Argument(help: ArgumentHelp("meeting (biên bản) hoặc document (văn bản).", valueName: "LOẠI"))
     var kind: Kind?
 
     @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
@@ -61,6 +61,12 @@ struct TemplateCommand: AsyncParsableCommand {
             let archive = try options.open()
             let day = date.flatMap { LocalDate.typed($0).date } ?? Today.date
             let cell = try await archive.cellID(cell)
+            // The date of a blank form is held to the cell's life as a filed form's is.
+            if let cell, date != nil, case .cell(let found) = try await archive.record(id: cell),
+                let outside = found.lifeProblem(on: day)
+            {
+                throw DateOptionError(description: "--date: \(outside)")
+            }
             let form: String
             if let from {
                 form = try await archive.filledForm(id: try await archive.recordID(naming: from))

@@ -10,7 +10,7 @@ struct ListCommand: AsyncParsableCommand {
         case cells, members, meetings, documents
     }
 
-    @Argument(help: "Cần liệt kê gì: cells | members | meetings | documents.")
+    @Argument(help: ArgumentHelp("Cần liệt kê gì: cells | members | meetings | documents.", valueName: "DANH_SÁCH"))
     var what: What
 
     @OptionGroup var options: ArchiveOptions
@@ -42,7 +42,20 @@ struct ListCommand: AsyncParsableCommand {
                 let cells = try await archive.cells(on: date).filter { cell == nil || $0.id == cell }
                 print(json ? try JSONOutput.string(cells) : ListText.cells(cells))
             case .members:
-                let members = try await archive.members(cellID: cell, on: date)
+                // Cell by cell in the order of their names, each cell's members by name, as a
+                // register lists them (`VietnameseCollation`; issue 11, item 7).
+                let cellOrder =
+                    cell == nil
+                    ? Dictionary(
+                        try await archive.cells(on: date).enumerated().map { ($1.id, $0) }, uniquingKeysWith: min)
+                    : [:]
+                let members = try await archive.members(cellID: cell, on: date).sorted { left, right in
+                    let (leftCell, rightCell) = (cellOrder[left.cell] ?? 0, cellOrder[right.cell] ?? 0)
+                    if leftCell != rightCell { return leftCell < rightCell }
+                    if VietnameseCollation.personPrecedes(left.fullName, right.fullName) { return true }
+                    if VietnameseCollation.personPrecedes(right.fullName, left.fullName) { return false }
+                    return left.id < right.id
+                }
                 print(json ? try JSONOutput.string(members) : ListText.members(members))
             case .meetings:
                 let meetings = try await archive.meetings(cellID: cell, year: year)

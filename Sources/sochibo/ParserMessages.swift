@@ -1,70 +1,223 @@
 import ArgumentParser
 import Foundation
 
-/// The command-line parser's refusals in Vietnamese: swift-argument-parser words its own
-/// ("The value 'boss' is invalid for '--role'"), in English, over several lines; a person
-/// reads one Vietnamese line saying what to do instead, like every other refusal
-/// (`Failure`).
+/// The command-line parser's refusals and help screens in Vietnamese: swift-argument-parser
+/// (1.8) words its own ("The value 'boss' is invalid for '--role'"), in English, over several
+/// lines ("Error: …", "Usage: …", "See '… --help' for more information."); a person reads one
+/// Vietnamese line saying what to do instead, like every other refusal (`Failure`).
+///
+/// The parser gives its errors only as text (its error types are internal), so the English
+/// sentences it can write are read back by their fixed words here, one case each; every other
+/// message is a refusal of ours (a `ValidationError` thrown from `validate()`, or a typed
+/// error thrown from a conversion), already in Vietnamese, and is kept as it is.
 enum ParserMessages {
-    /// The one line for the parser's `message` (from `fullMessage(for:)`), or nil when the
-    /// message is none of the refusals known here (it is then printed as it is).
+    /// The one line for the parser's `message` (from `fullMessage(for:)`): "sochibo: " and the
+    /// sentence, with the command's help to read when the parser names it.
     ///
     /// ```swift
     /// ParserMessages.line(for: "Error: The value 'boss' is invalid for '--role'\nHelp: …\nUsage: …\n  See 'sochibo user add --help' for more information.")
     /// // "sochibo: giá trị «boss» không dùng được cho --role; xem `sochibo user add --help`."
+    /// ParserMessages.line(for: "Error: --quarter phải từ 1 đến 4.\nUsage: …\n  See 'sochibo summary --help' for more information.")
+    /// // "sochibo: --quarter phải từ 1 đến 4; xem `sochibo summary --help`."
     /// ```
-    static func line(for message: String) -> String? {
-        let first = message.split(separator: "\n").first.map(String.init) ?? ""
-        let text = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
-        let quoted = text.split(separator: "'", omittingEmptySubsequences: false).map(String.init)
-        // The quoted parts: "The value 'X' is invalid for 'Y'" splits as [_, X, _, Y, _].
-        let parts = stride(from: 1, to: quoted.count, by: 2).map { quoted[$0] }
-        let sentence: String
-        if text.hasPrefix("The value "), parts.count >= 2 {
-            var choices = ""
-            if let offered = message.range(of: "Please provide one of ") {
-                let rest = message[offered.upperBound...].prefix { $0 != "\n" && $0 != "." }
-                let values = rest.split(separator: "'", omittingEmptySubsequences: false).enumerated()
-                    .filter { $0.offset % 2 == 1 }.map { String($0.element) }
-                if !values.isEmpty { choices = " (chỉ nhận: \(values.joined(separator: ", ")))" }
-            }
-            sentence = "giá trị «\(parts[0])» không dùng được cho \(parts[1])\(choices)"
-        } else if text.hasPrefix("Missing expected argument"), let name = parts.first {
-            sentence = "thiếu \(name)"
-        } else if text.hasPrefix("Missing value for"), let name = parts.first {
-            sentence = "thiếu giá trị sau \(name)"
-        } else if text.hasPrefix("Unknown option"), let name = parts.first {
-            sentence = "không có tùy chọn \(name)"
-        } else if text.hasPrefix("Unexpected argument"), let name = parts.first {
-            sentence = "thừa «\(name)», lệnh này không nhận thêm gì ở chỗ đó"
-        } else {
-            return nil
-        }
+    static func line(for message: String) -> String {
         var hint = ""
         if let see = message.range(of: "See '"), let end = message[see.upperBound...].firstIndex(of: "'") {
             hint = "; xem `\(message[see.upperBound..<end])`"
         }
+        let text = errorText(of: message)
+        var sentence = self.sentence(for: text)
+        // A word the parser did not expect after a command made only of subcommands is a
+        // command that does not exist ("sochibo nope", "sochibo member nope").
+        let path = hint.split(separator: "`").dropFirst().first?.split(separator: " ").dropFirst()
+            .prefix { !$0.hasPrefix("-") }.map(String.init)
+        if text.hasPrefix("Unexpected argument '"), let path, let command = commandType(named: path),
+            !command.configuration.subcommands.isEmpty,
+            let word = text.split(separator: "'", omittingEmptySubsequences: false).dropFirst().first
+        {
+            sentence = "không có lệnh «\(word)»"
+        }
+        while sentence.hasSuffix(".") { sentence.removeLast() }
         return "sochibo: \(sentence)\(hint)."
+    }
+
+    /// The command at `path` below `sochibo` (`["member"]`), or nil.
+    private static func commandType(named path: [String]) -> (any ParsableCommand.Type)? {
+        var command: any ParsableCommand.Type = Sochibo.self
+        for name in path {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == name }) else {
+                return nil
+            }
+            command = sub
+        }
+        return command
+    }
+
+    /// The error's own text: the lines before the parser's "Help:" and "Usage:" lines,
+    /// without its "Error: " prefix.
+    private static func errorText(of message: String) -> String {
+        var lines: [Substring] = []
+        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Help:") || line.hasPrefix("Usage:") || line.hasPrefix("  See '") { break }
+            lines.append(line)
+        }
+        let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.hasPrefix("Error: ") ? String(text.dropFirst("Error: ".count)) : text
+    }
+
+    /// The Vietnamese sentence for one of the parser's English sentences (`ErrorMessageGenerator`
+    /// in swift-argument-parser), or `text` itself when it is one of ours.
+    static func sentence(for text: String) -> String {
+        let first = text.split(separator: "\n").first.map(String.init) ?? ""
+        let quoted = first.split(separator: "'", omittingEmptySubsequences: false).map(String.init)
+        // The quoted parts: "The value 'X' is invalid for 'Y'" splits as [_, X, _, Y, _].
+        let parts = stride(from: 1, to: quoted.count, by: 2).map { quoted[$0] }
+        if first.hasPrefix("The value "), let value = parts.first {
+            let option = parts.count >= 2 ? " cho \(optionName(parts[1]))" : ""
+            var reason = ""
+            if let offered = text.range(of: "Please provide one of ") {
+                let values = text[offered.upperBound...].split(separator: "'", omittingEmptySubsequences: false)
+                    .enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+                let listed =
+                    values.isEmpty
+                    ? text[offered.upperBound...].split(separator: "\n").map {
+                        $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "- ", with: "")
+                    }.filter { !$0.isEmpty && $0 != "the following:" } : values
+                if !listed.isEmpty { reason = " (chỉ nhận: \(listed.joined(separator: ", ")))" }
+            } else if let colon = first.range(of: "': ") {
+                // A conversion's own sentence (thrown from a transform), after the option.
+                reason = ": " + first[colon.upperBound...]
+            }
+            return "giá trị «\(value)» không dùng được\(option)\(reason)"
+        }
+        if first.hasPrefix("Missing expected argument"), let name = parts.first {
+            return "thiếu \(optionName(name))"
+        }
+        if first.hasPrefix("Missing one of:") {
+            return "thiếu một trong: \(parts.map(optionName).joined(separator: ", "))"
+        }
+        if first.hasPrefix("Missing value for"), let name = parts.first {
+            return "thiếu giá trị sau \(optionName(name))"
+        }
+        if first.hasPrefix("Unknown option"), let name = parts.first {
+            let guess = parts.count >= 2 ? " (có phải \(optionName(parts[1]))?)" : ""
+            return "không có tùy chọn \(name)\(guess)"
+        }
+        if first.hasPrefix("Unexpected argument"), let name = parts.first {
+            return "thừa «\(name)», lệnh này không nhận thêm gì ở chỗ đó"
+        }
+        if first.range(of: #"^\d+ unexpected arguments: "#, options: .regularExpression) != nil {
+            return "thừa \(parts.map { "«\($0)»" }.joined(separator: ", ")), lệnh này không nhận thêm gì ở chỗ đó"
+        }
+        if first.hasPrefix("The option "), first.contains("does not take any value"), parts.count >= 2 {
+            return "tùy chọn \(parts[0]) không nhận giá trị (đã ghi «\(parts[1])»)"
+        }
+        if first.hasPrefix("Value to be set with") {
+            return "đã ghi hai lần cùng một lựa chọn, chỉ ghi một lần"
+        }
+        if first.hasPrefix("Invalid option: ") {
+            return "không có tùy chọn \(first.dropFirst("Invalid option: ".count))"
+        }
+        if first.hasPrefix("Missing required subcommand") {
+            return "thiếu lệnh con"
+        }
+        if first.hasPrefix("Can't autodetect a supported shell") || first.hasPrefix("Can't generate completion") {
+            return "không tạo được đoạn lệnh gợi ý cho shell này (chỉ có bash, zsh, fish)"
+        }
+        if first.hasPrefix("Internal error.") || first.hasPrefix("Command '") {
+            return "lỗi bên trong bộ đọc lệnh, không chạy được lệnh này"
+        }
+        return text
+    }
+
+    /// An option or argument as the parser writes it ("--limit <limit>", "<QUERY> ..."), as
+    /// a person types it: "--limit", "QUERY".
+    private static func optionName(_ written: String) -> String {
+        var name = written.replacingOccurrences(of: " ...", with: "")
+        if name.hasPrefix("-"), let space = name.firstIndex(of: " ") { name = String(name[..<space]) }
+        if name.hasPrefix("<"), name.hasSuffix(">") { name = String(name.dropFirst().dropLast()) }
+        return name
+    }
+
+    /// A help screen with the parser's own words in Vietnamese: the section headings, the
+    /// help option's line, "(default: …)", "(values: …)" and the line on subcommands' help.
+    /// The parser has no way to word these itself (its help text is fixed in
+    /// `HelpGenerator`); the layout, which depends on lengths of the left column only, is kept.
+    static func help(_ text: String) -> String {
+        let headings = [
+            "OVERVIEW: ": "TÓM TẮT: ", "USAGE: ": "CÁCH DÙNG: ", "ARGUMENTS:": "THAM SỐ:", "OPTIONS:": "TÙY CHỌN:",
+            "SUBCOMMANDS:": "LỆNH CON:",
+        ]
+        // Without the space after the colon: a long list wraps right after it.
+        let phrases = [
+            ("Show help information.", "Xem hướng dẫn này."), ("Show the version.", "Xem phiên bản."),
+            ("(default as flag:", "(mặc định khi không ghi giá trị:"),
+            ("; default as flag:", "; mặc định khi không ghi giá trị:"), ("(default:", "(mặc định:"),
+            ("; default:", "; mặc định:"), ("(values:", "(chọn một:"), ("<subcommand>", "<LỆNH>"),
+            ("[<options>]", "[<TÙY_CHỌN>]"),
+        ]
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { piece in
+            var line = String(piece)
+            for (english, vietnamese) in headings where line.hasPrefix(english) {
+                line = vietnamese + line.dropFirst(english.count)
+            }
+            if line.hasPrefix("  See '"), line.hasSuffix("' for detailed help."),
+                let end = line.dropFirst("  See '".count).firstIndex(of: "'")
+            {
+                let command = line[line.index(line.startIndex, offsetBy: "  See '".count)..<end]
+                    .replacingOccurrences(of: " <subcommand>", with: " LỆNH")
+                line = "  Xem hướng dẫn của từng lệnh bằng `\(command)`."
+            }
+            for (english, vietnamese) in phrases { line = line.replacingOccurrences(of: english, with: vietnamese) }
+            return line
+        }.joined(separator: "\n")
     }
 }
 
 extension Sochibo {
     /// Parses and runs the command as `AsyncParsableCommand.main()` does, but prints the
-    /// parser's known refusals as one Vietnamese line (`ParserMessages`).
+    /// parser's refusals as one Vietnamese line (`ParserMessages`), its help screens with
+    /// Vietnamese headings, and an error a command lets through as `Failure` words it.
+    ///
+    /// Exit status: 0 for help; the parser's own for a refusal of what was typed (64, as
+    /// `sysexits.h` has it for a usage error, `ValidationError` included; 1 for another error
+    /// thrown from `validate()`); 1 for a command's error.
     static func main() async {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exitAfterParser(error)
+        }
+        do {
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
                 try command.run()
             }
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
         } catch {
-            if exitCode(for: error) != .success, let line = ParserMessages.line(for: fullMessage(for: error)) {
-                Failure.printError(line)
-                Foundation.exit(exitCode(for: error).rawValue)
+            // `--help` and `sochibo help LỆNH` reach here too: the parser answers them by a
+            // command whose run throws its own error types (internal to it).
+            if error is CleanExit || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+                exitAfterParser(error)
             }
-            exit(withError: error)
+            for line in Failure.lines(for: error) { Failure.printError(line) }
+            Foundation.exit(ExitCode.failure.rawValue)
         }
+    }
+
+    /// Prints what the parser says for `error` in Vietnamese (a help screen on standard
+    /// output, a refusal on standard error) and exits with the parser's status.
+    private static func exitAfterParser(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(ParserMessages.help(message)) }
+        } else if !message.isEmpty {
+            Failure.printError(ParserMessages.line(for: message))
+        }
+        Foundation.exit(code.rawValue)
     }
 }

@@ -86,6 +86,9 @@ struct SearchCommand: AsyncParsableCommand {
 
     func validate() throws { _ = try filters() }
 
+    /// The most hits counted when the page asked for ends before it, as on the web.
+    static let countedHits = 500
+
     func run() async throws {
         try await Failure.guarding {
             let query = words.joined(separator: " ")
@@ -93,9 +96,15 @@ struct SearchCommand: AsyncParsableCommand {
             var filters = try filters()
             filters.cellID = try await archive.cellID(cell)
             filters.organizationID = try await archive.organizationID(organization)
-            let results = try await archive.searchResults(query, filters)
+            let counted = try await archive.countedSearch(
+                query, filters, countingUpTo: max(Self.countedHits, offset.addingSaturating(limit)))
+            let results = counted.page
             switch format {
-            case .text: print(SearchText.render(results, query: query, offset: offset))
+            case .text:
+                let names = Dictionary(
+                    try await archive.cells(on: Today.date).map { ($0.id, $0.name) },
+                    uniquingKeysWith: { first, _ in first })
+                print(SearchText.render(counted, query: query, limit: limit, cellNames: names))
             case .json:
                 // The hits found through corrected words carry them; the lines go to stderr,
                 // so that the output stays the array of hits.
@@ -103,6 +112,9 @@ struct SearchCommand: AsyncParsableCommand {
                 for line in [results.correctionLine, results.suggestionLine].compactMap({ $0 }) {
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
+            }
+            if counted.hiddenConfidential > 0 {
+                Failure.note(SearchText.hiddenNote(counted.hiddenConfidential))
             }
         }
     }

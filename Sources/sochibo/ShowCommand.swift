@@ -26,7 +26,7 @@ struct ShowCommand: AsyncParsableCommand {
             let (record, lifecycle) = (shown.record, shown.lifecycle)
             switch format {
             case .text:
-                if let earlier = shown.earlierVersion { print(earlier.vietnameseDescription) }
+                if let earlier = shown.earlierVersion { print(earlier.vietnameseDescription()) }
                 print(RecordText.render(record, today: Today.date, lifecycle: lifecycle))
             case .json: print(try JSONOutput.string(RecordDetail(record, today: Today.date, lifecycle: lifecycle)))
             }

@@ -69,16 +69,7 @@ struct FormFieldReader {
             problem(line(label), typed.problem(label: label) ?? value)
             return nil
         }
-        if let founded = cell.terms.map(\.start).min(), date < founded {
-            problem(
-                line(label),
-                "ngày \(date.vietnameseShort) trước khi \(cell.name) có nhiệm kỳ đầu tiên (\(founded.vietnameseShort))")
-        }
-        if let last = cell.terms.max(by: { $0.start < $1.start }), let end = last.end, date > end {
-            problem(
-                line(label),
-                "ngày \(date.vietnameseShort) sau khi nhiệm kỳ cuối của \(cell.name) kết thúc (\(end.vietnameseShort))")
-        }
+        if let outside = cell.lifeProblem(on: date) { problem(line(label), outside) }
         if date > today {
             problem(line(label), "ngày \(date.vietnameseShort) chưa tới (hôm nay là \(today.vietnameseShort))")
         }

@@ -59,3 +59,39 @@ public struct SearchResults: Sendable, Hashable, Codable {
             ? nil : corrections.map { writtenForms[$0.readAs] ?? $0.readAs }.joined(separator: " ")
     }
 }
+
+/// One page of a search and the count of all it found, as a person is told it (issue 11,
+/// item 11): "Hiển thị 1–20 trong 161 kết quả", and how many confidential documents matched
+/// but were left out.
+///
+/// ```swift
+/// let counted = try await archive.countedSearch("nghị quyết", SearchFilters(limit: 20), countingUpTo: 500)
+/// counted.page.hits.count      // 20
+/// counted.total                // 161
+/// counted.hiddenConfidential   // 3
+/// ```
+public struct CountedSearchResults: Sendable, Hashable {
+    /// The page asked for: its hits with their snippets, what words were read as (only when
+    /// a hit that may be seen came from it), and, when nothing was found, the suggestion.
+    public var page: SearchResults
+    /// Where the page starts among all the hits, from 0 (the filters' `offset`).
+    public var offset: Int
+    /// How many hits there are in all that may be seen, at most `countedUpTo`.
+    public var total: Int
+    /// The most hits counted: a `total` equal to it means at least that many.
+    public var countedUpTo: Int
+    /// How many confidential documents matched but were left out, because they were not
+    /// asked for or may not be seen; 0 when they were included.
+    public var hiddenConfidential: Int
+
+    public init(page: SearchResults, offset: Int, total: Int, countedUpTo: Int, hiddenConfidential: Int) {
+        self.page = page
+        self.offset = offset
+        self.total = total
+        self.countedUpTo = countedUpTo
+        self.hiddenConfidential = hiddenConfidential
+    }
+
+    /// Whether more hits may exist than were counted.
+    public var isCapped: Bool { total >= countedUpTo }
+}

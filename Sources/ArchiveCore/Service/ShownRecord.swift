@@ -1,3 +1,5 @@
+import Foundation
+
 /// A record as `show` presents it: the record, its lifecycle when it has one, and, when an
 /// earlier version was asked for, that version in place of the current content.
 public struct ShownRecord: Sendable {
@@ -51,9 +53,12 @@ extension ArchiveService {
 }
 
 extension EarlierVersion {
-    /// "Phiên bản 1 của np-nq-2024-13 (phiên bản hiện hành là 2; đã được thay lúc …)".
-    public var vietnameseDescription: String {
-        "Phiên bản \(version) của \(id) (phiên bản hiện hành là \(current); đã được thay lúc \(replaced ?? "?"))"
+    /// "Phiên bản 1 của np-nq-2024-13 (phiên bản hiện hành là 2; đã được thay lúc 16:31 ngày
+    /// 03/12/2026)", the time in `timeZone` (the machine's by default) as the log writes it
+    /// (`AuditEntry.localTime`); "đã được thay" without a time when it is not known.
+    public func vietnameseDescription(in timeZone: TimeZone = .current) -> String {
+        let when = replaced.map { " lúc " + AuditEntry.localTime($0, in: timeZone) } ?? ""
+        return "Phiên bản \(version) của \(id) (phiên bản hiện hành là \(current); đã được thay\(when))"
     }
 }
 

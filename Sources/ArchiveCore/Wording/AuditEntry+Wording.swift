@@ -7,6 +7,19 @@ extension AuditEntry {
         Self.localTime(time, in: timeZone)
     }
 
+    /// What kind of record the entry is about, in Vietnamese: "biên bản" (`meeting`),
+    /// "văn bản", "đảng viên", "chi bộ", "đảng bộ", "tài khoản", "báo cáo", "tệp sao lưu"
+    /// (`file`, a restore); the stored kind itself for one not known here.
+    public var kindName: String {
+        switch kind {
+        case RecordKind.meeting.rawValue: "biên bản"
+        case "account": "tài khoản"
+        case "report": "báo cáo"
+        case "file": "tệp sao lưu"
+        default: RecordKind(rawValue: kind)?.vietnameseName ?? kind
+        }
+    }
+
     /// `time` (ISO 8601, UTC, as the log stores it) in `timeZone`: "21:30 ngày 21/11/2026";
     /// `time` itself when it cannot be read.
     public static func localTime(_ time: String, in timeZone: TimeZone = .current) -> String {

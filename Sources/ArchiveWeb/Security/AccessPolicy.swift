@@ -375,10 +375,9 @@ public struct ArchiveScope: Sendable {
     ///
     /// - throws: `WebError.otherCell` for a cell filter outside the account's cells.
     ///
-    /// The hits up to `filters.limit` are counted without snippets (no record's text is read
-    /// for them), confidential ones included and told apart by their flag, so that one run
-    /// gives both the total and how many were hidden; only the page shown, `pageSize` hits
-    /// from `pageStart`, is searched again, with snippets and the account's own filters.
+    /// The hits up to `filters.limit` are counted in one run, and only the page shown,
+    /// `pageSize` hits from `pageStart`, is searched again with snippets
+    /// (`Archive.countedSearch`).
     func search(
         _ text: String, _ filters: SearchFilters, pageStart: Int = 0, pageSize: Int = 20
     ) async throws -> SearchResult {
@@ -391,34 +390,14 @@ public struct ArchiveScope: Sendable {
             filters.organizationID = account.organizationID ?? ""
         }
         filters.includeConfidential = account.confidential
-        var counting = filters
-        counting.offset = 0
-        counting.snippets = false
-        counting.includeConfidential = true
-        let results = try await archive.searchResults(text, counting)
-        let readable = results.hits.filter { maySee(cellID: $0.cell) }
-        let visible = readable.filter { account.confidential || !$0.confidential }
-        let total = visible.count
-        let hidden = readable.count - total
-        var shown: [SearchHit] = []
-        var pageResults: SearchResults?
-        if pageStart < total {
-            var page = filters
-            page.offset = max(0, pageStart)
-            page.limit = pageSize
-            pageResults = try await archive.searchResults(text, page)
-            shown = pageResults?.hits.filter { maySee(cellID: $0.cell) } ?? []
-        }
-        // Say what was read as what only when a hit the account sees came from it; with the
-        // words' marks when this page's snippets show them.
-        let corrected = visible.contains { $0.corrections != nil }
-        let correctionLine =
-            pageResults?.corrections == results.corrections ? pageResults?.correctionLine : results.correctionLine
+        let cap = filters.limit
+        filters.offset = max(0, pageStart)
+        filters.limit = pageSize
+        let counted = try await archive.countedSearch(text, filters, countingUpTo: cap) { maySee(cellID: $0.cell) }
         return SearchResult(
-            hits: shown, total: total, hiddenConfidential: hidden,
-            correctionLine: corrected ? correctionLine : nil,
-            suggestionLine: total == 0 ? results.suggestionLine : nil, suggestion: total == 0 ? results.suggestion : nil
-        )
+            hits: counted.page.hits, total: counted.total, hiddenConfidential: counted.hiddenConfidential,
+            correctionLine: counted.page.correctionLine, suggestionLine: counted.page.suggestionLine,
+            suggestion: counted.page.suggestion)
     }
 
     /// One member of a visible cell, with its cell.

@@ -12,7 +12,7 @@ public enum AuditText {
             rows: entries.map { entry in
                 [
                     "\(entry.sequence)", entry.localTime(), entry.actor, entry.action.vietnameseName,
-                    "\(entry.kind) \(entry.record)", entry.version.map(String.init) ?? "",
+                    "\(entry.kindName) \(entry.record)", entry.version.map(String.init) ?? "",
                     entry.sha256.map { String($0.prefix(12)) + "…" } ?? "",
                 ]
             })

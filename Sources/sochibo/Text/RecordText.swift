@@ -58,7 +58,9 @@ public enum RecordText {
             ("Ngày chuyển đến", member.joinedCell?.vietnameseShort),
             (
                 "Ngày rời chi bộ",
-                member.leftCell.map { "\($0.vietnameseShort) (\(member.leaveReason?.rawValue ?? "other"))" }
+                member.leftCell.map {
+                    "\($0.vietnameseShort) (\((member.leaveReason ?? .other).vietnameseName))"
+                }
             ),
             ("Sinh hoạt tạm thời", member.temporary ? "có" : nil),
             ("Tình trạng ngày \(today.vietnameseShort)", member.status(on: today).vietnameseName),
