@@ -102,8 +102,13 @@ struct FormFieldReader {
     /// A member as written on `line`: known, not ambiguous, and of the cell on `date`.
     mutating func member(_ written: String, line: Int, on date: LocalDate?) -> Member? {
         switch vocabulary.member(written) {
-        case .unknown:
-            problem(line, "không có đảng viên “\(written)” trong \(cell.name)")
+        case .unknown(let closest):
+            problem(
+                line,
+                "không có đảng viên “\(written)” trong \(cell.name)"
+                    + (closest.isEmpty
+                        ? "; ghi họ tên như trong danh sách đảng viên của chi bộ"
+                        : "; có phải: " + closest.map(FormVocabulary.written).joined(separator: "; ") + "?"))
             return nil
         case .ambiguous(let candidates):
             problem(
