@@ -60,6 +60,15 @@ enum Failure {
                     sentence + (closest.isEmpty ? "." : "")
                         + " Xem các mã bằng `sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
                 ]
+            case .noSuchName(_, .member, let closest):
+                let how = "xem danh sách đảng viên bằng `sochibo member list --cell CHI_BỘ`."
+                return [sentence + (closest.isEmpty ? "; " + how : " Hoặc " + how)]
+            case .noRecordNamed(_, let closest):
+                return [
+                    sentence + (closest.isEmpty ? "." : "")
+                        + " Xem danh sách bằng `sochibo list cells`, `sochibo list members --cell CHI_BỘ`, "
+                        + "`sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
+                ]
             case .noSuchName(_, .cell, let closest):
                 let how = "xem danh sách chi bộ bằng `sochibo list cells`."
                 return ["sochibo: " + error.vietnameseDescription + (closest.isEmpty ? "; " + how : " Hoặc " + how)]
