@@ -55,6 +55,11 @@ enum Failure {
                 ]
             case .noSuchName(_, .meeting, let closest) where !closest.isEmpty:
                 return ["sochibo: " + error.vietnameseDescription + " Ghi mã của kỳ đó, hoặc chi bộ và đúng ngày họp."]
+            case .noSuchName(_, .meeting, _):
+                return [
+                    sentence
+                        + "; ghi mã biên bản hay văn bản, hoặc chi bộ và ngày họp (\"Nà Pàn 28/12/2024\"). Xem các mã bằng `sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
+                ]
             case .noSuchRecord(_, let closest):
                 return [
                     sentence + (closest.isEmpty ? "." : "")

@@ -49,6 +49,11 @@ struct NamesAsPeopleKnowThemTests {
                 "không có chi bộ, đảng bộ, đảng viên, biên bản hay văn bản nào tên hay mã «Hà Văn Lọ»"))
         #expect(unknown.errors.contains("có phải: Hà Văn Lợi, Chi bộ thôn Nà Pàn (np-01)?"), "\(unknown.errors)")
         #expect(unknown.errors.contains("sochibo list members --cell"))
+        // A command that takes minutes or documents only, given words that are none.
+        let words = try run(["print", "Chi bộ thôn Nà Pàn"])
+        #expect(words.status == 1 && words.errorLines.count == 1, "\(words.errors)")
+        #expect(words.errors.contains("chi bộ và ngày họp (\"Nà Pàn 28/12/2024\")"), "\(words.errors)")
+        #expect(words.errors.contains("sochibo list meetings --cell"))
         let code = try run(["show", "np-99"])
         #expect(code.status == 1 && code.errors.contains("(np-09)"), "\(code.errors)")
     }

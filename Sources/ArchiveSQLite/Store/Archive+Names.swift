@@ -31,11 +31,11 @@ extension Archive {
     /// ngày 28/12/2024", "cb-na-pan 2024-12-28") for that cell's minutes of the day (issue 11,
     /// item 9).
     ///
-    /// - returns: `typed` itself when it is a record's code (of any kind), or when it is
-    ///   several words ending in no date.
+    /// - returns: `typed` itself when it is a record's code (of any kind).
     /// - throws: `ArchiveError.noSuchRecord` with the closest codes when `typed` is one word
     ///   and no record's code; `ArchiveError.noSuchName` (kind `.meeting`, with the cell's
-    ///   minutes nearest in date) when the cell held none that day; `ArchiveError.ambiguousName`
+    ///   minutes nearest in date) when the cell held none that day, or with none when `typed`
+    ///   is several words that end in no day; `ArchiveError.ambiguousName`
     ///   when it held several; what `identifier(naming:kind:)` throws for the cell.
     ///
     /// - parameter expected: `.meeting` or `.document` when the command works on one kind
@@ -53,7 +53,8 @@ extension Archive {
             throw ArchiveError.noSuchRecord(typed: text, closest: try await closestRecords(to: text, kind: expected))
         }
         guard words.count >= 2, let last = words.popLast(), case .date(let day) = LocalDate.typed(last) else {
-            return typed
+            // Several words that end in no day: no code, and no cell and day either.
+            throw ArchiveError.noSuchName(typed: text, kind: .meeting, closest: [])
         }
         // "Nà Pàn ngày 15/12/2024", "Nà Pàn, 15/12/2024": the word and the comma people put
         // between the cell and the day.
