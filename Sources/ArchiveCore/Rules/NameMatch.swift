@@ -11,7 +11,8 @@ public enum NameMatch: Sendable, Equatable {
     case found(String)
     /// Several match equally well: their names and identifiers, in Vietnamese order.
     case ambiguous([Candidate])
-    /// None matches: the closest, best first (at most three), perhaps none.
+    /// None matches: the closest, best first (at most three), perhaps none: by name, or by a
+    /// code typed with a slip.
     case none(closest: [Candidate])
 
     /// A candidate's identifier and name.
@@ -60,7 +61,14 @@ public enum NameMatch: Sendable, Equatable {
                 return (candidate, 0)
             }
             let allowed = max(1, min(3, typedPlaceFolded.count / 3))
-            return EditDistance.between(place, typedPlaceFolded, atMost: allowed).map { (candidate, $0) }
+            if let distance = EditDistance.between(place, typedPlaceFolded, atMost: allowed) {
+                return (candidate, distance)
+            }
+            // A code typed with a slip: "cb-na-pn" for cb-na-pan (one edit, two from eight letters).
+            guard !typed.contains(" "), typed.count <= 64 else { return nil }
+            return EditDistance.between(
+                candidate.id.lowercased(), typed.lowercased(), atMost: typed.count >= 8 ? 2 : 1
+            ).map { (candidate, $0) }
         }
         let closest = scored.sorted { a, b in
             a.1 != b.1 ? a.1 < b.1 : VietnameseCollation.precedes(a.0.name, b.0.name)
