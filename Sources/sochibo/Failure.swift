@@ -60,10 +60,24 @@ enum Failure {
                 ]
             case .noSuchName(_, .meeting, let closest) where !closest.isEmpty:
                 return ["sochibo: " + error.vietnameseDescription + " Ghi mã của kỳ đó, hoặc chi bộ và đúng ngày họp."]
+            case .noSuchName(_, .meeting, _):
+                return [
+                    sentence
+                        + "; ghi mã biên bản hay văn bản, hoặc chi bộ và ngày họp (\"Nà Pàn 28/12/2024\"). Xem các mã bằng `sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
+                ]
             case .noSuchRecord(_, let closest):
                 return [
                     sentence + (closest.isEmpty ? "." : "")
                         + " Xem các mã bằng `sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
+                ]
+            case .noSuchName(_, .member, let closest):
+                let how = "xem danh sách đảng viên bằng `sochibo member list --cell CHI_BỘ`."
+                return [sentence + (closest.isEmpty ? "; " + how : " Hoặc " + how)]
+            case .noRecordNamed(_, let closest):
+                return [
+                    sentence + (closest.isEmpty ? "." : "")
+                        + " Xem danh sách bằng `sochibo list cells`, `sochibo list members --cell CHI_BỘ`, "
+                        + "`sochibo list meetings --cell CHI_BỘ` hoặc `sochibo list documents --cell CHI_BỘ`."
                 ]
             case .noSuchName(_, .cell, let closest):
                 let how = "xem danh sách chi bộ bằng `sochibo list cells`."

@@ -88,7 +88,7 @@ struct LogCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let entries = try await options.open().auditLog(record: id)
+            let entries = try await options.open().auditLog(naming: id)
             switch format {
             case .text: print(AuditText.render(entries))
             case .json: print(try JSONOutput.string(entries))

@@ -52,7 +52,7 @@ struct NewMemberOptions: ParsableArguments {
         if let line = MemberRules.namesakeWarning(namesakes) { Failure.note(line) }
     }
 
-    @Option(help: ArgumentHelp("Chi bộ (mã hoặc tên: \"Nà Pàn\").", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chi bộ (mã hoặc tên).", valueName: "CHI_BỘ"))
     var cell: String
 
     @Option(help: ArgumentHelp("Họ và tên.", valueName: "TÊN"))
@@ -67,7 +67,7 @@ struct NewMemberOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Ngày vào sinh hoạt ở chi bộ (mặc định: ngày kết nạp).", valueName: "NGÀY"))
     var joined: String?
 
-    /// The member typed, the cell read from its code or name in `archive`.
+    /// The new member, in the cell `--cell` names (code or name).
     func newMember(in archive: Archive, confirmed: String? = nil) async throws -> NewMember {
         NewMember(
             cellID: try await archive.cellID(cell) ?? cell, fullName: name, birthYear: birthYear,
@@ -201,16 +201,17 @@ struct MemberConfirmCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
-    var id: String
+    @OptionGroup var who: MemberArgument
 
     @Option(help: ArgumentHelp("Ngày công nhận.", valueName: "NGÀY"))
     var date: String
 
     func run() async throws {
         try await Failure.guarding {
-            let member = try await options.open().confirm(
-                memberID: id, on: try DateOption.read(date, option: "--date"), today: Today.date,
+            let archive = try options.open()
+            let member = try await archive.confirm(
+                memberID: try await who.id(in: archive), on: try DateOption.read(date, option: "--date"),
+                today: Today.date,
                 context: actor.context)
             print("Đã công nhận \(member.fullName) là đảng viên chính thức từ \(member.confirmed!.vietnameseShort).")
         }
@@ -224,8 +225,7 @@ struct MemberExemptCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
-    var id: String
+    @OptionGroup var who: MemberArgument
 
     @Option(help: ArgumentHelp("Ngày bắt đầu miễn.", valueName: "NGÀY"))
     var from: String
@@ -241,8 +241,9 @@ struct MemberExemptCommand: AsyncParsableCommand {
             let exemption = Exemption(
                 from: try DateOption.read(from, option: "--from"), to: try DateOption.read(to, option: "--to"),
                 reason: reason)
-            let member = try await options.open().exempt(
-                memberID: id, exemption, today: Today.date, context: actor.context)
+            let archive = try options.open()
+            let member = try await archive.exempt(
+                memberID: try await who.id(in: archive), exemption, today: Today.date, context: actor.context)
             print("Đã ghi miễn sinh hoạt cho \(member.fullName) từ \(exemption.from.vietnameseShort).")
         }
     }
@@ -255,16 +256,17 @@ struct MemberEndExemptionCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
-    var id: String
+    @OptionGroup var who: MemberArgument
 
     @Option(help: ArgumentHelp("Ngày cuối cùng được miễn.", valueName: "NGÀY"))
     var date: String
 
     func run() async throws {
         try await Failure.guarding {
-            let member = try await options.open().endExemption(
-                memberID: id, on: try DateOption.read(date, option: "--date"), today: Today.date,
+            let archive = try options.open()
+            let member = try await archive.endExemption(
+                memberID: try await who.id(in: archive), on: try DateOption.read(date, option: "--date"),
+                today: Today.date,
                 context: actor.context)
             print("Đã kết thúc miễn sinh hoạt của \(member.fullName).")
         }
@@ -273,8 +275,7 @@ struct MemberEndExemptionCommand: AsyncParsableCommand {
 
 /// The options of the three ways of leaving the cell.
 struct LeavingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
-    var id: String
+    @OptionGroup var who: MemberArgument
 
     @Option(help: ArgumentHelp("Ngày (từ ngày này không còn sinh hoạt ở chi bộ).", valueName: "NGÀY"))
     var date: String
@@ -283,8 +284,10 @@ struct LeavingOptions: ParsableArguments {
         _ reason: Member.LeaveReason, options: ArchiveOptions, actor: ActorOptions
     ) async throws {
         try await Failure.guarding {
-            let member = try await options.open().leave(
-                memberID: id, on: try DateOption.read(date, option: "--date"), reason: reason, today: Today.date,
+            let archive = try options.open()
+            let member = try await archive.leave(
+                memberID: try await who.id(in: archive), on: try DateOption.read(date, option: "--date"),
+                reason: reason, today: Today.date,
                 context: actor.context)
             print("Đã ghi \(member.fullName): \(reason.vietnameseName) từ \(member.leftCell!.vietnameseShort).")
         }
@@ -322,13 +325,21 @@ struct MemberRemoveCommand: AsyncParsableCommand {
     func run() async throws { try await leaving.leave(.removed, options: options, actor: actor) }
 }
 
-/// The offices by the words the command line takes.
+/// The offices by the words the command line takes: the codes, or the Vietnamese titles with
+/// or without marks ("bí thư", "phó bí thư", "chi ủy viên", "ủy viên"; "uỷ" as "ủy").
 enum OfficeOption {
     static func read(_ text: String) throws -> Role.Title {
         if let title = Role.Title(rawValue: text.lowercased()) { return title }
+        let folded = VietnameseText.fold(TextNormalization.collapsed(text)).replacingOccurrences(of: "-", with: " ")
+        let words: [String: Role.Title] = [
+            "bi thu": .secretary, "pho bi thu": .deputySecretary, "chi uy vien": .committeeMember,
+            "uy vien": .committeeMember, "uy vien chi uy": .committeeMember, "chi uy": .committeeMember,
+            "deputy secretary": .deputySecretary, "committee member": .committeeMember,
+        ]
+        if let title = words[folded] { return title }
         throw OptionValueError(
             description:
-                "--title: không có chức vụ «\(text)»; hãy ghi secretary (bí thư), deputy-secretary (phó bí thư) hoặc committee-member (chi ủy viên)"
+                "--title: không có chức vụ «\(text)»; hãy ghi bí thư, phó bí thư hoặc chi ủy viên (hoặc secretary, deputy-secretary, committee-member)"
         )
     }
 }
@@ -341,10 +352,12 @@ struct MemberRoleCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
-    var id: String
+    @OptionGroup var who: MemberArgument
 
-    @Option(help: ArgumentHelp("secretary, deputy-secretary hoặc committee-member.", valueName: "CHỨC VỤ"))
+    @Option(
+        help: ArgumentHelp(
+            "bí thư, phó bí thư hoặc chi ủy viên (hoặc secretary, deputy-secretary, committee-member).",
+            valueName: "CHỨC VỤ"))
     var title: String
 
     @Option(help: ArgumentHelp("Ngày nhận chức.", valueName: "NGÀY"))
@@ -365,13 +378,15 @@ struct MemberRoleCommand: AsyncParsableCommand {
                 let role = Role(
                     title: title, from: try DateOption.read(from, option: "--from"),
                     to: try DateOption.read(to, option: "--to"))
-                let member = try await archive.takeOffice(memberID: id, role, today: Today.date, context: actor.context)
+                let member = try await archive.takeOffice(
+                    memberID: try await who.id(in: archive), role, today: Today.date, context: actor.context)
                 print(
                     "Đã ghi \(member.fullName) giữ chức \(title.vietnameseName.lowercased()) từ \(role.from.vietnameseShort)."
                 )
             case (nil, let end?):
                 let member = try await archive.leaveOffice(
-                    memberID: id, title: title, on: try DateOption.read(end, option: "--end"), today: Today.date,
+                    memberID: try await who.id(in: archive), title: title,
+                    on: try DateOption.read(end, option: "--end"), today: Today.date,
                     context: actor.context)
                 print("Đã ghi \(member.fullName) thôi chức \(title.vietnameseName.lowercased()).")
             default:
@@ -389,8 +404,7 @@ struct MemberPostCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã đảng viên.", valueName: "ID"))
-    var id: String
+    @OptionGroup var who: MemberArgument
 
     @Option(help: ArgumentHelp("Chức vụ kiêm nhiệm.", valueName: "CHỨC VỤ"))
     var title: String
@@ -406,8 +420,9 @@ struct MemberPostCommand: AsyncParsableCommand {
             let post = ConcurrentPost(
                 title: title, from: try DateOption.read(from, option: "--from"),
                 to: try DateOption.read(to, option: "--to"))
-            let member = try await options.open().addConcurrentPost(
-                memberID: id, post, today: Today.date, context: actor.context)
+            let archive = try options.open()
+            let member = try await archive.addConcurrentPost(
+                memberID: try await who.id(in: archive), post, today: Today.date, context: actor.context)
             print("Đã ghi \(member.fullName) kiêm nhiệm \(TextNormalization.collapsed(title)).")
         }
     }

@@ -4,11 +4,15 @@ import ArgumentParser
 
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Xem một bản ghi (đảng bộ, chi bộ, đảng viên, kỳ sinh hoạt, văn bản) theo mã.")
+        commandName: "show",
+        abstract: "Xem một bản ghi (đảng bộ, chi bộ, đảng viên, kỳ sinh hoạt, văn bản) theo mã hoặc tên.")
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("Mã của bản ghi.", valueName: "ID"))
+    @Argument(
+        help: ArgumentHelp(
+            "Mã của bản ghi, tên chi bộ, đảng bộ hay đảng viên, hoặc chi bộ và ngày họp (\"Nà Pàn 15/12/2024\").",
+            valueName: "ID"))
     var id: String
 
     @Option(
@@ -22,7 +26,7 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let archive = try options.open()
-            let shown = try await archive.show(id: try await archive.recordID(naming: id), version: version)
+            let shown = try await archive.show(id: try await archive.anyRecordID(naming: id), version: version)
             let (record, lifecycle) = (shown.record, shown.lifecycle)
             switch format {
             case .text:

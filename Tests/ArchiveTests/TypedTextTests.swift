@@ -76,6 +76,60 @@ struct TypedTextTests {
         #expect(closest.first?.id == "cb-phai-luong")
     }
 
+    /// Members by code or full name, one matcher for forms and the command line.
+    @Test func peopleByTheirNames() {
+        let people = [
+            (id: "np-01", name: "Hà Văn Lợi"), (id: "np-02", name: "Lý Thị Thu"), (id: "np-12", name: "Hứa Thị Thủy"),
+            (id: "pl-30", name: "Hà Văn Lợi"), (id: "np-06", name: "Lương Văn Hòa"),
+            (id: "np-07", name: "Lương Văn Hoa"),
+        ]
+        #expect(NameMatch.findPerson("np-02", among: people) == .found("np-02"))
+        #expect(NameMatch.findPerson("ly thi thu", among: people) == .found("np-02"))
+        #expect(NameMatch.findPerson("Lương Văn Hoà", among: people) == .found("np-06"))
+        #expect(
+            NameMatch.findPerson("Hà Văn Lợi", among: people)
+                == .ambiguous([
+                    NameMatch.Candidate(id: "np-01", name: "Hà Văn Lợi"),
+                    NameMatch.Candidate(id: "pl-30", name: "Hà Văn Lợi"),
+                ]))
+        guard case .none(let closest) = NameMatch.findPerson("Lý Thị Thuy", among: people) else {
+            Issue.record("“Lý Thị Thuy” is nobody")
+            return
+        }
+        #expect(closest.map(\.id) == ["np-02", "np-12"])
+        guard case .none(let byGivenName) = NameMatch.findPerson("Nguyễn Văn Thu", among: people) else {
+            Issue.record("“Nguyễn Văn Thu” is nobody")
+            return
+        }
+        #expect(byGivenName.map(\.id) == ["np-02"])
+    }
+
+    /// A document's meeting by its code, its day, or its cell and day (issue 11, item 9).
+    @Test func aDocumentsMeetingByItsDay() throws {
+        let cell = Cell(
+            id: "cb-na-pan", organizationID: "dbx", issuerCode: "CB", name: "Chi bộ thôn Nà Pàn", terms: [], members: []
+        )
+        let known = ["np-2024-11": LocalDate("2024-11-08")!, "np-2024-12": LocalDate("2024-12-15")!]
+        func id(_ written: String) -> String? { try? DocumentForm.meeting(written, cell: cell, known: known).get() }
+        func problem(_ written: String) -> String {
+            guard case .failure(let problem) = DocumentForm.meeting(written, cell: cell, known: known) else {
+                return ""
+            }
+            return problem.message
+        }
+        #expect(id("np-2024-12") == "np-2024-12")
+        #expect(id("15/12/2024") == "np-2024-12")
+        #expect(id("ngày 15/12/2024") == "np-2024-12")
+        #expect(id("Nà Pàn 08/11/2024") == "np-2024-11")
+        #expect(id("Chi bộ thôn Nà Pàn ngày 2024-11-08") == "np-2024-11")
+        #expect(problem("np-2024-13").hasSuffix("có phải: np-2024-11 (ngày 08/11/2024); np-2024-12 (ngày 15/12/2024)?"))
+        #expect(
+            problem("14/12/2024").hasSuffix(
+                "ngày 14/12/2024; có phải: np-2024-12 (ngày 15/12/2024); np-2024-11 (ngày 08/11/2024)?"))
+        #expect(problem("Phai Luông 15/12/2024").hasPrefix("“Phai Luông” không phải Chi bộ thôn Nà Pàn"))
+        #expect(problem("15/12/24").contains("hai chữ số"))
+    }
+
     @Test func datesAsTyped() {
         #expect(LocalDate.typed("28/12/2024") == .date(LocalDate("2024-12-28")!))
         #expect(LocalDate.typed("5/1/2024") == .date(LocalDate("2024-01-05")!))
@@ -87,6 +141,7 @@ struct TypedTextTests {
     @Test(arguments: [
         ("19:30", "19:30"), ("19h", "19:00"), ("19h30", "19:30"), ("19.30", "19:30"), ("7 giờ tối", "19:00"),
         ("7 giờ 30 tối", "19:30"), ("7h30 sáng", "07:30"), ("2 giờ chiều", "14:00"), ("19g30", "19:30"),
+        ("7 giờ rưỡi tối", "19:30"), ("19h rưỡi", "19:30"), ("8 giờ rưỡi sáng", "08:30"),
     ])
     func timesAsTyped(_ typed: String, _ expected: String) {
         #expect(TimeOfDay.typed(typed)?.description == expected)
@@ -114,6 +169,14 @@ struct TypedTextTests {
         ("có", .marked(.present, reason: nil)),
         ("có mặt", .marked(.present, reason: nil)),
         ("có mặt (đến muộn)", .presentWithNote("đến muộn")),
+        ("vắng (có lý do: ốm)", .marked(.excused, reason: "ốm")),
+        ("vắng (có lý do) đi viện", .marked(.excused, reason: "đi viện")),
+        ("vắng có lý do / ốm", .marked(.excused, reason: "ốm")),
+        ("vắng có lý do: ốm (đi viện)", .marked(.excused, reason: "ốm (đi viện)")),
+        ("vắng mặt có lý do: ốm", .marked(.excused, reason: "ốm")),
+        ("vắng mặt không lý do", .marked(.unexcused, reason: nil)),
+        ("có lý do: ốm", .marked(.excused, reason: "ốm")),
+        ("không lý do", .marked(.unexcused, reason: nil)),
         ("", .blank),
         ("cóc", .unknown),
     ])

@@ -79,7 +79,10 @@ import Testing
         let title = try refusal(["role", "np-02", "--title", "chairman", "--from", "2024-01-01"])
         #expect(title.count == 1 && title[0].contains("không có chức vụ «chairman»"))
         let unknown = try refusal(["death", "khong-co", "--date", "2024-01-01"])
-        #expect(unknown == ["sochibo: không tìm thấy khong-co trong kho lưu trữ."])
+        #expect(
+            unknown == [
+                "sochibo: không có đảng viên nào tên hay mã «khong-co»; xem danh sách đảng viên bằng `sochibo member list --cell CHI_BỘ`."
+            ])
         // Nothing of it was written.
         let log = try Sochibo.run(["log", "--archive", archive])
         #expect(!log.output.contains("kết nạp đảng viên") && !log.output.contains("miễn sinh hoạt"))

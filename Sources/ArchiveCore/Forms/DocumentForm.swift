@@ -1,3 +1,5 @@
+import Foundation
+
 /// The document form (a resolution, a report…) as plain text: written blank for a cell and a
 /// type, or filled from a document for a correction, and read back into a draft `Document`.
 public enum DocumentForm {
@@ -79,10 +81,12 @@ public enum DocumentForm {
     /// new tasks are numbered `ID-t1`, `ID-t2`… on from those taken.
     ///
     /// - parameters:
-    ///   - knownMeetings: identifiers of the cell's meetings, for `Thông qua tại kỳ sinh hoạt`.
+    ///   - knownMeetings: the cell's meetings (identifier → date), for `Thông qua tại kỳ sinh
+    ///     hoạt`, which takes a code, or the day ("28/12/2024", "Nà Pàn 28/12/2024").
     /// - returns: the document, or `nil` and every mistake at its line.
     package static func read(
-        _ form: FormText, file: String, id: String, cell: Cell, knownMeetings: Set<String>, today: LocalDate
+        _ form: FormText, file: String, id: String, cell: Cell, knownMeetings: [String: LocalDate],
+        today: LocalDate
     ) -> (document: Document?, problems: [FormProblem]) {
         var reader = FormFieldReader(form: form, file: file, cell: cell, today: today)
         var kind: Document.Kind?
@@ -110,11 +114,13 @@ public enum DocumentForm {
                     ("mat", .confidential),
                 ], describe: "không, mật, tối mật hoặc tuyệt mật") ?? .none
             : .none
-        let meetingID = reader.optionalText("Thông qua tại kỳ sinh hoạt")
-        if let meetingID, !knownMeetings.contains(meetingID) {
-            reader.problem(
-                form.field("Thông qua tại kỳ sinh hoạt")?.number ?? 0,
-                "không có kỳ sinh hoạt \(meetingID) của \(cell.name)")
+        var meetingID: String?
+        if let written = reader.optionalText("Thông qua tại kỳ sinh hoạt") {
+            switch meeting(written, cell: cell, known: knownMeetings) {
+            case .success(let id): meetingID = id
+            case .failure(let problem):
+                reader.problem(form.field("Thông qua tại kỳ sinh hoạt")?.number ?? 0, problem.message)
+            }
         }
         let body = form.paragraphs("Nội dung")
         if body.isEmpty { reader.problem(form.sectionLine("Nội dung"), "chưa ghi nội dung văn bản") }
@@ -195,5 +201,79 @@ public enum DocumentForm {
                 meetingID: meetingID, place: place, title: title, body: body.map(\.text), tasks: tasks,
                 signature: signature, recipients: recipients), []
         )
+    }
+
+    /// Why a form's meeting is none of the cell's: the sentence, without a full stop.
+    struct MeetingProblem: Error {
+        var message: String
+    }
+
+    /// The meeting of `cell` that `written` names (issue 11, item 9): its code, or its day as
+    /// "28/12/2024", "ngày 28/12/2024", "Nà Pàn 28/12/2024" or "Chi bộ thôn Nà Pàn ngày
+    /// 28/12/2024" (the cell must be the form's own).
+    ///
+    /// - parameter known: the cell's meetings, identifier → date.
+    /// - returns: the identifier, or the problem: an unknown code with the closest codes, a
+    ///   day without minutes with the nearest days, a day with several minutes with each.
+    static func meeting(
+        _ written: String, cell: Cell, known: [String: LocalDate]
+    ) -> Result<String, MeetingProblem> {
+        let text = TextNormalization.collapsed(written)
+        if known[text] != nil { return .success(text) }
+        func label(_ id: String) -> String { "\(id) (ngày \(known[id]?.vietnameseShort ?? ""))" }
+        var words = text.split(separator: " ").map(String.init)
+        if let last = words.last, LocalDate.typed(last) != .invalid(last) {
+            words.removeLast()
+            guard case .date(let day) = LocalDate.typed(last) else {
+                return .failure(
+                    MeetingProblem(message: LocalDate.typed(last).problem(label: "Thông qua tại kỳ sinh hoạt") ?? text))
+            }
+            if let word = words.last, VietnameseText.fold(word) == "ngay" { words.removeLast() }
+            let named = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:-–"))
+            if !named.isEmpty, NameMatch.find(named, among: [(id: cell.id, name: cell.name)]) != .found(cell.id) {
+                return .failure(
+                    MeetingProblem(
+                        message:
+                            "“\(named)” không phải \(cell.name): văn bản chỉ ghi kỳ sinh hoạt của chính chi bộ mình (mã hoặc ngày họp)"
+                    ))
+            }
+            let ofDay = known.filter { $0.value == day }.map(\.key).sorted()
+            if ofDay.count == 1 { return .success(ofDay[0]) }
+            if ofDay.count > 1 {
+                return .failure(
+                    MeetingProblem(
+                        message:
+                            "ngày \(day.vietnameseShort) \(cell.name) có \(ofDay.count) kỳ sinh hoạt (\(ofDay.joined(separator: ", "))); hãy ghi mã của một kỳ"
+                    ))
+            }
+            let nearest = known.sorted {
+                (abs(dayNumber($0.value) - dayNumber(day)), $0.value, $0.key)
+                    < (abs(dayNumber($1.value) - dayNumber(day)), $1.value, $1.key)
+            }.prefix(3).map(\.key)
+            return .failure(
+                MeetingProblem(
+                    message: "\(cell.name) không có kỳ sinh hoạt nào ngày \(day.vietnameseShort)"
+                        + (nearest.isEmpty ? "" : "; có phải: " + nearest.map(label).joined(separator: "; ") + "?")))
+        }
+        let lowered = text.lowercased()
+        let closest =
+            text.count > 200
+            ? []
+            : known.keys.compactMap { id in
+                EditDistance.between(lowered, id.lowercased(), atMost: 3).map { (id: id, distance: $0) }
+            }.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(3).map(\.id)
+        return .failure(
+            MeetingProblem(
+                message: "không có kỳ sinh hoạt \(text) của \(cell.name)"
+                    + (closest.isEmpty
+                        ? "; ghi mã kỳ sinh hoạt hoặc ngày họp, ví dụ 28/12/2024"
+                        : "; có phải: " + closest.map(label).joined(separator: "; ") + "?")))
+    }
+
+    /// Days since 1 March of year 0, for how far apart two dates are.
+    private static func dayNumber(_ date: LocalDate) -> Int {
+        let year = date.month <= 2 ? date.year - 1 : date.year
+        let month = (date.month + 9) % 12
+        return 365 * year + year / 4 - year / 100 + year / 400 + (153 * month + 2) / 5 + date.day - 1
     }
 }

@@ -93,8 +93,13 @@ struct FormFieldReader {
     /// A member as written on `line`: known, not ambiguous, and of the cell on `date`.
     mutating func member(_ written: String, line: Int, on date: LocalDate?) -> Member? {
         switch vocabulary.member(written) {
-        case .unknown:
-            problem(line, "không có đảng viên “\(written)” trong \(cell.name)")
+        case .unknown(let closest):
+            problem(
+                line,
+                "không có đảng viên “\(written)” trong \(cell.name)"
+                    + (closest.isEmpty
+                        ? "; ghi họ tên như trong danh sách đảng viên của chi bộ"
+                        : "; có phải: " + closest.map(FormVocabulary.written).joined(separator: "; ") + "?"))
             return nil
         case .ambiguous(let candidates):
             problem(
@@ -192,9 +197,10 @@ struct FormFieldReader {
         case unknown
     }
 
-    /// Reads "có mặt" (also "có", "x"), "vắng có lý do" or "vắng không lý do" ("lí do" as
-    /// "lý do", "ko" or "k" as "không"), then the reason after any of `:`, `-`, `–`, `—`, a
-    /// comma, or in parentheses: "vắng có lý do (đi viện)", "vắng có lý do - ốm".
+    /// Reads "có mặt" (also "có", "x"), "vắng có lý do" or "vắng không lý do" ("vắng mặt" as
+    /// "vắng", "lí do" as "lý do", "ko" or "k" as "không"; "có lý do" and "không lý do" alone
+    /// are absences too), then the reason after any of `:`, `-`, `–`, `—`, `/`, a comma, or in
+    /// parentheses: "vắng có lý do (đi viện)", "vắng có lý do - ốm", "vắng (có lý do: ốm)".
     static func presence(_ text: String) -> PresenceReading {
         let words = VietnameseText.words(text)
         if words.isEmpty { return text.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) ? .blank : .unknown }
@@ -203,18 +209,27 @@ struct FormFieldReader {
             folded.count >= pattern.count && zip(folded, pattern).allSatisfy { $1.contains($0) }
         }
         let reason: Set = ["ly", "li"]
-        let patterns: [([Set<String>], Attendance.Presence)] = [
-            ([["vang"], ["co"], reason, ["do"]], .excused),
-            ([["vang"], ["khong", "ko", "k"], reason, ["do"]], .unexcused),
-            ([["vang"], ["khong", "ko", "k"], ["co"], reason, ["do"]], .unexcused),
-            ([["co"], ["mat"]], .present),
-            ([["co", "x"]], .present),
-        ]
+        let no: Set = ["khong", "ko", "k"]
+        var patterns: [([Set<String>], Attendance.Presence)] = []
+        for absent: [Set<String>] in [[["vang"], ["mat"]], [["vang"]], []] {
+            patterns += [
+                (absent + [["co"], reason, ["do"]], .excused),
+                (absent + [no, reason, ["do"]], .unexcused),
+                (absent + [no, ["co"], reason, ["do"]], .unexcused),
+            ]
+        }
+        patterns += [([["co"], ["mat"]], .present), ([["co", "x"]], .present)]
         guard let (pattern, presence) = patterns.first(where: { starts($0.0) }) else { return .unknown }
         // A word must stand alone: "có" is present, "cóc" is not (words are split on letters).
-        var rest = Substring(text[words[pattern.count - 1].range.upperBound...])
-        rest = rest.drop { $0.isWhitespace || ":-–—,;.".contains($0) }
+        let statusEnd = words[pattern.count - 1].range.upperBound
+        let opened = text[..<statusEnd].contains("(")
+        var rest = Substring(text[statusEnd...])
+        rest = rest.drop { $0.isWhitespace || ":-–—,;./".contains($0) || (opened && $0 == ")") }
         var note = TextNormalization.trimmed(String(rest))
+        // "vắng (có lý do: ốm)": the parenthesis opened before the reason closes after it.
+        if note.hasSuffix(")"), note.filter({ $0 == ")" }).count > note.filter({ $0 == "(" }).count {
+            note = TextNormalization.trimmed(String(note.dropLast()))
+        }
         if note.hasPrefix("("), note.hasSuffix(")") {
             note = TextNormalization.trimmed(String(note.dropFirst().dropLast()))
         }

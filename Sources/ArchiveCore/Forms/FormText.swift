@@ -160,12 +160,14 @@ struct FormVocabulary {
 
     enum MemberMatch {
         case found(Member)
-        case unknown
+        /// None is called that: the closest names of the cell, perhaps none.
+        case unknown(closest: [Member])
         case ambiguous([Member])
     }
 
-    /// The member a form names: `Họ tên [id]`, an id, or a full name (exact, then without
-    /// marks). Annotations in parentheses ("(dự bị)") are ignored.
+    /// The member a form names: `Họ tên [id]`, an id, or a full name (`NameMatch.findPerson`:
+    /// with marks, tone placement aside, then without). Annotations in parentheses ("(dự bị)")
+    /// are ignored.
     func member(_ written: String) -> MemberMatch {
         var text = written
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
@@ -174,20 +176,14 @@ struct FormVocabulary {
         if let open = text.lastIndex(of: "["), let close = text.lastIndex(of: "]"), open < close {
             let id = TextNormalization.trimmed(String(text[text.index(after: open)..<close]))
             if let member = members.first(where: { $0.id == id }) { return .found(member) }
-            return .unknown
+            return .unknown(closest: [])
         }
-        let name = TextNormalization.collapsed(text)
-        if let member = members.first(where: { $0.id == name }) { return .found(member) }
-        // With their marks, tone placement aside: "Hoà" is "Hòa", never "Hoa".
-        let compared = VietnameseText.comparable(name)
-        let exact = members.filter { VietnameseText.comparable(TextNormalization.collapsed($0.fullName)) == compared }
-        if exact.count == 1 { return .found(exact[0]) }
-        if exact.count > 1 { return .ambiguous(exact) }
-        let folded = VietnameseText.fold(name)
-        let loose = members.filter { VietnameseText.fold($0.fullName) == folded }
-        if loose.count == 1 { return .found(loose[0]) }
-        if loose.count > 1 { return .ambiguous(loose) }
-        return .unknown
+        let byID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        switch NameMatch.findPerson(text, among: members.map { (id: $0.id, name: $0.fullName) }) {
+        case .found(let id): return byID[id].map { .found($0) } ?? .unknown(closest: [])
+        case .ambiguous(let candidates): return .ambiguous(candidates.compactMap { byID[$0.id] })
+        case .none(let closest): return .unknown(closest: closest.compactMap { byID[$0.id] })
+        }
     }
 
     /// A member written the way forms write them: `Họ tên [id]`.

@@ -34,9 +34,9 @@ extension LocalDate {
 
 extension TimeOfDay {
     /// Reads a time as secretaries write it: `19:30`, `19h`, `19h30`, `19g30`, `19.30`,
-    /// `7 giờ tối`, `7 giờ 30 tối`, `7h30 tối`, `2 giờ chiều`; `nil` for anything else. "sáng"
-    /// keeps the hour, "chiều" and "tối" add 12 to hours before noon, "trưa" to hours 1–2,
-    /// "đêm" to 7–11 (and 12 đêm is midnight).
+    /// `7 giờ tối`, `7 giờ 30 tối`, `7 giờ rưỡi tối` (half past), `7h30 tối`, `2 giờ chiều`;
+    /// `nil` for anything else. "sáng" keeps the hour, "chiều" and "tối" add 12 to hours before
+    /// noon, "trưa" to hours 1–2, "đêm" to 7–11 (and 12 đêm is midnight).
     public static func typed(_ text: String) -> TimeOfDay? {
         var words = VietnameseText.fold(TextNormalization.collapsed(text))
         var period: String?
@@ -45,6 +45,8 @@ extension TimeOfDay {
             words = String(words.dropLast(name.count))
             break
         }
+        // "rưỡi" is half past: "7 giờ rưỡi tối" is 19:30.
+        words = words.replacingOccurrences(of: "ruoi", with: "30")
         words = words.replacingOccurrences(of: "gio", with: ":").replacingOccurrences(of: "phut", with: "")
         for mark in ["h", "g", "."] { words = words.replacingOccurrences(of: mark, with: ":") }
         let pieces = words.split(separator: ":", omittingEmptySubsequences: false).map {

@@ -18,11 +18,19 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// The code names a record of another kind than the command works on (a document given
     /// to `rate`, minutes given to `issue`).
     case wrongKind(id: String, kind: RecordKind, expected: RecordKind)
-    /// No cell or committee is called what was typed (`kind`: `.cell` or `.organization`);
-    /// the closest by name, perhaps none.
+    /// No cell, committee or member is called what was typed (`kind`: `.cell`,
+    /// `.organization` or `.member`; `.meeting` for a cell and a day without minutes); the
+    /// closest, perhaps none.
     case noSuchName(typed: String, kind: RecordKind, closest: [NameMatch.Candidate])
-    /// Several cells or committees are called what was typed: the candidates.
+    /// Several cells, committees or members (`kind`) are called what was typed: the
+    /// candidates.
     case ambiguousName(typed: String, kind: RecordKind, candidates: [NameMatch.Candidate])
+    /// Records of several kinds are called what was typed (a committee and a cell of the same
+    /// place): the candidates, each named as it is known.
+    case ambiguousRecord(typed: String, candidates: [NameMatch.Candidate])
+    /// No record of any kind has the code or name typed (`show`, `log`): the closest codes and
+    /// names, perhaps none.
+    case noRecordNamed(typed: String, closest: [NameMatch.Candidate])
     /// The identifier names a record that has no printed page (an organization, a cell or a
     /// member).
     case notPrintable(id: String, kind: RecordKind)

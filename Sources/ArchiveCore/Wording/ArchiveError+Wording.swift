@@ -32,6 +32,12 @@ extension ArchiveError {
         case .ambiguousName(let typed, let kind, let candidates):
             "«\(typed)» có thể là \(candidates.count) \(kind.vietnameseName): "
                 + candidates.map(\.label).joined(separator: "; ") + "; hãy ghi mã của một \(kind.vietnameseName)"
+        case .ambiguousRecord(let typed, let candidates):
+            "«\(typed)» có thể là \(candidates.count) bản ghi: "
+                + candidates.map(\.label).joined(separator: "; ") + "; hãy ghi mã của một bản ghi"
+        case .noRecordNamed(let typed, let closest):
+            "không có chi bộ, đảng bộ, đảng viên, biên bản hay văn bản nào tên hay mã «\(typed.count > 80 ? typed.prefix(80) + "…" : typed)»"
+                + (closest.isEmpty ? "" : "; có phải: " + closest.map(\.label).joined(separator: "; ") + "?")
         case .notPrintable(let id, let kind):
             "\(id) là mã của một \(kind.vietnameseName); chỉ in được biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)"
         case .noVersions(let id):

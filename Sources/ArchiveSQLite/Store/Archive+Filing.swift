@@ -251,8 +251,7 @@ extension Archive {
             try String.fetchAll(
                 db, sql: "SELECT t.id FROM task t JOIN document d ON d.id = t.document_id WHERE d.cell_id = ?",
                 arguments: [cell.id]))
-        let knownMeetings = Set(
-            try String.fetchAll(db, sql: "SELECT id FROM meeting WHERE cell_id = ?", arguments: [cell.id]))
+        let knownMeetings = try Self.meetingDates(db, cellID: cell.id)
         let placeholder = id.isEmpty ? "form" : id
         if isMeeting {
             let (meeting, problems) = MeetingForm.read(
@@ -316,14 +315,8 @@ extension Archive {
         if let open = written.lastIndex(of: "["), let close = written.lastIndex(of: "]"), open < close {
             id = TextNormalization.trimmed(String(written[written.index(after: open)..<close]))
         }
-        let reader = RecordReader(db: db)
-        if let cell = try reader.cell(id: id) { return cell }
-        let byName = try String.fetchAll(
-            db, sql: "SELECT id FROM cell WHERE lower(name) = lower(?)", arguments: [written])
-        if byName.count == 1, let cell = try reader.cell(id: byName[0]) { return cell }
-        throw ArchiveError.formRefused([
-            FormProblem(file: file, line: line?.number ?? 0, message: "không có chi bộ “\(written)” trong kho")
-        ])
+        if let cell = try RecordReader(db: db).cell(id: id) { return cell }
+        return try namedCell(db, written: written, line: line?.number ?? 0, file: file)
     }
 
     /// `base`, or `base-2`, `base-3`… whichever no record of `table` holds yet.

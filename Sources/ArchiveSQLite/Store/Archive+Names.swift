@@ -27,14 +27,15 @@ extension Archive {
         }
     }
 
-    /// The record `typed` names: its code, or a cell and a day ("Nà Pàn 28/12/2024", "cb-na-pan
-    /// 2024-12-28") for that cell's minutes of the day (issue 11, item 9).
+    /// The record `typed` names: its code, or a cell and a day ("Nà Pàn 28/12/2024", "Nà Pàn
+    /// ngày 28/12/2024", "cb-na-pan 2024-12-28") for that cell's minutes of the day (issue 11,
+    /// item 9).
     ///
-    /// - returns: `typed` itself when it is a record's code (of any kind), or when it is
-    ///   several words ending in no date.
+    /// - returns: `typed` itself when it is a record's code (of any kind).
     /// - throws: `ArchiveError.noSuchRecord` with the closest codes when `typed` is one word
     ///   and no record's code; `ArchiveError.noSuchName` (kind `.meeting`, with the cell's
-    ///   minutes nearest in date) when the cell held none that day; `ArchiveError.ambiguousName`
+    ///   minutes nearest in date) when the cell held none that day, or with none when `typed`
+    ///   is several words that end in no day; `ArchiveError.ambiguousName`
     ///   when it held several; what `identifier(naming:kind:)` throws for the cell.
     ///
     /// - parameter expected: `.meeting` or `.document` when the command works on one kind
@@ -52,8 +53,13 @@ extension Archive {
             throw ArchiveError.noSuchRecord(typed: text, closest: try await closestRecords(to: text, kind: expected))
         }
         guard words.count >= 2, let last = words.popLast(), case .date(let day) = LocalDate.typed(last) else {
-            return typed
+            // Several words that end in no day: no code, and no cell and day either.
+            throw ArchiveError.noSuchName(typed: text, kind: .meeting, closest: [])
         }
+        // "Nà Pàn ngày 15/12/2024", "Nà Pàn, 15/12/2024": the word and the comma people put
+        // between the cell and the day.
+        if words.count >= 2, let word = words.last, VietnameseText.fold(word) == "ngay" { words.removeLast() }
+        if let word = words.last, word.hasSuffix(",") { words[words.count - 1] = String(word.dropLast()) }
         let cellID = try await identifier(naming: words.joined(separator: " "), kind: .cell)
         let (ofDay, nearest) = try await pool.read { db in
             let ofDay = try Row.fetchAll(
@@ -131,5 +137,181 @@ extension Archive {
                 return NameMatch.Candidate(id: id, name: "\(kind) \(which), \(cell.name)")
             }
         }
+    }
+
+    /// The record of any kind `typed` names, for `show` and `log` (issue 11, item 9): a code;
+    /// a cell and a day for its minutes (`recordID(naming:expecting:)`); or the name of a cell
+    /// or committee (`NameMatch.find`) or of a member (`NameMatch.findPerson`, unique in the
+    /// archive).
+    ///
+    /// - throws: `ArchiveError.noSuchRecord` for one word near minutes' and documents' codes
+    ///   only (with them); `ArchiveError.noRecordNamed` with the closest names and codes of
+    ///   every kind otherwise; `ArchiveError.ambiguousName` when several records of one kind
+    ///   answer, `ArchiveError.ambiguousRecord` when records of several kinds do; what
+    ///   `recordID(naming:expecting:)` throws for a cell and a day.
+    public func anyRecordID(naming typed: String) async throws -> String {
+        let text = TextNormalization.collapsed(typed)
+        let words = text.split(separator: " ")
+        if words.count >= 2, let last = words.last, case .date = LocalDate.typed(String(last)) {
+            return try await recordID(naming: text)
+        }
+        let (kinds, cells, organizations, people) = try await pool.read { db in
+            (
+                try db.recordKinds(holding: text),
+                try Self.namesAndCodes(db, sql: "SELECT id, name FROM cell"),
+                try Self.namesAndCodes(db, sql: "SELECT id, name FROM organization"),
+                try Self.people(db, cellID: nil)
+            )
+        }
+        if !kinds.isEmpty { return text }
+        if text.isEmpty { throw ArchiveError.noSuchRecord(typed: text, closest: []) }
+        let persons = people.map { (id: $0.id, name: $0.name) }
+        let names: [RecordKind: [(id: String, name: String)]] = [
+            .cell: cells, .organization: organizations, .member: persons,
+        ]
+        let matches: [(RecordKind, NameMatch)] = [
+            (.cell, NameMatch.find(text, among: cells)),
+            (.organization, NameMatch.find(text, among: organizations)),
+            (.member, NameMatch.findPerson(text, among: persons)),
+        ]
+        func labelled(_ candidate: NameMatch.Candidate, _ kind: RecordKind) -> NameMatch.Candidate {
+            guard kind == .member, let person = people.first(where: { $0.id == candidate.id }) else { return candidate }
+            return NameMatch.Candidate(id: person.id, name: "\(person.name), \(person.cellName)")
+        }
+        var answers: [(kind: RecordKind, candidate: NameMatch.Candidate)] = []
+        for (kind, match) in matches {
+            switch match {
+            case .found(let id):
+                let name = names[kind]?.first { $0.id == id }?.name ?? id
+                answers.append((kind, labelled(NameMatch.Candidate(id: id, name: name), kind)))
+            case .ambiguous(let found): answers += found.map { (kind, labelled($0, kind)) }
+            case .none: break
+            }
+        }
+        if answers.count == 1 { return answers[0].candidate.id }
+        if let kind = answers.first?.kind {
+            if answers.allSatisfy({ $0.kind == kind }) {
+                throw ArchiveError.ambiguousName(typed: text, kind: kind, candidates: answers.map(\.candidate))
+            }
+            throw ArchiveError.ambiguousRecord(typed: text, candidates: answers.map(\.candidate))
+        }
+        // None: the closest codes of cells, committees and members, then of minutes and
+        // documents, then the closest names.
+        let records = try await closestRecords(to: text, kind: nil)
+        let others = Self.closestCodes(
+            to: text,
+            among: cells + organizations + people.map { (id: $0.id, name: "\($0.name), \($0.cellName)") })
+        if words.count == 1, others.isEmpty {
+            throw ArchiveError.noSuchRecord(typed: text, closest: records)
+        }
+        var closest = others + records
+        for (kind, match) in matches {
+            if case .none(let near) = match { closest += near.map { labelled($0, kind) } }
+        }
+        var seen = Set<String>()
+        closest = closest.filter { seen.insert($0.id).inserted }
+        throw ArchiveError.noRecordNamed(typed: text, closest: Array(closest.prefix(5)))
+    }
+
+    /// The member `typed` names (issue 11, item 9): a member's code, or a full name with or
+    /// without marks (`NameMatch.findPerson`), within `cellID` when given, else in the whole
+    /// archive.
+    ///
+    /// - throws: `ArchiveError.wrongKind` for another kind of record's code;
+    ///   `ArchiveError.noSuchName` (kind `.member`) with the closest names and codes;
+    ///   `ArchiveError.ambiguousName` with every namesake, each with its cell and code.
+    public func memberID(naming typed: String, cellID: String? = nil) async throws -> String {
+        let text = TextNormalization.collapsed(typed)
+        let (kinds, people) = try await pool.read { db in
+            (try db.recordKinds(holding: text), try Self.people(db, cellID: cellID))
+        }
+        if kinds.contains(.member) { return text }
+        if let kind = kinds.first { throw ArchiveError.wrongKind(id: text, kind: kind, expected: .member) }
+        func labelled(_ candidate: NameMatch.Candidate) -> NameMatch.Candidate {
+            guard let person = people.first(where: { $0.id == candidate.id }) else { return candidate }
+            return NameMatch.Candidate(id: person.id, name: "\(person.name), \(person.cellName)")
+        }
+        switch NameMatch.findPerson(text, among: people.map { (id: $0.id, name: $0.name) }) {
+        case .found(let id): return id
+        case .ambiguous(let found):
+            throw ArchiveError.ambiguousName(typed: text, kind: .member, candidates: found.map(labelled))
+        case .none(let closest):
+            let byCode = Self.closestCodes(to: text, among: people.map { (id: $0.id, name: $0.name) }).map(labelled)
+            var seen = Set<String>()
+            let both = (byCode + closest.map(labelled)).filter { seen.insert($0.id).inserted }
+            throw ArchiveError.noSuchName(typed: text, kind: .member, closest: Array(both.prefix(3)))
+        }
+    }
+
+    /// Members with their cells' names, of `cellID` or of every cell.
+    private static func people(
+        _ db: Database, cellID: String?
+    ) throws -> [(id: String, name: String, cellName: String)] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT m.id, m.full_name, c.name FROM member m JOIN cell c ON c.id = m.cell_id"
+                + (cellID == nil ? "" : " WHERE m.cell_id = ?"),
+            arguments: StatementArguments(cellID.map { [$0] } ?? [])
+        ).map { (id: $0[0], name: $0[1], cellName: $0[2]) }
+    }
+
+    private static func namesAndCodes(_ db: Database, sql: String) throws -> [(id: String, name: String)] {
+        try Row.fetchAll(db, sql: sql).map { (id: $0[0] as String, name: $0[1] as String) }
+    }
+
+    /// The candidates whose codes are within an edit of `typed` (two from eight letters; case
+    /// aside), nearest first, at most three: "np-99" finds np-09, not np-01.
+    private static func closestCodes(
+        to typed: String, among candidates: [(id: String, name: String)]
+    ) -> [NameMatch.Candidate] {
+        guard !typed.isEmpty, typed.count <= 200, !typed.contains(" ") else { return [] }
+        let lowered = typed.lowercased()
+        let allowed = typed.count >= 8 ? 2 : 1
+        return candidates.compactMap { candidate in
+            EditDistance.between(lowered, candidate.id.lowercased(), atMost: allowed).map { (candidate, $0) }
+        }.sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }.prefix(3).map {
+            NameMatch.Candidate(id: $0.0.id, name: $0.0.name)
+        }
+    }
+
+    /// The cell a form's `Chi bộ:` line names when it is no cell's code: by name as `--cell`
+    /// takes it (`NameMatch.find`), the name before a `[code]` that is no cell's taken.
+    ///
+    /// - throws: `ArchiveError.formRefused` at `line`, with the closest cells or the
+    ///   candidates.
+    static func namedCell(_ db: Database, written: String, line: Int, file: String) throws -> Cell {
+        var name = written
+        if let open = written.lastIndex(of: "["), let close = written.lastIndex(of: "]"), open < close {
+            let before = TextNormalization.trimmed(String(written[..<open]))
+            name = before.isEmpty ? String(written[written.index(after: open)..<close]) : before
+        }
+        let cells = try namesAndCodes(db, sql: "SELECT id, name FROM cell")
+        func listed(_ candidates: [NameMatch.Candidate]) -> String {
+            candidates.map { "\($0.name) [\($0.id)]" }.joined(separator: "; ")
+        }
+        let message: String
+        switch NameMatch.find(name, among: cells) {
+        case .found(let id):
+            if let cell = try RecordReader(db: db).cell(id: id) { return cell }
+            message = "không có chi bộ “\(written)” trong kho"
+        case .ambiguous(let found):
+            message = "“\(written)” có thể là \(found.count) chi bộ: \(listed(found)); hãy ghi kèm mã trong ngoặc vuông"
+        case .none(let closest):
+            message =
+                "không có chi bộ “\(written)” trong kho"
+                + (closest.isEmpty
+                    ? "; ghi tên hoặc mã chi bộ như trong danh sách chi bộ" : "; có phải: \(listed(closest))?")
+        }
+        throw ArchiveError.formRefused([FormProblem(file: file, line: line, message: message)])
+    }
+
+    /// The cell's meetings, identifier → date, for a document form's `Thông qua tại kỳ sinh
+    /// hoạt` (`DocumentForm.read`).
+    static func meetingDates(_ db: Database, cellID: String) throws -> [String: LocalDate] {
+        var dates: [String: LocalDate] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, date FROM meeting WHERE cell_id = ?", arguments: [cellID]) {
+            if let date = LocalDate(row[1] as String) { dates[row[0]] = date }
+        }
+        return dates
     }
 }
