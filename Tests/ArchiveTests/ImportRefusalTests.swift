@@ -30,9 +30,12 @@ struct ImportRefusalTests {
         Refusal(file: "invalid/bad-time.xml", line: 40, column: nil, says: "25:10"),
         Refusal(file: "invalid/missing-required.xml", line: 49, column: nil, says: "agenda"),
         Refusal(file: "invalid/broken-near-end.xml", line: 53006, column: 10, says: "XML sai cú pháp"),
-        Refusal(file: "invalid/control-character.xml", line: 54, column: 25, says: "invalid Char value 1"),
         Refusal(
-            file: "invalid/control-character-reference.xml", line: 54, column: nil, says: "invalid xmlChar value 1"),
+            file: "invalid/control-character.xml", line: 54, column: 25,
+            says: "có ký tự điều khiển không được phép (mã 1)"),
+        Refusal(
+            file: "invalid/control-character-reference.xml", line: 54, column: nil,
+            says: "tham chiếu tới ký tự điều khiển không được phép (mã 1)"),
         Refusal(
             file: "invalid/duplicate-id.xml", line: 63, column: 12,
             says: "mã a-2023-01 đã dùng cho một kỳ sinh hoạt khác ở dòng 40"),
@@ -43,7 +46,8 @@ struct ImportRefusalTests {
         Refusal(file: "hostile/billion-laughs.xml", line: 2, column: 1, says: "DOCTYPE"),
         Refusal(file: "hostile/quadratic-blowup.xml", line: 2, column: 1, says: "DOCTYPE"),
         Refusal(file: "hostile/parameter-entity.xml", line: 2, column: 1, says: "DOCTYPE"),
-        Refusal(file: "hostile/xinclude.xml", line: 54, column: nil, says: "Element content is not allowed"),
+        Refusal(
+            file: "hostile/xinclude.xml", line: 54, column: nil, says: "phần tử <p>: không được đặt phần tử con ở đây"),
     ]
 
     @Test(arguments: refusals)

@@ -30,10 +30,10 @@ extension ImportRefusal {
             "tệp trống hoặc không phải tệp XML của Sổ Chi Bộ: hãy chọn tệp .xml đã xuất từ Sổ Chi Bộ "
                 + "(lệnh sochibo export hoặc nút tải về), không phải tệp Word, Excel hay ảnh"
         case .malformed(let message):
-            "XML sai cú pháp (\(message)): tệp bị hỏng hoặc đã bị sửa tay; "
+            "XML sai cú pháp (\(XMLMessageWording.parser(message) ?? message)): tệp bị hỏng hoặc đã bị sửa tay; "
                 + "hãy xuất lại tệp từ Sổ Chi Bộ rồi gửi lại"
         case .schema(let message):
-            "không đúng lược đồ archive-1.xsd: \(message)"
+            "không đúng định dạng của Sổ Chi Bộ (lược đồ archive-1.xsd): \(XMLMessageWording.schema(message))"
         case .identifierTaken(let id, let holder, let line):
             RecordKind.identifierTaken(id, by: holder, where: line.map { "ở dòng \($0)" } ?? "trong kho")
         case .identifierRepeated(let id, let kind, let line):
