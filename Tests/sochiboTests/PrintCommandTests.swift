@@ -63,6 +63,25 @@ struct PrintCommandTests {
         #expect(text.contains("THƯ KÝ CHỦ TRÌ Vi Thị Hồng Hoàng Văn Thuận"), "\(text.suffix(300))")
     }
 
+    /// Minutes whose closing line and signatures used to fall on a page of their own (issue 11,
+    /// item 14, found on 31 of the sample's 84 minutes): the last page also holds the end of
+    /// the minutes' last part.
+    @Test(arguments: ["km-2023-02", "km-2023-03", "km-2023-06"])
+    func theSignaturesNeverStandOnAPageAlone(_ id: String) throws {
+        let archive = try filled()
+        let html = directory + "/\(id).html"
+        #expect(try Sochibo.run(["print", "--archive", archive, id, "-o", html]).status == 0)
+        _ = try printed(html, name: id)
+        let pages = try Browser.pageCount(in: directory, name: id)
+        let last = try Sochibo.tool(
+            "/usr/bin/pdftotext", ["-f", String(pages), "-l", String(pages), directory + "/\(id).pdf", "-"]
+        ).output
+        let lines = last.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines.contains { $0.hasPrefix("THƯ KÝ") }, "\(lines)")
+        let ending = lines.firstIndex { $0.hasPrefix("Kỳ sinh hoạt kết thúc") } ?? 0
+        #expect(ending > 0, "the last page of \(id) holds only its closing line and signatures: \(lines)")
+    }
+
     @Test func mistakesAreOneVietnameseLineAndWriteNothing() throws {
         let archive = try filled()
         let unknown = try Sochibo.run(["print", "--archive", archive, "khong-co"])
