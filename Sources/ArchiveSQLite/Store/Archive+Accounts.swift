@@ -87,10 +87,7 @@ extension Archive: AccountService {
     public func disableAccount(name: String, context: AuditContext) async throws -> Account {
         let name = AccountRules.normalizedName(name)
         return try await write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]) else {
-                throw AccountError.notFound(name)
-            }
-            var account = try Self.account(row)
+            var account = try Self.stored(db, named: name)
             if account.disabled { return account }
             if account.role == .admin {
                 let enabled =
@@ -114,10 +111,7 @@ extension Archive: AccountService {
     public func enableAccount(name: String, context: AuditContext) async throws -> Account {
         let name = AccountRules.normalizedName(name)
         return try await write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]) else {
-                throw AccountError.notFound(name)
-            }
-            var account = try Self.account(row)
+            var account = try Self.stored(db, named: name)
             guard account.disabled else { return account }
             try db.execute(sql: "UPDATE account SET disabled = 0 WHERE name = ?", arguments: [name])
             try AuditLog(db: db).append(
@@ -139,12 +133,7 @@ extension Archive: AccountService {
     public func changeAccount(_ changed: Account, context: AuditContext) async throws -> Account {
         let wanted = try Self.scoped(changed)
         return try await write { db in
-            guard
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [wanted.name])
-            else {
-                throw AccountError.notFound(wanted.name)
-            }
-            var account = try Self.account(row)
+            var account = try Self.stored(db, named: wanted.name)
             guard
                 account.role != wanted.role || account.cellID != wanted.cellID
                     || account.organizationID != wanted.organizationID || account.confidential != wanted.confidential
@@ -240,6 +229,16 @@ extension Archive: AccountService {
                         SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below)
                         """, arguments: [organizationID]))
         }
+    }
+
+    /// The account named `name` (already normalized), read inside the caller's transaction.
+    ///
+    /// - throws: `AccountError.notFound`.
+    private static func stored(_ db: Database, named name: String) throws -> Account {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]) else {
+            throw AccountError.notFound(name)
+        }
+        return try account(row)
     }
 
     private static func account(_ row: Row) throws -> Account {
