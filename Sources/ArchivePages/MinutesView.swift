@@ -37,6 +37,9 @@ struct MinutesView {
             var against: Int
             var abstentions: Int
             var passed: Bool
+            /// When more votes were cast than members entitled to vote were present: the count
+            /// cannot be right, so no result is printed but this ("40 phiếu, nhiều hơn 13…").
+            var impossible: String?
         }
 
         /// The section's Roman numeral.
@@ -210,11 +213,14 @@ struct MinutesView {
     /// Each vote against the members entitled to vote, and whether it passed.
     static func votes(_ meeting: Meeting, cell: Cell, numeral: String) -> Votes {
         let base = meeting.votingBase(members: cell.members)
+        let present = ApprovalWarnings.entitledPresent(meeting, members: cell.members)
         let items = meeting.votes.map { vote in
             Votes.Item(
                 subject: vote.subject, votesFor: vote.votesFor, base: base.entitled,
                 share: base.entitled > 0 ? Percent.text(Double(vote.votesFor) / Double(base.entitled)) : nil,
-                against: vote.votesAgainst, abstentions: vote.abstentions, passed: base.passed(vote))
+                against: vote.votesAgainst, abstentions: vote.abstentions, passed: base.passed(vote),
+                impossible: vote.cast > present
+                    ? "\(vote.cast) phiếu, nhiều hơn \(present) đảng viên có quyền biểu quyết có mặt" : nil)
         }
         return Votes(numeral: numeral, entitled: PrintText.people(base.entitled), items: items)
     }

@@ -314,13 +314,23 @@ struct PrintTests {
             text.contains(
                 "Thông qua Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 11 năm 2023: tán thành 18/19 đồng chí (94,7%), không tán thành 0, không biểu quyết 0. Kết quả: đạt"
             ))
+        let present = ApprovalWarnings.entitledPresent(meeting, members: cell.members)
+        #expect(present == 18)
         var failing = meeting
-        failing.votes = [Vote(subject: "Chủ trương làm đường", votesFor: 9, votesAgainst: 5, abstentions: 5)]
-        let failed = Self.visible(
-            pages.minutes(
-                failing, cell: cell, organization: Organization(id: "o", name: "Đảng bộ xã Hợp Thành"),
-                locality: "Phai Luông", tasks: []))
+        failing.votes = [Vote(subject: "Chủ trương làm đường", votesFor: 9, votesAgainst: 5, abstentions: 4)]
+        func printed(_ meeting: Meeting) -> String {
+            Self.visible(
+                pages.minutes(
+                    meeting, cell: cell, organization: Organization(id: "o", name: "Đảng bộ xã Hợp Thành"),
+                    locality: "Phai Luông", tasks: []))
+        }
+        let failed = printed(failing)
         #expect(failed.contains("tán thành 9/19 đồng chí (47,4%)") && failed.contains("Kết quả: không đạt"))
+        // One vote more than the 18 entitled members present: no result, the count is impossible.
+        failing.votes = [Vote(subject: "Chủ trương làm đường", votesFor: 9, votesAgainst: 5, abstentions: 5)]
+        let impossible = printed(failing)
+        #expect(impossible.contains("Kết quả: số phiếu không hợp lệ (19 phiếu, nhiều hơn 18 đảng viên"))
+        #expect(!impossible.contains("Kết quả: không đạt"))
     }
 
     @Test func taskReportsSayWhatTheTaskWasAndWhereItCameFrom() async throws {

@@ -149,6 +149,14 @@ import Testing
         let confirmed = try run(["correct", "np-2024-09", corrected, "--reason", "Ghi lại số biểu quyết", "--confirm"])
         #expect(confirmed.status == 0, "\(confirmed.errors)")
         #expect(confirmed.output.contains("phiên bản 2"))
+        // Confirmed, it is kept as written, but the page never calls an impossible count "đạt".
+        let page = directory + "/np-2024-09.html"
+        #expect(try run(["print", "np-2024-09", "-o", page]).status == 0)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("<b>số phiếu không hợp lệ</b> (40 phiếu, nhiều hơn"), "\(html)")
+        #expect(
+            !html.contains(
+                "tán thành 40/13 đồng chí (307,7%), không tán thành 0, không biểu quyết 0. Kết quả: <b>đạt</b>"))
     }
 
     /// The reviewers' case: votes beyond the members present are warned at filing, refused at

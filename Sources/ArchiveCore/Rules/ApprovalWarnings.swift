@@ -58,6 +58,12 @@ public enum ApprovalWarnings {
     ///     meeting's date).
     ///   - otherMeetings: the cell's meetings (the meeting itself, if listed, is ignored).
     /// - returns: the warnings; empty when the minutes may be approved without a word.
+    /// How many members entitled to vote were present: the most votes one question may have
+    /// (`domain.md`, "Meetings": an exempt member who attended and voted counts).
+    public static func entitledPresent(_ meeting: Meeting, members: [Member]) -> Int {
+        meeting.votingBase(members: members).entitledMemberIDs.filter { meeting.presence(of: $0) == .present }.count
+    }
+
     public static func check(_ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting]) -> [ApprovalWarning] {
         var warnings: [ApprovalWarning] = []
         let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
@@ -73,8 +79,7 @@ public enum ApprovalWarnings {
         if meeting.conclusion.allSatisfy({ TextNormalization.trimmed($0).isEmpty }) {
             warnings.append(.noConclusion)
         }
-        let entitledPresent = meeting.votingBase(members: cell.members).entitledMemberIDs
-            .filter { meeting.presence(of: $0) == .present }.count
+        let entitledPresent = Self.entitledPresent(meeting, members: cell.members)
         for vote in meeting.votes where vote.cast > entitledPresent {
             warnings.append(
                 .votesExceedPresent(subject: vote.subject, cast: vote.cast, entitledPresent: entitledPresent))
