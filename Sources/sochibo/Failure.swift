@@ -37,7 +37,7 @@ enum Failure {
                 let how =
                     "muốn sửa, lấy mẫu điền sẵn bằng `sochibo template --from \(record.id) -o sua.txt`, sửa rồi chạy `sochibo correct \(record.id) sua.txt`"
                 if let form = record.form {
-                    return ["\(form):\(record.line): error: \(record.sentence)", "sochibo: chưa lưu gì cả; \(how)."]
+                    return ["\(form):\(record.line): lỗi: \(record.sentence)", "sochibo: chưa lưu gì cả; \(how)."]
                 }
                 return [sentence + "; \(how)."]
             case .lifecycle(.correctionChangesNothing(let id)):

@@ -130,7 +130,7 @@ struct FormTests {
         #expect(found.contains { $0.message.contains("Vi Văn Hùng đã được ghi ở dòng \(line("Vi Văn Hùng"))") })
         #expect(found.contains { $0.line == line("Chu Văn Bình") && $0.message.contains("không hiểu “đi muộn”") })
         #expect(found.contains { $0.message.contains("điểm phải là số từ 0 đến 100") })
-        #expect(found.allSatisfy { $0.description.hasPrefix("mau.txt:\($0.line): error: ") })
+        #expect(found.allSatisfy { $0.description.hasPrefix("mau.txt:\($0.line): lỗi: ") })
         await #expect(try await Support.export(archive) == before)
         await #expect(try await archive.auditLog() == log)
     }

@@ -66,7 +66,7 @@ struct ImportRefusalTests {
         if let column = refusal.column, let match { #expect(match.column == column) }
         for problem in problems {
             #expect(problem.file == path)
-            #expect(problem.description.hasPrefix("\(path):\(problem.line):\(problem.column): error: "))
+            #expect(problem.description.hasPrefix("\(path):\(problem.line):\(problem.column): lỗi: "))
         }
         await #expect(try await Support.export(archive) == before, "the archive changed after refusing \(refusal.file)")
     }

@@ -86,7 +86,7 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(
             result.errorLines.first?.hasSuffix(
-                "error: không có tệp \(directory)/khong-co.xml; hãy xem lại tên và thư mục của tệp") == true,
+                "lỗi: không có tệp \(directory)/khong-co.xml; hãy xem lại tên và thư mục của tệp") == true,
             "\(result.errors)")
     }
 

@@ -87,9 +87,9 @@ struct LargeFileTests {
         #expect(refused.status == 1)
         let line = refused.errorLines.first { $0.contains("tệp đính kèm") } ?? ""
         #expect(
-            line.hasPrefix("\(file):62:5: error: tệp đính kèm “Sổ biên bản 2023.pdf” (6,3 MB) vượt giới hạn 4 MB"),
+            line.hasPrefix("\(file):62:5: lỗi: tệp đính kèm “Sổ biên bản 2023.pdf” (6,3 MB) vượt giới hạn 4 MB"),
             "\(refused.errors)")
-        #expect(refused.errorLines.filter { $0.contains(": error: ") }.count == 1, "\(refused.errors)")
+        #expect(refused.errorLines.filter { $0.contains(": lỗi: ") }.count == 1, "\(refused.errors)")
         #expect(try run(["export"]).output == before)
         // Without the lowered limit, the same file is imported.
         let other = directory + "/other"
@@ -98,7 +98,7 @@ struct LargeFileTests {
         #expect(accepted.status == 0, "\(accepted.errors)")
     }
 
-    /// The errors of importing `text` (written to a file), as `LINE:COLUMN: error: MESSAGE`.
+    /// The errors of importing `text` (written to a file), as `LINE:COLUMN: lỗi: MESSAGE`.
     func errors(importing text: String) throws -> [String] {
         let path = directory + "/\(UUID().uuidString).xml"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -115,7 +115,7 @@ struct LargeFileTests {
         // A chair nobody knows (the importer's own check, at the attribute); a day that does
         // not exist (the schema's and the importer's, one error at the meeting).
         let faults = [
-            ("<chair member=\"a-01\"/>", "<chair member=\"a-99\"/>", "42:12: error: ", "đảng viên a-99 không có"),
+            ("<chair member=\"a-01\"/>", "<chair member=\"a-99\"/>", "42:12: lỗi: ", "đảng viên a-99 không có"),
             ("date=\"2023-01-05\"", "date=\"2023-02-30\"", "40:", "2023-02-30"),
         ]
         for (right, wrong, place, words) in faults {

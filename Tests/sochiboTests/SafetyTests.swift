@@ -44,7 +44,7 @@ struct SafetyTests {
         #expect(result.status == 1)
         #expect(
             result.errorLines.first
-                == "\(file):60:60: error: số tán thành quá lớn: 4611686018427387904 (tối đa 100.000)",
+                == "\(file):60:60: lỗi: số tán thành quá lớn: 4611686018427387904 (tối đa 100.000)",
             "\(result.errors)")
         #expect(!(try run(["export"]).output.contains("<meeting")))
     }
@@ -112,7 +112,7 @@ struct SafetyTests {
         let result = try run(["file", file])
         expectNoCrash(result, ["file"])
         #expect(result.status == 1)
-        #expect(result.errors.contains("\(file):59: error: biểu quyết cần dạng"), "\(result.errors)")
+        #expect(result.errors.contains("\(file):59: lỗi: biểu quyết cần dạng"), "\(result.errors)")
         #expect(result.errors.contains("số từ 0 đến 100000"), "\(result.errors)")
     }
 
@@ -340,7 +340,7 @@ struct SafetyTests {
         #expect(result.status == 1)
         #expect(
             result.errorLines.first
-                == "\(file):63:13: error: mã a-2023-01 đã là mã của một kỳ sinh hoạt ở dòng 40; mỗi mã chỉ dùng cho một bản ghi",
+                == "\(file):63:13: lỗi: mã a-2023-01 đã là mã của một kỳ sinh hoạt ở dòng 40; mỗi mã chỉ dùng cho một bản ghi",
             "\(result.errors)")
     }
 
@@ -354,7 +354,7 @@ struct SafetyTests {
         #expect(imported.status == 1)
         #expect(
             imported.errorLines.first
-                == "\(file):63:13: error: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
+                == "\(file):63:13: lỗi: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
             "\(imported.errors)")
 
         // The resolution's form names the meeting that adopted it: file that first.
@@ -368,7 +368,7 @@ struct SafetyTests {
         #expect(filed.status == 1)
         #expect(
             filed.errorLines.first
-                == "\(filled):6: error: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
+                == "\(filled):6: lỗi: mã np-2023-08 đã là mã của một kỳ sinh hoạt trong kho; mỗi mã chỉ dùng cho một bản ghi",
             "\(filed.errors)")
         #expect(try run(["show", "np-2023-08"]).output.contains("Kỳ sinh hoạt"))
     }
@@ -514,7 +514,7 @@ struct SafetyTests {
         try initialized()
         let file = Sochibo.path("fixtures/hostile/many-attributes.xml")
         let refusal =
-            "error: nội dung bị từ chối: một phần tử có quá 256 thuộc tính; không phần tử nào của định dạng lưu trữ cần nhiều đến thế"
+            "lỗi: nội dung bị từ chối: một phần tử có quá 256 thuộc tính; không phần tử nào của định dạng lưu trữ cần nhiều đến thế"
         let result = try run(["import", file])
         #expect(result.status == 1)
         #expect(
@@ -653,7 +653,7 @@ struct SafetyTests {
         try initialized()
         // The importer's own problems, each placed by its attribute on its line.
         let expected = try importErrors(Sochibo.path("fixtures/invalid/several-errors.xml"))
-        #expect(expected.count == 4 && expected[0].hasPrefix("FILE:42:12: error: "), "\(expected)")
+        #expect(expected.count == 4 && expected[0].hasPrefix("FILE:42:12: lỗi: "), "\(expected)")
         #expect(try importErrors(Sochibo.path("fixtures/invalid/cr-line-ends.xml")) == expected)
         // libxml2's: a schema error (bad-date, line 40) and a well-formedness one (malformed,
         // line 56), in CR and CR LF variants of the same files.

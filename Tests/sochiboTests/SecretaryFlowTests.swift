@@ -104,8 +104,8 @@ struct SecretaryFlowTests {
         #expect(result.errorLines.count == 3, "\(result.errors)")
         let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
         func line(_ prefix: String) -> Int { (lines.firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1 }
-        #expect(result.errorLines[0].hasPrefix("\(form):\(line("Bắt đầu")): error: “Bắt đầu” phải là giờ, ví dụ 19:30"))
-        #expect(result.errorLines[1].hasPrefix("\(form):\(line("Chủ trì")): error: không có đảng viên “Hà Văn Lực”"))
+        #expect(result.errorLines[0].hasPrefix("\(form):\(line("Bắt đầu")): lỗi: “Bắt đầu” phải là giờ, ví dụ 19:30"))
+        #expect(result.errorLines[1].hasPrefix("\(form):\(line("Chủ trì")): lỗi: không có đảng viên “Hà Văn Lực”"))
         #expect(result.errorLines[2] == "sochibo: chưa lưu gì cả: 2 lỗi trong mẫu; sửa rồi chạy lại lệnh.")
         #expect(try run(["log"]).output.contains("lập dự thảo") == false)
         let draft = try run(["correct", "np-2024-12", form])

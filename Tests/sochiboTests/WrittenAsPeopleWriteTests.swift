@@ -130,7 +130,7 @@ struct WrittenAsPeopleWriteTests {
         }.map { $0 + 1 }
         #expect(
             locked.errorLines.first?.hasPrefix(
-                "\(again):\(dateLine ?? 0): error: biên bản cb-na-pan-2024-12-28 đã được thông qua") == true,
+                "\(again):\(dateLine ?? 0): lỗi: biên bản cb-na-pan-2024-12-28 đã được thông qua") == true,
             "\(locked.errors)")
         #expect(locked.errors.contains("sochibo correct cb-na-pan-2024-12-28"))
         #expect(
@@ -210,7 +210,7 @@ struct WrittenAsPeopleWriteTests {
         #expect(result.status == 1)
         #expect(
             result.errorLines.first
-                == "\(form):12: error: “Độ mật” đã ghi ở dòng 11 và ghi lại ở dòng 12; mỗi mục chỉ ghi một lần, hãy xóa một dòng",
+                == "\(form):12: lỗi: “Độ mật” đã ghi ở dòng 11 và ghi lại ở dòng 12; mỗi mục chỉ ghi một lần, hãy xóa một dòng",
             "\(result.errors)")
         #expect(try run(["list", "documents", "--cell", "cb-na-pan"]).output.contains("2024-12-29") == false)
     }
@@ -262,7 +262,7 @@ struct WrittenAsPeopleWriteTests {
         let result = try run(["import", file])
         #expect(result.status == 1)
         #expect(
-            result.errorLines.first?.hasPrefix("\(file):1:1: error: tệp khai báo bảng mã ISO-8859-1") == true,
+            result.errorLines.first?.hasPrefix("\(file):1:1: lỗi: tệp khai báo bảng mã ISO-8859-1") == true,
             "\(result.errors)")
         #expect(try run(["list", "cells"]).output.contains("cb-") == false)
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One problem in a filled form, at its line: `FORM:LINE: error: MESSAGE`.
+/// One problem in a filled form, at its line: `FORM:LINE: lỗi: MESSAGE`.
 public struct FormProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// The form's file name, as given.
     public var file: String
@@ -16,8 +16,8 @@ public struct FormProblem: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FORM:LINE: error: MESSAGE`.
-    public var description: String { "\(file):\(line): error: \(message)" }
+    /// `FORM:LINE: lỗi: MESSAGE`.
+    public var description: String { "\(file):\(line): lỗi: \(message)" }
 }
 
 /// The plain-text form a secretary fills in: UTF-8 with or without a BOM, LF or CRLF. Lines

@@ -15,6 +15,9 @@ package enum ImportRefusal: Sendable, Hashable {
     case notAnArchive(root: String, namespace: String?)
     /// A limit of the input guard (`XMLInputRefusal`) refused the content.
     case input(XMLInputRefusal)
+    /// The file stops part way, before the root's end tag: a copy or a download not finished.
+    /// `line` is the last line with content.
+    case truncated(line: Int)
     /// The XML declaration names an encoding other than UTF-8 (`declared` as written).
     case encodingDeclared(String)
     /// The file uses entity references; `message` is libxml2's.

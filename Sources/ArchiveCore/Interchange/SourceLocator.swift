@@ -57,4 +57,54 @@ package enum SourceLocator {
         if lineNumber <= lastLine { place() }
         return result
     }
+
+    /// Where a file's content ends: the line and the column just after its last character that
+    /// is not white space (1-based, characters as libxml2 counts them; `(1, 1)` for a file of
+    /// nothing but white space), whether there is any content, whether it starts with `<` (after
+    /// a UTF-8 byte order mark) as XML does, and whether it ends with the end tag of an `archive`
+    /// root (`</archive>`, with or without a prefix). Nil when the file cannot be read.
+    ///
+    /// A parser error at or after this place, in a file that does not end with the root's end
+    /// tag, means the file stops part way (a copy or a download not finished).
+    package static func endOfContent(
+        in path: String
+    ) -> (line: Int, column: Int, hasContent: Bool, startsWithMarkup: Bool, endsWithRoot: Bool)? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var lineNumber = 1
+        var column = 0
+        var afterCarriageReturn = false
+        var end = (line: 1, column: 1)
+        var tail: [UInt8] = []
+        var first: UInt8?
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count == 0 { break }
+            for byte in chunk[0..<count] {
+                if byte == UInt8(ascii: "\n") && afterCarriageReturn {
+                    afterCarriageReturn = false
+                    continue
+                }
+                afterCarriageReturn = byte == UInt8(ascii: "\r")
+                if byte == UInt8(ascii: "\n") || afterCarriageReturn {
+                    lineNumber += 1
+                    column = 0
+                    continue
+                }
+                // A UTF-8 continuation byte does not start a character.
+                if byte & 0xC0 != 0x80 { column += 1 }
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                    end = (lineNumber, column + 1)
+                    if first == nil && byte != 0xEF && byte != 0xBB && byte != 0xBF { first = byte }
+                    tail.append(byte)
+                    if tail.count > 64 { tail.removeFirst(tail.count - 32) }
+                }
+            }
+        }
+        let closing = String(decoding: tail, as: UTF8.self)
+        let lastTag = closing.lastIndex(of: "<").map { closing[$0...] } ?? ""
+        let endsWithRoot = lastTag.hasPrefix("</") && lastTag.hasSuffix("archive>")
+        return (end.line, end.column, !tail.isEmpty, first == UInt8(ascii: "<"), endsWithRoot)
+    }
 }

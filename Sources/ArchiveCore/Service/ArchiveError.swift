@@ -156,6 +156,6 @@ public struct ImportProblem: Sendable, Hashable, Codable, CustomStringConvertibl
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers use and editors understand.
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    /// `FILE:LINE:COLUMN: lỗi: MESSAGE`, the form compilers use and editors understand.
+    public var description: String { "\(file):\(line):\(column): lỗi: \(message)" }
 }

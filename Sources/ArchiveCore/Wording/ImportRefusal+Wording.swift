@@ -19,6 +19,9 @@ extension ImportRefusal {
                 + " (cần <archive> trong \(ArchiveFormat.namespace))"
         case .input(let refusal):
             refusal.vietnamese
+        case .truncated(let line):
+            "tệp dừng giữa chừng ở dòng \(line), chưa đến thẻ đóng </archive>: tệp chưa được chép hay tải về hết; "
+                + "hãy chép lại tệp từ bản gốc (hoặc xuất lại từ Sổ Chi Bộ) rồi nhập lại"
         case .encodingDeclared(let declared):
             "tệp khai báo bảng mã \(declared), nhưng định dạng lưu trữ là UTF-8 (hoặc UTF-16 có BOM): "
                 + "hãy lưu lại tệp với bảng mã UTF-8 và sửa dòng khai báo thành encoding=\"UTF-8\""

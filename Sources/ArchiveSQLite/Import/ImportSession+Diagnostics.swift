@@ -16,10 +16,52 @@ extension ImportSession {
         return low == 0 ? nil : low - 1
     }
 
+    /// `kind:id` of every element with an identifier inside `record` (a cell's members and
+    /// terms, a document's tasks), which a reference elsewhere may name.
+    static func declaredKeys(in record: XMLElement) -> [String] {
+        var keys: [String] = []
+        var pending = record.children
+        while let element = pending.popLast() {
+            if let id = element.attribute("id") { keys.append("\(element.name):\(TextNormalization.trimmed(id))") }
+            pending += element.children
+        }
+        return keys
+    }
+
     /// Keeps what is worth reporting of the file's problems: the parser's and the schema's,
     /// and ours except those about records the schema already refused, or references to
     /// records refused for another reason.
     func finishFile(_ path: String, diagnostics: [XMLDiagnostic]) {
+        var diagnostics = diagnostics
+        if diagnostics.contains(where: { $0.severity == .fatal && $0.refusal == nil }),
+            let end = SourceLocator.endOfContent(in: path)
+        {
+            if !end.hasContent {
+                // libxml2 calls an empty file "extra content at the end".
+                let message = ImportRefusal.notXML.vietnameseDescription
+                problems.append((path, SourceProblem(line: 1, needle: nil, message: message), 1))
+                fileProblems = []
+                return
+            }
+            // libxml2 places it at the cut or at the start of the token the cut fell in.
+            // An end tag written wrong (`</archiv>`) is a mistake, not a cut; libxml2 calls the
+            // end tag a cut fell in "unparsable".
+            let stopsAtTheCut =
+                diagnostics.contains { $0.severity == .fatal && $0.line >= end.line }
+                && !diagnostics.contains {
+                    $0.message.hasPrefix("Opening and ending tag mismatch") && !$0.message.contains(" and unparsable")
+                }
+            if end.startsWithMarkup && !end.endsWithRoot && stopsAtTheCut {
+                // A file cut short: libxml2 says so in two or three ways at the cut, none of
+                // which says "cut" (an attribute without value, extra content, a root not
+                // <archive>); the record the cut falls in is not a record's fault.
+                diagnostics.removeAll { $0.line >= end.line }
+                let cutRecord = record(at: end.line)
+                fileProblems.removeAll { $0.line >= end.line || (cutRecord != nil && record(at: $0.line) == cutRecord) }
+                let message = ImportRefusal.truncated(line: end.line).vietnameseDescription
+                problems.append((path, SourceProblem(line: end.line, needle: nil, message: message), end.column))
+            }
+        }
         var schemaRefused = Set<Int>()
         for diagnostic in diagnostics where diagnostic.severity != .warning {
             // Noise that libxml2 adds after a pattern error on the same attribute.
@@ -30,6 +72,9 @@ extension ImportSession {
                 schemaRefused.insert(index)
                 let key = recordStarts[index].key
                 refused.insert(key)
+                // The members, terms and tasks written inside it go with it: a later reference
+                // to them is not a second fault.
+                refused.formUnion(recordStarts[index].declares)
                 // The streaming validator reports constraints on a whole record (a duplicate
                 // id) at its end tag; point at the record's start, where a reader looks.
                 let element = key.prefix { $0 != ":" }
@@ -39,7 +84,9 @@ extension ImportSession {
                 }
             }
             let message = Self.refusal(for: diagnostic).vietnameseDescription
-            problems.append((path, SourceProblem(line: line, needle: nil, message: message), column))
+            // The streaming validator gives no column: look for what the message names.
+            let needle = column > 0 ? nil : Self.needle(for: diagnostic.message)
+            problems.append((path, SourceProblem(line: line, needle: needle, message: message), column))
         }
         for problem in fileProblems {
             if let index = record(at: problem.line), schemaRefused.contains(index) { continue }
@@ -47,6 +94,21 @@ extension ImportSession {
             problems.append((path, problem, nil))
         }
         fileProblems = []
+    }
+
+    /// The text a schema message points at on its line: `attribute=` for one about an
+    /// attribute, `<element` otherwise; nil for a message that names neither.
+    static func needle(for message: String) -> String? {
+        guard message.hasPrefix("Element '") else { return nil }
+        let quoted = message.dropFirst("Element '".count).prefix { $0 != "'" }
+        let name = quoted.split(separator: "}").last.map(String.init) ?? ""
+        guard !name.isEmpty else { return nil }
+        let rest = message.dropFirst("Element '".count + quoted.count + 1)
+        if rest.hasPrefix(", attribute '") {
+            let attribute = rest.dropFirst(", attribute '".count).prefix { $0 != "'" }
+            if !attribute.isEmpty { return "\(attribute)=" }
+        }
+        return "<\(name)"
     }
 
     /// What a libxml2 diagnostic refuses, told apart by libxml2's own message.
@@ -89,7 +151,7 @@ extension ImportSession {
                 let problem = entry.problem
                 let finalColumn: Int
                 if let parserColumn = entry.parserColumn {
-                    finalColumn = parserColumn > 0 ? parserColumn : (problem.line > 0 ? 1 : 0)
+                    finalColumn = parserColumn > 0 ? parserColumn : (problem.line > 0 ? column : 0)
                 } else {
                     finalColumn = problem.line > 0 ? column : 0
                 }

@@ -40,7 +40,7 @@ final class ImportSession {
     /// Records refused for any reason (`kind:id`): references to them are not reported again.
     var refused: Set<String> = []
     /// The start line and key of each record of the file being read, in order.
-    var recordStarts: [(line: Int, key: String)] = []
+    var recordStarts: [(line: Int, key: String, declares: [String])] = []
     /// Past this many problems, the import stops reading: the file is badly broken.
     private let problemLimit = 200
 
@@ -147,7 +147,7 @@ final class ImportSession {
                         readLog(element, file: path)
                     case .record(let element, let record, let problems, let sha256):
                         let key = "\(element.name):\(element.attribute("id").map(TextNormalization.trimmed) ?? "")"
-                        recordStarts.append((element.line, key))
+                        recordStarts.append((element.line, key, Self.declaredKeys(in: element)))
                         // A record whose identifier is taken is not decoded, nor its problems told.
                         guard claimIdentifiers(in: element) else {
                             refused.insert(key)
