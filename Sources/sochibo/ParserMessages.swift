@@ -20,13 +20,16 @@ enum ParserMessages {
     /// ParserMessages.line(for: "Error: --quarter phải từ 1 đến 4.\nUsage: …\n  See 'sochibo summary --help' for more information.")
     /// // "sochibo: --quarter phải từ 1 đến 4; xem `sochibo summary --help`."
     /// ```
-    static func line(for message: String) -> String {
+    ///
+    /// `arguments` are the words typed after `sochibo`: the parser takes `--offset -1` for an
+    /// option missing its value, and only they show that a negative number was written.
+    static func line(for message: String, arguments: [String] = []) -> String {
         var hint = ""
         if let see = message.range(of: "See '"), let end = message[see.upperBound...].firstIndex(of: "'") {
             hint = "; xem `\(message[see.upperBound..<end])`"
         }
         let text = errorText(of: message)
-        var sentence = self.sentence(for: text)
+        var sentence = self.sentence(for: text, arguments: arguments)
         // A word the parser did not expect after a command made only of subcommands is a
         // command that does not exist ("sochibo nope", "sochibo member nope").
         let path = hint.split(separator: "`").dropFirst().first?.split(separator: " ").dropFirst()
@@ -67,7 +70,7 @@ enum ParserMessages {
 
     /// The Vietnamese sentence for one of the parser's English sentences (`ErrorMessageGenerator`
     /// in swift-argument-parser), or `text` itself when it is one of ours.
-    static func sentence(for text: String) -> String {
+    static func sentence(for text: String, arguments: [String] = []) -> String {
         let first = text.split(separator: "\n").first.map(String.init) ?? ""
         let quoted = first.split(separator: "'", omittingEmptySubsequences: false).map(String.init)
         // The quoted parts: "The value 'X' is invalid for 'Y'" splits as [_, X, _, Y, _].
@@ -97,7 +100,14 @@ enum ParserMessages {
             return "thiếu một trong: \(parts.map(optionName).joined(separator: ", "))"
         }
         if first.hasPrefix("Missing value for"), let name = parts.first {
-            return "thiếu giá trị sau \(optionName(name))"
+            let option = optionName(name)
+            if let at = arguments.firstIndex(of: option), at + 1 < arguments.count,
+                arguments[at + 1].range(of: #"^-\d+([.,]\d+)?$"#, options: .regularExpression) != nil
+            {
+                return "giá trị «\(arguments[at + 1])» không dùng được cho \(option): số ở đây không được âm, "
+                    + "hãy ghi 0 hoặc một số lớn hơn"
+            }
+            return "thiếu giá trị sau \(option)"
         }
         if first.hasPrefix("Unknown option"), let name = parts.first {
             let guess = parts.count >= 2 ? " (có phải \(optionName(parts[1]))?)" : ""
@@ -216,7 +226,7 @@ extension Sochibo {
         if code == .success {
             if !message.isEmpty { print(ParserMessages.help(message)) }
         } else if !message.isEmpty {
-            Failure.printError(ParserMessages.line(for: message))
+            Failure.printError(ParserMessages.line(for: message, arguments: Array(CommandLine.arguments.dropFirst())))
         }
         Foundation.exit(code.rawValue)
     }

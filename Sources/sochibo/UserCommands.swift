@@ -105,7 +105,12 @@ struct UserDisableCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let account = try await options.open().disableAccount(name: name, context: actor.context)
+            let archive = try await options.open()
+            if let before = try await archive.account(named: name), before.disabled {
+                print("Tài khoản \(before.name) đã khóa từ trước; không có gì thay đổi.")
+                return
+            }
+            let account = try await archive.disableAccount(name: name, context: actor.context)
             print("Đã khóa tài khoản \(account.name).")
         }
     }
@@ -123,7 +128,12 @@ struct UserEnableCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let account = try await options.open().enableAccount(name: name, context: actor.context)
+            let archive = try await options.open()
+            if let before = try await archive.account(named: name), !before.disabled {
+                print("Tài khoản \(before.name) vẫn đang mở (\(UserText.scope(before))); không có gì thay đổi.")
+                return
+            }
+            let account = try await archive.enableAccount(name: name, context: actor.context)
             print("Đã mở lại tài khoản \(account.name) (\(UserText.scope(account))).")
         }
     }
@@ -160,6 +170,7 @@ struct UserChangeCommand: AsyncParsableCommand {
             guard var account = try await archive.account(named: name) else {
                 throw AccountError.notFound(AccountRules.normalizedName(name))
             }
+            let original = account
             if let role, role != account.role {
                 account.role = role
                 account.cellID = nil
@@ -171,6 +182,12 @@ struct UserChangeCommand: AsyncParsableCommand {
             }
             if let confidential { account.confidential = confidential }
             let changed = try await archive.changeAccount(account, context: actor.context)
+            if changed.role == original.role && changed.cellID == original.cellID
+                && changed.organizationID == original.organizationID && changed.confidential == original.confidential
+            {
+                print("Tài khoản \(changed.name) vẫn là \(UserText.scope(changed)); không có gì thay đổi.")
+                return
+            }
             print("Tài khoản \(changed.name) nay là \(UserText.scope(changed)).")
         }
     }

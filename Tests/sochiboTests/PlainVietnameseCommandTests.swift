@@ -60,6 +60,10 @@ import Testing
             (["list", "cells", "--khong-co"], "không có tùy chọn --khong-co"),
             (["list", "cells", "--cel", "cb-na-pan"], "không có tùy chọn --cel (có phải --cell?)"),
             (["search", "nghị quyết", "--cell"], "thiếu giá trị sau --cell"),
+            (
+                ["search", "--offset", "-1", "nghị quyết"],
+                "giá trị «-1» không dùng được cho --offset: số ở đây không được âm"
+            ),
             (["show"], "thiếu ID"),
             (["show", "np-11", "np-12"], "thừa «np-12»"),
             (["show", "np-11", "np-12", "np-13"], "thừa «np-12», «np-13»"),

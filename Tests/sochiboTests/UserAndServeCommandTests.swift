@@ -63,6 +63,14 @@ import Testing
         let enabled = try Sochibo.run(["user", "enable", "thu.napan", "--archive", archive, "--by", "Hà Văn Lợi"])
         #expect(enabled.status == 0, "\(enabled.errors)")
         #expect(enabled.output.contains("Đã mở lại tài khoản thu.napan (bí thư chi bộ cb-na-pan)"))
+        // Asked again, or asked what already is, each says nothing changed and logs nothing.
+        let again = try Sochibo.run(["user", "enable", "thu.napan", "--archive", archive])
+        #expect(again.output == "Tài khoản thu.napan vẫn đang mở (bí thư chi bộ cb-na-pan); không có gì thay đổi.\n")
+        let same = try Sochibo.run(["user", "change", "thu.napan", "--role", "secretary", "--archive", archive])
+        #expect(same.output == "Tài khoản thu.napan vẫn là bí thư chi bộ cb-na-pan; không có gì thay đổi.\n")
+        #expect(try Sochibo.run(["user", "disable", "quantri2", "--archive", archive]).status == 1)
+        let entries = try Sochibo.run(["log", "--archive", archive, "thu.napan"]).output
+        #expect(entries.components(separatedBy: "mở lại tài khoản").count == 2, "\(entries)")
 
         // The secretary becomes the commune office's, named by the committee's name; the cell goes.
         let changed = try Sochibo.run(
