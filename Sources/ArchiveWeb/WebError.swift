@@ -47,6 +47,18 @@ public enum WebError: Error, Sendable, Equatable {
         }
     }
 
+    /// The page's headline when the status's standard one would mislead (a 403 that is not
+    /// about what the account may see); nil for the standard one.
+    var title: String? {
+        switch self {
+        case .invalidCSRFToken: "Trang đã cũ nên chưa lưu gì"
+        case .sessionLost: "Phiên làm việc đã hết, chưa lưu gì"
+        case .setupClosed: "Đường dẫn thiết lập không còn dùng được"
+        case .mayNotWrite: "Tài khoản đảng ủy không ghi hồ sơ của chi bộ"
+        default: nil
+        }
+    }
+
     /// The page's explanation, saying what to do; nil for the standard one of the status.
     var detail: String? {
         switch self {

@@ -99,46 +99,49 @@ public struct ErrorPage: Sendable {
     let nextStep: WebLink
 
     /// The page for `status` (404, 403, 413, 429, 400, 500, or another), with its own words; `detail`
-    /// replaces the standard explanation (it must say what to do).
-    public init(status: Int, detail: String? = nil, bar: WebAccountBar? = nil) {
+    /// replaces the standard explanation (it must say what to do), and `title` the standard
+    /// headline (a 403 for a stale form is not about permissions).
+    public init(status: Int, title: String? = nil, detail: String? = nil, bar: WebAccountBar? = nil) {
         self.status = status
         self.bar = bar
         let home = WebLink(href: "/", text: "Về trang đầu")
+        let standard: String
         switch status {
         case 404:
-            headline = "Không tìm thấy trang này"
+            standard = "Không tìm thấy trang này"
             explanation = detail ?? "Địa chỉ có thể gõ nhầm, hoặc bản ghi không còn. Hãy quay về trang đầu và chọn lại."
             nextStep = home
         case 403:
-            headline = "Tài khoản của đồng chí không được xem trang này"
+            standard = "Tài khoản của đồng chí không được xem trang này"
             explanation =
                 detail
                 ?? "Trang này thuộc chi bộ hoặc quyền khác. Nếu đồng chí cần xem, hãy nhờ quản trị viên của đảng ủy cấp quyền."
             nextStep = home
         case 429:
-            headline = "Tạm khóa đăng nhập"
+            standard = "Tạm khóa đăng nhập"
             explanation =
                 detail
                 ?? "Mật khẩu đã bị gõ sai nhiều lần. Hãy đợi 15 phút rồi đăng nhập lại; nếu quên mật khẩu, hãy nhờ quản trị viên đặt lại."
             nextStep = WebLink(href: "/dang-nhap", text: "Về trang đăng nhập")
         case 413:
-            headline = "Tệp hoặc nội dung gửi lên lớn quá"
+            standard = "Tệp hoặc nội dung gửi lên lớn quá"
             explanation =
                 detail
                 ?? "Nội dung gửi lên lớn hơn mức trang này nhận, nên không có gì bị thay đổi. Hãy quay lại và gửi ít hơn."
             nextStep = home
         case 400:
-            headline = "Yêu cầu không hợp lệ"
+            standard = "Yêu cầu không hợp lệ"
             explanation =
                 detail ?? "Trang gửi lên thiếu hoặc sai thông tin. Hãy quay lại, tải lại trang rồi thử lần nữa."
             nextStep = home
         default:
-            headline = "Máy chủ gặp sự cố"
+            standard = "Máy chủ gặp sự cố"
             explanation =
                 detail
                 ?? "Việc vừa làm chưa xong và không có gì bị thay đổi. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị viên."
             nextStep = home
         }
+        headline = title ?? standard
         pageTitle = "\(headline) – Sổ Chi Bộ"
     }
 }

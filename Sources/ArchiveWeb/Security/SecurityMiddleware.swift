@@ -171,6 +171,7 @@ struct SecurityMiddleware: RouterMiddleware {
         }
         let status: Int
         var detail: String?
+        var title: String?
         var extra: HTTPFields = [:]
         switch error {
         case WebError.loginRequired:
@@ -178,6 +179,7 @@ struct SecurityMiddleware: RouterMiddleware {
         case let refusal as WebError:
             status = refusal.status.code
             detail = refusal.detail
+            title = refusal.title
             if case .loginLocked(let minutes) = refusal { extra[.retryAfter] = String(minutes * 60) }
             context.logger.notice("refused \(request.method) \(request.uri.path): \(refusal)")
         case ArchiveError.notFound:
@@ -191,7 +193,7 @@ struct SecurityMiddleware: RouterMiddleware {
             status = 500
             context.logger.error("error on \(request.method) \(request.uri.path): \(String(reflecting: error))")
         }
-        let page = ErrorPage(status: status, detail: detail, bar: bar)
+        let page = ErrorPage(status: status, title: title, detail: detail, bar: bar)
         var response = HTMLResponse(pages.render(page), status: .init(code: status)).response
         response.headers.append(contentsOf: extra)
         return response
