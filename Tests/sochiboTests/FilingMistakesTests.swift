@@ -75,6 +75,21 @@ import Testing
         #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("27/12/2024"))
     }
 
+    @Test func theLogTellsAFirstFilingFromALaterOne() throws {
+        try start()
+        let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let moved = try write(form(original, "Địa điểm", "Hội trường thôn Nà Pàn"), "dia-diem.txt")
+        for path in [Self.minutes, Self.minutes, moved] { #expect(try run(["file", path]).status == 0) }
+        #expect(try run(["discard", "cb-na-pan-2024-12-28", "--by", "Hà Văn Lợi"]).status == 0)
+        #expect(try run(["file", Self.minutes]).status == 0)
+        let actions = try run(["log", "cb-na-pan-2024-12-28"]).output.split(separator: "\n").compactMap { line in
+            ["lập dự thảo", "lưu lại dự thảo (không đổi)", "sửa dự thảo", "bỏ dự thảo"].first { line.contains($0) }
+        }
+        #expect(
+            actions == ["lập dự thảo", "lưu lại dự thảo (không đổi)", "sửa dự thảo", "bỏ dự thảo", "lập dự thảo"],
+            "\(actions)")
+    }
+
     @Test func aCodeFromAnotherCellOrMistypedIsRefused() throws {
         try start()
         let text = try String(contentsOfFile: Self.minutes, encoding: .utf8)

@@ -161,3 +161,30 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             record: record, version: version, sha256: sha256)
     }
 }
+
+extension AuditEntry {
+    /// The Vietnamese name of each entry's action, in the order given (oldest first): a draft
+    /// filed again over its own draft reads "sửa dự thảo", or "lưu lại dự thảo (không đổi)"
+    /// when its content hash is the one before, so that the log tells a first filing from the
+    /// later ones; a draft filed after its predecessor was discarded is a first filing again.
+    /// Every other action keeps `Action.vietnameseName`.
+    ///
+    /// - returns: one name per entry, `entries.count` of them.
+    public static func actionNames(_ entries: [AuditEntry]) -> [String] {
+        var lastFiled: [String: String?] = [:]
+        return entries.map { entry in
+            let key = "\(entry.kind):\(entry.record)"
+            switch entry.action {
+            case .file:
+                defer { lastFiled[key] = .some(entry.sha256) }
+                guard let before = lastFiled[key] else { return entry.action.vietnameseName }
+                return before == entry.sha256 ? "lưu lại dự thảo (không đổi)" : "sửa dự thảo"
+            case .discard, .approve, .issue:
+                lastFiled[key] = nil
+                return entry.action.vietnameseName
+            default:
+                return entry.action.vietnameseName
+            }
+        }
+    }
+}

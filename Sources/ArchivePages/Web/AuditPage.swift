@@ -39,11 +39,11 @@ public struct AuditPage: Sendable {
         self.heading = heading
         self.backLink = backLink
         pageTitle = "\(heading) – Sổ Chi Bộ"
-        rows = entries.reversed().prefix(limit).map { entry in
+        rows = zip(entries, AuditEntry.actionNames(entries)).reversed().prefix(limit).map { entry, action in
             let isRecord = entry.kind == "meeting" || entry.kind == "document"
             return Row(
                 sequence: entry.sequence, time: entry.localTime(in: timeZone), actor: entry.actor,
-                action: entry.action.vietnameseName, record: entry.record,
+                action: action, record: entry.record,
                 href: isRecord && backLink == nil ? WebPath.record(entry.record) : nil,
                 version: entry.version.map { "\($0)" } ?? "")
         }

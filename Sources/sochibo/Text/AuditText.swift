@@ -9,9 +9,9 @@ public enum AuditText {
             headers: [
                 "STT", "Thời điểm (giờ của máy)", "Người thực hiện", "Thao tác", "Bản ghi", "Phiên bản", "sha256",
             ],
-            rows: entries.map { entry in
+            rows: zip(entries, AuditEntry.actionNames(entries)).map { entry, action in
                 [
-                    "\(entry.sequence)", entry.localTime(), entry.actor, entry.action.vietnameseName,
+                    "\(entry.sequence)", entry.localTime(), entry.actor, action,
                     "\(entry.kindName) \(entry.record)", entry.version.map(String.init) ?? "",
                     entry.sha256.map { String($0.prefix(12)) + "…" } ?? "",
                 ]
