@@ -177,6 +177,42 @@ struct FormTests {
             })
     }
 
+    @Test func twoSavesFromTheSameRevisionCannotBothLand() async throws {
+        // Two people opened the draft at the same revision and press save at the same instant:
+        // the check is in each save's own transaction, so exactly one lands.
+        let first = try await archive.file(
+            form: try text(Self.minutesForm), named: "bb.txt", today: today, context: clerk)
+        let seen = try #require(try await archive.auditLog(record: first.id).last?.sequence)
+        let mine = try edited(Self.minutesForm, "Địa điểm: Nhà văn hóa thôn Nà Pàn", "Địa điểm: Hội trường")
+        let theirs = try edited(Self.minutesForm, "Địa điểm: Nhà văn hóa thôn Nà Pàn", "Địa điểm: Nhà bí thư")
+        let archive = self.archive
+        let today = self.today
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for (form, actor) in [(mine, "Lý Thị Thu"), (theirs, "Hà Văn Lợi")] {
+                group.addTask {
+                    do {
+                        _ = try await archive.file(
+                            form: form, named: "bb.txt", today: today,
+                            context: AuditContext(actor: actor, seenRevision: seen))
+                        return "saved"
+                    } catch ArchiveError.changedSince(let id, _, let revision) {
+                        return id == first.id && revision > seen ? "refused" : "wrong: \(id) \(revision)"
+                    } catch {
+                        return "wrong: \(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }.sorted()
+        }
+        #expect(outcomes == ["refused", "saved"])
+        #expect(try await archive.auditLog(record: first.id).count == 2)
+        // Saved again from the revision it now has, it lands.
+        let now = try #require(try await archive.auditLog(record: first.id).last?.sequence)
+        _ = try await archive.file(
+            form: mine, named: "bb.txt", today: today, context: AuditContext(actor: "Lý Thị Thu", seenRevision: now))
+        #expect(try await archive.auditLog(record: first.id).count == 3)
+    }
+
     @Test func aDocumentIsFiledIssuedAndCorrected() async throws {
         _ = try await archive.file(form: try text(Self.minutesForm), named: "bb.txt", today: today, context: clerk)
         let record = try await archive.file(

@@ -9,9 +9,16 @@ public struct AuditContext: Sendable {
     /// Why the change is made, when the person said (a correction's reason); kept with the
     /// version it replaces.
     public var reason: String?
+    /// The record's revision as the person saw it when they began the change: the sequence
+    /// number of its last audit entry (0 for none), as a web page carries it. When given, a
+    /// write of that record refuses, in its own transaction, if the record has a later entry
+    /// (`ArchiveError.changedSince`): two people saving the same draft cannot both land.
+    public var seenRevision: Int?
 
-    /// A context for `actor`, now, with the reason given for the change, if any.
-    public init(actor: String, time: Date = Date(), reason: String? = nil) {
+    /// A context for `actor`, now, with the reason given for the change and the revision the
+    /// person saw, if any.
+    public init(actor: String, time: Date = Date(), reason: String? = nil, seenRevision: Int? = nil) {
+        self.seenRevision = seenRevision
         let reason = reason.map(TextNormalization.collapsed)
         self.reason = reason?.isEmpty == false ? reason : nil
         let trimmed = TextNormalization.collapsed(actor)

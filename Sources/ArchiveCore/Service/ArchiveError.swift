@@ -77,6 +77,10 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// version was not written (issue 11, item 10:
     /// a correction is locked at once, so it is warned before, as approval is).
     case unconfirmedCorrectionWarnings(meetingID: String, warnings: [ApprovalWarning])
+    /// The record was written by someone (`actor`, the last entry's) after the revision the
+    /// person saw (`AuditContext.seenRevision`); nothing was written, and `revision` is the
+    /// record's revision now.
+    case changedSince(id: String, actor: String, revision: Int)
 }
 
 /// Why a directory is not an archive.

@@ -74,6 +74,8 @@ extension ArchiveError {
             "chưa thông qua biên bản \(meetingID): có \(warnings.count) cảnh báo chưa được xác nhận"
         case .unconfirmedCorrectionWarnings(let meetingID, let warnings):
             "chưa ghi đính chính biên bản \(meetingID): bản sửa có \(warnings.count) cảnh báo chưa được xác nhận"
+        case .changedSince(let id, let actor, _):
+            "chưa lưu: \(actor) đã lưu \(id) sau khi đồng chí mở nó; hãy mở lại bản mới nhất rồi sửa tiếp"
         }
     }
 }

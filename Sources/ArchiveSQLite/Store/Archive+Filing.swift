@@ -81,7 +81,8 @@ extension Archive {
     ///   - today: the day of filing; nothing may be dated after it.
     /// - returns: the draft as filed, with its identifier.
     /// - throws: `ArchiveError.formRefused` with every mistake at its line; `ArchiveError.locked`
-    ///   when the form names approved minutes or an issued document.
+    ///   when the form names approved minutes or an issued document; `ArchiveError.changedSince`
+    ///   when `context.seenRevision` is given and the draft was written after it.
     @discardableResult
     public func file(
         form text: String, named file: String, today: LocalDate, context: AuditContext
@@ -90,6 +91,7 @@ extension Archive {
     {
         try await write { db in
             var record = try Self.read(db, form: FormText(text), file: file, fixedID: nil, today: today)
+            try AuditLog(db: db).requireUnchanged(record.id, context: context)
             let reader = RecordReader(db: db)
             let writer = RecordWriter(db: db)
             let existing: LockableRecord? =
@@ -140,7 +142,8 @@ extension Archive {
     /// Corrects a locked meeting or document from a filled form (see `correct(_:context:)`).
     ///
     /// - throws: `ArchiveError.formRefused` for mistakes in the form; `ArchiveError.notAllowed`
-    ///   for a draft, or a form that changes nothing; `ArchiveError.unconfirmedCorrectionWarnings`
+    ///   for a draft, or a form that changes nothing; `ArchiveError.changedSince` when
+    ///   `context.seenRevision` is given and the record was written after it; `ArchiveError.unconfirmedCorrectionWarnings`
     ///   (nothing written) for minutes with warnings when `confirmingWarnings` is false.
     @discardableResult
     public func correct(
@@ -150,6 +153,7 @@ extension Archive {
         async throws -> RecordLifecycle
     {
         try await write { db in
+            try AuditLog(db: db).requireUnchanged(id, context: context)
             let record: LockableRecord
             // A form carries no attachments: the correction keeps the record's own.
             switch try Self.read(db, form: FormText(text), file: file, fixedID: id, today: today) {

@@ -51,6 +51,20 @@ struct AuditLog {
         ])
     }
 
+    /// Refuses a write of `record` when it has an entry later than the revision the person saw
+    /// (`context.seenRevision`; nothing is checked without one). Called first in the write's
+    /// transaction, so that no other write can come between the check and the write.
+    ///
+    /// - throws: `ArchiveError.changedSince` with the last entry's actor and sequence.
+    func requireUnchanged(_ record: String, context: AuditContext) throws {
+        guard let seen = context.seenRevision else { return }
+        let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq, actor FROM audit_log WHERE record_id = ? ORDER BY seq DESC LIMIT 1"),
+            arguments: [record])
+        let current: Int = last?[0] ?? 0
+        if current != seen { throw ArchiveError.changedSince(id: record, actor: last?[1] ?? "", revision: current) }
+    }
+
     /// The entries, oldest first; for one record when `record` is given.
     func entries(record: String? = nil) throws -> [AuditEntry] {
         let sql =

@@ -119,9 +119,8 @@ struct FilingController {
     /// record changed since the page was drawn (someone else saved it, approved or issued it),
     /// nothing is written: the page comes back with everything typed and a sentence, in the
     /// mode the record now allows, carrying the new revision, so that a second press saves
-    /// knowingly. (Checked just before the save, not in its transaction: two presses within
-    /// the same instant can still both land; each is kept in the audit log and, once locked,
-    /// in the versions.)
+    /// knowingly. Checked here to name what changed, and again in the save's own transaction
+    /// (`AuditContext.seenRevision`), so that two presses in the same instant cannot both land.
     private func saveEditing(
         _ request: Request, _ context: WebRequestContext, correcting: Bool
     ) async throws -> Response {
@@ -142,10 +141,7 @@ struct FilingController {
                 "Trong lúc đồng chí sửa, \(what) nên đã khóa. Những gì đồng chí gõ vẫn ở dưới, chưa lưu: "
                 + "muốn lưu, hãy ghi lý do đính chính rồi bấm lưu."
         } else if let posted = form["revision"], posted != current {
-            let last = try await scope.auditLog(of: record.id).last
-            changed =
-                "Trong lúc đồng chí sửa, \(last?.actor ?? "một người khác") đã lưu bản này. Những gì đồng chí gõ vẫn "
-                + "ở dưới, chưa lưu: hãy mở bản đã lưu ở một thẻ khác để đối chiếu, rồi bấm lưu lại nếu vẫn muốn ghi đè."
+            changed = Self.changedSentence(by: try await scope.auditLog(of: record.id).last?.actor)
         }
         switch record {
         case .meeting(let meeting, let cell):
@@ -232,16 +228,19 @@ struct FilingController {
         }
         if !problems.isEmpty { return try await reshow(problems) }
         let actor = try Self.actor(context)
+        let seen = mode == .new ? nil : form["revision"].flatMap { Int($0) }
         do {
             let id: String
             if mode == .correct {
                 _ = try await scope.writer.correct(
                     id: fields.meetingID, form: text, named: Self.formName, today: today(),
-                    confirmingWarnings: form["confirm"] == "1", context: AuditContext(actor: actor, reason: reason))
+                    confirmingWarnings: form["confirm"] == "1",
+                    context: AuditContext(actor: actor, reason: reason, seenRevision: seen))
                 id = fields.meetingID
             } else {
                 id = try await scope.writer.file(
-                    form: text, named: Self.formName, today: today(), context: AuditContext(actor: actor)
+                    form: text, named: Self.formName, today: today(),
+                    context: AuditContext(actor: actor, seenRevision: seen)
                 ).id
             }
             let done = mode == .correct ? "dinh-chinh" : "luu"
@@ -265,7 +264,21 @@ struct FilingController {
                 "Chưa ghi đính chính: bản sửa có cảnh báo (xem ngay dưới ô lý do). Hãy sửa lại nếu cần, hoặc đánh dấu ô “Tôi đã xem các cảnh báo” rồi bấm ghi lần nữa."
             )
             return try await reshow(problems, status: .conflict, warnings: warnings)
+        } catch ArchiveError.changedSince(_, let changer, let revision) {
+            problems[MeetingFormFields.Field.general, default: []].append(Self.changedSentence(by: changer))
+            var response = try await filingPage(
+                context, scope: scope, cell: cell, mode: mode, fields: fields, problems: problems,
+                correctionReason: reason, revision: String(revision)
+            ).response
+            response.status = .conflict
+            return response
         }
+    }
+
+    /// What the page says when someone else saved the record while the person was editing it.
+    private static func changedSentence(by actor: String?) -> String {
+        "Trong lúc đồng chí sửa, \(actor ?? "một người khác") đã lưu bản này. Những gì đồng chí gõ vẫn "
+            + "ở dưới, chưa lưu: hãy mở bản đã lưu ở một thẻ khác để đối chiếu, rồi bấm lưu lại nếu vẫn muốn ghi đè."
     }
 
     @Sendable func approve(request: Request, context: WebRequestContext) async throws -> Response {
@@ -377,18 +390,23 @@ struct FilingController {
             problems["correction", default: []].append(
                 "Hãy ghi lý do đính chính: lý do được giữ cùng bản cũ để người đọc sau biết vì sao văn bản đã sửa.")
         }
+        var revision = form["revision"] ?? ""
         if problems.isEmpty {
             let actor = try Self.actor(context)
+            let seen: Int?
+            if case .fromMeeting = mode { seen = nil } else { seen = Int(revision) }
             do {
                 if correcting {
                     // A document raises no approval warnings: there is nothing to confirm.
                     _ = try await scope.writer.correct(
                         id: base.documentID, form: text, named: Self.formName, today: today(),
-                        confirmingWarnings: true, context: AuditContext(actor: actor, reason: reason))
+                        confirmingWarnings: true,
+                        context: AuditContext(actor: actor, reason: reason, seenRevision: seen))
                     return .redirect(to: WebPath.record(base.documentID) + "?xong=dinh-chinh", type: .normal)
                 }
                 let record = try await scope.writer.file(
-                    form: text, named: Self.formName, today: today(), context: AuditContext(actor: actor))
+                    form: text, named: Self.formName, today: today(),
+                    context: AuditContext(actor: actor, seenRevision: seen))
                 return .redirect(to: WebPath.record(record.id) + "?xong=luu", type: .normal)
             } catch ArchiveError.formRefused(let refused) {
                 for problem in refused {
@@ -402,11 +420,14 @@ struct FilingController {
             } catch ArchiveError.lifecycle(let refusal) {
                 problems[ResolutionFormFields.Field.general, default: []].append(
                     Self.sentence(refusal.pageDescription))
+            } catch ArchiveError.changedSince(_, let changer, let current) {
+                problems[ResolutionFormFields.Field.general, default: []].append(Self.changedSentence(by: changer))
+                revision = String(current)
             }
         }
         var response = try documentPage(
             context, cell: cell, mode: mode, fields: fields, problems: problems, correctionReason: reason,
-            revision: form["revision"] ?? "")
+            revision: revision)
         response.status = .unprocessableContent
         return response
     }
