@@ -74,7 +74,7 @@ struct CommandLineTests {
         #expect(located.count == 3, "\(result.errors)")
         for line in located {
             let parts = line.split(separator: ":", maxSplits: 4)
-            #expect(Int(parts[1]) != nil && Int(parts[2]) != nil && parts[3] == " error", "\(line)")
+            #expect(Int(parts[1]) != nil && Int(parts[2]) != nil && parts[3] == " lỗi", "\(line)")
         }
         let export = try Sochibo.run(["export", "--archive", archive])
         #expect(!export.output.contains("<meeting"))

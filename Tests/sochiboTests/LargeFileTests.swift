@@ -91,6 +91,17 @@ struct LargeFileTests {
             "\(refused.errors)")
         #expect(refused.errorLines.filter { $0.contains(": lỗi: ") }.count == 1, "\(refused.errors)")
         #expect(try run(["export"]).output == before)
+        // A limit written as people say it is refused, not ignored: nothing is imported.
+        for setting in ["4MB", "0", "-1"] {
+            let misread = try run(["import", file], environment: ["SOCHIBO_ATTACHMENT_LIMIT_BYTES": setting])
+            #expect(misread.status == 1)
+            #expect(
+                misread.errorLines.first
+                    == "\(file): lỗi: biến môi trường SOCHIBO_ATTACHMENT_LIMIT_BYTES=«\(setting)» không phải một số byte "
+                    + "lớn hơn 0 (ví dụ 52428800 cho 50 MB); hãy sửa hoặc bỏ biến này rồi nhập lại", "\(misread.errors)"
+            )
+        }
+        #expect(try run(["export"]).output == before)
         // Without the lowered limit, the same file is imported.
         let other = directory + "/other"
         #expect(try Sochibo.run(["init", "--archive", other]).status == 0)

@@ -7,6 +7,10 @@ import LibXML
 package enum ImportRefusal: Sendable, Hashable {
     // MARK: The file
 
+    /// The environment variable `SOCHIBO_ATTACHMENT_LIMIT_BYTES` is set to something that is not
+    /// a positive number of bytes (`value` as set): nothing is imported under a limit the
+    /// person did not mean.
+    case attachmentLimitSetting(value: String)
     /// The file could not be opened; `reason` is the system's (kept, as no better is known).
     case cannotOpen(reason: String)
     /// The file could not be opened for another reason than the system's; `error` described.

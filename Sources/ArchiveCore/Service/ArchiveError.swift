@@ -160,6 +160,9 @@ public struct ImportProblem: Sendable, Hashable, Codable, CustomStringConvertibl
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: lỗi: MESSAGE`, the form compilers use and editors understand.
-    public var description: String { "\(file):\(line):\(column): lỗi: \(message)" }
+    /// `FILE:LINE:COLUMN: lỗi: MESSAGE`, the form compilers use and editors understand;
+    /// `FILE: lỗi: MESSAGE` for a problem of the whole file (line 0).
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): lỗi: \(message)" : "\(file): lỗi: \(message)"
+    }
 }

@@ -19,6 +19,9 @@ extension ImportRefusal {
                 + " (cần <archive> trong \(ArchiveFormat.namespace))"
         case .input(let refusal):
             refusal.vietnamese
+        case .attachmentLimitSetting(let value):
+            "biến môi trường SOCHIBO_ATTACHMENT_LIMIT_BYTES=«\(value)» không phải một số byte lớn hơn 0 "
+                + "(ví dụ 52428800 cho 50 MB); hãy sửa hoặc bỏ biến này rồi nhập lại"
         case .truncated(let line):
             "tệp dừng giữa chừng ở dòng \(line), chưa đến thẻ đóng </archive>: tệp chưa được chép hay tải về hết; "
                 + "hãy chép lại tệp từ bản gốc (hoặc xuất lại từ Sổ Chi Bộ) rồi nhập lại"

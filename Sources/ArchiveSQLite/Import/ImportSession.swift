@@ -47,10 +47,15 @@ final class ImportSession {
     /// The largest attachment an import accepts, decoded: `ArchiveFormat.maximumAttachmentBytes`,
     /// or less when the environment variable `SOCHIBO_ATTACHMENT_LIMIT_BYTES` says so (a test
     /// that must not write 100 MB, an office that wants smaller files). It cannot be raised.
-    static let maximumAttachmentBytes: Int = {
-        let variable = ProcessInfo.processInfo.environment["SOCHIBO_ATTACHMENT_LIMIT_BYTES"]
-        guard let asked = variable.flatMap({ Int($0) }), asked > 0 else { return ArchiveFormat.maximumAttachmentBytes }
-        return min(asked, ArchiveFormat.maximumAttachmentBytes)
+    /// A value that is not a positive whole number refuses every file (`attachmentLimitSetting`).
+    static let maximumAttachmentBytes: (bytes: Int, refusal: ImportRefusal?) = {
+        guard let variable = ProcessInfo.processInfo.environment["SOCHIBO_ATTACHMENT_LIMIT_BYTES"] else {
+            return (ArchiveFormat.maximumAttachmentBytes, nil)
+        }
+        guard let asked = Int(variable.trimmingCharacters(in: .whitespaces)), asked > 0 else {
+            return (0, .attachmentLimitSetting(value: variable))
+        }
+        return (min(asked, ArchiveFormat.maximumAttachmentBytes), nil)
     }()
 
     init(db: Database, context: AuditContext) throws {
@@ -119,11 +124,16 @@ final class ImportSession {
             problems.append((path, SourceProblem(line: 0, needle: nil, message: "\(error)"), nil))
             return
         }
+        let (attachmentLimit, badSetting) = Self.maximumAttachmentBytes
+        if let badSetting {
+            refuseFile(path, badSetting)
+            return
+        }
         let xml: XMLPullReader
         do {
             xml = try XMLPullReader(
                 path: path, schema: schema,
-                limits: ArchiveFormat.inputLimits(maximumAttachmentBytes: Self.maximumAttachmentBytes))
+                limits: ArchiveFormat.inputLimits(maximumAttachmentBytes: attachmentLimit))
         } catch XMLError.cannotOpen(_, let reason) {
             if let unreadable = UnreadableFile.reason(path) {
                 problems.append((path, SourceProblem(line: 0, needle: nil, message: unreadable), nil))
