@@ -49,6 +49,12 @@ import Testing
             of: SummaryPeriod(year: 2024), organizationID: "dbx-hop-thanh", today: Self.today
         ).text
         text.number = "07"
+        text.date = LocalDate("2024-12-20")
+        text.strengths = "Các chi bộ sinh hoạt đều đặn.\n\nNội dung sát với tình hình thôn."
+        text.shortcomings = "Một số chi bộ còn chậm gửi biên bản."
+        text.signerTitle = .deputySecretary
+        text.signerName = "Nông Thị Mai"
+        text.recipients = ["Ban Tổ chức Tỉnh ủy (để b/c)", "Lưu VP Đảng ủy"]
         try await archive.saveReportText(
             text, organizationID: "dbx-hop-thanh", period: SummaryPeriod(year: 2024), context: Self.actor)
         for name in ["quantri", "quantri2"] {
@@ -76,5 +82,44 @@ import Testing
         #expect(Array(restoredLog.prefix(log.count)) == log)
         #expect(try await restored.member(id: admitted.id).member.confirmed == LocalDate("2025-03-02"))
         #expect(try await restored.check().problems.isEmpty)
+        // The office's words come back as they were saved, with who saved them and when.
+        let back = try await restored.committeeReport(
+            of: SummaryPeriod(year: 2024), organizationID: "dbx-hop-thanh", today: Self.today)
+        #expect(back.text == text)
+        #expect(back.saved?.by == Self.actor.actor)
+    }
+
+    @Test func aCellsFileNeverCarriesNorChangesTheCommitteesReport() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let period = SummaryPeriod(year: 2024)
+        var text = try await archive.committeeReport(of: period, organizationID: "dbx-hop-thanh", today: Self.today)
+            .text
+        text.directions = "Năm 2025 mỗi chi bộ sinh hoạt chuyên đề mỗi quý."
+        try await archive.saveReportText(text, organizationID: "dbx-hop-thanh", period: period, context: Self.actor)
+        let cellFile = String(
+            decoding: try await Support.export(archive, ExportSelection(cellIDs: ["cb-na-pan"])), as: UTF8.self)
+        #expect(!cellFile.contains("<report"))
+        let whole = try await Support.export(archive)
+        #expect(String(decoding: whole, as: UTF8.self).contains("<report period=\"2024\""))
+        // Into an archive whose office wrote its own report, the file's is not taken.
+        let other = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        var own = text
+        own.directions = "Giữ vững chất lượng sinh hoạt."
+        try await other.saveReportText(own, organizationID: "dbx-hop-thanh", period: period, context: Self.actor)
+        let imported = try await other.importFiles([try Support.write(whole)], context: Self.actor)
+        #expect(
+            imported.notes.contains {
+                $0.contains("báo cáo kỳ 2024 của Đảng bộ xã Hợp Thành trong kho được giữ nguyên")
+            })
+        let kept = try await other.committeeReport(of: period, organizationID: "dbx-hop-thanh", today: Self.today)
+        #expect(kept.text.directions == "Giữ vững chất lượng sinh hoạt.")
+        // Into one without, it is written, and the log says the import wrote it.
+        let plain = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let added = try await plain.importFiles([try Support.write(whole)], context: Self.actor)
+        #expect(added.notes.contains("đã nhập 1 báo cáo của đảng ủy"))
+        #expect(
+            try await plain.committeeReport(of: period, organizationID: "dbx-hop-thanh", today: Self.today).text == text
+        )
+        #expect(try await plain.auditLog(record: "dbx-hop-thanh/2024").map(\.action) == [.import])
     }
 }

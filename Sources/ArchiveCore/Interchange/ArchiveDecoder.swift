@@ -18,6 +18,8 @@ package struct DecodedRecord: Sendable {
     package var declaredSymbol: String?
     /// The `<lifecycle>` of a meeting or document, when written (its hashes already verified).
     package var lifecycle: RecordLifecycle?
+    /// An organization's committee reports (`<report>`), in file order.
+    package var reports: [SavedReportText] = []
 }
 
 /// Turns the element trees of the archive format into model values.
@@ -29,11 +31,13 @@ struct ArchiveDecoder {
     private(set) var problems: [SourceProblem] = []
     private var references: [SourceReference] = []
     private var lifecycle: RecordLifecycle?
+    private var reports: [SavedReportText] = []
 
     /// Decodes one child of `<archive>`; `nil` when it is unusable (the problems say why).
     mutating func decode(_ element: XMLElement) -> DecodedRecord? {
         references = []
         lifecycle = nil
+        reports = []
         let value: DecodedRecord.Value?
         switch element.name {
         case "organization": value = organization(element).map { .organization($0) }
@@ -47,7 +51,8 @@ struct ArchiveDecoder {
         return value.map {
             DecodedRecord(
                 value: $0, line: element.line, references: references,
-                declaredSymbol: element.attribute("symbol").map(Self.normalized), lifecycle: lifecycle)
+                declaredSymbol: element.attribute("symbol").map(Self.normalized), lifecycle: lifecycle,
+                reports: reports)
         }
     }
 
@@ -269,7 +274,46 @@ struct ArchiveDecoder {
     private mutating func organization(_ element: XMLElement) -> Organization? {
         guard let id = required(element, "id"), let name = text(element, "name") else { return nil }
         let parent = reference(.organization, element, "parent", required: false)
+        var periods = Set<String>()
+        for child in element.children(named: "report") {
+            guard let report = report(child) else { continue }
+            guard periods.insert(report.period).inserted else {
+                problem(child, "period", "báo cáo kỳ \(report.period) được ghi hai lần trong một đảng bộ")
+                continue
+            }
+            reports.append(report)
+        }
         return Organization(id: id, parentID: parent, name: name)
+    }
+
+    /// A committee's `<report>`: its period and what the office wrote, checked as the web's
+    /// report page checks it (`ReportText.validated()`).
+    private mutating func report(_ element: XMLElement) -> SavedReportText? {
+        guard let period = required(element, "period").map(TextNormalization.trimmed),
+            let title = enumeration(ReportText.SignerTitle.self, element, "signerTitle"),
+            let savedBy = required(element, "savedBy"), let savedAt = required(element, "savedAt"),
+            let place = text(element, "place")
+        else { return nil }
+        guard SavedReportText.isPeriodKey(period) else {
+            problem(element, "period", "kỳ báo cáo không hợp lệ: \(period) (cần dạng 2024, 2024-Q3 hoặc 2024-09)")
+            return nil
+        }
+        let text = ReportText(
+            number: optional(element, "number") ?? "", place: place, date: date(element, "date"),
+            strengths: paragraphs(element.child(named: "strengths")).joined(separator: "\n"),
+            shortcomings: paragraphs(element.child(named: "shortcomings")).joined(separator: "\n"),
+            directions: paragraphs(element.child(named: "directions")).joined(separator: "\n"),
+            signerTitle: title, signerName: optionalText(element.child(named: "signerName")) ?? "",
+            recipients: element.children(named: "recipient").compactMap { optionalText($0) })
+        do {
+            return SavedReportText(
+                period: period, text: try text.validated(), savedBy: Self.normalized(savedBy), savedAt: savedAt)
+        } catch let refusal as RegisterRefusal {
+            problem(element, nil, refusal.vietnameseDescription)
+        } catch {
+            problem(element, nil, "\(error)")
+        }
+        return nil
     }
 
     private mutating func cell(_ element: XMLElement) -> DecodedRecord.Value? {

@@ -47,12 +47,34 @@ public struct ArchiveEncoder {
         try writer.endElement()
     }
 
-    /// Writes one record element.
-    public func write(_ organization: Organization) throws {
+    /// Writes one record element, with the committee's reports (`<report>`, an optional
+    /// element of format v1) in the order given.
+    public func write(_ organization: Organization, reports: [SavedReportText] = []) throws {
         try writer.startElement("organization")
         try writer.attribute("id", organization.id)
         if let parent = organization.parentID { try writer.attribute("parent", parent) }
         try text("name", organization.name)
+        for report in reports { try write(report) }
+        try writer.endElement()
+    }
+
+    private func write(_ report: SavedReportText) throws {
+        let text = report.text
+        try writer.startElement("report")
+        try writer.attribute("period", report.period)
+        if !text.number.isEmpty { try writer.attribute("number", text.number) }
+        if let date = text.date { try writer.attribute("date", date.description) }
+        try writer.attribute("signerTitle", text.signerTitle.rawValue)
+        try writer.attribute("savedBy", report.savedBy)
+        try writer.attribute("savedAt", report.savedAt)
+        try self.text("place", text.place)
+        // One <p> per line, blank ones too, so that the text comes back as it was saved.
+        func lines(_ value: String) -> [String] { value.isEmpty ? [] : value.components(separatedBy: "\n") }
+        try paragraphs("strengths", lines(text.strengths))
+        try paragraphs("shortcomings", lines(text.shortcomings))
+        try paragraphs("directions", lines(text.directions))
+        try self.text("signerName", text.signerName.isEmpty ? nil : text.signerName)
+        for recipient in text.recipients { try self.text("recipient", recipient) }
         try writer.endElement()
     }
 

@@ -194,9 +194,41 @@ package enum ArchiveSchema {
                  disk, so that a large file needs no table of every id in memory. -->
           </xs:element>
 
+          <!-- What a committee's office wrote into its report on a period (an optional addition). -->
+          <xs:complexType name="CommitteeReport">
+            <xs:sequence>
+              <xs:element name="place" type="a:Text"/>
+              <xs:element name="strengths" type="a:Paragraphs" minOccurs="0"/>
+              <xs:element name="shortcomings" type="a:Paragraphs" minOccurs="0"/>
+              <xs:element name="directions" type="a:Paragraphs" minOccurs="0"/>
+              <xs:element name="signerName" type="a:Text" minOccurs="0"/>
+              <xs:element name="recipient" type="a:Text" minOccurs="0" maxOccurs="unbounded"/>
+            </xs:sequence>
+            <xs:attribute name="period" use="required">
+              <xs:simpleType>
+                <xs:restriction base="xs:string">
+                  <xs:pattern value="[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?"/>
+                </xs:restriction>
+              </xs:simpleType>
+            </xs:attribute>
+            <xs:attribute name="number" type="a:Text"/>
+            <xs:attribute name="date" type="xs:date"/>
+            <xs:attribute name="signerTitle" use="required">
+              <xs:simpleType>
+                <xs:restriction base="xs:string">
+                  <xs:enumeration value="secretary"/>
+                  <xs:enumeration value="deputy-secretary"/>
+                </xs:restriction>
+              </xs:simpleType>
+            </xs:attribute>
+            <xs:attribute name="savedBy" type="a:Text" use="required"/>
+            <xs:attribute name="savedAt" type="xs:string" use="required"/>
+          </xs:complexType>
+
           <xs:complexType name="Organization">
             <xs:sequence>
               <xs:element name="name" type="a:Text"/>
+              <xs:element name="report" type="a:CommitteeReport" minOccurs="0" maxOccurs="unbounded"/>
             </xs:sequence>
             <xs:attribute name="id" type="a:Identifier" use="required"/>
             <xs:attribute name="parent" type="a:Identifier"/>

@@ -130,3 +130,31 @@ public struct ReportText: Sendable, Hashable, Codable {
         return text
     }
 }
+
+/// A committee's report text as an archive file carries it (format v1's optional `<report>`
+/// inside `<organization>`): the period it reports on (`SummaryPeriod.key`: "2024",
+/// "2024-Q3", "2024-09"), what the office wrote, and who saved it when, so that an XML backup
+/// restores the office's words as they were.
+public struct SavedReportText: Sendable, Hashable {
+    /// The period, as `SummaryPeriod.key` writes it.
+    public var period: String
+    /// What the office wrote.
+    public var text: ReportText
+    /// Who saved it last (an account's name, or `--by`).
+    public var savedBy: String
+    /// When, ISO 8601 UTC to the second.
+    public var savedAt: String
+
+    /// Creates the value from each of its stored properties.
+    public init(period: String, text: ReportText, savedBy: String, savedAt: String) {
+        self.period = period
+        self.text = text
+        self.savedBy = savedBy
+        self.savedAt = savedAt
+    }
+
+    /// Whether `period` is a period key ("2024", "2024-Q1"…"2024-Q4", "2024-01"…"2024-12").
+    public static func isPeriodKey(_ period: String) -> Bool {
+        period.wholeMatch(of: #/[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?/#) != nil
+    }
+}

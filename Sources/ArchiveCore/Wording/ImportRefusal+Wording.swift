@@ -118,6 +118,18 @@ extension ImportReport {
         "đã khôi phục nhật ký \(count) mục từ tệp sao lưu"
     }
 
+    /// The note of a committee's report a file carried that differs from the archive's,
+    /// which was kept.
+    package static func reportKeptNote(organization: String, period: String) -> String {
+        "báo cáo kỳ \(period) của \(organization) trong kho được giữ nguyên; bản trong tệp khác bản trong kho "
+            + "nhưng việc nhập tệp không bao giờ ghi đè báo cáo của đảng ủy"
+    }
+
+    /// The note of the committee's reports an import added.
+    package static func reportsAddedNote(_ count: Int) -> String {
+        "đã nhập \(count) báo cáo của đảng ủy"
+    }
+
     /// The note of a carried audit log left out because the archive was not empty.
     package static let logNotRestoredNote =
         "nhật ký trong tệp không được khôi phục vì kho không trống; mỗi bản ghi thay đổi có một mục “nhập tệp” mới"

@@ -48,6 +48,7 @@ extension ImportSession {
     /// record added or changed.
     func finishLog() throws {
         defer { try? db.execute(sql: "DELETE FROM pending_log") }
+        if reportsAdded > 0 { report.notes.append(ImportReport.reportsAddedNote(reportsAdded)) }
         if let carried = carriedLog {
             if startedEmpty && files.count == 1 {
                 for entry in carried.entries { try log.insert(entry) }
@@ -63,8 +64,9 @@ extension ImportSession {
         let pending = try Row.fetchCursor(
             db, sql: "SELECT kind, record_id, version, content_sha256 FROM pending_log ORDER BY rowid")
         while let row = try pending.next() {
-            try log.append(
-                .import, kind: row[0], record: row[1], version: row[2], sha256: row[3], context: context)
+            // A record kind's name, or `report` for a committee's report.
+            let subject: String = row[0]
+            try log.append(.import, subject: subject, record: row[1], version: row[2], sha256: row[3], context: context)
         }
     }
 }

@@ -103,11 +103,34 @@ extension ImportSession {
         let old = try reader.organization(id: organization.id)
         report.count(
             .organization, id: organization.id, old: old != nil, changed: old != organization, label: organization.name)
-        guard old != organization else { return }
-        try writer.write(organization)
-        try logLater(
-            kind: .organization, record: organization.id, version: nil,
-            sha256: try CanonicalContent.sha256(organization))
+        if old != organization {
+            try writer.write(organization)
+            try logLater(
+                kind: .organization, record: organization.id, version: nil,
+                sha256: try CanonicalContent.sha256(organization))
+        }
+        try apply(record.reports, of: organization)
+    }
+
+    /// Writes the committee's reports a file carries that the archive does not hold yet. A
+    /// report the archive holds is never changed by an import (the office's words are its
+    /// own, as a committee's rating is); a differing one is kept, and the import says so.
+    private func apply(_ reports: [SavedReportText], of organization: Organization) throws {
+        for carried in reports {
+            if let stored = try Archive.savedReport(db, organizationID: organization.id, period: carried.period) {
+                if stored != carried {
+                    report.notes.append(
+                        ImportReport.reportKeptNote(organization: organization.name, period: carried.period))
+                }
+                continue
+            }
+            try Archive.insert(carried, organizationID: organization.id, db)
+            reportsAdded += 1
+            try db.cachedStatement(
+                sql:
+                    "INSERT INTO pending_log (kind, record_id, version, content_sha256) VALUES ('report', ?, NULL, NULL)"
+            ).execute(arguments: ["\(organization.id)/\(carried.period)"])
+        }
     }
 
     private func apply(_ cell: Cell, memberLines: [String: Int], _ record: DecodedRecord) throws {

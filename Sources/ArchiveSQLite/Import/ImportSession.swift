@@ -31,6 +31,8 @@ final class ImportSession {
     let startedEmpty: Bool
     /// The audit log a file carried, read and its chain checked, to restore at the end.
     var carriedLog: (file: String, entries: [AuditEntry])?
+    /// The committee's reports written so far (`<report>` the archive did not hold).
+    var reportsAdded = 0
     var report = ImportReport()
     var files: [String] = []
     /// Problems of finished files, with the column libxml2 gave when it gave one.

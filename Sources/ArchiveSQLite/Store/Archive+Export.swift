@@ -49,7 +49,13 @@ extension Archive {
                 db, sql: "SELECT * FROM organization \(organizations.sql) ORDER BY id",
                 arguments: organizations.arguments)
             {
-                try encoder.write(reader.organization(row))
+                let organization = try reader.organization(row)
+                // The office's reports travel with the whole archive and a committee's
+                // export, never with a cell's: a cell's file must not carry them.
+                let reports =
+                    selection.cellIDs.isEmpty
+                    ? try Self.savedReports(db, organizationID: organization.id, year: selection.year) : []
+                try encoder.write(organization, reports: reports)
                 summary.counts[.organization, default: 0] += 1
             }
             var issuerCodes: [String: String] = [:]

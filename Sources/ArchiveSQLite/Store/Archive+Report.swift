@@ -70,6 +70,48 @@ extension Archive {
         }
     }
 
+    /// A committee's saved reports, by period (of `year` only, when given), for an export.
+    static func savedReports(_ db: Database, organizationID: String, year: Int?) throws -> [SavedReportText] {
+        let year = year.map(String.init)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM committee_report WHERE organization_id = ? AND (? IS NULL OR substr(period, 1, 4) = ?)
+                ORDER BY period
+                """,
+            arguments: [organizationID, year, year]
+        ).map(savedReport)
+    }
+
+    /// The report of `organizationID` on `period` as stored, if any.
+    static func savedReport(_ db: Database, organizationID: String, period: String) throws -> SavedReportText? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM committee_report WHERE organization_id = ? AND period = ?",
+            arguments: [organizationID, period]
+        ).map(savedReport)
+    }
+
+    private static func savedReport(_ row: Row) throws -> SavedReportText {
+        SavedReportText(
+            period: row["period"], text: try reportText(row), savedBy: row["saved_by"], savedAt: row["saved_at"])
+    }
+
+    /// Stores a report as a file carried it (an import's); the caller checked there is none.
+    static func insert(_ report: SavedReportText, organizationID: String, _ db: Database) throws {
+        let text = report.text
+        try db.execute(
+            sql: """
+                INSERT INTO committee_report (organization_id, period, number, place, date, strengths,
+                    shortcomings, directions, signer_title, signer_name, recipients, saved_by, saved_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                organizationID, report.period, text.number, text.place, text.date?.description, text.strengths,
+                text.shortcomings, text.directions, text.signerTitle.rawValue, text.signerName,
+                text.recipients.joined(separator: "\n"), report.savedBy, report.savedAt,
+            ])
+    }
+
     private static func reportText(_ row: Row) throws -> ReportText {
         let dateText: String? = row["date"]
         let recipients: String = row["recipients"]
