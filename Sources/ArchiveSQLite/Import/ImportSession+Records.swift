@@ -101,21 +101,27 @@ extension ImportSession {
         }
         _ = try checkReferences(record, cellID: "", file: file)
         let old = try reader.organization(id: organization.id)
-        report.count(
-            .organization, id: organization.id, old: old != nil, changed: old != organization, label: organization.name)
         if old != organization {
             try writer.write(organization)
             try logLater(
                 kind: .organization, record: organization.id, version: nil,
                 sha256: try CanonicalContent.sha256(organization))
         }
-        try apply(record.reports, of: organization)
+        // A report added changes the committee: the inbox shows it, and refuses it to a
+        // secretary's upload as any change to a committee.
+        let reportsAdded = try apply(record.reports, of: organization)
+        report.count(
+            .organization, id: organization.id, old: old != nil, changed: old != organization || reportsAdded > 0,
+            label: organization.name)
     }
 
     /// Writes the committee's reports a file carries that the archive does not hold yet. A
     /// report the archive holds is never changed by an import (the office's words are its
     /// own, as a committee's rating is); a differing one is kept, and the import says so.
-    private func apply(_ reports: [SavedReportText], of organization: Organization) throws {
+    ///
+    /// - returns: how many reports were written.
+    private func apply(_ reports: [SavedReportText], of organization: Organization) throws -> Int {
+        var added = 0
         for carried in reports {
             if let stored = try Archive.savedReport(db, organizationID: organization.id, period: carried.period) {
                 if stored != carried {
@@ -126,11 +132,13 @@ extension ImportSession {
             }
             try Archive.insert(carried, organizationID: organization.id, db)
             reportsAdded += 1
+            added += 1
             try db.cachedStatement(
                 sql:
                     "INSERT INTO pending_log (kind, record_id, version, content_sha256) VALUES ('report', ?, NULL, NULL)"
             ).execute(arguments: ["\(organization.id)/\(carried.period)"])
         }
+        return added
     }
 
     private func apply(_ cell: Cell, memberLines: [String: Int], _ record: DecodedRecord) throws {
