@@ -177,6 +177,27 @@ struct FormTests {
             })
     }
 
+    @Test(arguments: [
+        ("Thường kỳ + chuyên đề", Meeting.Kind.combined), ("thường kỳ và chuyên đề", .combined),
+        ("chuyên đề (kết hợp thường kỳ)", .combined), ("thường kỳ, chuyên đề", .combined), ("Kết hợp", .combined),
+        ("thường kỳ tháng 12", .regular), ("Chuyên đề", .thematic), ("bất thường", .extraordinary),
+    ])
+    func aCombinedMeetingIsNeverReadAsOneOfItsHalves(written: String, kind: Meeting.Kind) async throws {
+        // "Thường kỳ + chuyên đề" was stored as regular: the quarter lost its thematic meeting.
+        let form = try edited(Self.minutesForm, "Loại: thường kỳ", "Loại: \(written)")
+        let record = try await archive.file(form: form, named: "bb.txt", today: today, context: clerk)
+        guard case .meeting(let meeting) = record else { throw Failure.notAMeeting }
+        #expect(meeting.kind == kind)
+    }
+
+    @Test func extraordinaryWithAnotherKindIsRefusedAsUnclear() async throws {
+        let form = try edited(Self.minutesForm, "Loại: thường kỳ", "Loại: bất thường, thường kỳ")
+        let found = await problems(form)
+        #expect(found.contains { $0.message.contains("“Loại” không hiểu “bất thường, thường kỳ”") }, "\(found)")
+    }
+
+    enum Failure: Error { case notAMeeting }
+
     @Test func twoSavesFromTheSameRevisionCannotBothLand() async throws {
         // Two people opened the draft at the same revision and press save at the same instant:
         // the check is in each save's own transaction, so exactly one lands.

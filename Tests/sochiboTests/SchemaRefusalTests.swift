@@ -48,7 +48,7 @@ struct SchemaRefusalTests {
         #expect(found.last?.hasPrefix("25:24: lỗi: ") == true && found.last?.contains("hometown") == true, "\(found)")
     }
 
-    @Test(arguments: [1, 41, 100, 150, 1000, 5000, 30000])
+    @Test(arguments: [1, 41, 100, 150, 1000, 5000, 30000, 300_000])
     func aFileCutShortIsOneErrorSayingSo(bytes: Int) throws {
         // A copy or a download that did not finish: the sample cut after `bytes` bytes.
         let cut = String(decoding: Data(try sample.utf8).prefix(bytes), as: UTF8.self)

@@ -61,6 +61,36 @@ struct FormFieldReader {
         return nil
     }
 
+    /// A meeting's kind as people write it (`domain.md`, "Meetings"): "thường kỳ", "chuyên đề",
+    /// "bất thường", and a combined sitting however it is put — "kết hợp", "thường kỳ + chuyên
+    /// đề", "thường kỳ và chuyên đề", "chuyên đề (kết hợp thường kỳ)" — never read as one of its
+    /// two halves. Words after the kind ("thường kỳ tháng 12") are allowed; "bất thường" with
+    /// another kind is refused as unclear.
+    mutating func meetingKind(_ label: String) -> Meeting.Kind? {
+        guard let value = text(label) else { return nil }
+        let folded = " " + VietnameseText.fold(value).map { $0.isLetter || $0.isNumber ? $0 : " " } + " "
+        let words = folded.split(separator: " ").joined(separator: " ")
+        func says(_ phrase: String) -> Bool { (" " + words + " ").contains(" " + phrase + " ") }
+        let regular = says("thuong ky")
+        let thematic = says("chuyen de")
+        let combined = says("ket hop") || (regular && thematic)
+        let extraordinary = says("bat thuong")
+        let kind: Meeting.Kind? =
+            switch (extraordinary, combined, regular, thematic) {
+            case (true, false, false, false): .extraordinary
+            case (false, true, _, _): .combined
+            case (false, false, true, false): .regular
+            case (false, false, false, true): .thematic
+            default: nil
+            }
+        if let kind { return kind }
+        problem(
+            line(label),
+            "“\(label)” không hiểu “\(value)”: ghi thường kỳ, chuyên đề, kết hợp (thường kỳ kết hợp chuyên đề) "
+                + "hoặc bất thường")
+        return nil
+    }
+
     /// A date `dd/mm/yyyy` (or `YYYY-MM-DD`), within the cell's life and not after today.
     mutating func date(_ label: String) -> LocalDate? {
         guard let value = text(label) else { return nil }

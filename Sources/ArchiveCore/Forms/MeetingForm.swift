@@ -180,12 +180,7 @@ public enum MeetingForm {
         _ form: FormText, file: String, id: String, cell: Cell, knownTasks: Set<String>, today: LocalDate
     ) -> (meeting: Meeting?, problems: [FormProblem]) {
         var reader = FormFieldReader(form: form, file: file, cell: cell, today: today)
-        let kind: Meeting.Kind? = reader.choice(
-            "Loại",
-            [
-                ("thuong ky ket hop chuyen de", .combined), ("ket hop", .combined), ("thuong ky", .regular),
-                ("chuyen de", .thematic), ("bat thuong", .extraordinary),
-            ], describe: "thường kỳ, chuyên đề, kết hợp hoặc bất thường")
+        let kind = reader.meetingKind("Loại")
         let date = reader.date("Ngày")
         let start = reader.time("Bắt đầu")
         let end = reader.time("Kết thúc")

@@ -58,6 +58,7 @@ extension ImportSession {
                 diagnostics.removeAll { $0.line >= end.line }
                 let cutRecord = record(at: end.line)
                 fileProblems.removeAll { $0.line >= end.line || (cutRecord != nil && record(at: $0.line) == cutRecord) }
+                cutFiles.insert(files.count - 1)
                 let message = ImportRefusal.truncated(line: end.line).vietnameseDescription
                 problems.append((path, SourceProblem(line: end.line, needle: nil, message: message), end.column))
             }

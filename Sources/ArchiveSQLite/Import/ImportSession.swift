@@ -31,6 +31,9 @@ final class ImportSession {
     let startedEmpty: Bool
     /// The audit log a file carried, read and its chain checked, to restore at the end.
     var carriedLog: (file: String, entries: [AuditEntry])?
+    /// The files (by index in `files`) that stop part way: the references they leave
+    /// unresolved are the cut's, not faults of their own.
+    var cutFiles = Set<Int>()
     /// The committee's reports written so far (`<report>` the archive did not hold).
     var reportsAdded = 0
     var report = ImportReport()
@@ -197,7 +200,7 @@ final class ImportSession {
             let file: Int = row[2]
             let attribute: String = row[4]
             guard let kind = SourceReference.Kind(rawValue: row[0]) else { continue }
-            if refused.contains("\(kind.rawValue):\(target)") { continue }
+            if refused.contains("\(kind.rawValue):\(target)") || cutFiles.contains(file) { continue }
             problems.append(
                 (
                     files[file],
