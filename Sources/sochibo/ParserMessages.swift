@@ -1,3 +1,4 @@
+import ArchiveCore
 import ArgumentParser
 import Foundation
 
@@ -94,7 +95,8 @@ enum ParserMessages {
             return "giá trị «\(value)» không dùng được\(option)\(reason)"
         }
         if first.hasPrefix("Missing expected argument"), let name = parts.first {
-            return "thiếu \(optionName(name))"
+            let placeholder = optionName(name)
+            return "thiếu \(argumentWords[placeholder] ?? placeholder)"
         }
         if first.hasPrefix("Missing one of:") {
             return "thiếu một trong: \(parts.map(optionName).joined(separator: ", "))"
@@ -139,6 +141,13 @@ enum ParserMessages {
         }
         return text
     }
+
+    /// What the commands' English placeholders for what is typed stand for, said as a person
+    /// would ("thiếu từ khóa cần tìm", not "thiếu QUERY"); Vietnamese placeholders are kept.
+    static let argumentWords = [
+        "QUERY": "từ khóa cần tìm", "FILE": "tệp cần nhập", "FORM": "tệp mẫu đã điền", "MEETING": "mã biên bản",
+        "DOCUMENT": "mã văn bản", "NAME": "tên đăng nhập", "ID": "mã hoặc tên của bản ghi",
+    ]
 
     /// An option or argument as the parser writes it ("--limit <limit>", "<QUERY> ..."), as
     /// a person types it: "--limit", "QUERY".
@@ -185,6 +194,15 @@ enum ParserMessages {
 }
 
 extension Sochibo {
+    /// The words typed after `sochibo`, as every other input path reads text (issue 11, item
+    /// 6): no-break and other Unicode spaces as spaces, zero-width and format characters dropped,
+    /// the look-alikes of Đ folded (`TextNormalization.cleaned`), and spaces around each word
+    /// trimmed; a criterion copied from a web page (`kết\u{A0}quả=27`), a type with a zero-width
+    /// space (`NQ\u{200B}`) or a year with a trailing space (`"2024 "`) read as typed by hand.
+    static var typedArguments: [String] {
+        CommandLine.arguments.dropFirst().map { TextNormalization.trimmed(TextNormalization.cleaned($0)) }
+    }
+
     /// Parses and runs the command as `AsyncParsableCommand.main()` does, but prints the
     /// parser's refusals as one Vietnamese line (`ParserMessages`), its help screens with
     /// Vietnamese headings, and an error a command lets through as `Failure` words it.
@@ -195,7 +213,7 @@ extension Sochibo {
     static func main() async {
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(typedArguments)
         } catch {
             exitAfterParser(error)
         }
@@ -226,7 +244,7 @@ extension Sochibo {
         if code == .success {
             if !message.isEmpty { print(ParserMessages.help(message)) }
         } else if !message.isEmpty {
-            Failure.printError(ParserMessages.line(for: message, arguments: Array(CommandLine.arguments.dropFirst())))
+            Failure.printError(ParserMessages.line(for: message, arguments: typedArguments))
         }
         Foundation.exit(code.rawValue)
     }

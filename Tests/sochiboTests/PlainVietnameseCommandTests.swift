@@ -64,7 +64,11 @@ import Testing
                 ["search", "--offset", "-1", "nghị quyết"],
                 "giá trị «-1» không dùng được cho --offset: số ở đây không được âm"
             ),
-            (["show"], "thiếu ID"),
+            (["show"], "thiếu mã hoặc tên của bản ghi"),
+            (["search"], "thiếu từ khóa cần tìm"),
+            (["import"], "thiếu tệp cần nhập"),
+            (["approve"], "thiếu mã biên bản"),
+            (["user", "add"], "thiếu tên đăng nhập"),
             (["show", "np-11", "np-12"], "thừa «np-12»"),
             (["show", "np-11", "np-12", "np-13"], "thừa «np-12», «np-13»"),
             (["search", "--include-confidential=có", "nghị quyết"], "--include-confidential không nhận giá trị"),
@@ -87,6 +91,20 @@ import Testing
             #expect(
                 unknown.errorLines == ["sochibo: không có lệnh «khong-co»; xem `\(help) --help`."], "\(unknown.errors)")
         }
+    }
+
+    @Test func wordsCopiedWithInvisibleCharactersAreReadAsTyped() throws {
+        try start()
+        // From a web page, Zalo or Excel: a no-break space, a zero-width space, a trailing space.
+        let plain = try run(["list", "meetings", "--cell", "Nà Pàn", "--year", "2024"])
+        let copied = try run(["list", "meetings", "--cell", "Nà\u{A0}Pàn", "--year", "2024\u{A0}"])
+        #expect(copied.status == 0 && copied.output == plain.output, "\(copied.errors)")
+        let type = try run(["template", "document", "--cell", "Nà Pàn", "--type", "NQ\u{200B}", "--date", "29/12/2024"])
+        #expect(type.status == 0 && type.output.contains("NGHỊ QUYẾT"), "\(type.errors)")
+        let ratedAs = { (criterion: String) in
+            try run(["rate", "np-2024-12", criterion]).errors
+        }
+        #expect(try ratedAs("kết\u{A0}quả=27") == ratedAs("kết quả=27"))
     }
 
     @Test func helpScreensUseVietnameseHeadingsOnEveryCommand() throws {
