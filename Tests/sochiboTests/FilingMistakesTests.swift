@@ -183,6 +183,9 @@ import Testing
         #expect(filed.output.contains("Cảnh báo: biểu quyết") && filed.output.contains("13 phiếu"), "\(filed.output)")
         let approve = try run(["approve", "cb-na-pan-2024-12-28"])
         #expect(approve.status == 1 && approve.errors.contains("--confirm"), "\(approve.errors)")
+        // `show`, like the print, never calls an impossible count "đạt".
+        let shown = try run(["show", "cb-na-pan-2024-12-28"]).output
+        #expect(shown.contains("số phiếu không hợp lệ (13 phiếu, nhiều hơn") && !shown.contains(": đạt"), "\(shown)")
         let check = try run(["check"])
         #expect(check.output.contains("[votes-exceed-present]"), "\(check.output)")
         #expect(check.output.contains("cb-na-pan-2024-12-28"))

@@ -121,8 +121,13 @@ public enum RecordText {
         text += "\nNội dung:" + meeting.agenda.enumerated().map { "\n  \($0.offset + 1). \($0.element)" }.joined()
         text += "\nDiễn biến:" + meeting.proceedings.map { "\n  \($0)" }.joined()
         if !meeting.conclusion.isEmpty { text += "\nKết luận:" + meeting.conclusion.map { "\n  \($0)" }.joined() }
+        let present = ApprovalWarnings.entitledPresent(meeting, members: cell.members)
         for vote in meeting.votes {
-            let outcome = base.passed(vote) ? "đạt" : "không đạt"
+            // More ballots than members entitled and present cannot pass: the print says so too.
+            let outcome =
+                vote.cast > present
+                ? "số phiếu không hợp lệ (\(vote.cast) phiếu, nhiều hơn \(present) đảng viên có quyền biểu quyết có mặt)"
+                : base.passed(vote) ? "đạt" : "không đạt"
             text +=
                 "\nBiểu quyết: \(vote.subject): \(vote.votesFor) tán thành, \(vote.votesAgainst) không tán thành, \(vote.abstentions) không biểu quyết / \(base.entitled) có quyền biểu quyết: \(outcome)"
         }
