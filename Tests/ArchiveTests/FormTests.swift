@@ -198,6 +198,26 @@ struct FormTests {
 
     enum Failure: Error { case notAMeeting }
 
+    @Test(arguments: [
+        ("đã xong — đã tiễn 3 thanh niên", TaskReport.Status.done, Optional("đã tiễn 3 thanh niên")),
+        ("đã xong - đã tiễn 3 thanh niên", .done, "đã tiễn 3 thanh niên"),
+        ("đã xong – đã tiễn 3 thanh niên", .done, "đã tiễn 3 thanh niên"),
+        ("Đã hoàn thành: đã tiễn 3 thanh niên", .done, "đã tiễn 3 thanh niên"),
+        ("da xong (da tien 3 thanh nien)", .done, "da tien 3 thanh nien"),
+        ("đang làm, còn 1 thanh niên", .inProgress, "còn 1 thanh niên"), ("hủy", .cancelled, nil),
+    ])
+    func aTaskReportKeepsItsNoteAfterAnySeparator(
+        written: String, status: TaskReport.Status, note: String?
+    )
+        async throws
+    {
+        let form = try edited(Self.minutesForm, "np-nq-2023-02-t3: ", "np-nq-2023-02-t3: \(written)")
+        let record = try await archive.file(form: form, named: "bb.txt", today: today, context: clerk)
+        guard case .meeting(let meeting) = record else { throw Failure.notAMeeting }
+        let report = try #require(meeting.taskReports.first { $0.taskID == "np-nq-2023-02-t3" })
+        #expect(report.status == status && report.note == note, "\(report)")
+    }
+
     @Test func twoSavesFromTheSameRevisionCannotBothLand() async throws {
         // Two people opened the draft at the same revision and press save at the same instant:
         // the check is in each save's own transaction, so exactly one lands.

@@ -271,29 +271,20 @@ public enum MeetingForm {
         for line in form.section("Báo cáo nhiệm vụ") ?? [] where !line.text.isEmpty {
             let (written, value) = FormFieldReader.split(line.text)
             let taskID = String(written.prefix { !$0.isWhitespace && $0 != "(" })
-            let words = TextNormalization.trimmed(
-                value.split(separator: "—", maxSplits: 1).first.map(String.init) ?? "")
+            let words = TextNormalization.trimmed(value)
             if words.isEmpty { continue }
             guard knownTasks.contains(taskID) else {
                 reader.problem(line.number, "không có nhiệm vụ \(taskID) trong kho")
                 continue
             }
-            let status: TaskReport.Status? =
-                switch VietnameseText.fold(words) {
-                case "da xong", "xong", "hoan thanh", "da hoan thanh": .done
-                case "dang lam", "dang thuc hien": .inProgress
-                case "chua lam", "chua thuc hien": .notStarted
-                case "huy", "da huy": .cancelled
-                default: nil
-                }
-            guard let status else {
-                reader.problem(line.number, "không hiểu “\(words)”: ghi đã xong, đang làm, chưa làm hoặc hủy")
+            guard let (status, note) = taskReport(words) else {
+                reader.problem(
+                    line.number,
+                    "không hiểu “\(words)”: sau mã nhiệm vụ ghi đã xong, đang làm, chưa làm hoặc hủy, "
+                        + "rồi ghi chú nếu có (ví dụ: đã xong - đã đổ bê tông 300 m)")
                 continue
             }
-            let note = value.split(separator: "—", maxSplits: 1).dropFirst().first.map {
-                TextNormalization.trimmed(String($0))
-            }
-            reports.append(TaskReport(taskID: taskID, status: status, note: note?.isEmpty == false ? note : nil))
+            reports.append(TaskReport(taskID: taskID, status: status, note: note))
         }
 
         let rating = reader.rating()
@@ -307,5 +298,33 @@ public enum MeetingForm {
                 conclusion: form.paragraphs("Kết luận").map(\.text), votes: votes, taskReports: reports,
                 rating: rating, status: .draft), []
         )
+    }
+
+    /// A report on a task as people write it after the task's code: the status ("đã xong",
+    /// "hoàn thành", "đang làm", "chưa thực hiện", "hủy"…, with or without marks) and a note
+    /// after any separator — "—", "–", "-", ":", a comma, "/", or in parentheses — the way
+    /// absence reasons are read (issue 11, item 3); nil when no status opens the text.
+    static func taskReport(_ text: String) -> (TaskReport.Status, String?)? {
+        let statuses: [(String, TaskReport.Status)] = [
+            ("da hoan thanh", .done), ("hoan thanh", .done), ("da xong", .done), ("xong", .done),
+            ("dang thuc hien", .inProgress), ("dang lam", .inProgress), ("chua thuc hien", .notStarted),
+            ("chua lam", .notStarted), ("da huy", .cancelled), ("huy", .cancelled),
+        ]
+        let characters = Array(text)
+        for (phrase, status) in statuses {
+            for end in 1...characters.count
+            where end == characters.count || !(characters[end].isLetter || characters[end].isNumber) {
+                guard VietnameseText.fold(String(characters[..<end])) == phrase else { continue }
+                var note = Substring(String(characters[end...]))
+                let separators: Set<Character> = ["—", "–", "-", ":", ",", ";", "/", "."]
+                while let first = note.first, first.isWhitespace || separators.contains(first) {
+                    note = note.dropFirst()
+                }
+                if note.first == "(" && note.last == ")" { note = note.dropFirst().dropLast() }
+                let cleaned = TextNormalization.trimmed(String(note))
+                return (status, cleaned.isEmpty ? nil : cleaned)
+            }
+        }
+        return nil
     }
 }
