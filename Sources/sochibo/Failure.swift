@@ -25,6 +25,11 @@ enum Failure {
         case let error as ArchiveError:
             let sentence = "sochibo: " + error.vietnameseDescription
             switch error {
+            case .notAnArchive(_, .damaged):
+                return [
+                    sentence + "; hãy khôi phục từ bản sao lưu: `sochibo init --archive KHO_MỚI` rồi "
+                        + "`sochibo import --archive KHO_MỚI TỆP_SAO_LƯU.xml`, và giữ lại tệp hỏng để nhờ kiểm tra."
+                ]
             case .notAnArchive(let directory, _):
                 return [sentence + "; hãy chạy `sochibo init --archive \(directory)` trước."]
             case .corrupt:

@@ -34,6 +34,25 @@ struct CommandLineTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: foreign + "/archive.sqlite")) == Data("not a database".utf8))
     }
 
+    @Test func aDamagedArchiveSaysSoAndHowToRestoreItWithoutSQLitesWords() throws {
+        let archive = try initialized()
+        #expect(
+            try Sochibo.run(["import", Sochibo.path("archive/samples/dbx-hop-thanh.xml"), "--archive", archive]).status
+                == 0)
+        // A copy cut short: the first 100,000 bytes of a real archive.
+        let damaged = directory + "/damaged"
+        try FileManager.default.createDirectory(atPath: damaged, withIntermediateDirectories: true)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: archive + "/archive.sqlite"))
+        try bytes.prefix(100_000).write(to: URL(fileURLWithPath: damaged + "/archive.sqlite"))
+        for arguments in [["list", "cells"], ["check"]] {
+            let result = try Sochibo.run(arguments + ["--archive", damaged])
+            #expect(result.status == 1)
+            #expect(result.errorLines.count == 1, "\(result.errors)")
+            #expect(result.errors.contains("archive.sqlite bị hỏng") && result.errors.contains("bản sao lưu"))
+            #expect(!result.errors.contains("SQLite") && !result.errors.contains("SELECT"), "\(result.errors)")
+        }
+    }
+
     @Test func theArchiveComesFromSochiboHomeWithoutTheOption() throws {
         var environment = ProcessInfo.processInfo.environment
         environment["SOCHIBO_HOME"] = directory + "/home-archive"

@@ -93,6 +93,9 @@ public enum NotAnArchiveReason: Sendable, Equatable {
     case foreignDatabase(fileName: String)
     /// SQLite could not read it; the detail is SQLite's own.
     case unreadable(fileName: String, detail: String)
+    /// The file is damaged (SQLite finds it malformed, or not a database at all): a copy cut
+    /// short, a failing disk. Only a backup brings it back.
+    case damaged(fileName: String)
 }
 
 /// A change the lifecycle refuses: approved minutes and issued documents are locked, and

@@ -88,6 +88,7 @@ extension NotAnArchiveReason {
         case .noDatabase(let fileName): "không có tệp \(fileName)"
         case .foreignDatabase(let fileName): "\(fileName) không phải cơ sở dữ liệu của Sổ Chi Bộ"
         case .unreadable(let fileName, let detail): "không đọc được \(fileName) (\(detail))"
+        case .damaged(let fileName): "tệp \(fileName) bị hỏng, có thể do chép dở hoặc ổ đĩa lỗi"
         }
     }
 }

@@ -162,6 +162,8 @@ public final class Archive: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw ArchiveError.busy(directory: directory)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw ArchiveError.notAnArchive(directory: directory, reason: .damaged(fileName: Self.databaseFileName))
         } catch {
             throw ArchiveError.notAnArchive(
                 directory: directory, reason: .unreadable(fileName: Self.databaseFileName, detail: "\(error)"))
