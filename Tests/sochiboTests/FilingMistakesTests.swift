@@ -75,6 +75,26 @@ import Testing
         #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("27/12/2024"))
     }
 
+    @Test func theSameFormWithItsKindCorrectedIsRefusedNotASecondMeeting() throws {
+        try start()
+        #expect(try run(["file", Self.minutes]).status == 0)
+        let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let combined = form(form(original, "Loại", "kết hợp"), "Chủ đề", "Học tập Chỉ thị 05")
+        let refused = try run(["file", try write(combined, "ket-hop.txt")])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errors.contains(
+                "chi bộ đã có dự thảo biên bản cb-na-pan-2024-12-28 cùng ngày 28/12/2024 (loại thường kỳ)"))
+        #expect(try meetings("cb-na-pan").filter { $0.hasPrefix("cb-na-pan-2024-12-28") } == ["cb-na-pan-2024-12-28"])
+        // With the draft's code, the kind is corrected in place; with a new code, it is another meeting.
+        let named = try run(["file", try write(form(combined, "Mã biên bản", "cb-na-pan-2024-12-28"), "ma.txt")])
+        #expect(named.status == 0, "\(named.errors)")
+        #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("kết hợp"))
+        let other = form(form(original, "Loại", "bất thường"), "Mã biên bản", "cb-na-pan-2024-12-28-bt")
+        #expect(try run(["file", try write(other, "bt.txt")]).status == 0)
+        #expect(try meetings("cb-na-pan").filter { $0.hasPrefix("cb-na-pan-2024-12-28") }.count == 2)
+    }
+
     @Test func theLogTellsAFirstFilingFromALaterOne() throws {
         try start()
         let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)

@@ -18,6 +18,9 @@ public enum FilingRules {
         /// A document form without a code, while the cell has a draft of the same type, day and
         /// meeting under another title: most often the same document with its title corrected.
         case sameDocumentDraft(existing: String, title: String, kind: Document.Kind, date: LocalDate)
+        /// A minutes form without a code, while the cell has draft minutes of the same day under
+        /// another kind: most often the same minutes with their kind corrected.
+        case sameDayDraftOfOtherKind(existing: String, kind: Meeting.Kind, date: LocalDate)
     }
 
     /// Whether minutes read from a form may replace `stored`, the record of the code it names

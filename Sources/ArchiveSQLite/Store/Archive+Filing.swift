@@ -210,6 +210,7 @@ extension Archive {
             case .otherCell: form.field("Chi bộ")?.number
             case .otherMonth, .unknownCodeSameMeeting: form.field("Ngày")?.number
             case .sameDocumentDraft: form.field("Trích yếu")?.number ?? form.field("Ngày")?.number
+            case .sameDayDraftOfOtherKind: form.field("Loại")?.number
             }
         throw ArchiveError.formRefused([
             FormProblem(file: file, line: line ?? idLine?.number ?? 0, message: mismatch.vietnameseDescription)
@@ -267,6 +268,24 @@ extension Archive {
                     db, sql: "SELECT id FROM meeting WHERE cell_id = ? AND date = ? AND kind = ? ORDER BY id",
                     arguments: [cell.id, meeting.date.description, meeting.kind.rawValue])
                 try refuseAmbiguous(same, form: form, file: file, idLabel: idLabel)
+                if same.isEmpty,
+                    let other = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT id, kind FROM meeting WHERE cell_id = ? AND date = ? AND status = 'draft'
+                            ORDER BY id LIMIT 1
+                            """,
+                        arguments: [cell.id, meeting.date.description]),
+                    let otherKind = Meeting.Kind(rawValue: other["kind"])
+                {
+                    let mismatch = FilingRules.Mismatch.sameDayDraftOfOtherKind(
+                        existing: other["id"], kind: otherKind, date: meeting.date)
+                    throw ArchiveError.formRefused([
+                        FormProblem(
+                            file: file, line: form.field("Loại")?.number ?? idLine,
+                            message: mismatch.vietnameseDescription)
+                    ])
+                }
                 meeting.id = try same.first ?? freeID(db, table: "meeting", base: "\(cell.id)-\(meeting.date)")
             }
             return .meeting(meeting)
