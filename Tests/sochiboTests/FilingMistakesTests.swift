@@ -78,6 +78,11 @@ import Testing
     @Test func theSameFormWithItsKindCorrectedIsRefusedNotASecondMeeting() throws {
         try start()
         #expect(try run(["file", Self.minutes]).status == 0)
+        // A draft is listed as one, and not counted as a meeting held.
+        let listed = try run(["list", "meetings", "--cell", "Nà Pàn", "--year", "2024"]).output
+        #expect(listed.contains("13 kỳ sinh hoạt đã thông qua; 1 biên bản chưa thông qua (dự thảo)."), "\(listed)")
+        #expect(
+            listed.split(separator: "\n").contains { $0.hasPrefix("cb-na-pan-2024-12-28") && $0.contains("dự thảo") })
         let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)
         let combined = form(form(original, "Loại", "kết hợp"), "Chủ đề", "Học tập Chỉ thị 05")
         let refused = try run(["file", try write(combined, "ket-hop.txt")])

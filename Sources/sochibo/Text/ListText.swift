@@ -31,7 +31,7 @@ public enum ListText {
     public static func meetings(_ meetings: [MeetingOverview]) -> String {
         guard !meetings.isEmpty else { return "Không có kỳ sinh hoạt nào." }
         return TextTable.render(
-            headers: ["Mã", "Ngày", "Chi bộ", "Loại", "Thời lượng", "Dự họp", "Xếp loại"],
+            headers: ["Mã", "Ngày", "Chi bộ", "Loại", "Trạng thái", "Thời lượng", "Dự họp", "Xếp loại"],
             rows: meetings.map { meeting in
                 let short = meeting.durationMinutes < meeting.minimumMinutes ? " (thiếu)" : ""
                 var rating =
@@ -43,10 +43,19 @@ public enum ListText {
                 }
                 return [
                     meeting.id, meeting.date.vietnameseShort, meeting.cell, meeting.kind.vietnameseName,
-                    "\(meeting.durationMinutes) phút\(short)",
+                    meeting.status.vietnameseName, "\(meeting.durationMinutes) phút\(short)",
                     "\(meeting.present)/\(meeting.expected) (\(Percent.text(meeting.attendanceRate)))", rating,
                 ]
-            }) + "\n\(meetings.count) kỳ sinh hoạt."
+            }) + "\n" + meetingCount(meetings)
+    }
+
+    /// "13 kỳ sinh hoạt đã thông qua; 1 biên bản chưa thông qua (dự thảo)." A draft is not a
+    /// meeting held until it is approved, as the summaries count it (issue 11, item 2).
+    static func meetingCount(_ meetings: [MeetingOverview]) -> String {
+        let drafts = meetings.filter { $0.status == .draft }.count
+        let approved = meetings.count - drafts
+        guard drafts > 0 else { return "\(approved) kỳ sinh hoạt." }
+        return "\(approved) kỳ sinh hoạt đã thông qua; \(drafts) biên bản chưa thông qua (dự thảo)."
     }
 
     /// What `list documents` shows in place of a confidential document's title.
