@@ -100,6 +100,19 @@ import Testing
         #expect(try meetings("cb-na-pan").filter { $0.hasPrefix("cb-na-pan-2024-12-28") }.count == 2)
     }
 
+    @Test func aSelfRatingWhoseScoreEarnsAnotherLevelIsWarnedBeforeApproval() throws {
+        try start()
+        let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let filed = try run(["file", try write(form(original, "Điểm", "75"), "75.txt")])
+        #expect(filed.status == 0, "\(filed.errors)")
+        let warning = "chi bộ tự đánh giá loại Tốt nhưng 75 điểm theo thang điểm là loại Khá"
+        #expect(filed.output.contains(warning), "\(filed.output)")
+        let approve = try run(["approve", "cb-na-pan-2024-12-28"])
+        #expect(approve.status == 1 && approve.errors.contains(warning), "\(approve.errors)")
+        // The summary's paper carries no record code in the sentence about the month's other meeting.
+        #expect(!filed.output.contains("(np-2024-12,"))
+    }
+
     @Test func theLogTellsAFirstFilingFromALaterOne() throws {
         try start()
         let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)

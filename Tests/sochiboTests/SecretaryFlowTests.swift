@@ -31,7 +31,7 @@ struct SecretaryFlowTests {
         #expect(unconfirmed.status == 1)
         #expect(
             unconfirmed.errorLines == [
-                "sochibo: cảnh báo: tháng 12/2024 chi bộ đã có biên bản sinh hoạt thường kỳ khác (np-2024-12, ngày 15/12/2024).",
+                "sochibo: cảnh báo: tháng 12/2024 chi bộ đã có biên bản sinh hoạt thường kỳ khác (ngày 15/12/2024).",
                 "sochibo: chưa thông qua biên bản cb-na-pan-2024-12-28: có 1 cảnh báo chưa được xác nhận; nếu đã xem lại và vẫn thông qua, chạy `sochibo approve cb-na-pan-2024-12-28 --confirm` (hoặc sửa bằng `sochibo template --from cb-na-pan-2024-12-28`).",
             ])
         // Still a draft: approving it now succeeds (approved minutes would be refused as such).

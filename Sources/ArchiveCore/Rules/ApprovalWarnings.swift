@@ -15,6 +15,9 @@ public enum ApprovalWarning: Sendable, Hashable, Codable {
     case tooShort(minutes: Int, minimum: Int)
     /// The cell already has other minutes of a regular (or combined) meeting in the same month.
     case secondRegularInMonth(otherID: String, otherDate: LocalDate)
+    /// The cell's self-rating records a level its own score does not earn under the archive's
+    /// rubric (`domain.md`, "Rating"): "Tốt" with 75 points.
+    case ratingMismatch(score: Int, recorded: Rating.Level, earned: Rating.Level)
 
     /// A stable code, for scripts and tests (matches the `Finding.Code` spelling style).
     public var code: String {
@@ -25,6 +28,7 @@ public enum ApprovalWarning: Sendable, Hashable, Codable {
         case .noConclusion: "no-conclusion"
         case .tooShort: "short-meeting"
         case .secondRegularInMonth: "second-regular-in-month"
+        case .ratingMismatch: "rating-mismatch"
         }
     }
 }
@@ -64,7 +68,11 @@ public enum ApprovalWarnings {
         meeting.votingBase(members: members).entitledMemberIDs.filter { meeting.presence(of: $0) == .present }.count
     }
 
-    public static func check(_ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting]) -> [ApprovalWarning] {
+    ///   - rubric: the archive's rating rubric, to check the self-rating's level against its
+    ///     score; nil leaves that check out.
+    public static func check(
+        _ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting], rubric: RatingRubric? = nil
+    ) -> [ApprovalWarning] {
         var warnings: [ApprovalWarning] = []
         let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         if !meeting.isLongEnough {
@@ -93,6 +101,11 @@ public enum ApprovalWarnings {
         {
             warnings.append(.secondRegularInMonth(otherID: other.id, otherDate: other.date))
         }
+        if let rubric, let rating = meeting.rating(by: .cell), let score = rating.score,
+            rubric.level(for: score) != rating.level
+        {
+            warnings.append(.ratingMismatch(score: score, recorded: rating.level, earned: rubric.level(for: score)))
+        }
         return warnings
     }
 
@@ -107,7 +120,8 @@ public enum ApprovalWarnings {
             case .recorderAbsent: code = .recorderAbsent
             case .votesExceedPresent: code = .votesExceedPresent
             case .secondRegularInMonth: code = .secondRegularInMonth
-            case .tooShort, .noConclusion: return nil
+            // `rating-mismatch` is reported by `Meeting.ratingFindings` for both ratings.
+            case .tooShort, .noConclusion, .ratingMismatch: return nil
             }
             let sentence = warning.vietnameseDescription
             return Finding(

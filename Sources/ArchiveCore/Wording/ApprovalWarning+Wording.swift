@@ -14,8 +14,10 @@ extension ApprovalWarning {
             "biên bản chưa có kết luận"
         case .tooShort(let minutes, let minimum):
             "cuộc họp chỉ kéo dài \(minutes) phút, ít hơn \(minimum) phút tối thiểu"
-        case .secondRegularInMonth(let otherID, let otherDate):
-            "tháng \(otherDate.month)/\(otherDate.year) chi bộ đã có biên bản sinh hoạt thường kỳ khác (\(otherID), ngày \(otherDate.vietnameseShort))"
+        case .secondRegularInMonth(_, let otherDate):
+            "tháng \(otherDate.month)/\(otherDate.year) chi bộ đã có biên bản sinh hoạt thường kỳ khác (ngày \(otherDate.vietnameseShort))"
+        case .ratingMismatch(let score, let recorded, let earned):
+            "chi bộ tự đánh giá loại \(recorded.vietnameseName) nhưng \(score) điểm theo thang điểm là loại \(earned.vietnameseName)"
         }
     }
 }

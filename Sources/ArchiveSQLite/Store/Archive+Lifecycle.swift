@@ -66,7 +66,8 @@ extension Archive {
             }
             return ApprovalWarnings.OtherMeeting(id: row["id"], kind: kind, date: date)
         }
-        return ApprovalWarnings.check(meeting, cell: cell, otherMeetings: others)
+        return ApprovalWarnings.check(
+            meeting, cell: cell, otherMeetings: others, rubric: try RubricStore(db: db).load())
     }
 
     /// Issues a draft document: gives it the next free number of its (cell, type, term) — the
