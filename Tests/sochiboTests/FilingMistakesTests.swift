@@ -113,6 +113,32 @@ import Testing
         #expect(!filed.output.contains("(np-2024-12,"))
     }
 
+    @Test func minutesImportedWithTimesAFormWouldRefuseCanStillBeCorrected() throws {
+        // An import accepts any times; a new form refuses 13 hours as a slip. The imported
+        // minutes must still take a correction that keeps their times.
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let sample = try String(contentsOfFile: Sochibo.path("archive/samples/dbx-hop-thanh.xml"), encoding: .utf8)
+            .replacingOccurrences(
+                of:
+                    "<meeting id=\"np-2024-11\" cell=\"cb-na-pan\" kind=\"regular\" date=\"2024-11-08\" start=\"19:30\" end=\"21:06\">",
+                with:
+                    "<meeting id=\"np-2024-11\" cell=\"cb-na-pan\" kind=\"regular\" date=\"2024-11-08\" start=\"08:00\" end=\"21:00\">"
+            )
+        #expect(try run(["import", try write(sample, "mau.xml")]).status == 0)
+        let filled = directory + "/thang11.txt"
+        #expect(try run(["template", "--from", "np-2024-11", "-o", filled]).status == 0)
+        let text = try String(contentsOfFile: filled, encoding: .utf8)
+        let place = try #require(text.split(separator: "\n").first { $0.hasPrefix("Địa điểm:") })
+        let corrected = try write(form(text, "Địa điểm", "Hội trường thôn Nà Pàn"), "sua.txt")
+        let result = try run(["correct", "np-2024-11", corrected, "--reason", "Ghi đúng địa điểm", "--confirm"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try run(["show", "np-2024-11"]).output.contains("Hội trường thôn Nà Pàn"), "\(place)")
+        // Changing the times to something as long is still refused as a slip.
+        let longer = try write(form(text, "Kết thúc", "21:30"), "dai.txt")
+        let refused = try run(["correct", "np-2024-11", longer, "--reason", "Sửa giờ", "--confirm"])
+        #expect(refused.status == 1 && refused.errors.contains("dài hơn 12 giờ"), "\(refused.errors)")
+    }
+
     @Test func theLogTellsAFirstFilingFromALaterOne() throws {
         try start()
         let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)

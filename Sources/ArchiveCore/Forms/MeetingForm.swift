@@ -176,8 +176,13 @@ public enum MeetingForm {
     ///   - knownTasks: identifiers of the tasks the archive holds, for the reports.
     ///   - today: the day of filing; a meeting cannot be dated after it.
     /// - returns: the meeting, or `nil` and every mistake at its line.
+    ///   - storedTimes: the start and end the record already has, when the form changes or
+    ///     corrects one: kept as they are even where a new form would refuse them (no length,
+    ///     or more than 12 hours), since an import accepts any times and such minutes must
+    ///     still be correctable (issue 11, item 8: one rule on every path).
     package static func read(
-        _ form: FormText, file: String, id: String, cell: Cell, knownTasks: Set<String>, today: LocalDate
+        _ form: FormText, file: String, id: String, cell: Cell, knownTasks: Set<String>, today: LocalDate,
+        storedTimes: (start: TimeOfDay, end: TimeOfDay)? = nil
     ) -> (meeting: Meeting?, problems: [FormProblem]) {
         var reader = FormFieldReader(form: form, file: file, cell: cell, today: today)
         let kind = reader.meetingKind("Loại")
@@ -186,7 +191,9 @@ public enum MeetingForm {
         let end = reader.time("Kết thúc")
         // One rule on every path (`Meeting.durationMinutes`): an end before the start is after
         // midnight. A form still refuses no length at all, and more than 12 hours, a slip.
-        if let start, let end, let line = form.field("Kết thúc") {
+        if let start, let end, let line = form.field("Kết thúc"),
+            storedTimes.map({ $0.start != start || $0.end != end }) ?? true
+        {
             let minutes = Meeting.duration(from: start, to: end)
             if minutes == 0 {
                 reader.problem(line.number, "giờ kết thúc \(end) trùng giờ bắt đầu \(start)")

@@ -259,8 +259,10 @@ extension Archive {
         let knownMeetings = try Self.meetingDates(db, cellID: cell.id)
         let placeholder = id.isEmpty ? "form" : id
         if isMeeting {
+            let stored = id.isEmpty ? nil : try RecordReader(db: db).meeting(id: id)
             let (meeting, problems) = MeetingForm.read(
-                form, file: file, id: placeholder, cell: cell, knownTasks: knownTasks, today: today)
+                form, file: file, id: placeholder, cell: cell, knownTasks: knownTasks, today: today,
+                storedTimes: stored.map { ($0.start, $0.end) })
             guard var meeting else { throw ArchiveError.formRefused(problems) }
             if id.isEmpty {
                 // The same minutes filed again without their id: the cell, date and kind name them.
