@@ -90,12 +90,25 @@ enum FormFile {
                 FormProblem(file: path, line: 0, message: UnreadableFile.reason(path) ?? "không đọc được tệp")
             ])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ArchiveError.formRefused([
-                FormProblem(file: path, line: 0, message: "tệp không phải văn bản UTF-8; hãy lưu lại với mã UTF-8")
-            ])
+        // Notepad's "Unicode" is UTF-16 with a byte order mark: read as the XML import reads it.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]),
+            let text = String(data: data, encoding: .utf16)
+        {
+            return text
         }
-        return text
+        if let text = String(data: data, encoding: .utf8) { return text }
+        // The first line that is not UTF-8, so that the person sees where the other encoding shows.
+        var line = 1
+        for bytes in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(validating: bytes, as: UTF8.self) == nil { break }
+            line += 1
+        }
+        throw ArchiveError.formRefused([
+            FormProblem(
+                file: path, line: line,
+                message: "có chữ không phải mã UTF-8 (tệp được lưu bằng bảng mã khác, như Windows-1258, TCVN3 hay "
+                    + "ANSI); hãy mở tệp bằng Notepad, chọn “Lưu thành”, chọn mã UTF-8 rồi lưu lại")
+        ])
     }
 }
 

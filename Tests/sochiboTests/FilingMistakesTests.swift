@@ -139,6 +139,27 @@ import Testing
         #expect(refused.status == 1 && refused.errors.contains("dài hơn 12 giờ"), "\(refused.errors)")
     }
 
+    @Test func aFormSavedByNotepadAsUnicodeIsReadAndOneInAnotherEncodingIsRefusedAtItsLine() throws {
+        try start()
+        let text = try String(contentsOfFile: Self.minutes, encoding: .utf8)
+        let utf16 = directory + "/unicode.txt"
+        try (Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!).write(to: URL(fileURLWithPath: utf16))
+        let filed = try run(["file", utf16])
+        #expect(filed.status == 0, "\(filed.errors)")
+        #expect(try meetings("cb-na-pan").contains("cb-na-pan-2024-12-28"))
+        let latin = directory + "/ansi.txt"
+        let firstAccented = try #require(
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { !$0.allSatisfy(\.isASCII) })
+        // As an ANSI editor saves it: one byte a character, '?' for what Latin-1 lacks.
+        let ansi = text.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
+        try Data(ansi).write(to: URL(fileURLWithPath: latin))
+        let refused = try run(["file", latin])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errorLines.first?.hasPrefix("\(latin):\(firstAccented + 1): lỗi: có chữ không phải mã UTF-8")
+                == true, "\(refused.errors)")
+    }
+
     @Test func theLogTellsAFirstFilingFromALaterOne() throws {
         try start()
         let original = try String(contentsOfFile: Self.minutes, encoding: .utf8)

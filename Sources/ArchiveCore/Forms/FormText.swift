@@ -16,8 +16,8 @@ public struct FormProblem: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FORM:LINE: lỗi: MESSAGE`.
-    public var description: String { "\(file):\(line): lỗi: \(message)" }
+    /// `FORM:LINE: lỗi: MESSAGE`, or `FORM: lỗi: MESSAGE` for the whole form (line 0).
+    public var description: String { line > 0 ? "\(file):\(line): lỗi: \(message)" : "\(file): lỗi: \(message)" }
 }
 
 /// The plain-text form a secretary fills in: UTF-8 with or without a BOM, LF or CRLF. Lines
