@@ -82,7 +82,7 @@ import Testing
             // Approve: the warning (np-2024-12 is the month's regular meeting) must be confirmed.
             let record = try await browser.get("/ban-ghi/cb-na-pan-2024-12-28")
             #expect(record.body.contains("Cảnh báo trước khi thông qua"))
-            #expect(record.body.contains("np-2024-12"))
+            #expect(record.body.contains("thường kỳ khác (ngày 15/12/2024)"))
             let unconfirmed = try await browser.post("/ban-ghi/cb-na-pan-2024-12-28/thong-qua", [])
             #expect(unconfirmed.status == .conflict)
             #expect(unconfirmed.body.contains("Chưa thông qua"))

@@ -113,11 +113,15 @@ public enum ApprovalWarnings {
     /// item 10): those the other rules do not already report (the length and the conclusion
     /// are `short-meeting` and `no-conclusion` findings of their own).
     public static func findings(_ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting]) -> [Finding] {
-        check(meeting, cell: cell, otherMeetings: otherMeetings).compactMap { warning in
+        let entitled = meeting.votingBase(members: cell.members).entitled
+        return check(meeting, cell: cell, otherMeetings: otherMeetings).compactMap { warning in
             let code: Finding.Code
             switch warning {
             case .chairAbsent: code = .chairAbsent
             case .recorderAbsent: code = .recorderAbsent
+            // More ballots than members entitled at all is `votes-exceed-entitled` already: one
+            // miscount is one finding.
+            case .votesExceedPresent(_, let cast, _) where cast > entitled: return nil
             case .votesExceedPresent: code = .votesExceedPresent
             case .secondRegularInMonth: code = .secondRegularInMonth
             // `rating-mismatch` is reported by `Meeting.ratingFindings` for both ratings.
