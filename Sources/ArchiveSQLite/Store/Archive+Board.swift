@@ -48,8 +48,7 @@ extension Archive {
     public func cellAgenda(
         cellID: String, year: Int, today: LocalDate, includeConfidential: Bool
     ) async throws -> CellAgenda {
-        let meetings = try await meetings(cellID: cellID, year: year)
-        return try await pool.read { db in
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
             guard
@@ -87,6 +86,13 @@ extension Archive {
                 db,
                 sql: "SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM meeting WHERE cell_id = ? ORDER BY 1",
                 arguments: [cellID])
+            // The grid links each month to its minutes: the board's facts say all it shows, so
+            // no minutes are read whole (texts, attendance, votes) for it.
+            let meetings = facts.sorted { a, b in
+                if a.date != b.date { return a.date < b.date }
+                if a.startMinutes != b.startMinutes { return a.startMinutes < b.startMinutes }
+                return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            }
             return CellAgenda(
                 row: row, meetings: meetings,
                 toDo: CellAgenda.toDo(row: row, year: year, today: today, openTasks: open, absences: absences),
