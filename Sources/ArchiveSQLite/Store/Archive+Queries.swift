@@ -102,15 +102,15 @@ extension Archive {
             if let cellID { try reader.requireCell(cellID) }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
             let codes = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT id, issuer_code FROM cell").map {
+                try Row.fetchAll(db.cachedStatement(sql: "SELECT id, issuer_code FROM cell")).map {
                     ($0[0] as String, $0[1] as String)
                 },
                 uniquingKeysWith: { first, _ in first })
             return try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT id, cell_id, type, number, term_id, date, status, classification, title FROM document \(filter) ORDER BY date, id",
-                arguments: arguments
+                db.cachedStatement(
+                    sql:
+                        "SELECT id, cell_id, type, number, term_id, date, status, classification, title FROM document \(filter) ORDER BY date, id"
+                ), arguments: arguments
             ).map { row in
                 guard let kind = Document.Kind(rawValue: row["type"]), let date = LocalDate(row["date"]),
                     let status = Document.Status(rawValue: row["status"]),
