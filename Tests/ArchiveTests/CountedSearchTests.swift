@@ -10,8 +10,7 @@ import Testing
 @Suite("A counted search ranks once and gives what searching twice gives")
 struct CountedSearchTests {
     static let queries = [
-        "nghi quyet", "nghị quyết", "đảng", "chi bo", "nghi quy", "camra an ninh", "camera", "bao lu yagi",
-        "Hoàng Thị Ngọc Ánh", "kết nạp đảng viên", "05-NQ/CB", "xyzzyq", "dang vien", "kiem tra",
+        "nghi quyet", "nghị quyết", "chi bo", "nghi quy", "camra an ninh", "Hoàng Thị Ngọc Ánh", "05-NQ/CB", "xyzzyq",
     ]
 
     static let filterSets: [SearchFilters] = [
@@ -30,8 +29,8 @@ struct CountedSearchTests {
         var paged = 0
         for text in Self.queries {
             for base in Self.filterSets {
-                for cap in [500, 12, 7] {
-                    for (offset, limit) in [(0, 10), (10, 10), (5, 5), (6, 3), (20, 10), (0, 0)] {
+                for cap in [500, 7] {
+                    for (offset, limit) in [(0, 10), (5, 5), (6, 3), (20, 10), (0, 0)] {
                         var filters = base
                         filters.offset = offset
                         filters.limit = limit
@@ -48,7 +47,7 @@ struct CountedSearchTests {
             }
         }
         // The comparisons reached confidential documents left out and pages past the first.
-        #expect(compared == Self.queries.count * Self.filterSets.count * 18)
+        #expect(compared == Self.queries.count * Self.filterSets.count * 10)
         #expect(hidden > 0 && paged > 0)
     }
 
