@@ -69,6 +69,12 @@ public struct Pages: Sendable {
 
     /// `view` laid out by the template `name`, which `init()` registered.
     func render(_ view: Any, template name: String) -> String {
+        #if DEBUG
+            // A view read by `child(named:)` must answer as `Mirror` would (`TemplateView`).
+            if let field = TemplateFields.mismatch(in: view) {
+                preconditionFailure("\(field): child(named:) does not answer as the stored property")
+            }
+        #endif
         guard let page = library.render(view, withTemplate: name) else {
             preconditionFailure("the template \(name) is registered by Pages.init()")
         }

@@ -75,6 +75,13 @@ public enum VietnameseCollation {
     /// Whether `left` comes before `right` in Vietnamese order.
     public static func precedes(_ left: String, _ right: String) -> Bool { key(left) < key(right) }
 
+    /// `items` in Vietnamese order of their names, exactly as `sorted { precedes(name($0),
+    /// name($1)) }` orders them, but with each name's key made once rather than twice per
+    /// comparison (sorting 60 cells by `precedes` made about 700 keys).
+    public static func sorted<Item>(_ items: [Item], byName name: (Item) -> String) -> [Item] {
+        items.map { (key: key(name($0)), item: $0) }.sorted { $0.key < $1.key }.map(\.item)
+    }
+
     /// Whether the person `left` comes before `right` in a Vietnamese list of people: by given
     /// name (the last word), then by the rest in order ("Đinh Thị Hạnh" before "Hà Văn Lợi").
     public static func precedesByGivenName(_ left: String, _ right: String) -> Bool {

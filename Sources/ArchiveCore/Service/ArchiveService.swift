@@ -14,6 +14,9 @@ public protocol ArchiveService: Sendable {
 
     /// Every cell with how much it holds; members counted on `date`.
     func cells(on date: LocalDate) async throws -> [CellOverview]
+    /// Every cell's identifier and name, in the order of `cells(on:)` (Vietnamese order of
+    /// names), without reading members or counting records: for a list to choose from.
+    func cellNames() async throws -> [CellName]
     /// Members of one cell (or every cell), with their status on `date`.
     func members(cellID: String?, on date: LocalDate) async throws -> [MemberOverview]
     /// Meetings of one cell (or every cell), of one year (or every year), oldest first.
@@ -46,6 +49,11 @@ public protocol ArchiveService: Sendable {
     /// The same search with what it read the query as: words corrected, a suggestion when
     /// nothing was found.
     func searchResults(_ text: String, _ filters: SearchFilters) async throws -> SearchResults
+    /// A page of a search and the count of all it found (see the default implementation,
+    /// which searches twice; a store may rank once for both).
+    func countedSearch(
+        _ text: String, _ filters: SearchFilters, countingUpTo cap: Int, mayRead: (SearchHit) -> Bool
+    ) async throws -> CountedSearchResults
     /// Rebuilds the search index from the records.
     func reindex() async throws
     /// A cell's meeting-quality summary of a year, quarter or month; months count only once

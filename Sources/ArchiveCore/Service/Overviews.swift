@@ -23,6 +23,18 @@ public struct CellOverview: Sendable, Hashable, Codable {
     }
 }
 
+/// A cell named in a list to choose from (the search page's cell filter): no counts.
+public struct CellName: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+
+    /// Creates the value from each of its stored properties.
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
 /// A member as listed, with the status on the reference date.
 public struct MemberOverview: Sendable, Hashable, Codable {
     public var id: String

@@ -7,15 +7,17 @@
 public struct CellAgenda: Sendable, Hashable {
     /// The year's months and quarters, by the board's rules.
     public var row: BoardRow
-    /// The year's minutes, oldest first.
-    public var meetings: [MeetingOverview]
+    /// The year's minutes, oldest first (by date, start, then identifier): what the month
+    /// grid links to, as the board reads them (kind, date, start, status, level), not whole
+    /// minutes.
+    public var meetings: [BoardMeeting]
     /// What needs doing, most urgent first; empty for a past year.
     public var toDo: [ToDo]
     /// Every year the cell has minutes for, oldest first (to move between years).
     public var yearsWithMeetings: [Int]
 
     /// Creates the value from each of its stored properties.
-    public init(row: BoardRow, meetings: [MeetingOverview], toDo: [ToDo], yearsWithMeetings: [Int] = []) {
+    public init(row: BoardRow, meetings: [BoardMeeting], toDo: [ToDo], yearsWithMeetings: [Int] = []) {
         self.row = row
         self.meetings = meetings
         self.toDo = toDo

@@ -76,7 +76,7 @@ public struct CellYearPage: Sendable {
         self.organizationName = organizationName
         self.year = year
         pageTitle = "\(cell.name) – năm \(year) – Sổ Chi Bộ"
-        let meetings = agenda.meetings.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
+        let meetings = agenda.meetings
         let row = agenda.row
         let current = year == today.year ? today.month : nil
 
@@ -164,7 +164,7 @@ public struct CellYearPage: Sendable {
     }
 
     /// "Ngày 08/08/2023, thường kỳ", "…, dự thảo" for minutes not yet approved.
-    static func linkText(_ meeting: MeetingOverview) -> String {
+    static func linkText(_ meeting: BoardMeeting) -> String {
         "Ngày \(meeting.date.vietnameseShort), \(meeting.kind.vietnameseName)"
             + (meeting.status == .draft ? " (dự thảo)" : "")
     }

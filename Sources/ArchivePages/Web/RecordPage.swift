@@ -203,6 +203,32 @@ public struct RecordPage: Sendable {
     }
 }
 
+extension RecordPage: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": pageTitle
+        case "bar": bar
+        case "kindLabel": kindLabel
+        case "recordTitle": recordTitle
+        case "marking": marking
+        case "facts": facts
+        case "parts": parts
+        case "printHref": printHref
+        case "logHref": logHref
+        case "cellLink": cellLink
+        case "actions": actions
+        case "committeeRating": committeeRating
+        case "corrections": corrections
+        case "hasCorrections": hasCorrections
+        case "adopted": adopted
+        case "hasAdopted": hasAdopted
+        case "memberNames": memberNames
+        case "taskReports": taskReports
+        default: nil
+        }
+    }
+}
+
 /// What the account may do with the record on its page, each a POST form with the CSRF token
 /// or a link: edit, approve (with the warnings to confirm), correct, write the resolution,
 /// issue, discard; and what the last action did or why it was refused.

@@ -46,6 +46,79 @@ extension Archive {
     {
         let query = try Self.parse(text)
         guard !query.isEmpty, filters.limit > 0 else { return SearchResults(hits: []) }
+        return try await pool.read { db in
+            let ranked = try Self.rank(db, text: text, query: query, filters: filters)
+            return try Self.results(
+                db, Array(ranked.found.dropFirst(max(0, filters.offset)).prefix(filters.limit)),
+                corrections: ranked.corrections, suggestion: ranked.suggestion, snippets: filters.snippets)
+        }
+    }
+
+    /// A page of a search and the count of all it found (`ArchiveService.countedSearch`),
+    /// ranked once: the counting run's hits are those of the page too, whenever they hold it.
+    ///
+    /// The counting run (`CountedSearchResults.countingFilters`) ranks the hits up to `cap`,
+    /// confidential documents included. Each step of a search keeps its order when a filter
+    /// only leaves hits out, and runs only while the list is short, so the hits that may be
+    /// seen, in the counting run's order, are the list the page's own search would rank; the
+    /// page is cut from them, and only its hits are read again, for their snippets. The page
+    /// is searched on its own, as the default implementation does, when the counting run
+    /// may have stopped at the cap before the page's end, or when `mayRead` leaves out a hit
+    /// the filters let through.
+    ///
+    /// - throws: `ArchiveError.queryTooLong` for more than `SearchQuery.maximumWords` words.
+    public func countedSearch(
+        _ text: String, _ filters: SearchFilters, countingUpTo cap: Int, mayRead: (SearchHit) -> Bool
+    ) async throws -> CountedSearchResults {
+        let counting = CountedSearchResults.countingFilters(filters, cap: cap)
+        let query = try Self.parse(text)
+        guard !query.isEmpty, counting.limit > 0 else {
+            return CountedSearchResults(
+                counted: SearchResults(hits: []), page: nil, filters: filters, counting: counting, mayRead: mayRead)
+        }
+        let ranked = try await pool.read { db in try Self.rank(db, text: text, query: query, filters: counting) }
+        let all = try Self.results(
+            nil, ranked.found, corrections: ranked.corrections, suggestion: ranked.suggestion, snippets: false)
+        let offset = max(0, filters.offset)
+        let visible = ranked.found.filter { filters.includeConfidential || !$0.entry.confidential }
+        var page: SearchResults?
+        if offset < CountedSearchResults.visible(all, filters, mayRead: mayRead).count {
+            let end = offset.addingSaturating(filters.limit)
+            let mayHaveStopped = ranked.found.count >= counting.limit
+            if filters.limit > 0, all.hits.allSatisfy(mayRead), end <= visible.count || !mayHaveStopped {
+                let items = Array(visible[offset..<min(end, visible.count)])
+                // The page's own search says what words were read as only when one of the hits
+                // up to its end came through them.
+                let corrections = visible.prefix(end).contains { $0.corrections != nil } ? ranked.corrections : []
+                page = try await pool.read { db in
+                    try Self.results(db, items, corrections: corrections, suggestion: nil, snippets: filters.snippets)
+                }
+            } else {
+                page = try await searchResults(text, filters)
+            }
+        }
+        return CountedSearchResults(counted: all, page: page, filters: filters, counting: counting, mayRead: mayRead)
+    }
+
+    /// One ranked hit of `rank`, with the query that found it.
+    struct RankedHit: Sendable {
+        var entry: SearchStatement.Entry
+        var query: SearchQuery
+        /// The words read as others that found it; nil for the words as typed.
+        var corrections: [SearchCorrection]?
+    }
+
+    /// What `rank` found: the hits up to the end of the page, and how it read the query.
+    struct Ranking: Sendable {
+        var found: [RankedHit]
+        /// The words read as others, when a hit came through them; else empty.
+        var corrections: [SearchCorrection]
+        var suggestion: String?
+    }
+
+    /// The steps of `searchResults(_:_:)`, up to `filters.offset + filters.limit` hits, without
+    /// snippets; `query` is `text` parsed, not empty.
+    static func rank(_ db: Database, text: String, query: SearchQuery, filters: SearchFilters) throws -> Ranking {
         let wanted = max(0, filters.offset).addingSaturating(filters.limit)
         // Every step asks for the whole list up to the end of the page.
         let page = {
@@ -54,75 +127,82 @@ extension Archive {
             page.limit = wanted
             return page
         }()
-        return try await pool.read { db in
-            var found: [(entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?)] = []
-            var seen: Set<Int64> = []
-            func run(_ query: SearchQuery, _ corrections: [SearchCorrection]?, people: [Int64] = []) throws {
-                for entry in try SearchStatement(query: query, filters: page, people: people).ranked(db)
-                where found.count < wanted {
-                    if seen.insert(entry.rowID).inserted { found.append((entry, query, corrections)) }
+        var found: [RankedHit] = []
+        var seen: Set<Int64> = []
+        func run(_ query: SearchQuery, _ corrections: [SearchCorrection]?, people: [Int64] = []) throws {
+            for entry in try SearchStatement(query: query, filters: page, people: people).ranked(db)
+            where found.count < wanted {
+                if seen.insert(entry.rowID).inserted {
+                    found.append(RankedHit(entry: entry, query: query, corrections: corrections))
                 }
             }
-            try run(query, nil, people: try Self.recordsOfNamedMembers(db, query: query, filters: filters))
-            if found.count < wanted, let completed = query.completingLastWord() { try run(completed, nil) }
-            var corrections: [SearchCorrection] = []
-            var suggestion: String?
-            if found.count < wanted {
-                let vocabulary = SearchVocabulary(db: db)
-                let open = query.lastWordIsOpen ? query.required.last?.last?.folded.last : nil
-                var unknown: [String] = []
-                for word in query.correctableWords where word.count >= 3 {
-                    if try vocabulary.contains(word) { continue }
-                    if word == open, try vocabulary.completes(word) { continue }
-                    unknown.append(word)
-                }
-                for word in unknown {
-                    if let term = try vocabulary.closest(to: word, edits: EditDistance.allowed(forLength: word.count)) {
-                        corrections.append(SearchCorrection(typed: word, readAs: term))
-                    }
-                }
-                if !corrections.isEmpty {
-                    let corrected = query.correcting(corrections)
-                    try run(corrected, corrections)
-                    if found.count < wanted, let completed = corrected.completingLastWord() {
-                        try run(completed, corrections)
-                    }
-                }
-                if found.isEmpty {
-                    var replacements: [String: String] = [:]
-                    for word in unknown {
-                        let edits = max(1, EditDistance.allowed(forLength: word.count) + 1)
-                        if let term = try vocabulary.closest(to: word, edits: edits) { replacements[word] = term }
-                    }
-                    // Written with their marks as the records found by the suggestion write them.
-                    if !replacements.isEmpty {
-                        let suggested = SearchQuery(Self.replacing(replacements, in: text))
-                        var few = filters
-                        few.offset = 0
-                        few.limit = 5
-                        few.snippets = true
-                        // No confidential text decides how a word is offered.
-                        few.includeConfidential = false
-                        let snippets = try SearchStatement(query: suggested, filters: few).ranked(db).map {
-                            try Self.hit(db, $0, query: suggested, corrections: nil, snippet: true).snippet
-                        }
-                        let written = Self.writtenForms(of: Set(replacements.values), in: snippets)
-                        replacements = replacements.mapValues { written[$0] ?? $0 }
-                    }
-                    if !replacements.isEmpty { suggestion = Self.replacing(replacements, in: text) }
-                }
-                // Say what was read as what only when it found something.
-                if !found.contains(where: { $0.corrections != nil }) { corrections = [] }
-            }
-            let hits = try found.dropFirst(max(0, filters.offset)).prefix(filters.limit).map { item in
-                try Self.hit(
-                    db, item.entry, query: item.query, corrections: item.corrections, snippet: filters.snippets)
-            }
-            // The corrected words as the hits found through them write them, marks and all.
-            let written = Self.writtenForms(
-                of: Set(corrections.map(\.readAs)), in: hits.filter { $0.corrections != nil }.map(\.snippet))
-            return SearchResults(hits: hits, corrections: corrections, suggestion: suggestion, writtenForms: written)
         }
+        try run(query, nil, people: try recordsOfNamedMembers(db, query: query, filters: filters))
+        if found.count < wanted, let completed = query.completingLastWord() { try run(completed, nil) }
+        var corrections: [SearchCorrection] = []
+        var suggestion: String?
+        if found.count < wanted {
+            let vocabulary = SearchVocabulary(db: db)
+            let open = query.lastWordIsOpen ? query.required.last?.last?.folded.last : nil
+            var unknown: [String] = []
+            for word in query.correctableWords where word.count >= 3 {
+                if try vocabulary.contains(word) { continue }
+                if word == open, try vocabulary.completes(word) { continue }
+                unknown.append(word)
+            }
+            for word in unknown {
+                if let term = try vocabulary.closest(to: word, edits: EditDistance.allowed(forLength: word.count)) {
+                    corrections.append(SearchCorrection(typed: word, readAs: term))
+                }
+            }
+            if !corrections.isEmpty {
+                let corrected = query.correcting(corrections)
+                try run(corrected, corrections)
+                if found.count < wanted, let completed = corrected.completingLastWord() {
+                    try run(completed, corrections)
+                }
+            }
+            if found.isEmpty {
+                var replacements: [String: String] = [:]
+                for word in unknown {
+                    let edits = max(1, EditDistance.allowed(forLength: word.count) + 1)
+                    if let term = try vocabulary.closest(to: word, edits: edits) { replacements[word] = term }
+                }
+                // Written with their marks as the records found by the suggestion write them.
+                if !replacements.isEmpty {
+                    let suggested = SearchQuery(replacing(replacements, in: text))
+                    var few = filters
+                    few.offset = 0
+                    few.limit = 5
+                    few.snippets = true
+                    // No confidential text decides how a word is offered.
+                    few.includeConfidential = false
+                    let snippets = try SearchStatement(query: suggested, filters: few).ranked(db).map {
+                        try hit(db, $0, query: suggested, corrections: nil, snippet: true).snippet
+                    }
+                    let written = writtenForms(of: Set(replacements.values), in: snippets)
+                    replacements = replacements.mapValues { written[$0] ?? $0 }
+                }
+                if !replacements.isEmpty { suggestion = replacing(replacements, in: text) }
+            }
+            // Say what was read as what only when it found something.
+            if !found.contains(where: { $0.corrections != nil }) { corrections = [] }
+        }
+        return Ranking(found: found, corrections: corrections, suggestion: suggestion)
+    }
+
+    /// `items` as hits, with their snippets when `snippets` is true (read through `db`, which
+    /// may be nil without them), and the corrected words as those hits write them.
+    static func results(
+        _ db: Database?, _ items: [RankedHit], corrections: [SearchCorrection], suggestion: String?, snippets: Bool
+    ) throws -> SearchResults {
+        let hits = try items.map { item in
+            try hit(db, item.entry, query: item.query, corrections: item.corrections, snippet: snippets)
+        }
+        // The corrected words as the hits found through them write them, marks and all.
+        let written = writtenForms(
+            of: Set(corrections.map(\.readAs)), in: hits.filter { $0.corrections != nil }.map(\.snippet))
+        return SearchResults(hits: hits, corrections: corrections, suggestion: suggestion, writtenForms: written)
     }
 
     /// The `search_entry` ids of the records of the members `query` names (`NamedPerson`),
@@ -248,15 +328,18 @@ extension Archive {
     }
 
     private static func hit(
-        _ db: Database, _ entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?,
+        _ db: Database?, _ entry: SearchStatement.Entry, query: SearchQuery, corrections: [SearchCorrection]?,
         snippet wanted: Bool
     ) throws -> SearchHit {
         // The body is read only if the symbol and title leave room for a better passage.
         let snippet =
-            wanted
-            ? try Snippet.make(
-                from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
-                then: { try paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query) : ""
+            if wanted, let db {
+                try Snippet.make(
+                    from: (entry.symbol.map { ["Số \($0)"] } ?? []) + [entry.title],
+                    then: { try paragraphs(db, kind: entry.kind, id: entry.recordID) }, query: query)
+            } else {
+                ""
+            }
         return SearchHit(
             id: entry.recordID, kind: entry.kind, type: entry.type, symbol: entry.symbol,
             date: LocalDate(entry.date) ?? LocalDate("1970-01-01")!, cell: entry.cellID, title: entry.title,

@@ -58,7 +58,8 @@ extension Archive: AccountService {
     public func account(named name: String) async throws -> Account? {
         let name = AccountRules.normalizedName(name)
         return try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]).map(Self.account)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE name = ?"), arguments: [name])
+                .map(Self.account)
         }
     }
 
@@ -221,13 +222,13 @@ extension Archive: AccountService {
         try await pool.read { db in
             Set(
                 try String.fetchAll(
-                    db,
-                    sql: """
-                        WITH RECURSIVE below(id) AS (
-                            SELECT id FROM organization WHERE id = ?
-                            UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
-                        SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below)
-                        """, arguments: [organizationID]))
+                    db.cachedStatement(
+                        sql: """
+                            WITH RECURSIVE below(id) AS (
+                                SELECT id FROM organization WHERE id = ?
+                                UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
+                            SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below)
+                            """), arguments: [organizationID]))
         }
     }
 

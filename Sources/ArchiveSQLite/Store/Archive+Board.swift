@@ -48,8 +48,7 @@ extension Archive {
     public func cellAgenda(
         cellID: String, year: Int, today: LocalDate, includeConfidential: Bool
     ) async throws -> CellAgenda {
-        let meetings = try await meetings(cellID: cellID, year: year)
-        return try await pool.read { db in
+        try await pool.read { db in
             let reader = RecordReader(db: db)
             guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
             guard
@@ -70,23 +69,31 @@ extension Archive {
                     assignee: open.task.assigneeID.flatMap { names[$0] })
             }
             let absences = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.member_id, count(DISTINCT substr(m.date, 1, 7)) AS months
-                    FROM attendance a JOIN meeting m ON m.id = a.meeting_id
-                    WHERE m.cell_id = ? AND m.status = 'approved' AND a.presence = 'unexcused'
-                        AND m.date BETWEEN ? AND ?
-                    GROUP BY a.member_id ORDER BY months DESC, a.member_id
-                    """, arguments: [cellID, "\(year)-01-01", today.description]
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.member_id, count(DISTINCT substr(m.date, 1, 7)) AS months
+                        FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+                        WHERE m.cell_id = ? AND m.status = 'approved' AND a.presence = 'unexcused'
+                            AND m.date BETWEEN ? AND ?
+                        GROUP BY a.member_id ORDER BY months DESC, a.member_id
+                        """), arguments: [cellID, "\(year)-01-01", today.description]
             ).map { row in
                 let member: String = row["member_id"]
                 return CellAgenda.Absences(member: member, fullName: names[member] ?? member, months: row["months"])
             }
             // One query for the years, rather than reading every minutes of every year.
             let years = try Int.fetchAll(
-                db,
-                sql: "SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM meeting WHERE cell_id = ? ORDER BY 1",
+                db.cachedStatement(
+                    sql: "SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM meeting WHERE cell_id = ? ORDER BY 1"
+                ),
                 arguments: [cellID])
+            // The grid links each month to its minutes: the board's facts say all it shows, so
+            // no minutes are read whole (texts, attendance, votes) for it.
+            let meetings = facts.sorted { a, b in
+                if a.date != b.date { return a.date < b.date }
+                if a.startMinutes != b.startMinutes { return a.startMinutes < b.startMinutes }
+                return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            }
             return CellAgenda(
                 row: row, meetings: meetings,
                 toDo: CellAgenda.toDo(row: row, year: year, today: today, openTasks: open, absences: absences),
@@ -105,7 +112,7 @@ extension Archive {
         """
 
     private static func boardCells(_ db: Database, sql: String, arguments: StatementArguments) throws -> [BoardCell] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             BoardCell(id: row["id"], name: row["name"], founded: (row["founded"] as String?).flatMap(LocalDate.init))
         }
     }
@@ -113,7 +120,7 @@ extension Archive {
     private static func boardMeetings(
         _ db: Database, sql: String, arguments: StatementArguments
     ) throws -> [BoardMeeting] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map(boardMeeting)
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(boardMeeting)
     }
 
     private static func boardMeeting(_ row: Row) throws -> BoardMeeting {

@@ -369,20 +369,23 @@ extension Archive {
     /// The cell's tasks from documents issued on or before `date` whose last report before
     /// `date` is neither done nor cancelled.
     static func openTasks(_ db: Database, cell: Cell, on date: LocalDate) throws -> [MeetingForm.OpenTask] {
+        // The tasks reported done or cancelled are left out by SQLite, not decoded first: a
+        // cell's home reads this on every request, and most tasks of past years are done.
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT t.id, t.assignee_id, t.due, t.text, d.id AS document_id, d.type, d.number, d.title,
-                    d.classification <> 'none' AS confidential,
-                    (SELECT r.status FROM task_report r JOIN meeting m ON m.id = r.meeting_id
-                     WHERE r.task_id = t.id AND m.date < ? ORDER BY m.date DESC, m.start_time DESC LIMIT 1) AS last
-                FROM task t JOIN document d ON d.id = t.document_id
-                WHERE d.cell_id = ? AND d.status <> 'draft' AND d.date <= ?
-                ORDER BY d.date, d.id, t.position
-                """, arguments: [date.description, cell.id, date.description])
-        return rows.compactMap { row -> MeetingForm.OpenTask? in
-            let last: String? = row["last"]
-            if last == "done" || last == "cancelled" { return nil }
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM (
+                        SELECT t.id, t.assignee_id, t.due, t.text, d.id AS document_id, d.type, d.number, d.title,
+                            d.classification <> 'none' AS confidential, d.date AS document_date, t.position,
+                            (SELECT r.status FROM task_report r JOIN meeting m ON m.id = r.meeting_id
+                             WHERE r.task_id = t.id AND m.date < ? ORDER BY m.date DESC, m.start_time DESC LIMIT 1)
+                                AS last
+                        FROM task t JOIN document d ON d.id = t.document_id
+                        WHERE d.cell_id = ? AND d.status <> 'draft' AND d.date <= ?)
+                    WHERE last IS NULL OR last NOT IN ('done', 'cancelled')
+                    ORDER BY document_date, document_id, position
+                    """), arguments: [date.description, cell.id, date.description])
+        return rows.map { row -> MeetingForm.OpenTask in
             let number: Int? = row["number"]
             let type: String = row["type"]
             let source =

@@ -30,7 +30,9 @@ extension Archive {
                 }
                 return (cell, organization)
             }
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM meeting WHERE id = ?", arguments: [id]) {
+            if let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM meeting WHERE id = ?"), arguments: [id])
+            {
                 let meeting = try reader.meeting(row, withAttachments: false)
                 let (cell, organization) = try context(meeting.cellID)
                 let locality = try String.fetchOne(
@@ -46,7 +48,9 @@ extension Archive {
                         ?? PartyNames.locality(ofCell: cell.name, organizationName: organization.name),
                     tasks: tasks)
             }
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]) {
+            if let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id])
+            {
                 let document = try reader.document(row, withAttachments: false)
                 let (cell, organization) = try context(document.cellID)
                 return .document(document, cell: cell, organization: organization)

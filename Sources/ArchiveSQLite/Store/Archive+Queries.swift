@@ -6,7 +6,7 @@ extension Archive {
     public func cells(on date: LocalDate) async throws -> [CellOverview] {
         try await pool.read { db in
             let reader = RecordReader(db: db)
-            return try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id").compactMap { id in
+            return try String.fetchAll(db, sql: "SELECT id FROM cell ORDER BY id").compactMap { id -> CellOverview? in
                 guard let cell = try reader.cell(id: id) else { return nil }
                 let meetings = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM meeting WHERE cell_id = ?", arguments: [id])
@@ -16,8 +16,18 @@ extension Archive {
                     id: id, name: cell.name, organization: cell.organizationID, issuerCode: cell.issuerCode,
                     members: cell.members.filter { $0.belongsToCell(on: date) }.count, meetings: meetings ?? 0,
                     documents: documents ?? 0)
-            }.sorted { VietnameseCollation.precedes($0.name, $1.name) }
-        }
+            }
+        }.sorted(byVietnameseName: \CellOverview.name)
+    }
+
+    /// Every cell's identifier and name, in Vietnamese order of names (ties by identifier, as
+    /// `cells(on:)` orders them): one statement, no members read, nothing counted.
+    public func cellNames() async throws -> [CellName] {
+        try await pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM cell ORDER BY id")).map {
+                CellName(id: $0[0], name: $0[1])
+            }
+        }.sorted(byVietnameseName: \CellName.name)
     }
 
     /// The members of one cell, or of all cells, with their status on `date`.
@@ -92,15 +102,15 @@ extension Archive {
             if let cellID { try reader.requireCell(cellID) }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
             let codes = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT id, issuer_code FROM cell").map {
+                try Row.fetchAll(db.cachedStatement(sql: "SELECT id, issuer_code FROM cell")).map {
                     ($0[0] as String, $0[1] as String)
                 },
                 uniquingKeysWith: { first, _ in first })
             return try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT id, cell_id, type, number, term_id, date, status, classification, title FROM document \(filter) ORDER BY date, id",
-                arguments: arguments
+                db.cachedStatement(
+                    sql:
+                        "SELECT id, cell_id, type, number, term_id, date, status, classification, title FROM document \(filter) ORDER BY date, id"
+                ), arguments: arguments
             ).map { row in
                 guard let kind = Document.Kind(rawValue: row["type"]), let date = LocalDate(row["date"]),
                     let status = Document.Status(rawValue: row["status"]),
@@ -145,5 +155,12 @@ extension Archive {
             if let organization = try reader.organization(id: id) { return .organization(organization) }
             throw ArchiveError.notFound(id: id)
         }
+    }
+}
+
+extension Array {
+    /// The elements in Vietnamese order of their names (`VietnameseCollation.sorted`).
+    fileprivate func sorted(byVietnameseName name: (Element) -> String) -> [Element] {
+        VietnameseCollation.sorted(self, byName: name)
     }
 }

@@ -34,12 +34,14 @@ struct RecordReader {
     }
 
     func organization(id: String) throws -> Organization? {
-        try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = ?", arguments: [id]).map(organization)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM organization WHERE id = ?"), arguments: [id])
+            .map(organization)
     }
 
     /// A cell with its terms and, when asked, its members.
     func cell(id: String, withMembers: Bool = true) throws -> Cell? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cell WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cell WHERE id = ?"), arguments: [id])
+        else {
             return nil
         }
         let terms = try Row.fetchAll(

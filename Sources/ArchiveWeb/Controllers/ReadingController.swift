@@ -70,7 +70,7 @@ struct ReadingController {
         let bar = try context.bar()
         guard var page = RecordPage(bar: bar, record: record) else { throw WebError.notFound(detail: nil) }
         try await Self.complete(&page, record: record, scope: scope)
-        page.show(try await scope.lifecycle(id: try context.parameters.require("id")))
+        page.show(try await scope.lifecycle(of: record))
         let done = FormQuery(request)["xong"]
         page.actions = try await FilingController.actions(
             for: record, scope: scope, csrfToken: bar.csrfToken, done: done, problem: nil)
@@ -84,7 +84,7 @@ struct ReadingController {
     static func complete(_ page: inout RecordPage, record: ArchiveRecord, scope: ArchiveScope) async throws {
         guard case .meeting(let meeting, let cell) = record else { return }
         if !meeting.taskReports.isEmpty,
-            case .minutes(_, _, _, _, let tasks) = try await scope.printable(id: meeting.id)
+            case .minutes(_, _, _, _, let tasks) = try await scope.printable(of: record)
         {
             page.show(reviewed: tasks)
         }
@@ -141,7 +141,7 @@ struct ReadingController {
             filters.from = LocalDate(year: year, month: 1, day: 1)
             filters.to = LocalDate(year: year, month: 12, day: 31)
         }
-        let cells = try await scope.cells(on: today()).map { (id: $0.id, name: $0.name) }
+        let cells = try await scope.cellNames().map { (id: $0.id, name: $0.name) }
         var shown: [SearchHit] = []
         var total = 0
         var hidden = 0

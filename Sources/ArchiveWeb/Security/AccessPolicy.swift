@@ -148,6 +148,11 @@ public struct ArchiveScope: Sendable {
         try await archive.cells(on: date).filter { maySee(cellID: $0.id) }
     }
 
+    /// The identifiers and names of the cells the account may see, in the order of `cells(on:)`.
+    func cellNames() async throws -> [CellName] {
+        try await archive.cellNames().filter { maySee(cellID: $0.id) }
+    }
+
     /// A cell the account may see. - throws: `WebError.otherCell`, `WebError.notFound`.
     func cell(id: String) async throws -> Cell {
         guard maySee(cellID: id) else { throw WebError.otherCell }
@@ -303,6 +308,13 @@ public struct ArchiveScope: Sendable {
     ///   `WebError.otherCell`, `WebError.confidential`.
     func record(id: String) async throws -> ArchiveRecord {
         let record = try await record(anyID: id)
+        try checkReadable(record)
+        return record
+    }
+
+    /// The refusals of `record(id:)` on a record already read: `WebError.notFound` (not a
+    /// meeting or document), `WebError.otherCell`, `WebError.confidential`.
+    private func checkReadable(_ record: ArchiveRecord) throws {
         switch record {
         case .meeting(_, let cell):
             guard maySee(cellID: cell.id) else { throw WebError.otherCell }
@@ -313,7 +325,6 @@ public struct ArchiveScope: Sendable {
             throw WebError.notFound(
                 detail: "Mã này không phải của một biên bản hay văn bản. Hãy tìm bản ghi từ trang của chi bộ.")
         }
-        return record
     }
 
     /// The version and earlier versions of a meeting or document the account may read (same
@@ -323,11 +334,39 @@ public struct ArchiveScope: Sendable {
         return try await archive.lifecycle(of: id)
     }
 
+    /// The version and earlier versions of `record`, just read by `record(id:)` (same
+    /// refusals, checked again on it without reading it again).
+    func lifecycle(of record: ArchiveRecord) async throws -> RecordLifecycle {
+        try checkReadable(record)
+        return try await archive.lifecycle(of: Self.id(of: record))
+    }
+
     /// The print page's data of a record the account may read (same refusals as `record`).
     func printable(id: String) async throws -> PrintableRecord {
         _ = try await record(id: id)
+        return try await printableData(id: id)
+    }
+
+    /// The print page's data of `record`, just read by `record(id:)` (same refusals, checked
+    /// again on it without reading it again).
+    func printable(of record: ArchiveRecord) async throws -> PrintableRecord {
+        try checkReadable(record)
+        return try await printableData(id: Self.id(of: record))
+    }
+
+    private func printableData(id: String) async throws -> PrintableRecord {
         let printable = try await archive.printable(id: id)
         return account.confidential ? printable : printable.withholdingConfidentialTasks().record
+    }
+
+    private static func id(of record: ArchiveRecord) -> String {
+        switch record {
+        case .organization(let organization): organization.id
+        case .cell(let cell): cell.id
+        case .member(let member, _): member.id
+        case .meeting(let meeting, _): meeting.id
+        case .document(let document, _): document.id
+        }
     }
 
     /// The documents adopted at `meetingID` that the account may read, in order.
