@@ -64,8 +64,15 @@ extension Meeting {
     ///
     /// - parameter members: the members of the meeting's cell (any date).
     public func findings(members: [Member]) -> [Finding] {
+        findings(
+            byID: Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            facts: MeetingFacts(self, members: members))
+    }
+
+    /// `findings(members:)` with the members by identifier (the first of any repeated one) and
+    /// the meeting's facts already worked out, as a summary has them for every meeting.
+    func findings(byID: [String: Member], facts: MeetingFacts) -> [Finding] {
         var findings: [Finding] = []
-        let byID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         if !isLongEnough {
             findings.append(
                 Finding(
@@ -83,7 +90,7 @@ extension Meeting {
                     ))
             }
         }
-        let count = attendanceCount(members: members)
+        let count = facts.count
         if !count.notListed.isEmpty {
             let names = count.notListed.map { byID[$0]?.fullName ?? $0 }.joined(separator: ", ")
             findings.append(
@@ -103,7 +110,7 @@ extension Meeting {
                     ))
             }
         }
-        let base = votingBase(members: members)
+        let base = facts.base
         for vote in votes {
             if vote.cast > base.entitled {
                 findings.append(

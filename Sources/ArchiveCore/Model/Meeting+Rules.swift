@@ -80,23 +80,7 @@ extension Meeting {
     /// - parameter members: the cell's members (any date; those not in the cell on the day
     ///   are ignored).
     public func attendanceCount(members: [Member]) -> AttendanceCount {
-        var count = AttendanceCount(
-            expected: 0, present: 0, excused: 0, unexcused: 0, notListed: [], exemptPresent: 0)
-        for member in members where member.belongsToCell(on: date) {
-            let presence = presence(of: member.id)
-            if member.isExempt(on: date) {
-                if presence == .present { count.exemptPresent += 1 }
-                continue
-            }
-            count.expected += 1
-            switch presence {
-            case .present: count.present += 1
-            case .excused: count.excused += 1
-            case .unexcused: count.unexcused += 1
-            case nil: count.notListed.append(member.id)
-            }
-        }
-        return count
+        MeetingFacts(self, members: members).count
     }
 
     /// The members entitled to vote at this meeting.
@@ -105,15 +89,59 @@ extension Meeting {
     /// and exempt members who were not present (an exempt member who attends counts).
     /// Probationary members take part but do not vote.
     public func votingBase(members: [Member]) -> VotingBase {
-        let entitled = members.filter { member in
-            guard member.belongsToCell(on: date), member.isOfficial(on: date), !member.temporary else {
-                return false
-            }
-            if member.isExempt(on: date) { return presence(of: member.id) == .present }
-            return true
-        }
-        return VotingBase(entitledMemberIDs: entitled.map(\.id))
+        MeetingFacts(self, members: members).base
     }
+}
+
+/// What the rules ask of one meeting against its cell's members, asked once: how each
+/// listed member attended, the attendance count and the voting base. The count, the votes,
+/// the findings and the approval warnings all ask it; a summary asks it of every meeting.
+struct MeetingFacts {
+    /// Each listed member's presence; for a member listed twice, the first entry, as
+    /// `Meeting.presence(of:)` reads it.
+    let presence: [String: Attendance.Presence]
+    /// `Meeting.attendanceCount(members:)`.
+    let count: AttendanceCount
+    /// `Meeting.votingBase(members:)`.
+    let base: VotingBase
+
+    /// The facts of `meeting` against `members` (the cell's members, any date; each member's
+    /// standing is taken on the meeting's day).
+    init(_ meeting: Meeting, members: [Member]) {
+        var presence = [String: Attendance.Presence](minimumCapacity: meeting.attendance.count)
+        for entry in meeting.attendance where presence[entry.memberID] == nil {
+            presence[entry.memberID] = entry.presence
+        }
+        let date = meeting.date
+        var count = AttendanceCount(
+            expected: 0, present: 0, excused: 0, unexcused: 0, notListed: [], exemptPresent: 0)
+        var entitled: [String] = []
+        for member in members where member.belongsToCell(on: date) {
+            let listed = presence[member.id]
+            let exempt = member.isExempt(on: date)
+            // Official, not on temporary attachment, and if exempt then present (domain.md).
+            if member.isOfficial(on: date), !member.temporary, !exempt || listed == .present {
+                entitled.append(member.id)
+            }
+            if exempt {
+                if listed == .present { count.exemptPresent += 1 }
+                continue
+            }
+            count.expected += 1
+            switch listed {
+            case .present: count.present += 1
+            case .excused: count.excused += 1
+            case .unexcused: count.unexcused += 1
+            case nil: count.notListed.append(member.id)
+            }
+        }
+        self.presence = presence
+        self.count = count
+        base = VotingBase(entitledMemberIDs: entitled)
+    }
+
+    /// How many members entitled to vote were present: `ApprovalWarnings.entitledPresent`.
+    var entitledPresent: Int { base.entitledMemberIDs.count { presence[$0] == .present } }
 }
 
 extension Meeting {

@@ -65,7 +65,7 @@ public enum ApprovalWarnings {
     /// How many members entitled to vote were present: the most votes one question may have
     /// (`domain.md`, "Meetings": an exempt member who attended and voted counts).
     public static func entitledPresent(_ meeting: Meeting, members: [Member]) -> Int {
-        meeting.votingBase(members: members).entitledMemberIDs.filter { meeting.presence(of: $0) == .present }.count
+        MeetingFacts(meeting, members: members).entitledPresent
     }
 
     ///   - rubric: the archive's rating rubric, to check the self-rating's level against its
@@ -73,21 +73,36 @@ public enum ApprovalWarnings {
     public static func check(
         _ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting], rubric: RatingRubric? = nil
     ) -> [ApprovalWarning] {
+        check(
+            meeting, names: names(cell), facts: MeetingFacts(meeting, members: cell.members),
+            otherMeetings: otherMeetings, rubric: rubric)
+    }
+
+    /// The members' full names by identifier (the first of any repeated identifier).
+    static func names(_ cell: Cell) -> [String: String] {
+        Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `check(_:cell:otherMeetings:rubric:)` with the members' names (`names(_:)`) and the
+    /// meeting's facts already worked out, as a summary has them for every meeting.
+    static func check(
+        _ meeting: Meeting, names: [String: String], facts: MeetingFacts, otherMeetings: [OtherMeeting],
+        rubric: RatingRubric? = nil
+    ) -> [ApprovalWarning] {
         var warnings: [ApprovalWarning] = []
-        let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         if !meeting.isLongEnough {
             warnings.append(.tooShort(minutes: meeting.durationMinutes, minimum: meeting.minimumMinutes))
         }
-        if let presence = meeting.presence(of: meeting.chairID), presence != .present {
+        if let presence = facts.presence[meeting.chairID], presence != .present {
             warnings.append(.chairAbsent(name: names[meeting.chairID] ?? meeting.chairID))
         }
-        if let presence = meeting.presence(of: meeting.recorderID), presence != .present {
+        if let presence = facts.presence[meeting.recorderID], presence != .present {
             warnings.append(.recorderAbsent(name: names[meeting.recorderID] ?? meeting.recorderID))
         }
         if meeting.conclusion.allSatisfy({ TextNormalization.trimmed($0).isEmpty }) {
             warnings.append(.noConclusion)
         }
-        let entitledPresent = Self.entitledPresent(meeting, members: cell.members)
+        let entitledPresent = facts.entitledPresent
         for vote in meeting.votes where vote.cast > entitledPresent {
             warnings.append(
                 .votesExceedPresent(subject: vote.subject, cast: vote.cast, entitledPresent: entitledPresent))
@@ -113,8 +128,17 @@ public enum ApprovalWarnings {
     /// item 10): those the other rules do not already report (the length and the conclusion
     /// are `short-meeting` and `no-conclusion` findings of their own).
     public static func findings(_ meeting: Meeting, cell: Cell, otherMeetings: [OtherMeeting]) -> [Finding] {
-        let entitled = meeting.votingBase(members: cell.members).entitled
-        return check(meeting, cell: cell, otherMeetings: otherMeetings).compactMap { warning in
+        findings(
+            meeting, names: names(cell), facts: MeetingFacts(meeting, members: cell.members),
+            otherMeetings: otherMeetings)
+    }
+
+    /// `findings(_:cell:otherMeetings:)` with the names and facts already worked out.
+    static func findings(
+        _ meeting: Meeting, names: [String: String], facts: MeetingFacts, otherMeetings: [OtherMeeting]
+    ) -> [Finding] {
+        let entitled = facts.base.entitled
+        return check(meeting, names: names, facts: facts, otherMeetings: otherMeetings).compactMap { warning in
             let code: Finding.Code
             switch warning {
             case .chairAbsent: code = .chairAbsent

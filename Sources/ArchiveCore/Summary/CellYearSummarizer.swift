@@ -83,6 +83,10 @@ public struct CellYearSummarizer: Sendable {
                     message: "\(cell.name) không sinh hoạt chuyên đề trong quý \(quarter)/\(year)."))
         }
 
+        // What the rules need of the cell and of each meeting, worked out once per cell and
+        // once per meeting rather than once per rule.
+        let byID = Dictionary(cell.members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let otherMeetings = held.map { ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date) }
         for draft in drafts {
             findings.append(
                 Finding(
@@ -92,17 +96,17 @@ public struct CellYearSummarizer: Sendable {
                 ))
             // What approval will warn of, named now (issue 11, item 10), against the minutes held.
             findings += ApprovalWarnings.findings(
-                draft, cell: cell,
-                otherMeetings: held.map { ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date) })
+                draft, names: names, facts: MeetingFacts(draft, members: cell.members), otherMeetings: otherMeetings)
         }
 
         var attendance: [MeetingAttendance] = []
         var shortMeetings: [MeetingLength] = []
         var withoutConclusion: [String] = []
         var failedVotes: [FailedVote] = []
-        for meeting in held {
+        let heldFacts = held.map { MeetingFacts($0, members: cell.members) }
+        for (meeting, facts) in zip(held, heldFacts) {
             ratings.add(meeting.rating(counted: ratingBasis)?.level)
-            let count = meeting.attendanceCount(members: cell.members)
+            let count = facts.count
             attendance.append(
                 MeetingAttendance(
                     meeting: meeting.id, date: meeting.date, present: count.present, expected: count.expected,
@@ -113,25 +117,24 @@ public struct CellYearSummarizer: Sendable {
                         meeting: meeting.id, date: meeting.date, minutes: meeting.durationMinutes,
                         minimum: meeting.minimumMinutes))
             }
-            let base = meeting.votingBase(members: cell.members)
+            let base = facts.base
             for vote in meeting.votes where !base.passed(vote) {
                 failedVotes.append(
                     FailedVote(
                         meeting: meeting.id, subject: vote.subject, votesFor: vote.votesFor, entitled: base.entitled))
             }
-            findings += meeting.findings(members: cell.members)
+            findings += meeting.findings(byID: byID, facts: facts)
             if meeting.conclusion.isEmpty {
                 withoutConclusion.append(meeting.id)
                 findings.append(.noConclusion(meeting))
             }
             findings += meeting.ratingFindings(rubric: rubric)
             findings += ApprovalWarnings.findings(
-                meeting, cell: cell,
-                otherMeetings: held.map { ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date) })
+                meeting, names: names, facts: facts, otherMeetings: otherMeetings)
         }
 
         let unexcused = unexcusedAbsences(held, cell: cell, names: names)
-        let excusedRuns = excusedRuns(held, cell: cell, names: names)
+        let excusedRuns = excusedRuns(held, facts: heldFacts, cell: cell, names: names)
         for absences in unexcused {
             let months = absences.months.map(String.init).joined(separator: ", ")
             // domain.md: absence without good reason in three months of a year is grounds for removal.
@@ -230,12 +233,15 @@ public struct CellYearSummarizer: Sendable {
 
     /// Members absent with reason at three or more meetings in a row (counting only the
     /// meetings they were expected at: in the cell and not exempt), their longest run each.
-    private func excusedRuns(_ held: [Meeting], cell: Cell, names: [String: String]) -> [MemberAbsences] {
+    private func excusedRuns(
+        _ held: [Meeting], facts: [MeetingFacts], cell: Cell, names: [String: String]
+    ) -> [MemberAbsences] {
         cell.members.compactMap { member in
             var longest: [LocalDate] = []
             var current: [LocalDate] = []
-            for meeting in held where member.belongsToCell(on: meeting.date) && !member.isExempt(on: meeting.date) {
-                if meeting.presence(of: member.id) == .excused {
+            for (meeting, facts) in zip(held, facts)
+            where member.belongsToCell(on: meeting.date) && !member.isExempt(on: meeting.date) {
+                if facts.presence[member.id] == .excused {
                     current.append(meeting.date)
                     if current.count > longest.count { longest = current }
                 } else {

@@ -17,7 +17,9 @@ extension Archive {
     ) async throws -> YearSummary {
         try await pool.read { db in
             let summarizer = try Self.summarizer(db, period: period, today: today, ratingBasis: ratingBasis)
-            let cell = try Self.summarize(db, cellID: cellID, with: summarizer)
+            var organizationNames: [String: String] = [:]
+            let cell = try Self.summarize(
+                db, cellID: cellID, with: summarizer, organizationNames: &organizationNames)
             return YearSummary(
                 year: period.year, asOf: summarizer.asOf, period: period, ratingBasis: ratingBasis,
                 cells: cell.map { [$0] } ?? [])
@@ -55,14 +57,21 @@ extension Archive {
                 SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below) ORDER BY id
                 """, arguments: [organizationID])
         // Cells founded after the period (or after today within it) are not among its cells.
-        let cells = try cellIDs.compactMap { try Self.summarize(db, cellID: $0, with: summarizer, onlyIfCovered: true) }
-            .sorted { a, b in
-                let left = a.goodShare ?? -1, right = b.goodShare ?? -1
-                if left != right { return left > right }
-                // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
-                let (leftKey, rightKey) = (VietnameseCollation.key(a.name), VietnameseCollation.key(b.name))
-                return leftKey != rightKey ? leftKey < rightKey : a.cell < b.cell
-            }
+        // Their committees' names are read once each, not once per cell.
+        var organizationNames: [String: String] = [:]
+        let cells = try cellIDs.compactMap {
+            try Self.summarize(
+                db, cellID: $0, with: summarizer, organizationNames: &organizationNames, onlyIfCovered: true)
+        }
+        // Each name's collation key made once, not at every comparison: a province sorts 10,000.
+        .map { (cell: $0, key: VietnameseCollation.key($0.name)) }
+        .sorted { a, b in
+            let left = a.cell.goodShare ?? -1, right = b.cell.goodShare ?? -1
+            if left != right { return left > right }
+            // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
+            return a.key != b.key ? a.key < b.key : a.cell.cell < b.cell.cell
+        }
+        .map(\.cell)
         return YearSummary(
             year: period.year, asOf: summarizer.asOf, period: period,
             organization: OrganizationName(id: organization.id, name: organization.name),
@@ -77,8 +86,10 @@ extension Archive {
     }
 
     /// One cell's summary; `nil` when `onlyIfCovered` and the cell did not exist in the period.
+    /// `organizationNames` holds the committees' names read so far, by identifier.
     private static func summarize(
-        _ db: Database, cellID: String, with summarizer: CellYearSummarizer, onlyIfCovered: Bool = false
+        _ db: Database, cellID: String, with summarizer: CellYearSummarizer,
+        organizationNames: inout [String: String], onlyIfCovered: Bool = false
     ) throws -> CellYearSummary? {
         let reader = RecordReader(db: db)
         guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
@@ -89,7 +100,7 @@ extension Archive {
         let first = firstDay.description, last = lastDay.description
         // The last report on each of the year's tasks made by the end of the year.
         var taskStatus: [String: TaskReport.Status] = [:]
-        for row in try Row.fetchAll(
+        let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT r.task_id, r.status FROM task_report r
@@ -98,11 +109,17 @@ extension Archive {
                     WHERE d.cell_id = ? AND d.date BETWEEN ? AND ? AND m.date <= ?
                     ORDER BY m.date, m.start_time, m.id, r.position
                     """), arguments: [cellID, first, last, last])
-        {
+        while let row = try rows.next() {
             let taskID: String = row[0], status: String = row[1]
             taskStatus[taskID] = TaskReport.Status(rawValue: status)
         }
-        let organizationName = try reader.organization(id: cell.organizationID)?.name ?? cell.organizationID
+        let organizationName: String
+        if let known = organizationNames[cell.organizationID] {
+            organizationName = known
+        } else {
+            organizationName = try reader.organization(id: cell.organizationID)?.name ?? cell.organizationID
+            organizationNames[cell.organizationID] = organizationName
+        }
         return summarizer.summarize(
             cell: cell, organizationName: organizationName, meetings: meetings, documents: documents,
             taskStatus: taskStatus)

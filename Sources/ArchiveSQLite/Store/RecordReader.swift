@@ -40,17 +40,23 @@ struct RecordReader {
 
     /// A cell with its terms and, when asked, its members.
     func cell(id: String, withMembers: Bool = true) throws -> Cell? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cell WHERE id = ?"), arguments: [id])
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, organization_id, issuer_code, name FROM cell WHERE id = ?"),
+                arguments: [id])
         else {
             return nil
         }
-        let terms = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM term WHERE cell_id = ? ORDER BY position"), arguments: [id]
-        ).map { try Term(id: $0["id"], start: date($0["start_date"]), end: optionalDate($0["end_date"])) }
+        var terms: [Term] = []
+        let termRows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT id, start_date, end_date FROM term WHERE cell_id = ? ORDER BY position"),
+            arguments: [id])
+        while let term = try termRows.next() {
+            terms.append(try Term(id: term[0], start: date(term[1]), end: optionalDate(term[2])))
+        }
         let members = withMembers ? try self.members(cellID: id) : []
         return Cell(
-            id: row["id"], organizationID: row["organization_id"], issuerCode: row["issuer_code"],
-            name: row["name"], terms: terms, members: members)
+            id: row[0], organizationID: row[1], issuerCode: row[2], name: row[3], terms: terms, members: members)
     }
 
     /// Throws `ArchiveError.notFound` unless the cell exists.
@@ -62,46 +68,79 @@ struct RecordReader {
 
     /// A cell's members in register order, with their exemptions, roles and concurrent posts:
     /// four statements for the whole cell whatever its size, since a summary reads every cell.
+    /// Columns are named in each statement and read by position (`memberColumns` and the like).
     func members(cellID: String) throws -> [Member] {
         let exemptions = try grouped(
             sql: """
-                SELECT t.* FROM exemption t JOIN member m ON m.id = t.member_id
+                SELECT t.member_id, \(Self.exemptionColumns) FROM exemption t JOIN member m ON m.id = t.member_id
                 WHERE m.cell_id = ? ORDER BY t.member_id, t.position
-                """, arguments: [cellID], by: "member_id", exemption)
+                """, arguments: [cellID], exemption)
         let roles = try grouped(
             sql: """
-                SELECT t.* FROM role t JOIN member m ON m.id = t.member_id
+                SELECT t.member_id, \(Self.roleColumns) FROM role t JOIN member m ON m.id = t.member_id
                 WHERE m.cell_id = ? ORDER BY t.member_id, t.position
-                """, arguments: [cellID], by: "member_id", role)
+                """, arguments: [cellID], role)
         let posts = try grouped(
             sql: """
-                SELECT t.* FROM concurrent_post t JOIN member m ON m.id = t.member_id
+                SELECT t.member_id, \(Self.concurrentPostColumns) FROM concurrent_post t
+                JOIN member m ON m.id = t.member_id
                 WHERE m.cell_id = ? ORDER BY t.member_id, t.position
-                """, arguments: [cellID], by: "member_id", concurrentPost)
-        return try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM member WHERE cell_id = ? ORDER BY position"),
-            arguments: [cellID]
-        ).map { row in
-            let id: String = row["id"]
-            return try member(row, exemptions: exemptions[id] ?? [], roles: roles[id] ?? [], posts: posts[id] ?? [])
+                """, arguments: [cellID], concurrentPost)
+        var members: [Member] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT \(Self.memberColumns) FROM member WHERE cell_id = ? ORDER BY position"),
+            arguments: [cellID])
+        while let row = try rows.next() {
+            let id: String = row[0]
+            members.append(
+                try member(row, exemptions: exemptions[id] ?? [], roles: roles[id] ?? [], posts: posts[id] ?? []))
         }
+        return members
     }
 
-    /// The rows of one statement made into values and grouped by the owner named in `column`,
-    /// each group in the statement's order.
+    /// The rows of one statement made into values and grouped by the owner in the first column,
+    /// each group in the statement's order; `make` reads the row from the second column on. The
+    /// statement orders its rows by owner, so that each group is made in one run.
     private func grouped<Value>(
-        sql: String, arguments: StatementArguments, by column: String, _ make: (Row) throws -> Value
+        sql: String, arguments: StatementArguments, _ make: (Row, Int) throws -> Value
     ) throws -> [String: [Value]] {
         var groups: [String: [Value]] = [:]
+        var owner: String?
+        var group: [Value] = []
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
-            groups[row[column], default: []].append(try make(row))
+            let rowOwner: String = row[0]
+            if rowOwner != owner {
+                if let owner { groups[owner, default: []] += group }
+                owner = rowOwner
+                group = []
+            }
+            group.append(try make(row, 1))
         }
+        if let owner { groups[owner, default: []] += group }
         return groups
     }
 
     func member(id: String) throws -> Member? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE id = ?"), arguments: [id]).map(member)
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(Self.memberColumns) FROM member WHERE id = ?"), arguments: [id])
+        else { return nil }
+        let exemptions = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT \(Self.exemptionColumns) FROM exemption WHERE member_id = ? ORDER BY position"),
+            arguments: [id]
+        ).map { try exemption($0, 0) }
+        let roles = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(Self.roleColumns) FROM role WHERE member_id = ? ORDER BY position"),
+            arguments: [id]
+        ).map { try role($0, 0) }
+        let posts = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT \(Self.concurrentPostColumns) FROM concurrent_post WHERE member_id = ? ORDER BY position"),
+            arguments: [id]
+        ).map { try concurrentPost($0, 0) }
+        return try member(row, exemptions: exemptions, roles: roles, posts: posts)
     }
 
     /// The cell a member belongs to.
@@ -109,43 +148,44 @@ struct RecordReader {
         try String.fetchOne(db.cachedStatement(sql: "SELECT cell_id FROM member WHERE id = ?"), arguments: [id])
     }
 
-    private func member(_ row: Row) throws -> Member {
-        let id: String = row["id"]
-        let exemptions = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM exemption WHERE member_id = ? ORDER BY position"), arguments: [id]
-        ).map(exemption)
-        let roles = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM role WHERE member_id = ? ORDER BY position"), arguments: [id]
-        ).map(role)
-        let posts = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM concurrent_post WHERE member_id = ? ORDER BY position"),
-            arguments: [id]
-        ).map(concurrentPost)
-        return try member(row, exemptions: exemptions, roles: roles, posts: posts)
+    /// The columns `exemption(_:_:)` reads, in its order.
+    private static let exemptionColumns = "from_date, to_date, reason"
+
+    /// An exemption from the columns `exemptionColumns` starting at `first`.
+    private func exemption(_ row: Row, _ first: Int) throws -> Exemption {
+        try Exemption(from: date(row[first]), to: optionalDate(row[first + 1]), reason: row[first + 2])
     }
 
-    private func exemption(_ row: Row) throws -> Exemption {
-        try Exemption(from: date(row["from_date"]), to: optionalDate(row["to_date"]), reason: row["reason"])
-    }
+    /// The columns `role(_:_:)` reads, in its order.
+    private static let roleColumns = "title, from_date, to_date"
 
-    private func role(_ row: Row) throws -> Role {
+    /// A role from the columns `roleColumns` starting at `first`.
+    private func role(_ row: Row, _ first: Int) throws -> Role {
         try Role(
-            title: value(Role.Title.self, row["title"]), from: date(row["from_date"]), to: optionalDate(row["to_date"]))
+            title: value(Role.Title.self, row[first]), from: date(row[first + 1]), to: optionalDate(row[first + 2]))
     }
 
-    private func concurrentPost(_ row: Row) throws -> ConcurrentPost {
-        try ConcurrentPost(title: row["title"], from: date(row["from_date"]), to: optionalDate(row["to_date"]))
+    /// The columns `concurrentPost(_:_:)` reads, in its order.
+    private static let concurrentPostColumns = "title, from_date, to_date"
+
+    /// A concurrent post from the columns `concurrentPostColumns` starting at `first`.
+    private func concurrentPost(_ row: Row, _ first: Int) throws -> ConcurrentPost {
+        try ConcurrentPost(title: row[first], from: date(row[first + 1]), to: optionalDate(row[first + 2]))
     }
 
+    /// The columns `member(_:exemptions:roles:posts:)` reads, in its order.
+    private static let memberColumns =
+        "id, full_name, birth_year, admitted, confirmed, joined_cell, left_cell, leave_reason, temporary"
+
+    /// A member from the columns `memberColumns`, first in the row.
     private func member(_ row: Row, exemptions: [Exemption], roles: [Role], posts: [ConcurrentPost]) throws -> Member {
-        let leaveReason: String? = row["leave_reason"]
+        let leaveReason: String? = row[7]
         return Member(
-            id: row["id"], fullName: row["full_name"], birthYear: row["birth_year"],
-            admitted: try date(row["admitted"]),
-            confirmed: try optionalDate(row["confirmed"]), joinedCell: try optionalDate(row["joined_cell"]),
-            leftCell: try optionalDate(row["left_cell"]),
+            id: row[0], fullName: row[1], birthYear: row[2], admitted: try date(row[3]),
+            confirmed: try optionalDate(row[4]), joinedCell: try optionalDate(row[5]),
+            leftCell: try optionalDate(row[6]),
             leaveReason: try leaveReason.map { try value(Member.LeaveReason.self, $0) },
-            temporary: row["temporary"], exemptions: exemptions, roles: roles, concurrentPosts: posts)
+            temporary: row[8], exemptions: exemptions, roles: roles, concurrentPosts: posts)
     }
 
     // MARK: Meetings
@@ -184,36 +224,61 @@ struct RecordReader {
     }
 
     /// A cell's meetings held from `first` through `last` (both included), read for counting:
-    /// attendance, votes, task reports and the conclusion, without guests, agenda, proceedings
-    /// or attachments, which no count reads. Five statements for the whole period rather than
-    /// four per meeting: a province's yearly summary reads 120,000 meetings.
+    /// what the summary's figures and rules read (kind, day, times, officers, ratings, status,
+    /// attendance without the reasons given, votes, the conclusion), without guests, agenda,
+    /// proceedings, task reports (the summary reads the tasks' statuses on its own) or
+    /// attachments. Four statements for the whole period rather than four per meeting: a
+    /// province's yearly summary reads 120,000 meetings. Columns are named and read by position.
     ///
     /// - returns: the meetings in no particular order.
     func meetingsForCounting(cellID: String, from first: LocalDate, through last: LocalDate) throws -> [Meeting] {
         let arguments: StatementArguments = [cellID, first.description, last.description]
         func parts<Value>(
-            _ table: String, section: String? = nil, _ make: (Row) throws -> Value
+            _ columns: String, from table: String, section: String? = nil, _ make: (Row, Int) throws -> Value
         ) throws -> [String: [Value]] {
             try grouped(
                 sql: """
-                    SELECT t.* FROM \(table) t JOIN meeting m ON m.id = t.meeting_id
+                    SELECT t.meeting_id, \(columns) FROM \(table) t JOIN meeting m ON m.id = t.meeting_id
                     WHERE m.cell_id = ? AND m.date BETWEEN ? AND ?\(section.map { " AND t.section = '\($0)'" } ?? "")
                     ORDER BY t.meeting_id, t.position
-                    """, arguments: arguments, by: "meeting_id", make)
+                    """, arguments: arguments, make)
         }
-        let conclusions = try parts("meeting_text", section: "conclusion") { row -> String in row["text"] }
-        let attendance = try parts("attendance", attendance)
-        let votes = try parts("vote", vote)
-        let reports = try parts("task_report", taskReport)
-        return try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM meeting WHERE cell_id = ? AND date BETWEEN ? AND ?"),
-            arguments: arguments
-        ).map { row in
-            let id: String = row["id"]
-            return try meeting(
-                row, texts: ["conclusion": conclusions[id] ?? []], attendance: attendance[id] ?? [],
-                votes: votes[id] ?? [], reports: reports[id] ?? [], attachments: [])
+        let conclusions = try parts("t.text", from: "meeting_text", section: "conclusion") { row, at -> String in
+            row[at]
         }
+        let attendance = try parts("t.member_id, t.presence", from: "attendance") { row, at in
+            try Attendance(memberID: row[at], presence: value(Attendance.Presence.self, row[at + 1]))
+        }
+        let votes = try parts("t.subject, t.votes_for, t.votes_against, t.abstentions", from: "vote") { row, at in
+            Vote(subject: row[at], votesFor: row[at + 1], votesAgainst: row[at + 2], abstentions: row[at + 3])
+        }
+        var meetings: [Meeting] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, kind, date, start_time, end_time, place, topic, chair_id, recorder_id,
+                        rating_level, rating_score, rating_note,
+                        committee_rating_level, committee_rating_score, committee_rating_note, status
+                    FROM meeting WHERE cell_id = ? AND date BETWEEN ? AND ?
+                    """), arguments: arguments)
+        while let row = try rows.next() {
+            func rating(_ at: Int) throws -> Rating? {
+                let level: String? = row[at]
+                return try level.map {
+                    try Rating(level: value(Rating.Level.self, $0), score: row[at + 1], note: row[at + 2])
+                }
+            }
+            let id: String = row[0]
+            meetings.append(
+                Meeting(
+                    id: id, cellID: cellID, kind: try value(Meeting.Kind.self, row[1]), date: try date(row[2]),
+                    start: try time(row[3]), end: try time(row[4]), place: row[5], topic: row[6],
+                    chairID: row[7], recorderID: row[8], attendance: attendance[id] ?? [], agenda: [],
+                    proceedings: [], conclusion: conclusions[id] ?? [], votes: votes[id] ?? [],
+                    rating: try rating(9), committeeRating: try rating(12),
+                    status: try value(Meeting.Status.self, row[15])))
+        }
+        return meetings
     }
 
     private func meeting(
@@ -296,23 +361,41 @@ struct RecordReader {
 
     /// A cell's documents dated from `first` through `last` (both included), read for
     /// counting: with their tasks, without body, recipients or attachments, which no count
-    /// reads. Two statements for the whole period.
+    /// reads. Two statements for the whole period, columns named and read by position.
     ///
     /// - returns: the documents in no particular order.
     func documentsForCounting(cellID: String, from first: LocalDate, through last: LocalDate) throws -> [Document] {
         let arguments: StatementArguments = [cellID, first.description, last.description]
         let tasks = try grouped(
             sql: """
-                SELECT t.* FROM task t JOIN document d ON d.id = t.document_id
+                SELECT t.document_id, t.id, t.assignee_id, t.due, t.text FROM task t
+                JOIN document d ON d.id = t.document_id
                 WHERE d.cell_id = ? AND d.date BETWEEN ? AND ? ORDER BY t.document_id, t.position
-                """, arguments: arguments, by: "document_id", task)
-        return try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM document WHERE cell_id = ? AND date BETWEEN ? AND ?"),
-            arguments: arguments
-        ).map { row in
-            let id: String = row["id"]
-            return try document(row, texts: [:], tasks: tasks[id] ?? [], attachments: [])
+                """, arguments: arguments
+        ) { row, at in
+            try DocumentTask(id: row[at], assigneeID: row[at + 1], due: optionalDate(row[at + 2]), text: row[at + 3])
         }
+        var documents: [Document] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, type, number, term_id, date, status, classification, meeting_id, place, title,
+                        signer_id, signature_authority, signature_title, supersedes_id
+                    FROM document WHERE cell_id = ? AND date BETWEEN ? AND ?
+                    """), arguments: arguments)
+        while let row = try rows.next() {
+            let id: String = row[0]
+            let signerID: String? = row[10]
+            documents.append(
+                Document(
+                    id: id, cellID: cellID, kind: try value(Document.Kind.self, row[1]), number: row[2],
+                    termID: row[3], date: try date(row[4]), status: try value(Document.Status.self, row[5]),
+                    classification: try value(Document.Classification.self, row[6]), meetingID: row[7],
+                    place: row[8], title: row[9], body: [], tasks: tasks[id] ?? [],
+                    signature: signerID.map { Signature(memberID: $0, authority: row[11], title: row[12]) },
+                    recipients: [], supersedesID: row[13], attachments: []))
+        }
+        return documents
     }
 
     private func task(_ row: Row) throws -> DocumentTask {
