@@ -190,6 +190,14 @@ struct FormTests {
         #expect(meeting.kind == kind)
     }
 
+    @Test(arguments: ["đồng chí Hà Văn Lợi", "Đồng chí Hà Văn Lợi", "đ/c Hà Văn Lợi", "dc Ha Van Loi"])
+    func aChairWrittenWithItsFormOfAddressIsTheMember(written: String) async throws {
+        let form = try edited(Self.minutesForm, "Chủ trì: Hà Văn Lợi [np-01]", "Chủ trì: \(written)")
+        let record = try await archive.file(form: form, named: "bb.txt", today: today, context: clerk)
+        guard case .meeting(let meeting) = record else { throw Failure.notAMeeting }
+        #expect(meeting.chairID == "np-01")
+    }
+
     @Test func extraordinaryWithAnotherKindIsRefusedAsUnclear() async throws {
         let form = try edited(Self.minutesForm, "Loại: thường kỳ", "Loại: bất thường, thường kỳ")
         let found = await problems(form)

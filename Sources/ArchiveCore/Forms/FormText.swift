@@ -179,11 +179,30 @@ struct FormVocabulary {
             return .unknown(closest: [])
         }
         let byID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        switch NameMatch.findPerson(text, among: members.map { (id: $0.id, name: $0.fullName) }) {
+        let people = members.map { (id: $0.id, name: $0.fullName) }
+        var match = NameMatch.findPerson(text, among: people)
+        // "đồng chí Hà Văn Lợi", "đ/c Lợi": the form of address minutes are written with. Tried
+        // only when the name as written is nobody's (a member may be named Đồng Chí …).
+        if case .none = match, let name = Self.withoutFormOfAddress(text) {
+            let bare = NameMatch.findPerson(name, among: people)
+            if case .none = bare {} else { match = bare }
+        }
+        switch match {
         case .found(let id): return byID[id].map { .found($0) } ?? .unknown(closest: [])
         case .ambiguous(let candidates): return .ambiguous(candidates.compactMap { byID[$0.id] })
         case .none(let closest): return .unknown(closest: closest.compactMap { byID[$0.id] })
         }
+    }
+
+    /// `text` without a leading "đồng chí", "đ/c" or "đc" (with or without marks), or nil when it
+    /// has none or nothing follows it.
+    static func withoutFormOfAddress(_ text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        let folded = words.map { VietnameseText.fold(String($0)) }
+        let dropped =
+            folded.count > 2 && folded[0] == "dong" && folded[1] == "chi"
+            ? 2 : folded.count > 1 && ["d/c", "dc", "d.c"].contains(folded[0]) ? 1 : 0
+        return dropped == 0 ? nil : words.dropFirst(dropped).joined(separator: " ")
     }
 
     /// A member written the way forms write them: `Họ tên [id]`.
