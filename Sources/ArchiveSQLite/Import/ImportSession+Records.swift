@@ -130,7 +130,7 @@ extension ImportSession {
                 }
                 continue
             }
-            try Archive.insert(carried, organizationID: organization.id, db)
+            try Archive.store(carried, organizationID: organization.id, replacing: false, db)
             reportsAdded += 1
             added += 1
             try db.cachedStatement(

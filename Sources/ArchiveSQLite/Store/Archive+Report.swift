@@ -52,17 +52,9 @@ extension Archive {
             guard try RecordReader(db: db).organization(id: organizationID) != nil else {
                 throw ArchiveError.notFound(id: organizationID)
             }
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO committee_report (organization_id, period, number, place, date, strengths,
-                        shortcomings, directions, signer_title, signer_name, recipients, saved_by, saved_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    organizationID, period.key, text.number, text.place, text.date?.description, text.strengths,
-                    text.shortcomings, text.directions, text.signerTitle.rawValue, text.signerName,
-                    text.recipients.joined(separator: "\n"), context.actor, context.time,
-                ])
+            try Self.store(
+                SavedReportText(period: period.key, text: text, savedBy: context.actor, savedAt: context.time),
+                organizationID: organizationID, replacing: true, db)
             try AuditLog(db: db).append(
                 .writeReport, subject: "report", record: "\(organizationID)/\(period.key)", version: nil, sha256: nil,
                 context: context)
@@ -96,12 +88,13 @@ extension Archive {
             period: row["period"], text: try reportText(row), savedBy: row["saved_by"], savedAt: row["saved_at"])
     }
 
-    /// Stores a report as a file carried it (an import's); the caller checked there is none.
-    static func insert(_ report: SavedReportText, organizationID: String, _ db: Database) throws {
+    /// Stores a report: one the office saved (`replacing` what it saved before), or one a file
+    /// carried (an import's, whose caller checked there is none).
+    static func store(_ report: SavedReportText, organizationID: String, replacing: Bool, _ db: Database) throws {
         let text = report.text
         try db.execute(
             sql: """
-                INSERT INTO committee_report (organization_id, period, number, place, date, strengths,
+                INSERT \(replacing ? "OR REPLACE " : "")INTO committee_report (organization_id, period, number, place, date, strengths,
                     shortcomings, directions, signer_title, signer_name, recipients, saved_by, saved_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
