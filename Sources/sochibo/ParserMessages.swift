@@ -46,7 +46,7 @@ enum ParserMessages {
     }
 
     /// The command at `path` below `sochibo` (`["member"]`), or nil.
-    private static func commandType(named path: [String]) -> (any ParsableCommand.Type)? {
+    static func commandType(named path: [String]) -> (any ParsableCommand.Type)? {
         var command: any ParsableCommand.Type = Sochibo.self
         for name in path {
             guard let sub = command.configuration.subcommands.first(where: { $0._commandName == name }) else {
@@ -106,8 +106,7 @@ enum ParserMessages {
             if let at = arguments.firstIndex(of: option), at + 1 < arguments.count,
                 arguments[at + 1].range(of: #"^-\d+([.,]\d+)?$"#, options: .regularExpression) != nil
             {
-                return "giá trị «\(arguments[at + 1])» không dùng được cho \(option): số ở đây không được âm, "
-                    + "hãy ghi 0 hoặc một số lớn hơn"
+                return "giá trị «\(arguments[at + 1])» không dùng được cho \(option): số ở đây không được âm"
             }
             return "thiếu giá trị sau \(option)"
         }
@@ -212,8 +211,18 @@ extension Sochibo {
     /// thrown from `validate()`); 1 for a command's error.
     static func main() async {
         var command: any ParsableCommand
+        // `sochibo help xyz` of a command that does not exist: the parser would print the main
+        // help and exit 0, as if it had answered.
+        let typed = typedArguments
+        if typed.first == "help", typed.count > 1, !typed[1].hasPrefix("-"),
+            ParserMessages.commandType(named: Array(typed.dropFirst().prefix { !$0.hasPrefix("-") })) == nil
+        {
+            let asked = typed.dropFirst().prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+            Failure.printError("sochibo: không có lệnh «\(asked)»; xem `sochibo --help`.")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
-            command = try parseAsRoot(typedArguments)
+            command = try parseAsRoot(typed)
         } catch {
             exitAfterParser(error)
         }

@@ -84,6 +84,15 @@ import Testing
             #expect(line.contains("xem `sochibo "), "\(arguments): \(line)")
             for english in Self.english { #expect(!line.contains(english), "\(arguments): \(line)") }
         }
+        // Help asked for a command that does not exist is a refusal, not the main help.
+        for asked in [["help", "xyz"], ["help", "member", "xyz"]] {
+            let unknown = try Sochibo.run(asked)
+            #expect(unknown.status == 64 && unknown.output.isEmpty, "\(unknown.output)")
+            let name = asked.dropFirst().joined(separator: " ")
+            #expect(
+                unknown.errorLines == ["sochibo: không có lệnh «\(name)»; xem `sochibo --help`."], "\(unknown.errors)")
+        }
+        #expect(try Sochibo.run(["help", "member", "admit"]).status == 0)
         // A command that does not exist, at the top and in a group of subcommands.
         for (arguments, help) in [(["khong-co"], "sochibo"), (["member", "khong-co"], "sochibo member")] {
             let unknown = try Sochibo.run(arguments)
