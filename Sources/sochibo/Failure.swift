@@ -87,6 +87,14 @@ enum Failure {
             case .noSuchName(_, .cell, let closest):
                 let how = "xem danh sách chi bộ bằng `sochibo list cells`."
                 return ["sochibo: " + error.vietnameseDescription + (closest.isEmpty ? "; " + how : " Hoặc " + how)]
+            case .noSuchName(_, .organization, let closest):
+                let how = "xem danh sách đảng bộ bằng `sochibo list organizations`."
+                return ["sochibo: " + error.vietnameseDescription + (closest.isEmpty ? "; " + how : " Hoặc " + how)]
+            case .committeeNotCell(let typed, _):
+                return [
+                    sentence + "; hãy ghi một chi bộ (xem `sochibo list cells`), hoặc `--organization \(typed)` "
+                        + "ở lệnh summary, board hay export để lấy mọi chi bộ của đảng bộ."
+                ]
             case .logNeedsWholeArchive:
                 return [sentence + " (bỏ --cell, --organization, --year khi dùng --with-log)."]
             default:

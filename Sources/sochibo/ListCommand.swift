@@ -7,10 +7,13 @@ struct ListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "Liệt kê chi bộ, đảng viên, kỳ sinh hoạt hoặc văn bản.")
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case cells, members, meetings, documents
+        case organizations, cells, members, meetings, documents
     }
 
-    @Argument(help: ArgumentHelp("Cần liệt kê gì: cells | members | meetings | documents.", valueName: "DANH_SÁCH"))
+    @Argument(
+        help: ArgumentHelp(
+            "Cần liệt kê gì: organizations (đảng bộ) | cells | members | meetings | documents.", valueName: "DANH_SÁCH")
+    )
     var what: What
 
     @OptionGroup var options: ArchiveOptions
@@ -38,6 +41,9 @@ struct ListCommand: AsyncParsableCommand {
             let json = format == .json
             let cell = try await archive.cellID(cell)
             switch what {
+            case .organizations:
+                let organizations = try await archive.organizations()
+                print(json ? try JSONOutput.string(organizations) : ListText.organizations(organizations))
             case .cells:
                 let cells = try await archive.cells(on: date).filter { cell == nil || $0.id == cell }
                 print(json ? try JSONOutput.string(cells) : ListText.cells(cells))

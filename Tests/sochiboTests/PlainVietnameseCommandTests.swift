@@ -52,7 +52,7 @@ import Testing
             (["summary", "--cell", "cb-na-pan", "--year", "2024", "--quarter", "5"], "--quarter phải từ 1 đến 4"),
             (["rate", "np-2024-12", "time=abc"], "“time=abc” không đúng dạng TIÊU_CHÍ=ĐIỂM"),
             (["search", "--limit", "abc", "nghị quyết"], "giá trị «abc» không dùng được cho --limit"),
-            (["list", "foo"], "giá trị «foo» không dùng được cho DANH_SÁCH (chỉ nhận: cells, members"),
+            (["list", "foo"], "giá trị «foo» không dùng được cho DANH_SÁCH (chỉ nhận: organizations, cells, members"),
             (
                 ["list", "cells", "--format", "xml"],
                 "giá trị «xml» không dùng được cho --format (chỉ nhận: text, json)"
@@ -114,6 +114,26 @@ import Testing
             try run(["rate", "np-2024-12", criterion]).errors
         }
         #expect(try ratedAs("kết\u{A0}quả=27") == ratedAs("kết quả=27"))
+    }
+
+    @Test func committeesAreListedAndACommitteeGivenAsACellIsSaidToBeOne() throws {
+        try start()
+        let listed = try run(["list", "organizations"])
+        #expect(listed.status == 0 && listed.output.contains("dbx-hop-thanh  Đảng bộ xã Hợp Thành"), "\(listed.output)")
+        #expect(listed.output.hasSuffix("3 đảng bộ.\n"))
+        let asCell = try run(["list", "meetings", "--cell", "dbx-hop-thanh"])
+        #expect(asCell.status == 1)
+        #expect(
+            asCell.errorLines.first?.hasPrefix(
+                "sochibo: «dbx-hop-thanh» là Đảng bộ xã Hợp Thành, một đảng bộ, không phải chi bộ; hãy ghi một chi bộ")
+                == true, "\(asCell.errors)")
+        let unknown = try run(["summary", "--organization", "xyz", "--year", "2024"])
+        #expect(
+            unknown.errorLines == [
+                "sochibo: không có đảng bộ nào tên hay mã «xyz»; xem danh sách đảng bộ bằng `sochibo list organizations`."
+            ], "\(unknown.errors)")
+        let typo = try run(["summary", "--organization", "Hop Thanhh", "--year", "2024"])
+        #expect(typo.errors.contains("(dbx-hop-thanh)? Hoặc xem") && !typo.errors.contains("?."), "\(typo.errors)")
     }
 
     @Test func helpScreensUseVietnameseHeadingsOnEveryCommand() throws {

@@ -22,6 +22,9 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// `.organization` or `.member`; `.meeting` for a cell and a day without minutes); the
     /// closest, perhaps none.
     case noSuchName(typed: String, kind: RecordKind, closest: [NameMatch.Candidate])
+    /// A cell was asked for by what names a committee (`organization`, its name): the person
+    /// meant the committee's cells (`--organization`).
+    case committeeNotCell(typed: String, organization: String)
     /// Several cells, committees or members (`kind`) are called what was typed: the
     /// candidates.
     case ambiguousName(typed: String, kind: RecordKind, candidates: [NameMatch.Candidate])

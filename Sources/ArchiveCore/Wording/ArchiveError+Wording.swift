@@ -29,6 +29,8 @@ extension ArchiveError {
                 : "không có \(kind.vietnameseName) nào tên hay mã «\(typed)»")
                 + (closest.isEmpty
                     ? "" : "; có phải: " + closest.map(\.label).joined(separator: "; ") + "?")
+        case .committeeNotCell(let typed, let organization):
+            "«\(typed)» là \(organization), một đảng bộ, không phải chi bộ"
         case .ambiguousName(let typed, let kind, let candidates):
             "«\(typed)» có thể là \(candidates.count) \(kind.vietnameseName): "
                 + candidates.map(\.label).joined(separator: "; ") + "; hãy ghi mã của một \(kind.vietnameseName)"

@@ -23,7 +23,20 @@ extension Archive {
         switch NameMatch.find(typed, among: candidates) {
         case .found(let id): return id
         case .ambiguous(let found): throw ArchiveError.ambiguousName(typed: typed, kind: kind, candidates: found)
-        case .none(let closest): throw ArchiveError.noSuchName(typed: typed, kind: kind, closest: closest)
+        case .none(let closest):
+            if kind == .cell {
+                let committees = try await pool.read { db in
+                    try Row.fetchAll(db, sql: "SELECT id, name FROM organization").map {
+                        (id: $0[0] as String, name: $0[1] as String)
+                    }
+                }
+                if case .found(let id) = NameMatch.find(typed, among: committees),
+                    let name = committees.first(where: { $0.id == id })?.name
+                {
+                    throw ArchiveError.committeeNotCell(typed: typed, organization: name)
+                }
+            }
+            throw ArchiveError.noSuchName(typed: typed, kind: kind, closest: closest)
         }
     }
 

@@ -4,6 +4,17 @@ import Foundation
 /// Vietnamese text for the `list` command: pure functions from overviews to a table.
 public enum ListText {
     /// Cells.
+    /// Committees (đảng bộ), in Vietnamese order of their names, with the committee above each.
+    public static func organizations(_ organizations: [Organization]) -> String {
+        guard !organizations.isEmpty else { return "Chưa có đảng bộ nào trong kho lưu trữ." }
+        let names = Dictionary(organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return TextTable.render(
+            headers: ["Mã", "Tên đảng bộ", "Thuộc"],
+            rows: organizations.map { [$0.id, $0.name, $0.parentID.map { names[$0] ?? $0 } ?? ""] })
+            + "\n\(organizations.count) đảng bộ."
+    }
+
+    /// Cells.
     public static func cells(_ cells: [CellOverview]) -> String {
         guard !cells.isEmpty else { return "Chưa có chi bộ nào trong kho lưu trữ." }
         return TextTable.render(
