@@ -171,7 +171,7 @@ struct CorrectCommand: AsyncParsableCommand {
         try await Failure.guarding {
             var context = actor.context
             context.reason = reason.map(TextNormalization.collapsed).flatMap { $0.isEmpty ? nil : $0 }
-            let archive = try await options.open()
+            let archive = try options.open()
             let id = try await archive.recordID(naming: id)
             let lifecycle = try await archive.correct(
                 id: id, form: try FormFile.read(form), named: form, today: Today.date, confirmingWarnings: confirm,
@@ -196,7 +196,7 @@ struct DiscardCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let archive = try await options.open()
+            let archive = try options.open()
             let record = try await archive.discard(id: try await archive.recordID(naming: id), context: actor.context)
             let what = record.kind == .meeting ? "dự thảo biên bản" : "dự thảo văn bản"
             print("Đã bỏ \(what) \(record.id); nhật ký vẫn giữ các lần lưu trước đó.")

@@ -63,7 +63,7 @@ struct IssueCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let archive = try await options.open()
+            let archive = try options.open()
             print(
                 try await archive.issue(
                     documentID: try await archive.recordID(naming: document, expecting: .document),

@@ -52,7 +52,7 @@ struct RateCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.guarding {
             let rater: Rating.Rater = rater == .cell ? .cell : .committee
-            let archive = try await options.open()
+            let archive = try options.open()
             let rating = try await archive.rate(
                 meetingID: try await archive.recordID(naming: meeting, expecting: .meeting), points: try parsedPoints(),
                 note: note,

@@ -105,7 +105,7 @@ struct UserDisableCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let archive = try await options.open()
+            let archive = try options.open()
             if let before = try await archive.account(named: name), before.disabled {
                 print("Tài khoản \(before.name) đã khóa từ trước; không có gì thay đổi.")
                 return
@@ -128,7 +128,7 @@ struct UserEnableCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.guarding {
-            let archive = try await options.open()
+            let archive = try options.open()
             if let before = try await archive.account(named: name), !before.disabled {
                 print("Tài khoản \(before.name) vẫn đang mở (\(UserText.scope(before))); không có gì thay đổi.")
                 return
