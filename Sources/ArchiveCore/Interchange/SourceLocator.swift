@@ -25,7 +25,6 @@ package enum SourceLocator {
         // Lines end with LF, CR LF or a CR alone, as the XML reader counts them.
         var lineNumber = 1
         var current: [UInt8] = []
-        var afterCarriageReturn = false
         func place() {
             guard let indices = wanted[lineNumber] else { return }
             let text = String(decoding: current, as: UTF8.self)
@@ -34,25 +33,15 @@ package enum SourceLocator {
                 result[index] = text.unicodeScalars[..<range.lowerBound].count + 1
             }
         }
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        reading: while lineNumber <= lastLine {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count == 0 { break }
-            for byte in chunk[0..<count] {
-                if byte == UInt8(ascii: "\n") && afterCarriageReturn {
-                    afterCarriageReturn = false
-                    continue
-                }
-                afterCarriageReturn = byte == UInt8(ascii: "\r")
-                if byte == UInt8(ascii: "\n") || afterCarriageReturn {
-                    place()
-                    lineNumber += 1
-                    current.removeAll(keepingCapacity: true)
-                    if lineNumber > lastLine { break reading }
-                } else if wanted[lineNumber] != nil {
-                    current.append(byte)
-                }
+        walk(file) { byte in
+            guard let byte else {
+                place()
+                lineNumber += 1
+                current.removeAll(keepingCapacity: true)
+                return lineNumber <= lastLine
             }
+            if wanted[lineNumber] != nil { current.append(byte) }
+            return true
         }
         if lineNumber <= lastLine { place() }
         return result
@@ -73,38 +62,49 @@ package enum SourceLocator {
         defer { fclose(file) }
         var lineNumber = 1
         var column = 0
-        var afterCarriageReturn = false
         var end = (line: 1, column: 1)
         var tail: [UInt8] = []
         var first: UInt8?
+        walk(file) { byte in
+            guard let byte else {
+                lineNumber += 1
+                column = 0
+                return true
+            }
+            // A UTF-8 continuation byte does not start a character.
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                end = (lineNumber, column + 1)
+                if first == nil && byte != 0xEF && byte != 0xBB && byte != 0xBF { first = byte }
+                tail.append(byte)
+                if tail.count > 64 { tail.removeFirst(tail.count - 32) }
+            }
+            return true
+        }
+        let closing = String(decoding: tail, as: UTF8.self)
+        let lastTag = closing.lastIndex(of: "<").map { closing[$0...] } ?? ""
+        let endsWithRoot = lastTag.hasPrefix("</") && lastTag.hasSuffix("archive>")
+        return (end.line, end.column, !tail.isEmpty, first == UInt8(ascii: "<"), endsWithRoot)
+    }
+
+    /// Reads `file` to its end, calling `visit` with each byte that is not a line end, and with
+    /// nil at each line end (LF, CR LF or a CR alone, as the XML reader counts them); stops
+    /// when `visit` returns false.
+    private static func walk(_ file: UnsafeMutablePointer<FILE>, _ visit: (UInt8?) -> Bool) {
+        var afterCarriageReturn = false
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = fread(&chunk, 1, chunk.count, file)
-            if count == 0 { break }
+            if count == 0 { return }
             for byte in chunk[0..<count] {
                 if byte == UInt8(ascii: "\n") && afterCarriageReturn {
                     afterCarriageReturn = false
                     continue
                 }
                 afterCarriageReturn = byte == UInt8(ascii: "\r")
-                if byte == UInt8(ascii: "\n") || afterCarriageReturn {
-                    lineNumber += 1
-                    column = 0
-                    continue
-                }
-                // A UTF-8 continuation byte does not start a character.
-                if byte & 0xC0 != 0x80 { column += 1 }
-                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
-                    end = (lineNumber, column + 1)
-                    if first == nil && byte != 0xEF && byte != 0xBB && byte != 0xBF { first = byte }
-                    tail.append(byte)
-                    if tail.count > 64 { tail.removeFirst(tail.count - 32) }
-                }
+                let goOn = byte == UInt8(ascii: "\n") || afterCarriageReturn ? visit(nil) : visit(byte)
+                if !goOn { return }
             }
         }
-        let closing = String(decoding: tail, as: UTF8.self)
-        let lastTag = closing.lastIndex(of: "<").map { closing[$0...] } ?? ""
-        let endsWithRoot = lastTag.hasPrefix("</") && lastTag.hasSuffix("archive>")
-        return (end.line, end.column, !tail.isEmpty, first == UInt8(ascii: "<"), endsWithRoot)
     }
 }
