@@ -1,5 +1,7 @@
 import ArchiveCore
+import Dispatch
 import GRDB
+import Synchronization
 
 extension Archive {
     /// The yearly meeting-quality summary of one cell.
@@ -18,8 +20,9 @@ extension Archive {
         try await pool.read { db in
             let summarizer = try Self.summarizer(db, period: period, today: today, ratingBasis: ratingBasis)
             var organizationNames: [String: String] = [:]
-            let cell = try Self.summarize(
-                db, cellID: cellID, with: summarizer, organizationNames: &organizationNames)
+            let cell = try Self.countingFacts(
+                db, cellID: cellID, with: summarizer, organizationNames: &organizationNames
+            ).map { summarizer.summarize($0) }
             return YearSummary(
                 year: period.year, asOf: summarizer.asOf, period: period, ratingBasis: ratingBasis,
                 cells: cell.map { [$0] } ?? [])
@@ -56,13 +59,7 @@ extension Archive {
                     UNION SELECT o.id FROM organization o JOIN below b ON o.parent_id = b.id)
                 SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below) ORDER BY id
                 """, arguments: [organizationID])
-        // Cells founded after the period (or after today within it) are not among its cells.
-        // Their committees' names are read once each, not once per cell.
-        var organizationNames: [String: String] = [:]
-        let cells = try cellIDs.compactMap {
-            try Self.summarize(
-                db, cellID: $0, with: summarizer, organizationNames: &organizationNames, onlyIfCovered: true)
-        }
+        let cells = try summarizeInTurn(db, cellIDs: cellIDs, with: summarizer)
         // Each name's collation key made once, not at every comparison: a province sorts 10,000.
         .map { (cell: $0, key: VietnameseCollation.key($0.name)) }
         .sorted { a, b in
@@ -85,12 +82,50 @@ extension Archive {
             period: period, asOf: today, rubric: try RubricStore(db: db).load(), ratingBasis: ratingBasis)
     }
 
-    /// One cell's summary; `nil` when `onlyIfCovered` and the cell did not exist in the period.
-    /// `organizationNames` holds the committees' names read so far, by identifier.
-    private static func summarize(
+    /// The summaries of `cellIDs` that existed in the period, in their order.
+    ///
+    /// This thread reads each cell's records while another works out the summaries of the cells
+    /// already read, so a committee's summary takes about the longer of the two instead of their
+    /// sum (on a 10,000-cell province the rules are about two fifths of the time). Every read
+    /// stays on `db`, in the caller's one read transaction: the summary sees one state of the
+    /// archive. At most `pendingLimit` cells wait to be summarised, so memory stays bounded.
+    private static func summarizeInTurn(
+        _ db: Database, cellIDs: [String], with summarizer: CellYearSummarizer
+    ) throws -> [CellYearSummary] {
+        let pendingLimit = 128
+        let results = Mutex([CellYearSummary?](repeating: nil, count: cellIDs.count))
+        let rules = DispatchQueue(label: "sochibo.summary-rules", qos: .userInitiated)
+        let pending = DispatchGroup()
+        let room = DispatchSemaphore(value: pendingLimit)
+        // Whatever happens to the reading, no work is left running once this returns.
+        defer { pending.wait() }
+        // Cells founded after the period (or after today within it) are not among its cells.
+        // Their committees' names are read once each, not once per cell.
+        var organizationNames: [String: String] = [:]
+        for (index, cellID) in cellIDs.enumerated() {
+            guard
+                let facts = try countingFacts(
+                    db, cellID: cellID, with: summarizer, organizationNames: &organizationNames,
+                    onlyIfCovered: true)
+            else { continue }
+            room.wait()
+            rules.async(group: pending) {
+                let summary = summarizer.summarize(facts)
+                results.withLock { $0[index] = summary }
+                room.signal()
+            }
+        }
+        pending.wait()
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// What one cell's summary is worked out from; `nil` when `onlyIfCovered` and the cell did
+    /// not exist in the period. `organizationNames` holds the committees' names read so far, by
+    /// identifier.
+    private static func countingFacts(
         _ db: Database, cellID: String, with summarizer: CellYearSummarizer,
         organizationNames: inout [String: String], onlyIfCovered: Bool = false
-    ) throws -> CellYearSummary? {
+    ) throws -> CellCountingFacts? {
         let reader = RecordReader(db: db)
         guard let cell = try reader.cell(id: cellID) else { throw ArchiveError.notFound(id: cellID) }
         if onlyIfCovered, !summarizer.covers(cell) { return nil }
@@ -120,7 +155,7 @@ extension Archive {
             organizationName = try reader.organization(id: cell.organizationID)?.name ?? cell.organizationID
             organizationNames[cell.organizationID] = organizationName
         }
-        return summarizer.summarize(
+        return CellCountingFacts(
             cell: cell, organizationName: organizationName, meetings: meetings, documents: documents,
             taskStatus: taskStatus)
     }

@@ -36,6 +36,10 @@ public final class Archive: Sendable {
     /// The path of the database file.
     public var databasePath: String { (directory as NSString).appendingPathComponent(Self.databaseFileName) }
 
+    /// The most of the database file a reading connection maps into memory, in bytes (the
+    /// `mmap_size` limit of Debian's SQLite build, 0x7fff0000).
+    static let readMapLimit = 2_147_418_112
+
     /// How long a command waits for another process's write (an import) before giving up.
     static let busyTimeout: TimeInterval = 10
 
@@ -48,6 +52,11 @@ public final class Archive: Sendable {
         configuration.prepareDatabase { db in
             try SearchTier.register(db)
             try db.execute(sql: SearchVocabulary.create)
+            // Reading connections map the file (up to SQLite's 2 GB build limit) instead of
+            // copying every page through `pread`: a province's summary reads 3 GB of pages, and
+            // took 13% longer without it. Writes stay on plain file I/O, so an I/O error while
+            // writing is still an error SQLite reports, not a signal.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = \(Self.readMapLimit)") }
             // "Done" means on disk: in WAL mode, NORMAL syncs only at checkpoints, so a commit
             // reported as done could be lost to a power cut. FULL syncs the WAL at every commit.
             // (GRDB sets NORMAL after this on the writer; `WriterState` sets FULL again.)

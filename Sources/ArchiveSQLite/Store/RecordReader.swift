@@ -360,20 +360,22 @@ struct RecordReader {
     }
 
     /// A cell's documents dated from `first` through `last` (both included), read for
-    /// counting: with their tasks, without body, recipients or attachments, which no count
-    /// reads. Two statements for the whole period, columns named and read by position.
+    /// counting: with their tasks' identifiers (a task's text, assignee and due date are left
+    /// empty: a summary counts tasks by their reported status), without body, recipients or
+    /// attachments, which no count reads. Two statements for the whole period, columns named
+    /// and read by position. (The tasks' text was a third of a province summary's reading.)
     ///
     /// - returns: the documents in no particular order.
     func documentsForCounting(cellID: String, from first: LocalDate, through last: LocalDate) throws -> [Document] {
         let arguments: StatementArguments = [cellID, first.description, last.description]
         let tasks = try grouped(
             sql: """
-                SELECT t.document_id, t.id, t.assignee_id, t.due, t.text FROM task t
+                SELECT t.document_id, t.id FROM task t
                 JOIN document d ON d.id = t.document_id
                 WHERE d.cell_id = ? AND d.date BETWEEN ? AND ? ORDER BY t.document_id, t.position
                 """, arguments: arguments
         ) { row, at in
-            try DocumentTask(id: row[at], assigneeID: row[at + 1], due: optionalDate(row[at + 2]), text: row[at + 3])
+            DocumentTask(id: row[at], text: "")
         }
         var documents: [Document] = []
         let rows = try Row.fetchCursor(
