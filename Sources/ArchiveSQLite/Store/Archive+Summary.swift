@@ -60,15 +60,15 @@ extension Archive {
                 SELECT id FROM cell WHERE organization_id IN (SELECT id FROM below) ORDER BY id
                 """, arguments: [organizationID])
         let cells = try summarizeInTurn(db, cellIDs: cellIDs, with: summarizer)
-        // Each name's collation key made once, not at every comparison: a province sorts 10,000.
-        .map { (cell: $0, key: VietnameseCollation.key($0.name)) }
-        .sorted { a, b in
-            let left = a.cell.goodShare ?? -1, right = b.cell.goodShare ?? -1
-            if left != right { return left > right }
-            // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
-            return a.key != b.key ? a.key < b.key : a.cell.cell < b.cell.cell
-        }
-        .map(\.cell)
+            // Each name's collation key made once, not at every comparison: a province sorts 10,000.
+            .map { (cell: $0, key: VietnameseCollation.key($0.name)) }
+            .sorted { a, b in
+                let left = a.cell.goodShare ?? -1, right = b.cell.goodShare ?? -1
+                if left != right { return left > right }
+                // Ties in Vietnamese order: Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm, Yên Bình.
+                return a.key != b.key ? a.key < b.key : a.cell.cell < b.cell.cell
+            }
+            .map(\.cell)
         return YearSummary(
             year: period.year, asOf: summarizer.asOf, period: period,
             organization: OrganizationName(id: organization.id, name: organization.name),
