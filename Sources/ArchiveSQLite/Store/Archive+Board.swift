@@ -61,26 +61,32 @@ extension Archive {
                 arguments: [cellID, "\(year)-01-01", "\(year)-12-31"])
             let row = BoardBuilder(year: year, today: today).row(of: boardCell, meetings: facts)
             let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
-            let open = try Self.openTasks(db, cell: cell, on: today).filter {
+            // What needs doing is for the year under way only (`CellAgenda.toDo`): another
+            // year's page reads neither the open tasks nor the absences.
+            let underWay = year == today.year
+            let open = try (underWay ? Self.openTasks(db, cell: cell, on: today) : []).filter {
                 includeConfidential || !$0.confidential
             }.map { open in
                 CellAgenda.OpenTask(
                     task: open.task, document: open.documentID, source: open.source,
                     assignee: open.task.assigneeID.flatMap { names[$0] })
             }
-            let absences = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT a.member_id, count(DISTINCT substr(m.date, 1, 7)) AS months
-                        FROM attendance a JOIN meeting m ON m.id = a.meeting_id
-                        WHERE m.cell_id = ? AND m.status = 'approved' AND a.presence = 'unexcused'
-                            AND m.date BETWEEN ? AND ?
-                        GROUP BY a.member_id ORDER BY months DESC, a.member_id
-                        """), arguments: [cellID, "\(year)-01-01", today.description]
-            ).map { row in
-                let member: String = row["member_id"]
-                return CellAgenda.Absences(member: member, fullName: names[member] ?? member, months: row["months"])
-            }
+            let absences: [CellAgenda.Absences] =
+                try !underWay
+                ? []
+                : Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT a.member_id, count(DISTINCT substr(m.date, 1, 7)) AS months
+                            FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+                            WHERE m.cell_id = ? AND m.status = 'approved' AND a.presence = 'unexcused'
+                                AND m.date BETWEEN ? AND ?
+                            GROUP BY a.member_id ORDER BY months DESC, a.member_id
+                            """), arguments: [cellID, "\(year)-01-01", today.description]
+                ).map { row in
+                    let member: String = row["member_id"]
+                    return CellAgenda.Absences(member: member, fullName: names[member] ?? member, months: row["months"])
+                }
             // One query for the years, rather than reading every minutes of every year.
             let years = try Int.fetchAll(
                 db.cachedStatement(

@@ -101,10 +101,13 @@ extension Archive {
             let reader = RecordReader(db: db)
             if let cellID { try reader.requireCell(cellID) }
             let (filter, arguments) = Self.scope(cellID: cellID, year: year)
+            // The issuer codes of the cells listed: one cell's, or every cell's.
             let codes = Dictionary(
-                try Row.fetchAll(db.cachedStatement(sql: "SELECT id, issuer_code FROM cell")).map {
-                    ($0[0] as String, $0[1] as String)
-                },
+                try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT id, issuer_code FROM cell" + (cellID == nil ? "" : " WHERE id = ?")),
+                    arguments: cellID.map { [$0] } ?? []
+                ).map { ($0[0] as String, $0[1] as String) },
                 uniquingKeysWith: { first, _ in first })
             return try Row.fetchAll(
                 db.cachedStatement(
