@@ -125,3 +125,27 @@ import Testing
         #expect(try await plain.auditLog(record: "dbx-hop-thanh/2024").map(\.action) == [.import])
     }
 }
+
+@Suite("A backup's report refused in words")
+struct BackupReportRefusalTests {
+    /// A report whose number is not a number is the file's error, in the sentence the web
+    /// app's form gives, at the report's line; it used to print the Swift value of the refusal.
+    @Test func aReportWithAWrongNumberIsRefusedInVietnameseAtItsLine() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let period = SummaryPeriod(year: 2024)
+        let context = AuditContext(actor: "van.phong")
+        let today = LocalDate(year: 2025, month: 1, day: 15)!
+        var text = try await archive.committeeReport(of: period, organizationID: "dbx-hop-thanh", today: today).text
+        text.number = "25"
+        try await archive.saveReportText(text, organizationID: "dbx-hop-thanh", period: period, context: context)
+        var whole = String(decoding: try await Support.export(archive), as: UTF8.self)
+        let written = try #require(whole.range(of: "number=\"25\""))
+        whole.replaceSubrange(written, with: "number=\"25/BC\"")
+        let reportLine = whole[..<written.lowerBound].filter { $0 == "\n" }.count + 1
+        let other = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let problems = await Support.problems(importing: [try Support.write(Data(whole.utf8))], into: other)
+        let refusal = try #require(problems.first { $0.message.contains("số báo cáo «25/BC» không dùng được") })
+        #expect(!refusal.message.contains("register("))
+        #expect(abs(refusal.line - reportLine) <= 1)
+    }
+}

@@ -308,8 +308,12 @@ struct ArchiveDecoder {
         do {
             return SavedReportText(
                 period: period, text: try text.validated(), savedBy: Self.normalized(savedBy), savedAt: savedAt)
-        } catch let refusal as RegisterRefusal {
+        } catch ArchiveError.register(let refusal) {
+            // (`validated()` throws its refusals wrapped; a `catch … as RegisterRefusal` never
+            // matched, and the file's error printed the Swift value instead of the sentence.)
             problem(element, nil, refusal.vietnameseDescription)
+        } catch let error as ArchiveError {
+            problem(element, nil, error.vietnameseDescription)
         } catch {
             problem(element, nil, "\(error)")
         }
