@@ -266,6 +266,40 @@ import Testing
         #expect(!everywhere.output.contains(", cb-"), "\(everywhere.output)")
     }
 
+    /// The tester's report, item 5: `search --format json` says what the text's last line
+    /// and its note say (the total, whether counting stopped, the confidential documents left
+    /// out), on every hit, beside the hit's own fields, which are as before.
+    @Test func searchInJSONCarriesTheTotalAndTheConfidentialLeftOut() throws {
+        try start()
+        func hits(_ arguments: [String]) throws -> [[String: Any]] {
+            let found = try run(["search", "--format", "json"] + arguments)
+            #expect(found.status == 0, "\(found.errors)")
+            return try #require(JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [[String: Any]])
+        }
+        let total = try count(["nghị quyết"])
+        let hidden = try count(["nghị quyết", "--include-confidential"]) - total
+        let page = try hits(["nghị quyết"])
+        #expect(page.count == 20 && total > 20 && hidden > 0)
+        for hit in page {
+            #expect(hit["total"] as? Int == total, "\(hit)")
+            #expect(hit["totalIsCapped"] as? Bool == false && hit["hiddenConfidential"] as? Int == hidden, "\(hit)")
+            for key in ["id", "kind", "type", "date", "cell", "title", "snippet", "score", "confidential"] {
+                #expect(hit[key] != nil, "\(key) missing: \(hit)")
+            }
+        }
+        // A page further on says the same total.
+        #expect(try hits(["nghị quyết", "--offset", "20", "--limit", "5"]).allSatisfy { $0["total"] as? Int == total })
+        // Counted up to 500 or the end of the page: a limit of 1 still counts them all.
+        #expect(try hits(["nghị quyết", "--limit", "1"]).first?["total"] as? Int == total)
+        let filters = ["--cell", "cb-phai-luong", "--from", "01/01/2023", "--to", "31/01/2023", "nghị quyết"]
+        let shown = try hits(filters)
+        let all = try hits(filters + ["--include-confidential"])
+        #expect(!shown.isEmpty && all.count > shown.count, "\(shown.count) of \(all.count)")
+        #expect(shown.allSatisfy { $0["total"] as? Int == shown.count }, "\(shown)")
+        #expect(shown.allSatisfy { $0["hiddenConfidential"] as? Int == all.count - shown.count }, "\(shown)")
+        #expect(all.allSatisfy { $0["total"] as? Int == all.count && $0["hiddenConfidential"] as? Int == 0 })
+    }
+
     // MARK: show, log
 
     @Test func showSaysWhyAMemberLeftInVietnamese() throws {
