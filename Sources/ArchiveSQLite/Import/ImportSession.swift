@@ -155,9 +155,11 @@ final class ImportSession {
             return
         }
         var decodingProblems: [SourceProblem] = []
+        var rootRefused = false
         if let root = xml.readRoot() {
             if root.namespace != ArchiveFormat.namespace || root.name != "archive" {
                 add(.notAnArchive(root: root.name, namespace: root.namespace), line: root.line)
+                rootRefused = true
             } else {
                 let records = RecordReadAhead(xml)
                 while !full, let item = records.next() {
@@ -183,7 +185,9 @@ final class ImportSession {
             }
         }
         fileProblems += decodingProblems
-        finishFile(path, diagnostics: xml.diagnostics)
+        // A root that is not <archive> is one sentence: the schema's "no matching global
+        // declaration" for it says the same, in libxml2's words.
+        finishFile(path, diagnostics: rootRefused ? xml.diagnostics.filter { $0.severity == .fatal } : xml.diagnostics)
     }
 
     // MARK: End
