@@ -24,6 +24,13 @@ public struct Base64Decoder: Sendable, Hashable {
     /// `false` once a character outside the alphabet and white space, or one after padding,
     /// was fed.
     public private(set) var isValid = true
+    /// How many bytes of text were fed, white space included.
+    public private(set) var fed = 0
+    /// Where among the bytes fed (from 0) the first one that made the text invalid is.
+    public private(set) var invalidOffset: Int?
+    /// The line and column (1-based) of that byte in its file, when the reader that fed it
+    /// knows them (`InputGuard`); 0 when not.
+    public var invalidLine = 0, invalidColumn = 0
     private var group: UInt32 = 0
     private var inGroup = 0
     private var padding = 0
@@ -52,22 +59,26 @@ public struct Base64Decoder: Sendable, Hashable {
 
     /// Takes a piece of base64 text.
     public mutating func feed(_ text: UnsafeBufferPointer<UInt8>) {
+        let start = fed
+        fed += text.count
         guard isValid else { return }
         if pending.capacity < 1 << 16 { pending.reserveCapacity(1 << 16) }
         Self.values.withUnsafeBufferPointer { values in
-            for byte in text {
+            for (offset, byte) in text.enumerated() {
                 let value = values[Int(byte)]
                 if value == 0xFE { continue }
                 if value == 0xFD {
                     padding += 1
                     if padding > 2 || inGroup < 2 {
                         isValid = false
+                        invalidOffset = start + offset
                         return
                     }
                     group <<= 6
                 } else if value == 0xFF || padding > 0 {
                     // Not in the alphabet, or after padding.
                     isValid = false
+                    invalidOffset = start + offset
                     return
                 } else {
                     group = group << 6 | UInt32(value)

@@ -103,6 +103,8 @@ final class InputGuard {
     private var spool: Base64Spool?
     private var spoolLine = 0, spoolColumn = 0
     private var reference: [UInt8]?
+    /// Where that reference begins (its `&`).
+    private var referenceStart = (line: 0, column: 0)
 
     /// Where each start tag begins, in document order, not yet taken; with the element's
     /// base64 text when the guard takes it out.
@@ -194,6 +196,7 @@ final class InputGuard {
                     kept += 1
                 } else if reference != nil || byte == ampersand {
                     column += 1
+                    if reference == nil { referenceStart = (line, column) }
                     takeReference(byte, into: spool)
                 } else {
                     // The run of base64 text, up to the next byte that is not part of it.
@@ -204,7 +207,14 @@ final class InputGuard {
                         if next == lessThan || next == carriageReturn || next == lineFeed || next == ampersand { break }
                         end += 1
                     }
+                    let before = spool.decoder.fed
                     spool.decoder.feed(UnsafeBufferPointer(start: bytes + start, count: end - start))
+                    // The first character that is not base64, where it is: the bytes before it
+                    // in the run are base64, one byte a character.
+                    if let bad = spool.decoder.invalidOffset, bad >= before, spool.decoder.invalidLine == 0 {
+                        spool.decoder.invalidLine = line
+                        spool.decoder.invalidColumn = column + bad - before + 1
+                    }
                     column += end - start
                     index = end
                     if spool.decoder.isOverLimit { return refuseSpool(spool, rest: bytes + end, count: count - end) }
@@ -229,12 +239,21 @@ final class InputGuard {
             reference = nil
             let spaces: Set<String> = ["#9", "#x9", "#10", "#xA", "#xa", "#13", "#xD", "#xd", "#32", "#x20"]
             if byte != UInt8(ascii: ";") || !spaces.contains(String(decoding: characters, as: UTF8.self)) {
-                spool.decoder.feed("&")
+                feedAmpersand(into: spool)
             }
             return
         }
         characters.append(byte)
         reference = characters
+    }
+
+    /// Tells the decoder of `spool` that a character reference (begun at `referenceStart`) was
+    /// not white space: not base64, placed where it begins.
+    private func feedAmpersand(into spool: Base64Spool) {
+        spool.decoder.feed("&")
+        if spool.decoder.invalidLine == 0, !spool.decoder.isValid {
+            (spool.decoder.invalidLine, spool.decoder.invalidColumn) = referenceStart
+        }
     }
 
     /// Refuses the element of `spool`, after counting the rest of its text (in `rest` and on
@@ -287,7 +306,7 @@ final class InputGuard {
                 state = .open
                 (tagLine, tagColumn) = (line, column)
                 // The end of an element's base64 text; a reference cut short is not base64.
-                if reference != nil { spool?.decoder.feed("&") }
+                if reference != nil, let spool { feedAmpersand(into: spool) }
                 spool = nil
                 reference = nil
             }

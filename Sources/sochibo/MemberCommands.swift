@@ -453,7 +453,8 @@ struct MemberLoadCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw OptionValueError(description: UnreadableFile.reason(file) ?? "không đọc được tệp \(file)")
             }
-            let list = MemberList.read(data, cellID: try await archive.cellID(cell) ?? cell)
+            let cellID = try await archive.cellID(cell) ?? cell
+            let list = MemberList.read(data, cellID: cellID)
             if dryRun {
                 for entry in list.entries {
                     let member = entry.member
@@ -462,9 +463,16 @@ struct MemberLoadCommand: AsyncParsableCommand {
                             + (member.confirmed.map { "\tchính thức \($0.vietnameseShort)" } ?? "\tdự bị"))
                 }
                 let cells: [Cell] =
-                    if case .cell(let found) = try? await archive.record(id: cell) { [found] } else { [] }
+                    // The cell as the load reads it (its code, however `--cell` named it), with
+                    // its members: a member already in it, whatever the tone placement of the
+                    // name ("Hoà" is "Hòa"), is refused here as the load refuses it.
+                    if case .cell(let found) = try await archive.record(id: cellID) { [found] } else { [] }
                 let problems = list.problems + list.ruleProblems(today: Today.date, cells: cells)
-                for warning in list.namesakeWarnings(cells: cells) { Failure.printError("\(file): \(warning)") }
+                // A row refused is not also warned of: the load says only why it refuses it.
+                let refusedRows = Set(problems.map(\.row))
+                for warning in list.namesakeWarnings(cells: cells) where !refusedRows.contains(warning.row) {
+                    Failure.printError("\(file): \(warning)")
+                }
                 for problem in problems { Failure.printError("\(file): \(problem)") }
                 if !problems.isEmpty { throw ExitCode.failure }
                 return

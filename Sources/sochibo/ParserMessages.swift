@@ -161,20 +161,17 @@ enum ParserMessages {
     /// help option's line, "(default: …)", "(values: …)" and the line on subcommands' help.
     /// The parser has no way to word these itself (its help text is fixed in
     /// `HelpGenerator`); the layout, which depends on lengths of the left column only, is kept.
+    ///
+    /// The parser wraps the right column at the terminal's width (`COLUMNS`), so a phrase may
+    /// be cut between two lines ("…; " at the end of one, "default: text)" at the start of the
+    /// next): each is found across the break, and the break is kept where the Vietnamese
+    /// phrase marks it (`|`).
     static func help(_ text: String) -> String {
         let headings = [
             "OVERVIEW: ": "TÓM TẮT: ", "USAGE: ": "CÁCH DÙNG: ", "ARGUMENTS:": "THAM SỐ:", "OPTIONS:": "TÙY CHỌN:",
             "SUBCOMMANDS:": "LỆNH CON:",
         ]
-        // Without the space after the colon: a long list wraps right after it.
-        let phrases = [
-            ("Show help information.", "Xem hướng dẫn này."), ("Show the version.", "Xem phiên bản."),
-            ("(default as flag:", "(mặc định khi không ghi giá trị:"),
-            ("; default as flag:", "; mặc định khi không ghi giá trị:"), ("(default:", "(mặc định:"),
-            ("; default:", "; mặc định:"), ("(values:", "(chọn một:"), ("<subcommand>", "<LỆNH>"),
-            ("[<options>]", "[<TÙY_CHỌN>]"),
-        ]
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { piece in
+        let lines: [String] = text.split(separator: "\n", omittingEmptySubsequences: false).map { piece in
             var line = String(piece)
             for (english, vietnamese) in headings where line.hasPrefix(english) {
                 line = vietnamese + line.dropFirst(english.count)
@@ -186,9 +183,43 @@ enum ParserMessages {
                     .replacingOccurrences(of: " <subcommand>", with: " LỆNH")
                 line = "  Xem hướng dẫn của từng lệnh bằng `\(command)`."
             }
-            for (english, vietnamese) in phrases { line = line.replacingOccurrences(of: english, with: vietnamese) }
             return line
-        }.joined(separator: "\n")
+        }
+        var whole = lines.joined(separator: "\n")
+        for (english, vietnamese) in helpPhrases { whole = replacing(english, with: vietnamese, in: whole) }
+        return whole
+    }
+
+    /// The parser's phrases in its help screens, longest first (a phrase inside another comes
+    /// after it), each with its Vietnamese; `|` marks where a line cut in the English goes.
+    static let helpPhrases = [
+        ("Show help information.", "Xem| hướng dẫn này."), ("Show the version.", "Xem| phiên bản."),
+        ("(default as flag:", "(mặc định| khi không ghi giá trị:"),
+        ("; default as flag:", ";| mặc định khi không ghi giá trị:"), ("(default:", "(mặc định:"),
+        ("; default:", ";| mặc định:"), ("(values:", "(chọn một:"), ("<subcommand>", "<LỆNH>"),
+        ("[<options>]", "[<TÙY_CHỌN>]"),
+    ]
+
+    /// `text` with every `english` phrase replaced by `vietnamese`, also where the parser cut
+    /// it between lines (white space of any length, a line break among it, between its words):
+    /// the cut, with the next line's indentation, goes at the `|` of `vietnamese`.
+    static func replacing(_ english: String, with vietnamese: String, in text: String) -> String {
+        let words = english.split(separator: " ").map { NSRegularExpression.escapedPattern(for: String($0)) }
+        guard let expression = try? NSRegularExpression(pattern: words.joined(separator: "(\\s+)")) else {
+            return text
+        }
+        var result = text
+        let whole = NSRange(result.startIndex..., in: result)
+        for match in expression.matches(in: result, range: whole).reversed() {
+            guard let range = Range(match.range, in: result) else { continue }
+            let cut = (1..<match.numberOfRanges).lazy.compactMap { Range(match.range(at: $0), in: result) }
+                .map { String(result[$0]) }.first { $0.contains("\n") }
+            let replacement =
+                cut.map { vietnamese.replacingOccurrences(of: "| ", with: $0) }
+                ?? vietnamese.replacingOccurrences(of: "|", with: "")
+            result.replaceSubrange(range, with: replacement)
+        }
+        return result
     }
 }
 

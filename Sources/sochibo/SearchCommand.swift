@@ -107,8 +107,9 @@ struct SearchCommand: AsyncParsableCommand {
                 print(SearchText.render(counted, query: query, limit: limit, cellNames: names))
             case .json:
                 // The hits found through corrected words carry them; the lines go to stderr,
-                // so that the output stays the array of hits.
-                print(try JSONOutput.string(results.hits))
+                // so that the output stays the array of hits. Each hit also carries the count
+                // the text's last line gives (`SearchHitWithCount`).
+                print(try JSONOutput.string(results.hits.map { SearchHitWithCount(hit: $0, of: counted) }))
                 for line in [results.correctionLine, results.suggestionLine].compactMap({ $0 }) {
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
@@ -117,6 +118,41 @@ struct SearchCommand: AsyncParsableCommand {
                 Failure.note(SearchText.hiddenNote(counted.hiddenConfidential))
             }
         }
+    }
+}
+
+/// A hit of `search --format json`: the hit's own fields, unchanged, and what part of all the
+/// results it belongs to, as the text output says it ("Hiển thị 1–20 trong 161 kết quả",
+/// "đã để lại 2 văn bản mật…"). The output stays an array of hits, so each hit carries the
+/// same three fields:
+/// - `total`: how many hits there are in all that may be seen (counted up to 500, or to the
+///   end of the page asked for);
+/// - `totalIsCapped`: whether counting stopped there, so that there are at least `total`;
+/// - `hiddenConfidential`: how many confidential documents matched but were left out (0 with
+///   `--include-confidential`).
+struct SearchHitWithCount: Encodable {
+    var hit: SearchHit
+    var total: Int
+    var totalIsCapped: Bool
+    var hiddenConfidential: Int
+
+    init(hit: SearchHit, of counted: CountedSearchResults) {
+        self.hit = hit
+        total = counted.total
+        totalIsCapped = counted.isCapped
+        hiddenConfidential = counted.hiddenConfidential
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case total, totalIsCapped, hiddenConfidential
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try hit.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(total, forKey: .total)
+        try container.encode(totalIsCapped, forKey: .totalIsCapped)
+        try container.encode(hiddenConfidential, forKey: .hiddenConfidential)
     }
 }
 

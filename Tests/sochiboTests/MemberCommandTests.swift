@@ -115,6 +115,31 @@ import Testing
         #expect(list.contains("cb-na-pan-dv-02\tVi Văn Tâm\tdự bị"))
     }
 
+    /// The tester's report, item 7: a member already in the cell, written with the other tone
+    /// placement ("Hoà" for "Hòa"), is refused by the preview as the load refuses it, whether
+    /// `--cell` gives the code or the name people say.
+    @Test(arguments: ["cb-na-pan", "Nà Pàn"])
+    func thePreviewRefusesAMemberAlreadyInTheCellAsTheLoadDoes(cell: String) throws {
+        let archive = try sampleArchive()
+        let folder = Sochibo.temporaryDirectory()
+        let list = folder + "/danh-sach.csv"
+        // np-06 is "Lương Văn Hòa", born 1960.
+        try Data("Họ và tên;Năm sinh;Ngày kết nạp\nLương Văn Hoà;1960;02/09/1981\nVi Văn Tâm;1990;01/07/2020\n".utf8)
+            .write(to: URL(fileURLWithPath: list))
+        let preview = try Sochibo.run(["member", "load", "--cell", cell, list, "--dry-run", "--archive", archive])
+        #expect(preview.status == 1, "\(preview.output)")
+        let previewed = preview.errorLines.filter { $0.hasPrefix(list + ": dòng 2: ") }
+        #expect(previewed.count == 1, "\(preview.errors)")
+        #expect(previewed.first?.contains("Lương Văn Hòa") == true, "\(preview.errors)")
+        let loaded = try Sochibo.run(["member", "load", "--cell", cell, list, "--archive", archive, "--by", "quantri"])
+        #expect(loaded.status == 1)
+        // The same sentence, and nobody loaded.
+        let sentence = String(previewed.first?.dropFirst((list + ": dòng 2: ").count) ?? "")
+        #expect(!sentence.isEmpty && loaded.errors.contains(sentence), "\(loaded.errors)")
+        let members = try Sochibo.run(["member", "list", "--cell", "cb-na-pan", "--archive", archive]).output
+        #expect(!members.contains("Vi Văn Tâm"))
+    }
+
     @Test func serveOnAnArchiveWithoutAccountsPrintsTheSetupLink() throws {
         let archive = Sochibo.temporaryDirectory() + "/kho"
         try Sochibo.run(["init", "--archive", archive])

@@ -202,4 +202,30 @@ struct NamesAsPeopleKnowThemTests {
         for wrong in ["ốm)", "/ đi chợ"] { #expect(!shown.contains("\"\(wrong)\""), "\(wrong)") }
         #expect(shown.contains("\"19:30\""))
     }
+
+    /// The tester's report, item 2: a meeting named by its cell and a day whose year has two
+    /// digits is told so, as `--date` and a form's "Ngày" tell it, on every command that takes
+    /// a meeting that way; never "no such name", never read as year 0024.
+    @Test(arguments: ["Nà Pàn 15/12/24", "Nà Pàn ngày 15/12/24", "Chi bộ thôn Nà Pàn, 15/12/24", "15/12/24"])
+    func aDayWithATwoDigitYearIsSaidToHaveOne(typed: String) throws {
+        try start()
+        let form = directory + "/sua.txt"
+        try Data(try String(contentsOfFile: Self.minutes, encoding: .utf8).utf8).write(to: URL(fileURLWithPath: form))
+        for arguments in [
+            ["show", typed], ["print", typed], ["log", typed], ["template", "--from", typed], ["approve", typed],
+            ["discard", typed, "--by", "Hà Văn Lợi"], ["correct", typed, form, "--reason", "sửa"],
+            [
+                "rate", typed, "time=5", "attendance=5", "preparation=9", "conduct=28", "steering=9", "principles=5",
+                "results=27", "closing=5",
+            ],
+        ] {
+            let refused = try run(arguments)
+            #expect(refused.status == 1, "\(arguments): \(refused.status) \(refused.errors)")
+            #expect(refused.errorLines.count == 1, "\(arguments): \(refused.errors)")
+            let day = typed.split(separator: " ").last.map(String.init) ?? typed
+            #expect(
+                refused.errors.contains("ghi năm bằng hai chữ số (\(day)): hãy ghi đủ bốn chữ số của năm"),
+                "\(arguments): \(refused.errors)")
+        }
+    }
 }

@@ -28,6 +28,9 @@ import Testing
         "Error:", "Usage:", "USAGE:", "See '", "Help:", "is invalid", "Missing", "Unknown option", "Unexpected",
         "Please provide", "does not take", "OPTIONS:", "OVERVIEW:", "ARGUMENTS:", "SUBCOMMANDS:",
         "Show help information", "(default:", "(values:", "<subcommand>", "for detailed help",
+        // The parser's words on their own: a help screen wrapped at the terminal's width may
+        // cut "(values: …; default: text)" after the semicolon.
+        "default", "values:", "as flag",
     ]
 
     // MARK: The parser's refusals
@@ -169,6 +172,41 @@ import Testing
         #expect(search.output.contains("(chọn một:") && search.output.contains("mặc định: text)"), "\(search.output)")
     }
 
+    /// The tester's report, item 4: `summary --help` said "default: text", the parser's
+    /// "(…; default: text)" cut at the terminal's width after the semicolon. Every command's
+    /// help, at widths that cut its lines in other places, has none of the parser's English.
+    @Test(arguments: ["40", "57", "66", "100", "132"])
+    func helpScreensWrappedAtAnyWidthHaveNoEnglish(columns: String) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = columns
+        let root = try Sochibo.run(["--help"], environment: environment)
+        let listed = { (text: String) -> [String] in
+            guard let start = text.range(of: "LỆNH CON:\n") else { return [] }
+            return text[start.upperBound...].split(separator: "\n").compactMap { line in
+                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+                return line.split(separator: " ").first.map(String.init)
+            }.filter { $0 != "Xem" }
+        }
+        var commands = listed(root.output).map { [$0] }
+        #expect(commands.count >= 20, "\(commands)")
+        var checked = 0
+        while let command = commands.popLast() {
+            let help = try Sochibo.run(command + ["--help"], environment: environment)
+            #expect(help.status == 0, "\(command): \(help.errors)")
+            for english in Self.english {
+                #expect(!help.output.contains(english), "\(command) at \(columns) columns: \(english)\n\(help.output)")
+            }
+            commands += listed(help.output).map { command + [$0] }
+            checked += 1
+        }
+        #expect(checked > 25)
+        // What the summary's line said, in Vietnamese wherever the line is cut.
+        let summary = try Sochibo.run(["summary", "--help"], environment: environment).output
+        let joined = summary.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        #expect(joined.contains("(chọn một: text, json, csv, xml, html, xlsx; mặc định: text)"), "\(summary)")
+    }
+
     // MARK: search
 
     /// The hits of `arguments` counted in JSON, as many as there are.
@@ -226,6 +264,40 @@ import Testing
         // Over every cell: no hit names a cell by its code.
         let everywhere = try run(["search", "nghị quyết", "--limit", "200"])
         #expect(!everywhere.output.contains(", cb-"), "\(everywhere.output)")
+    }
+
+    /// The tester's report, item 5: `search --format json` says what the text's last line
+    /// and its note say (the total, whether counting stopped, the confidential documents left
+    /// out), on every hit, beside the hit's own fields, which are as before.
+    @Test func searchInJSONCarriesTheTotalAndTheConfidentialLeftOut() throws {
+        try start()
+        func hits(_ arguments: [String]) throws -> [[String: Any]] {
+            let found = try run(["search", "--format", "json"] + arguments)
+            #expect(found.status == 0, "\(found.errors)")
+            return try #require(JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [[String: Any]])
+        }
+        let total = try count(["nghị quyết"])
+        let hidden = try count(["nghị quyết", "--include-confidential"]) - total
+        let page = try hits(["nghị quyết"])
+        #expect(page.count == 20 && total > 20 && hidden > 0)
+        for hit in page {
+            #expect(hit["total"] as? Int == total, "\(hit)")
+            #expect(hit["totalIsCapped"] as? Bool == false && hit["hiddenConfidential"] as? Int == hidden, "\(hit)")
+            for key in ["id", "kind", "type", "date", "cell", "title", "snippet", "score", "confidential"] {
+                #expect(hit[key] != nil, "\(key) missing: \(hit)")
+            }
+        }
+        // A page further on says the same total.
+        #expect(try hits(["nghị quyết", "--offset", "20", "--limit", "5"]).allSatisfy { $0["total"] as? Int == total })
+        // Counted up to 500 or the end of the page: a limit of 1 still counts them all.
+        #expect(try hits(["nghị quyết", "--limit", "1"]).first?["total"] as? Int == total)
+        let filters = ["--cell", "cb-phai-luong", "--from", "01/01/2023", "--to", "31/01/2023", "nghị quyết"]
+        let shown = try hits(filters)
+        let all = try hits(filters + ["--include-confidential"])
+        #expect(!shown.isEmpty && all.count > shown.count, "\(shown.count) of \(all.count)")
+        #expect(shown.allSatisfy { $0["total"] as? Int == shown.count }, "\(shown)")
+        #expect(shown.allSatisfy { $0["hiddenConfidential"] as? Int == all.count - shown.count }, "\(shown)")
+        #expect(all.allSatisfy { $0["total"] as? Int == all.count && $0["hiddenConfidential"] as? Int == 0 })
     }
 
     // MARK: show, log

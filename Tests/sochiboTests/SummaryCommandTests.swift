@@ -295,4 +295,48 @@ struct SummaryCommandTests {
         // No identifier or finding code on paper.
         #expect(printed.range(of: #"\[[a-z-]+\]|cb-\d|dbx-0|hu-mau"#, options: .regularExpression) == nil)
     }
+
+    /// The tester's report, item 3: a draft's warnings (a meeting too short, no conclusion)
+    /// are findings of `summary` as of `check`, with the same codes; the draft is still counted
+    /// apart, in none of the figures of the minutes held.
+    @Test func aDraftsFindingsAreThoseCheckGives() throws {
+        let archive = directory + "/mau"
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let sample = Sochibo.path("archive/samples/dbx-hop-thanh.xml")
+        #expect(try Sochibo.run(["import", "--archive", archive, sample]).status == 0)
+        // The Nà Pàn form of 28/12/2024, 19:30–20:30 and without a conclusion.
+        var form = try String(
+            contentsOfFile: Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt"), encoding: .utf8)
+        form = form.replacingOccurrences(of: "Kết thúc: 21:20", with: "Kết thúc: 20:30")
+        let conclusion = try #require(form.range(of: "[Kết luận]\n"))
+        let votes = try #require(form.range(of: "[Biểu quyết]"))
+        form.replaceSubrange(conclusion.upperBound..<votes.lowerBound, with: "\n")
+        let path = directory + "/ngan.txt"
+        try Data(form.utf8).write(to: URL(fileURLWithPath: path))
+        let filed = try Sochibo.run(["file", "--archive", archive, "--by", "Lý Thị Thu", path])
+        #expect(filed.status == 0, "\(filed.errors)")
+        let draft = "cb-na-pan-2024-12-28"
+        func codes(_ findings: Any?) -> [String] {
+            ((findings as? [[String: Any]]) ?? []).filter { $0["subject"] as? String == draft }
+                .compactMap { $0["code"] as? String }.sorted()
+        }
+        let check = try Sochibo.run(["check", "--archive", archive, "--format", "json"])
+        let checked = try #require(JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])
+        let checkCodes = codes(checked["findings"])
+        #expect(checkCodes.contains("short-meeting") && checkCodes.contains("no-conclusion"), "\(checkCodes)")
+        let summary = try Sochibo.run([
+            "summary", "--archive", archive, "--year", "2024", "--cell", "cb-na-pan", "--format", "json",
+        ])
+        #expect(summary.status == 0, "\(summary.errors)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: Any])
+        let cell = try #require((object["cells"] as? [[String: Any]])?.first)
+        #expect(codes(cell["findings"]) == (checkCodes + ["unapproved-minutes"]).sorted(), "\(cell["findings"] ?? "")")
+        // Counted apart: not a meeting held, not among the short ones or those without a conclusion.
+        #expect(cell["unapprovedMinutes"] as? [String] == [draft])
+        let short = (cell["shortMeetings"] as? [[String: Any]] ?? []).compactMap { $0["meeting"] as? String }
+        #expect(!short.contains(draft) && !(cell["meetingsWithoutConclusion"] as? [String] ?? []).contains(draft))
+        let text = try Sochibo.run(["summary", "--archive", archive, "--year", "2024", "--cell", "cb-na-pan"])
+        #expect(text.output.contains("[short-meeting] \(draft)"), "\(text.output)")
+        #expect(text.output.contains("[no-conclusion] \(draft)"), "\(text.output)")
+    }
 }

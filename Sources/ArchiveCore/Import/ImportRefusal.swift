@@ -73,6 +73,13 @@ package enum ImportRefusal: Sendable, Hashable {
     case taskOfOtherDocument(task: String, owner: String)
     /// A file that drops from `document` a task that minutes (`meeting`) reported on.
     case reportedTaskDropped(task: String, document: String, meeting: String)
+    /// Minutes (`id`) of the same cell, day and kind as minutes under another code
+    /// (`existing`, of status `existingStatus`): a second record of one meeting, which
+    /// filing a form never makes either (`FilingRules.Mismatch.unknownCodeSameMeeting`).
+    /// `place` says where `existing` is: the archive, earlier in this file, or another file.
+    case sameMeeting(
+        id: String, existing: String, existingStatus: Meeting.Status, cellID: String, date: LocalDate,
+        kind: Meeting.Kind, place: SameMeetingPlace)
 
     // MARK: Lifecycle
 
@@ -93,6 +100,16 @@ package enum ImportRefusal: Sendable, Hashable {
     case logChainBroken(sequence: Int)
 
     // MARK: The store
+
+    /// Where the other minutes of a `sameMeeting` refusal are.
+    package enum SameMeetingPlace: Sendable, Hashable {
+        /// In the archive before this import.
+        case archive
+        /// Earlier in the same file, at `line`.
+        case sameFile(line: Int)
+        /// In another file of the same import (`file` as named), at `line`.
+        case otherFile(file: String, line: Int)
+    }
 
     /// The store could not write the record; `error` is the store's message.
     case cannotWrite(error: String)

@@ -473,7 +473,14 @@ struct ArchiveDecoder {
             var decoder = child.base64 ?? Base64Decoder()
             decoder.feed(child.text)
             guard let content = decoder.finish() else {
-                problem(child, "name", "tệp đính kèm \(name): nội dung base64 không hợp lệ")
+                let message = "tệp đính kèm \(name): nội dung base64 không hợp lệ"
+                if decoder.invalidLine > 0 {
+                    // At the character that is not base64, where the reader saw it.
+                    problems.append(
+                        SourceProblem(line: decoder.invalidLine, message: message, column: decoder.invalidColumn))
+                } else {
+                    problem(child, "name", message)
+                }
                 continue
             }
             let actual = Attachment.digest(of: content)

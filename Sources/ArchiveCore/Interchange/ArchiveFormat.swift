@@ -32,13 +32,17 @@ package struct SourceProblem: Sendable, Hashable {
     /// For an unresolved reference, the record it names (`kind:id`), so that a reference to a
     /// record refused for another reason is not reported a second time.
     package var target: String? = nil
+    /// The column, when the problem was found at a known one (a character the reader saw
+    /// itself); the needle is then not looked for.
+    package var column: Int? = nil
 
     /// Creates the value from each of its stored properties.
-    package init(line: Int, needle: String? = nil, message: String, target: String? = nil) {
+    package init(line: Int, needle: String? = nil, message: String, target: String? = nil, column: Int? = nil) {
         self.line = line
         self.needle = needle
         self.message = message
         self.target = target
+        self.column = column
     }
 }
 

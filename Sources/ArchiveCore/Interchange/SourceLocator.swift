@@ -12,38 +12,98 @@
 /// or a CR alone.
 package enum SourceLocator {
     /// The 1-based column of each `(line, needle)` in the file at `path`; 1 when the needle is
-    /// not on the line, or there is none.
+    /// not found, or there is none. The line may move: see `positions(in:for:)`.
     package static func columns(in path: String, for targets: [(line: Int, needle: String?)]) -> [Int] {
-        var result = Array(repeating: 1, count: targets.count)
-        let wanted = Dictionary(grouping: targets.indices.filter { targets[$0].needle != nil && targets[$0].line > 0 })
-        {
-            targets[$0].line
-        }
-        guard !wanted.isEmpty, let file = fopen(path, "r") else { return result }
+        positions(in: path, for: targets).map(\.column)
+    }
+
+    /// How many lines of a start tag around the line given are looked at for its attribute.
+    private static let tagLines = 64
+
+    /// The 1-based line and column of each `(line, needle)` in the file at `path`: where the
+    /// needle is written on the line; else, the start tag being written over several lines,
+    /// on a line after it before the tag ends (an attribute on the line after its tag's start,
+    /// where the reader places the element) or on a line before it back to the tag's start (the
+    /// schema's messages give the line where the tag ends). A needle found on none of these
+    /// keeps its line, at column 1; so does a target without one.
+    ///
+    /// A start tag holds no `<` (not even in an attribute's value), so the search stops at
+    /// one: it never finds the needle in another element.
+    package static func positions(
+        in path: String, for targets: [(line: Int, needle: String?)]
+    ) -> [(line: Int, column: Int)] {
+        var result = targets.map { (line: $0.line, column: 1) }
+        let searched = targets.indices.filter { targets[$0].needle != nil && targets[$0].line > 0 }
+        guard !searched.isEmpty, let file = fopen(path, "r") else { return result }
         defer { fclose(file) }
-        let lastLine = wanted.keys.max() ?? 0
-        // Lines end with LF, CR LF or a CR alone, as the XML reader counts them.
+        // The lines to keep: each target's own, whole, and those around it, the first 4,096
+        // bytes of each (an attribute is near the start of its line; a base64 line is long).
+        var around = Set<Int>()
+        for index in searched {
+            let line = targets[index].line
+            for near in max(1, line - tagLines)...(line + tagLines) { around.insert(near) }
+        }
+        let own = Set(searched.map { targets[$0].line })
+        let lastLine = around.max() ?? 0
+        var kept: [Int: [UInt8]] = [:]
         var lineNumber = 1
         var current: [UInt8] = []
-        func place() {
-            guard let indices = wanted[lineNumber] else { return }
-            let text = String(decoding: current, as: UTF8.self)
-            for index in indices {
-                guard let needle = targets[index].needle, let range = text.range(of: needle) else { continue }
-                result[index] = text.unicodeScalars[..<range.lowerBound].count + 1
-            }
+        func keep() {
+            if around.contains(lineNumber) { kept[lineNumber] = current }
         }
         walk(file) { byte in
             guard let byte else {
-                place()
+                keep()
                 lineNumber += 1
                 current.removeAll(keepingCapacity: true)
                 return lineNumber <= lastLine
             }
-            if wanted[lineNumber] != nil { current.append(byte) }
+            if own.contains(lineNumber) || (around.contains(lineNumber) && current.count < 4096) {
+                current.append(byte)
+            }
             return true
         }
-        if lineNumber <= lastLine { place() }
+        if lineNumber <= lastLine { keep() }
+        func column(of needle: String, in text: Substring) -> Int? {
+            guard let range = text.range(of: needle) else { return nil }
+            return text.base.unicodeScalars[..<range.lowerBound].count + 1
+        }
+        for index in searched {
+            guard let needle = targets[index].needle else { continue }
+            let line = targets[index].line
+            let text = String(decoding: kept[line] ?? [], as: UTF8.self)
+            if let found = column(of: needle, in: text[...]) {
+                result[index] = (line, found)
+                continue
+            }
+            // On: the rest of a tag started on this line, up to the next `<`.
+            var next = line + 1
+            var within = !text.contains("<") || text.lastIndex(of: "<").map { !text[$0...].contains(">") } ?? true
+            while within, next <= line + tagLines, let bytes = kept[next] {
+                let following = String(decoding: bytes, as: UTF8.self)
+                let part = following[..<(following.firstIndex(of: "<") ?? following.endIndex)]
+                if let found = column(of: needle, in: part) {
+                    result[index] = (next, found)
+                    break
+                }
+                within = part.endIndex == following.endIndex && !part.contains(">")
+                next += 1
+            }
+            if result[index].line != line { continue }
+            // Back: a tag that ends on this line and started on an earlier one.
+            var earlier = line - 1
+            within = !text[..<(text.firstIndex(of: ">") ?? text.endIndex)].contains("<")
+            while within, earlier >= max(1, line - tagLines), let bytes = kept[earlier] {
+                let preceding = String(decoding: bytes, as: UTF8.self)
+                let part = preceding[(preceding.lastIndex(of: "<") ?? preceding.startIndex)...]
+                if let found = column(of: needle, in: part) {
+                    result[index] = (earlier, found)
+                    break
+                }
+                within = !preceding.contains("<")
+                earlier -= 1
+            }
+        }
         return result
     }
 

@@ -11,7 +11,17 @@ extension LocalDate {
         /// Not a date, or a day that does not exist.
         case invalid(String)
     }
+}
 
+extension LocalDate.Typed {
+    /// Whether this was typed as a day: a real date, or one whose year has two digits.
+    public var isDay: Bool {
+        if case .invalid = self { return false }
+        return true
+    }
+}
+
+extension LocalDate {
     /// Reads `YYYY-MM-DD` or the Vietnamese `dd/mm/yyyy` (also `d/m/yyyy`, with `-` or `.`
     /// between day, month and year).
     ///

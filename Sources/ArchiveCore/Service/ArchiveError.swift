@@ -31,6 +31,10 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// Records of several kinds are called what was typed (a committee and a cell of the same
     /// place): the candidates, each named as it is known.
     case ambiguousRecord(typed: String, candidates: [NameMatch.Candidate])
+    /// A record named by a cell and a day ("Nà Pàn 15/12/24") whose day is not read as one:
+    /// a year of two digits, never guessed (`LocalDate.Typed.twoDigitYear`), as `--date` and
+    /// a form's "Ngày" say.
+    case dayMistyped(typed: String, day: LocalDate.Typed)
     /// No record of any kind has the code or name typed (`show`, `log`): the closest codes and
     /// names, perhaps none.
     case noRecordNamed(typed: String, closest: [NameMatch.Candidate])

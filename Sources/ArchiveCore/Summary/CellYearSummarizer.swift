@@ -94,9 +94,16 @@ public struct CellYearSummarizer: Sendable {
                     message:
                         "Biên bản kỳ sinh hoạt ngày \(draft.date.vietnameseShort) chưa được thông qua: chưa tính là đã sinh hoạt."
                 ))
-            // What approval will warn of, named now (issue 11, item 10), against the minutes held.
-            findings += ApprovalWarnings.findings(
-                draft, names: names, facts: MeetingFacts(draft, members: cell.members), otherMeetings: otherMeetings)
+            // Every finding `check` gives a draft, with the same codes and in the order of the
+            // minutes held below: the rules its record breaks (a short meeting, a failed vote…),
+            // no conclusion, a rating its score does not earn, and what approval will warn of
+            // (issue 11, item 10), against the minutes held. The draft fills no figure: its
+            // length, conclusion and votes are not in `shortMeetings` and the rest.
+            let facts = MeetingFacts(draft, members: cell.members)
+            findings += draft.findings(byID: byID, facts: facts)
+            if draft.conclusion.isEmpty { findings.append(.noConclusion(draft)) }
+            findings += draft.ratingFindings(rubric: rubric)
+            findings += ApprovalWarnings.findings(draft, names: names, facts: facts, otherMeetings: otherMeetings)
         }
 
         var attendance: [MeetingAttendance] = []

@@ -37,6 +37,8 @@ extension ArchiveError {
         case .ambiguousRecord(let typed, let candidates):
             "«\(typed)» có thể là \(candidates.count) bản ghi: "
                 + candidates.map(\.label).joined(separator: "; ") + "; hãy ghi mã của một bản ghi"
+        case .dayMistyped(let typed, let day):
+            day.problem(label: typed) ?? "«\(typed)» không ghi một ngày có thật"
         case .noRecordNamed(let typed, let closest):
             "không có chi bộ, đảng bộ, đảng viên, biên bản hay văn bản nào tên hay mã «\(typed.count > 80 ? typed.prefix(80) + "…" : typed)»"
                 + (closest.isEmpty ? "" : "; có phải: " + closest.map(\.label).joined(separator: "; ") + "?")

@@ -67,6 +67,9 @@ extension ImportRefusal {
             "nhiệm vụ \(task) đã thuộc văn bản \(owner)"
         case .reportedTaskDropped(let task, let document, let meeting):
             "tệp bỏ nhiệm vụ \(task) khỏi văn bản \(document), nhưng kỳ sinh hoạt \(meeting) đã báo cáo về nhiệm vụ này"
+        case .sameMeeting(let id, let existing, let status, let cellID, let date, let kind, let place):
+            Self.sameMeeting(
+                id: id, existing: existing, status: status, cellID: cellID, date: date, kind: kind, place: place)
         case .lockedContentChanged(let kind, let id):
             "\(Self.locked(kind, id)) nên đã khóa; tệp này sửa nội dung của nó. Muốn sửa, hãy ghi đính chính (phiên bản cũ được giữ lại)"
         case .meetingStatusBackwards(let id, let from, let to):
@@ -83,6 +86,35 @@ extension ImportRefusal {
             "không ghi được bản ghi: \(error)"
         case .constraintViolated(let error):
             "dữ liệu vi phạm ràng buộc của kho: \(error)"
+        }
+    }
+
+    /// The sentence of `sameMeeting`: what is already there, that nothing was imported, and
+    /// the two ways on (the same code updates the draft; another day or kind if it is another
+    /// meeting), as `FilingRules.Mismatch` words the same case for a form.
+    private static func sameMeeting(
+        id: String, existing: String, status: Meeting.Status, cellID: String, date: LocalDate, kind: Meeting.Kind,
+        place: SameMeetingPlace
+    ) -> String {
+        let meeting = "kỳ \(kind.vietnameseName) ngày \(date.vietnameseShort) của chi bộ \(cellID)"
+        switch place {
+        case .archive:
+            let what = status == .draft ? "dự thảo biên bản \(existing)" : "biên bản \(existing) (đã thông qua)"
+            let update =
+                status == .draft
+                ? "hãy ghi id=\"\(existing)\" thay cho id=\"\(id)\" để cập nhật dự thảo đó"
+                : "hãy ghi id=\"\(existing)\" thay cho id=\"\(id)\" (biên bản đã thông qua chỉ sửa được bằng đính chính)"
+            return "kho đã có \(what) của \(meeting); không nhập gì để không thành hai biên bản của một kỳ. "
+                + "Nếu biên bản \(id) là biên bản đó, \(update); nếu là một kỳ khác, hãy sửa ngày hoặc loại cho đúng"
+        case .sameFile(let line), .otherFile(_, let line):
+            let whereItIs: String
+            if case .otherFile(let file, _) = place {
+                whereItIs = "trong tệp \(file) (dòng \(line))"
+            } else {
+                whereItIs = "ở dòng \(line) của tệp này"
+            }
+            return "biên bản \(existing) \(whereItIs) cũng là \(meeting); không nhập gì để không thành hai biên bản "
+                + "của một kỳ. Hãy giữ một trong hai biên bản (cùng một mã), hoặc sửa ngày hoặc loại của biên bản \(id) cho đúng"
         }
     }
 

@@ -7,7 +7,8 @@ extension Archive {
     ///
     /// Each file is validated against `archive-1.xsd` while it streams, then every record is
     /// checked against the archive and the format's rules and written, in one transaction.
-    /// Records that exist already (same id) are updated. Problems are collected across all
+    /// Records that exist already (same id) are updated; minutes under a new code for a cell,
+    /// day and kind that other minutes hold are refused (`ImportRefusal.sameMeeting`). Problems are collected across all
     /// files; if there is any, the transaction is rolled back and nothing is written.
     ///
     /// ```swift
@@ -56,6 +57,7 @@ extension Archive {
                     let session = try ImportSession(db: db, context: context)
                     for path in paths { session.importFile(path, schema: schema) }
                     try session.resolvePending()
+                    try session.refuseSameMeetings()
                     if !session.hasProblems { try session.finishLog() }
                     if session.hasProblems {
                         outcome = .failure(.importRefused(session.locatedProblems()))

@@ -146,18 +146,24 @@ extension ImportSession {
         for path in files where seen.insert(path).inserted {
             let entries = problems.filter { $0.file == path }
             guard !entries.isEmpty else { continue }
-            let columns = SourceLocator.columns(in: path, for: entries.map { ($0.problem.line, $0.problem.needle) })
+            // A needle is looked for where its problem was found, or on the other lines of a
+            // start tag written over several (`SourceLocator.positions`).
+            let positions = SourceLocator.positions(
+                in: path, for: entries.map { ($0.problem.line, $0.problem.column == nil ? $0.problem.needle : nil) })
             var fileProblems: [ImportProblem] = []
-            for (entry, column) in zip(entries, columns) {
+            for (entry, position) in zip(entries, positions) {
                 let problem = entry.problem
+                var line = problem.line
                 let finalColumn: Int
-                if let parserColumn = entry.parserColumn {
-                    finalColumn = parserColumn > 0 ? parserColumn : (problem.line > 0 ? column : 0)
+                if let column = problem.column ?? entry.parserColumn, column > 0 {
+                    finalColumn = column
+                } else if problem.line > 0 {
+                    (line, finalColumn) = position
                 } else {
-                    finalColumn = problem.line > 0 ? column : 0
+                    finalColumn = 0
                 }
                 fileProblems.append(
-                    ImportProblem(file: path, line: problem.line, column: finalColumn, message: problem.message))
+                    ImportProblem(file: path, line: line, column: finalColumn, message: problem.message))
             }
             located += fileProblems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         }

@@ -182,9 +182,21 @@ extension ImportSession {
         // carries it only into an archive that does not hold the meeting yet (a backup restored).
         var meeting = meeting
         if let old { meeting.committeeRating = old.committeeRating }
+        let before = fileProblems.count
         try admitAndWrite(
             .meeting(meeting), old: old.map { .meeting($0) }, sha256: sha256, record,
             label: "Biên bản ngày \(meeting.date.vietnameseShort), \(meeting.kind.vietnameseName)")
+        guard fileProblems.count == before else { return }
+        // Whether it now has another meeting's cell, day and kind is asked once every file is
+        // written (`refuseSameMeetings`).
+        let keyedAnew = old.map { $0.cellID != meeting.cellID || $0.date != meeting.date || $0.kind != meeting.kind }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO imported_meeting (id, file, line, keyed_anew) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET file = excluded.file, line = excluded.line,
+                    keyed_anew = keyed_anew OR excluded.keyed_anew
+                """
+        ).execute(arguments: [meeting.id, file, record.line, keyedAnew ?? true])
     }
 
     /// `sha256` is the document's canonical hash when it was worked out ahead.

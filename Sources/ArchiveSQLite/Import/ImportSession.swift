@@ -93,6 +93,10 @@ final class ImportSession {
                     PRIMARY KEY (kind, id)) WITHOUT ROWID;
                 CREATE INDEX IF NOT EXISTS temp.claimed_identifier_by_id ON claimed_identifier (id);
                 DELETE FROM claimed_identifier;
+                CREATE TEMP TABLE IF NOT EXISTS imported_meeting (
+                    id TEXT PRIMARY KEY NOT NULL, file INTEGER NOT NULL, line INTEGER NOT NULL,
+                    keyed_anew INTEGER NOT NULL) WITHOUT ROWID;
+                DELETE FROM imported_meeting;
                 """)
     }
 
@@ -151,9 +155,11 @@ final class ImportSession {
             return
         }
         var decodingProblems: [SourceProblem] = []
+        var rootRefused = false
         if let root = xml.readRoot() {
             if root.namespace != ArchiveFormat.namespace || root.name != "archive" {
                 add(.notAnArchive(root: root.name, namespace: root.namespace), line: root.line)
+                rootRefused = true
             } else {
                 let records = RecordReadAhead(xml)
                 while !full, let item = records.next() {
@@ -179,10 +185,62 @@ final class ImportSession {
             }
         }
         fileProblems += decodingProblems
-        finishFile(path, diagnostics: xml.diagnostics)
+        // A root that is not <archive> is one sentence: the schema's "no matching global
+        // declaration" for it says the same, in libxml2's words.
+        finishFile(path, diagnostics: rootRefused ? xml.diagnostics.filter { $0.severity == .fatal } : xml.diagnostics)
     }
 
     // MARK: End
+
+    /// Refuses minutes this import wrote under a code of their own for a cell, day and kind
+    /// that other minutes hold (`ImportRefusal.sameMeeting`): a second record of one meeting,
+    /// which filing a form never makes (`FilingRules`). Asked once every file is written, so
+    /// that a file which moves one meeting to another day and writes another in its place is
+    /// judged on what it leaves, whatever the order of its records. A pair the archive held
+    /// before (neither meeting given a new cell, day or kind by this import) is left alone: the
+    /// import did not make it. Of two imported minutes, the later in the files is refused.
+    func refuseSameMeetings() throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.id, i.file, i.line, o.id, o.status, j.file, j.line, m.cell_id, m.date, m.kind
+                FROM imported_meeting i
+                JOIN meeting m ON m.id = i.id
+                JOIN meeting o ON o.cell_id = m.cell_id AND o.date = m.date AND o.kind = m.kind AND o.id <> m.id
+                LEFT JOIN imported_meeting j ON j.id = o.id
+                WHERE (i.keyed_anew OR j.keyed_anew)
+                  AND (j.id IS NULL OR j.file < i.file OR (j.file = i.file AND j.line < i.line))
+                ORDER BY i.file, i.line, o.id
+                """)
+        var refusedIDs = Set<String>()
+        for row in rows {
+            let id: String = row[0]
+            guard refusedIDs.insert(id).inserted else { continue }
+            let file: Int = row[1]
+            let otherFile: Int? = row[5]
+            let otherLine: Int? = row[6]
+            let place: ImportRefusal.SameMeetingPlace
+            if let otherFile, let otherLine {
+                place =
+                    otherFile == file ? .sameFile(line: otherLine) : .otherFile(file: files[otherFile], line: otherLine)
+            } else {
+                place = .archive
+            }
+            let dateText: String = row[8]
+            let kindText: String = row[9]
+            let statusText: String = row[4]
+            guard let date = LocalDate(dateText), let kind = Meeting.Kind(rawValue: kindText) else { continue }
+            let refusal = ImportRefusal.sameMeeting(
+                id: id, existing: row[3], existingStatus: Meeting.Status(rawValue: statusText) ?? .draft,
+                cellID: row[7], date: date, kind: kind, place: place)
+            problems.append(
+                (
+                    files[file],
+                    SourceProblem(line: row[2], needle: "id=\"\(id)\"", message: refusal.vietnameseDescription), nil
+                ))
+        }
+        try db.execute(sql: "DELETE FROM imported_meeting")
+    }
 
     /// Resolves the parked references against everything now written.
     func resolvePending() throws {

@@ -48,7 +48,8 @@ extension Archive {
     /// - throws: `ArchiveError.noSuchRecord` with the closest codes when `typed` is one word
     ///   and no record's code; `ArchiveError.noSuchName` (kind `.meeting`, with the cell's
     ///   minutes nearest in date) when the cell held none that day, or with none when `typed`
-    ///   is several words that end in no day; `ArchiveError.ambiguousName`
+    ///   is several words that end in no day; `ArchiveError.dayMistyped` when the last word is
+    ///   a day with a two-digit year ("15/12/24"); `ArchiveError.ambiguousName`
     ///   when it held several; what `identifier(naming:kind:)` throws for the cell.
     ///
     /// - parameter expected: `.meeting` or `.document` when the command works on one kind
@@ -62,6 +63,11 @@ extension Archive {
         }
         if !kinds.isEmpty { return text }
         var words = text.split(separator: " ").map(String.init)
+        // A day whose year has two digits is said so, as `--date` and the forms say it,
+        // never read as year 0024 nor offered as a name nobody has.
+        if let last = words.last, case .twoDigitYear = LocalDate.typed(last) {
+            throw ArchiveError.dayMistyped(typed: text, day: LocalDate.typed(last))
+        }
         if words.count <= 1 {
             throw ArchiveError.noSuchRecord(typed: text, closest: try await closestRecords(to: text, kind: expected))
         }
@@ -161,11 +167,14 @@ extension Archive {
     ///   only (with them); `ArchiveError.noRecordNamed` with the closest names and codes of
     ///   every kind otherwise; `ArchiveError.ambiguousName` when several records of one kind
     ///   answer, `ArchiveError.ambiguousRecord` when records of several kinds do; what
-    ///   `recordID(naming:expecting:)` throws for a cell and a day.
+    ///   `recordID(naming:expecting:)` throws for a cell and a day (`ArchiveError.dayMistyped`
+    ///   for a day with a two-digit year).
     public func anyRecordID(naming typed: String) async throws -> String {
         let text = TextNormalization.collapsed(typed)
         let words = text.split(separator: " ")
-        if words.count >= 2, let last = words.last, case .date = LocalDate.typed(String(last)) {
+        // A cell and a day; or a day with a two-digit year alone, which `recordID` says is one.
+        let lastDay = words.last.map { LocalDate.typed(String($0)) }
+        if let lastDay, lastDay.isDay, words.count >= 2 || lastDay.date == nil {
             return try await recordID(naming: text)
         }
         let (kinds, cells, organizations, people) = try await pool.read { db in

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The tester's report, item 6, through the real program on real files: every problem of an
+/// import is told at the line and column of what is wrong, however the file is laid out: an
+/// attribute on a line after its tag's start, a character that is not base64 inside an
+/// attachment, a root element that is not `<archive>` (one sentence, not two).
+@Suite struct ImportPositionsTests {
+    let directory = Sochibo.temporaryDirectory()
+
+    /// The `LINE:COLUMN: lỗi: MESSAGE` lines `import` prints for `text`, written to a file and
+    /// imported into an empty archive; the import must be refused as a whole.
+    func errors(importing text: String) throws -> [String] {
+        let archive = directory + "/\(UUID().uuidString)"
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let path = directory + "/\(UUID().uuidString).xml"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try Sochibo.run(["import", path, "--archive", archive])
+        #expect(result.status == 1)
+        #expect(result.errorLines.last?.contains("kho lưu trữ giữ nguyên như trước") == true, "\(result.errors)")
+        let listed = try Sochibo.run(["list", "cells", "--archive", archive, "--format", "json"])
+        let cells = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [Any]
+        #expect(cells?.isEmpty == true, "nothing written: \(listed.output)")
+        return result.errorLines.filter { $0.hasPrefix(path + ":") }.map { String($0.dropFirst(path.count + 1)) }
+    }
+
+    func fixture(_ name: String) throws -> String {
+        try String(contentsOfFile: Sochibo.path("fixtures/" + name), encoding: .utf8)
+    }
+
+    /// The 1-based line and column (in characters) of the first `needle` in `text`.
+    func position(of needle: String, in text: String) throws -> String {
+        let range = try #require(text.range(of: needle), "no “\(needle)”")
+        let before = text[..<range.lowerBound]
+        let line = before.filter { $0 == "\n" }.count + 1
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        return "\(line):\(before[lineStart...].unicodeScalars.count + 1)"
+    }
+
+    @Test func anAttributeOnTheLineAfterItsTagsStartIsPlacedThere() throws {
+        // The record checks look for `symbol="06-NQ/CB"` from the line where the element starts.
+        let minimal = try fixture("valid/minimal.xml")
+        let moved = minimal.replacingOccurrences(
+            of: " symbol=\"01-NQ/CB\" term=", with: "\n      symbol=\"06-NQ/CB\"\n      term=")
+        let found = try errors(importing: moved)
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first?.hasPrefix(try position(of: "symbol=\"06-NQ/CB\"", in: moved) + ": lỗi: ") == true, "\(found)")
+        #expect(found.first?.contains("ký hiệu 06-NQ/CB không khớp") == true, "\(found)")
+        // A reference to a member that is none, its attribute on the next line.
+        let chair = minimal.replacingOccurrences(
+            of: "<chair member=\"a-01\"/>", with: "<chair\n      member=\"a-99\"/>")
+        #expect(chair != minimal)
+        let unknown = try errors(importing: chair)
+        #expect(unknown.count == 1, "\(unknown)")
+        #expect(
+            unknown.first?.hasPrefix(try position(of: "member=\"a-99\"", in: chair) + ": lỗi: ") == true, "\(unknown)")
+    }
+
+    @Test func anAttributeTheSchemaRefusesIsPlacedWhereItIsWrittenInATagOfSeveralLines() throws {
+        // The schema's messages come at the line where the start tag ends.
+        let minimal = try fixture("valid/minimal.xml")
+        let text = minimal.replacingOccurrences(
+            of: "<member id=\"a-02\">", with: "<member id=\"a-02\"\n        hometown=\"Cao Lộc\"\n        >")
+        #expect(text != minimal)
+        let found = try errors(importing: text)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix(try position(of: "hometown=", in: text) + ": lỗi: ") == true, "\(found)")
+        #expect(found.first?.contains("hometown") == true, "\(found)")
+    }
+
+    @Test func aCharacterThatIsNotBase64IsPlacedWhereItIs() throws {
+        let attachment = try fixture("valid/attachment.xml")
+        // In the attachment wrapped over three lines: its second line.
+        let wrapped = attachment.replacingOccurrences(
+            of: "      bmcgMDEgbsSDbSAyMDIz", with: "      bmcgMDEgbs!DbSAyMDIz")
+        #expect(wrapped != attachment)
+        let inWrapped = try errors(importing: wrapped)
+        #expect(inWrapped.count == 1, "\(inWrapped)")
+        #expect(inWrapped.first?.hasPrefix(try position(of: "!", in: wrapped) + ": lỗi: ") == true, "\(inWrapped)")
+        #expect(inWrapped.first?.contains("bien-ban-2023-01.pdf: nội dung base64 không hợp lệ") == true)
+        // In the one on a single line, after its tag: a non-ASCII letter.
+        let single = attachment.replacingOccurrences(
+            of:
+                "mediaType=\"application/pdf\" sha256=\"aa1c55d4d82990ca04344d36bcdc644a19f7620c36473606097c943e22860f4a\">JVBERi0xLjQKJSBC",
+            with:
+                "mediaType=\"application/pdf\" sha256=\"aa1c55d4d82990ca04344d36bcdc644a19f7620c36473606097c943e22860f4a\">JVBERi0xLjQKJSBCé"
+        )
+        #expect(single != attachment)
+        let inSingle = try errors(importing: single)
+        #expect(inSingle.count == 1, "\(inSingle)")
+        #expect(inSingle.first?.hasPrefix(try position(of: "é", in: single) + ": lỗi: ") == true, "\(inSingle)")
+        #expect(inSingle.first?.contains("nq-01-2023.pdf") == true, "\(inSingle)")
+        // A character reference that is not white space is not base64 either: at its `&`.
+        let reference = attachment.replacingOccurrences(
+            of: "      PiBlbmRvYmoK", with: "      PiBl&#65;bmRvYmoK")
+        let atReference = try errors(importing: reference)
+        #expect(atReference.count == 1, "\(atReference)")
+        #expect(atReference.first?.hasPrefix(try position(of: "&#65;", in: reference) + ": lỗi: ") == true)
+    }
+
+    @Test(arguments: [
+        ("invalid/wrong-namespace.xml", "không gian tên urn:sochibo:archive:2"),
+        ("valid/minimal.xml", "phần tử gốc <kho>"),
+    ])
+    func aRootThatIsNotAnArchiveIsOneSentence(file: String, says: String) throws {
+        var text = try fixture(file)
+        if file == "valid/minimal.xml" {
+            text = text.replacingOccurrences(of: "<archive ", with: "<kho ").replacingOccurrences(
+                of: "</archive>", with: "</kho>")
+        }
+        let found = try errors(importing: text)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("2:1: lỗi: không phải tệp lưu trữ Sổ Chi Bộ") == true, "\(found)")
+        #expect(found.first?.contains(says) == true, "\(found)")
+    }
+}
