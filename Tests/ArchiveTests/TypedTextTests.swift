@@ -184,3 +184,35 @@ struct TypedTextTests {
         #expect(FormFieldReader.presence(text) == expected)
     }
 }
+
+/// The collation key's table of precomposed letters gives the key their decomposition gives,
+/// for every character it holds and for names as they are written.
+@Suite struct CollationTableTests {
+    @Test func everyLetterOfTheTableSortsAsItsDecompositionDoes() {
+        let scalars = (0x20...0x24F).compactMap(Unicode.Scalar.init) + (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init)
+        for scalar in scalars where !(0x30...0x39).contains(scalar.value) {
+            let text = "a" + String(Character(scalar)) + "b"
+            #expect(
+                VietnameseCollation.key(text) == VietnameseCollation.key(text, lookingUp: false),
+                "U+\(String(scalar.value, radix: 16, uppercase: true))")
+        }
+    }
+
+    @Test func namesAndTheirOrderAreTheSameEitherWay() throws {
+        let sample = try String(contentsOfFile: Support.path("archive/samples/dbx-hop-thanh.xml"), encoding: .utf8)
+        // Every name and word of the sample, in both tone-placement conventions and with
+        // combining marks left apart (characters of two or three scalars take the slow way).
+        let words = Set(sample.split(whereSeparator: { !$0.isLetter && $0 != " " }).map(String.init))
+        var texts = Array(words) + ["Hoà", "Hòa", "Thuỷ", "Thủy", "Ðảng", "Tổ 10", "Tổ 2", "ẞ", "Ǆ"]
+        texts += texts.map(\.decomposedStringWithCanonicalMapping)
+        #expect(words.count > 200)
+        let keys = texts.map {
+            (fast: VietnameseCollation.key($0), slow: VietnameseCollation.key($0, lookingUp: false))
+        }
+        for (text, key) in zip(texts, keys) {
+            #expect(key.fast == key.slow, "\(text)")
+        }
+        let indices = Array(texts.indices)
+        #expect(indices.sorted { keys[$0].fast < keys[$1].fast } == indices.sorted { keys[$0].slow < keys[$1].slow })
+    }
+}

@@ -28,7 +28,11 @@ public enum VietnameseCollation {
 
     /// The key `text` sorts by. A run of digits sorts by its value ("Tổ 2" before "Tổ 10"),
     /// before any letter and after a space.
-    public static func key(_ text: String) -> Key {
+    public static func key(_ text: String) -> Key { key(text, lookingUp: true) }
+
+    /// `key(text)`, each letter looked up in the table of precomposed characters or (when
+    /// `lookingUp` is false, for the tests) each worked out from its decomposition.
+    package static func key(_ text: String, lookingUp: Bool) -> Key {
         var key = Key(letters: [], tones: [], cases: [])
         var digits: [Int] = []
         func endNumber() {
@@ -47,29 +51,64 @@ public enum VietnameseCollation {
                 continue
             }
             endNumber()
-            let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
-            guard var base = scalars.first else { continue }
-            let isUpper = base.properties.isUppercase
-            if let lower = base.properties.lowercaseMapping.unicodeScalars.first { base = lower }
-            let marks = Set(scalars.dropFirst().map(\.value))
-            // Each letter is its base times 4, plus 1 or 2 for the letters after it: ă â, đ, ê,
-            // ô ơ, ư.
-            var letter = Int(base.value) * 4
-            if base == "đ" {
-                letter = Int(("d" as Unicode.Scalar).value) * 4 + 1
-            } else if marks.contains(breve) {
-                letter += 1
-            } else if marks.contains(circumflex) {
-                letter += base == "a" ? 2 : 1
-            } else if marks.contains(horn) {
-                letter += base == "o" ? 2 : 1
+            let scalars = character.unicodeScalars
+            let sorted: CharacterKey?
+            if lookingUp, scalars.count == 1, let scalar = scalars.first, let known = precomposed[scalar.value] {
+                sorted = known
+            } else {
+                sorted = characterKey(character)
             }
-            key.letters.append(letter)
-            key.tones.append(marks.compactMap { tones[$0] }.first ?? 0)
-            key.cases.append(isUpper ? 1 : 0)
+            guard let sorted else { continue }
+            key.letters.append(sorted.letter)
+            key.tones.append(sorted.tone)
+            key.cases.append(sorted.upper)
         }
         endNumber()
         return key
+    }
+
+    /// One character's place: its letter, its tone and its case (`key`'s three rows).
+    struct CharacterKey: Equatable, Sendable {
+        var letter: Int
+        var tone: Int
+        var upper: Int
+    }
+
+    /// `characterKey` of every character of one scalar up to U+024F and of the Latin Extended
+    /// Additional block (U+1E00–U+1EFF, where the Vietnamese letters with tone marks are),
+    /// worked out once: a key then costs a table lookup per letter instead of Foundation's
+    /// canonical decomposition (a search page sorts 60 cells' names, a province 10,000).
+    private static let precomposed: [UInt32: CharacterKey] = {
+        var table: [UInt32: CharacterKey] = [:]
+        for value in Array(0x20...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(UInt32(value)), let sorted = characterKey(Character(scalar)) else {
+                continue
+            }
+            table[scalar.value] = sorted
+        }
+        return table
+    }()
+
+    /// The place of `character` from its canonical decomposition: the base letter (lower
+    /// case) times 4, plus 1 or 2 for the letters after it (ă â, đ, ê, ô ơ, ư); the tone of
+    /// its tone mark; 1 for upper case. `nil` for a character with no scalar.
+    static func characterKey(_ character: Character) -> CharacterKey? {
+        let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
+        guard var base = scalars.first else { return nil }
+        let isUpper = base.properties.isUppercase
+        if let lower = base.properties.lowercaseMapping.unicodeScalars.first { base = lower }
+        let marks = scalars.dropFirst().map(\.value)
+        var letter = Int(base.value) * 4
+        if base == "đ" {
+            letter = Int(("d" as Unicode.Scalar).value) * 4 + 1
+        } else if marks.contains(breve) {
+            letter += 1
+        } else if marks.contains(circumflex) {
+            letter += base == "a" ? 2 : 1
+        } else if marks.contains(horn) {
+            letter += base == "o" ? 2 : 1
+        }
+        return CharacterKey(letter: letter, tone: marks.compactMap { tones[$0] }.first ?? 0, upper: isUpper ? 1 : 0)
     }
 
     /// Whether `left` comes before `right` in Vietnamese order.
