@@ -158,6 +158,8 @@ let package = Package(
             dependencies: [
                 "ArchiveCore", "ArchiveSQLite", "ArchivePages", "ArchiveGenerator", "ArchiveSpreadsheets",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The library's own escaping, which `HTMLText` must match.
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(

@@ -35,14 +35,21 @@ public struct Pages: Sendable {
         public var description: String { "template \(name): \(error)" }
     }
 
-    /// Parses the templates compiled into the program.
+    /// Parses the templates compiled into the program, each escaping its values with
+    /// ``HTMLText`` (a `CONTENT_TYPE` pragma put at its head, which renders as nothing: the
+    /// engine gives every partial the library's own escaping unless the partial names another).
+    ///
+    /// swift-mustache keeps its content types in a process-wide table; registering ours under
+    /// its name again, as every `Pages` does, changes nothing.
     ///
     /// - throws: ``TemplateError`` if a template does not parse (which a test would catch).
     public init() throws {
+        MustacheContentTypes.register(HTMLText.ContentType(), named: HTMLText.contentTypeName)
+        let pragma = "{{% CONTENT_TYPE: \(HTMLText.contentTypeName) }}"
         var library = MustacheLibrary()
         for (name, bytes) in Self.sources {
             do {
-                try library.register(String(decoding: bytes, as: UTF8.self), named: name)
+                try library.register(pragma + "\n" + String(decoding: bytes, as: UTF8.self), named: name)
             } catch {
                 throw TemplateError(name: name, error: error)
             }
