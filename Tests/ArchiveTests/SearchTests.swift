@@ -92,6 +92,8 @@ struct SearchTests {
         for typed in [
             "\"", "\"unbalanced phrase", "OR", "- OR *", "((", "NOT", "AND AND", "*", "-", "???",
             "'; DROP TABLE meeting; --", "NEAR(a b)", "title:đảng", "{body}: x", "\u{0}", "",
+            // A quote with a combining mark is one Character, but still a quote to FTS5.
+            "x\"\u{301} autofocus", "\"\u{301}", "đảng \"\u{300}\u{323} phí", "dang\u{301}\"\u{301}",
         ] {
             _ = try await archive.search(typed)
         }

@@ -147,8 +147,11 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     private static func phrase(_ words: [String], prefix: Bool) -> String {
-        // Tokens are letters and digits only, so quoting cannot be broken out of.
-        "\"" + words.joined(separator: " ") + "\"" + (prefix ? " *" : "")
+        // Tokens are letters and digits, with the marks written on them; a mark written on a
+        // quote makes a word of it (`"́` is one Character, and marks belong to words), so
+        // quotes are taken out scalar by scalar: quoting cannot be broken out of.
+        let safe = words.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "\"" })) }
+        return "\"" + safe.joined(separator: " ") + "\"" + (prefix ? " *" : "")
     }
 
     private static func expression(_ required: [[Item]], _ excluded: [Item], words: (Item) -> [String]) -> String {
