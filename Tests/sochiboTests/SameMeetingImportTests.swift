@@ -172,4 +172,65 @@ import Testing
         #expect(try meetings().contains("np-2024-12-28"))
         #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("27/12/2024"))
     }
+
+    // A combined meeting holds the regular and the thematic meeting of its day: no path makes
+    // a second record of that sitting (the tester's second report, item 1: a correction could,
+    // and then the archive's own backup no longer restored).
+
+    @Test func aCorrectionOntoAnotherMeetingsDayIsRefused() throws {
+        try start()
+        let form = directory + "/c11.txt"
+        #expect(try run(["template", "--from", "np-2024-11", "-o", form]).status == 0)
+        let text = try String(contentsOfFile: form, encoding: .utf8)
+        #expect(text.contains("Ngày: 08/11/2024"))
+        let moved = try write(text.replacingOccurrences(of: "Ngày: 08/11/2024", with: "Ngày: 15/12/2024"))
+        let refused = try run(["correct", "np-2024-11", moved, "--reason", "sai ngày", "--by", "T", "--confirm"])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errors.contains(
+                "ngày 15/12/2024 chi bộ đã có biên bản np-2024-12 (thường kỳ kết hợp chuyên đề); "
+                    + "đính chính không được làm thành hai biên bản của một kỳ sinh hoạt"), "\(refused.errors)")
+        #expect(try run(["show", "np-2024-11"]).output.contains("08/11/2024"))
+        // To a day no other minutes hold, the correction is written.
+        let elsewhere = try write(text.replacingOccurrences(of: "Ngày: 08/11/2024", with: "Ngày: 16/12/2024"))
+        let corrected = try run(["correct", "np-2024-11", elsewhere, "--reason", "sai ngày", "--by", "T", "--confirm"])
+        #expect(corrected.status == 0, "\(corrected.errors)")
+    }
+
+    @Test func aNewFormOnTheDayOfACombinedMeetingIsRefused() throws {
+        try start()
+        let form = directory + "/c11.txt"
+        #expect(try run(["template", "--from", "np-2024-11", "-o", form]).status == 0)
+        let text = try String(contentsOfFile: form, encoding: .utf8)
+            .replacingOccurrences(of: "Mã biên bản: np-2024-11", with: "Mã biên bản:")
+            .replacingOccurrences(of: "Ngày: 08/11/2024", with: "Ngày: 15/12/2024")
+        let path = try write(text)
+        let before = try meetings()
+        let refused = try run(["file", path, "--by", "Lý Thị Thu"])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errors.contains("ngày 15/12/2024 chi bộ đã có biên bản np-2024-12 (thường kỳ kết hợp chuyên đề)"),
+            "\(refused.errors)")
+        #expect(try meetings() == before)
+    }
+
+    @Test func anImportedHalfOfACombinedMeetingIsRefused() throws {
+        try start()
+        let file = try exported(["--cell", "cb-na-pan", "--year", "2024"])
+        let (range, element) = try meeting("np-2024-11", in: file)
+        let half = try renaming(element, "np-2024-11", to: "np-z-1512")
+            .replacingOccurrences(of: "date=\"2024-11-08\"", with: "date=\"2024-12-15\"")
+            .replacingOccurrences(of: "kind=\"regular\"", with: "kind=\"thematic\"")
+        #expect(half.contains("date=\"2024-12-15\"") && half.contains("kind=\"thematic\""))
+        var text = file
+        text.insert(contentsOf: half, at: range.upperBound)
+        let path = try write(text)
+        let before = try meetings()
+        let refused = try run(["import", path])
+        #expect(refused.status == 1)
+        // The file holds both (a cell's year exported whole): the later of the two is refused.
+        #expect(refused.errors.contains("biên bản np-z-1512 ở dòng"), "\(refused.errors)")
+        #expect(refused.errors.contains("ngày 15/12/2024 của chi bộ cb-na-pan"), "\(refused.errors)")
+        #expect(try meetings() == before)
+    }
 }

@@ -339,4 +339,30 @@ struct SummaryCommandTests {
         #expect(text.output.contains("[short-meeting] \(draft)"), "\(text.output)")
         #expect(text.output.contains("[no-conclusion] \(draft)"), "\(text.output)")
     }
+
+    /// A draft's reports on tasks are in none of the figures, like the draft: filing the Nà
+    /// Pàn form of 28/12/2024 (which reports a task done) leaves the year's tasks as they were.
+    @Test func aDraftsTaskReportsAreNotCounted() throws {
+        let archive = directory + "/nhiem-vu"
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let sample = Sochibo.path("archive/samples/dbx-hop-thanh.xml")
+        #expect(try Sochibo.run(["import", "--archive", archive, sample]).status == 0)
+        func tasks() throws -> [String: Int] {
+            let summary = try Sochibo.run([
+                "summary", "--archive", archive, "--year", "2024", "--cell", "cb-na-pan", "--format", "json",
+            ])
+            let object = try #require(JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: Any])
+            let cell = try #require((object["cells"] as? [[String: Any]])?.first)
+            return try #require(cell["tasks"] as? [String: Int])
+        }
+        let before = try tasks()
+        let form = Sochibo.path("fixtures/forms/bien-ban-na-pan-2024-12-28.txt")
+        #expect(try String(contentsOfFile: form, encoding: .utf8).contains("hoàn thành"))
+        let filed = try Sochibo.run(["file", "--archive", archive, "--by", "Lý Thị Thu", form])
+        #expect(filed.status == 0, "\(filed.errors)")
+        #expect(try tasks() == before)
+        // Approved, its reports count.
+        #expect(try Sochibo.run(["approve", "--archive", archive, "cb-na-pan-2024-12-28", "--confirm"]).status == 0)
+        #expect(try tasks() != before)
+    }
 }

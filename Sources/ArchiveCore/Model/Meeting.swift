@@ -256,3 +256,17 @@ extension Meeting {
         }
     }
 }
+
+extension Meeting.Kind {
+    /// The kinds whose minutes, on one day of one cell, would record the same sitting as
+    /// minutes of this kind: the kind itself, and for a combined meeting its two halves (and
+    /// the combined meeting for either half). Two such records are one meeting recorded twice
+    /// (issue 11, item 1), which filing, correcting and importing refuse.
+    public var sameSittingKinds: [Meeting.Kind] {
+        switch self {
+        case .regular, .thematic: [self, .combined]
+        case .combined: [.combined, .regular, .thematic]
+        case .extraordinary: [.extraordinary]
+        }
+    }
+}

@@ -21,6 +21,9 @@ public enum FilingRules {
         /// A minutes form without a code, while the cell has draft minutes of the same day under
         /// another kind: most often the same minutes with their kind corrected.
         case sameDayDraftOfOtherKind(existing: String, kind: Meeting.Kind, date: LocalDate)
+        /// Minutes whose day and kind are those of other minutes of the cell (a combined
+        /// meeting holds the regular and the thematic one of its day): one sitting recorded twice.
+        case sameSitting(id: String, existing: String, kind: Meeting.Kind, date: LocalDate)
     }
 
     /// Whether minutes read from a form may replace `stored`, the record of the code it names

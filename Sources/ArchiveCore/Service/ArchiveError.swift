@@ -118,6 +118,10 @@ public enum LifecycleRefusal: Sendable, Equatable {
     case correctingADraft(kind: RecordKind, id: String)
     /// A correction that would move minutes to another cell.
     case correctionMovesMeeting
+    /// A correction that would give minutes the day and kind of other minutes of the cell
+    /// (a combined meeting holds the regular and the thematic one of its day): two records of
+    /// one meeting, which no import of a backup could take back.
+    case correctionOntoOtherMeeting(existing: String, date: LocalDate, kind: Meeting.Kind)
     /// A correction that would change a document's cell or type.
     case correctionChangesDocumentCellOrType
     /// A correction that would date a numbered document outside the term its number belongs

@@ -111,6 +111,10 @@ extension LifecycleRefusal {
             "\(kind == .meeting ? "biên bản" : "văn bản") \(id) còn là dự thảo: sửa thẳng, không cần đính chính"
         case .correctionMovesMeeting:
             "đính chính không được chuyển biên bản sang chi bộ khác"
+        case .correctionOntoOtherMeeting(let existing, let date, let kind):
+            "ngày \(date.vietnameseShort) chi bộ đã có biên bản \(existing) (\(kind.vietnameseName)); "
+                + "đính chính không được làm thành hai biên bản của một kỳ sinh hoạt. "
+                + "Hãy kiểm tra lại ngày và loại sinh hoạt trong mẫu"
         case .correctionChangesDocumentCellOrType:
             "đính chính không được đổi chi bộ hay loại của văn bản"
         case .correctionLeavesTerm(let termID, let date):
@@ -147,7 +151,8 @@ extension LifecycleRefusal {
             "nội dung đính chính giống hệt phiên bản hiện hành; hãy sửa chỗ cần đính chính rồi lưu lại"
         case .committeeRatingADraft:
             "biên bản này chưa được thông qua; đảng ủy chỉ xếp loại kỳ sinh hoạt đã thông qua biên bản"
-        case .correctionMovesMeeting, .correctionChangesDocumentCellOrType, .correctionLeavesTerm:
+        case .correctionMovesMeeting, .correctionChangesDocumentCellOrType, .correctionLeavesTerm,
+            .correctionOntoOtherMeeting:
             vietnameseDescription
         }
     }

@@ -11,6 +11,8 @@ extension FilingRules.Mismatch {
             "trong kho không có biên bản mã \(id), nhưng chi bộ đã có biên bản \(existing) cùng ngày \(date.vietnameseShort), cùng loại; chưa lưu gì để không thành hai biên bản của một kỳ. Nếu mẫu này là của biên bản đó, hãy ghi mã \(existing) (hoặc để trống mã)"
         case .sameDayDraftOfOtherKind(let existing, let kind, let date):
             "chi bộ đã có dự thảo biên bản \(existing) cùng ngày \(date.vietnameseShort) (loại \(kind.vietnameseName)); chưa lưu gì để không thành hai biên bản của một kỳ. Nếu mẫu này là biên bản đó với loại đã sửa, hãy ghi “Mã biên bản: \(existing)”; nếu đúng là một kỳ sinh hoạt khác cùng ngày, hãy ghi cho nó một mã mới, ví dụ \(existing)-2"
+        case .sameSitting(let id, let existing, let kind, let date):
+            "ngày \(date.vietnameseShort) chi bộ đã có biên bản \(existing) (\(kind.vietnameseName)); chưa lưu gì để không thành hai biên bản của một kỳ. Nếu mẫu này đúng là biên bản \(id), hãy sửa lại ngày hoặc loại sinh hoạt; nếu là biên bản \(existing), hãy ghi “Mã biên bản: \(existing)”"
         case .sameDocumentDraft(let existing, let title, let kind, let date):
             "chi bộ đã có dự thảo \(kind.vietnameseName.lowercased()) \(existing) cùng ngày \(date.vietnameseShort) (“\(title)”); chưa lưu gì để không thành hai bản của một văn bản. Nếu đây là bản sửa của dự thảo đó, hãy ghi mã \(existing); nếu đúng là một văn bản khác, hãy ghi cho nó một mã mới, ví dụ \(existing)-2"
         }

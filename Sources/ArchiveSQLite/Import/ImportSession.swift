@@ -193,7 +193,8 @@ final class ImportSession {
     // MARK: End
 
     /// Refuses minutes this import wrote under a code of their own for a cell, day and kind
-    /// that other minutes hold (`ImportRefusal.sameMeeting`): a second record of one meeting,
+    /// that other minutes hold (a combined meeting holds its regular and thematic halves,
+    /// `Meeting.Kind.sameSittingKinds`) (`ImportRefusal.sameMeeting`): a second record of one meeting,
     /// which filing a form never makes (`FilingRules`). Asked once every file is written, so
     /// that a file which moves one meeting to another day and writes another in its place is
     /// judged on what it leaves, whatever the order of its records. A pair the archive held
@@ -203,10 +204,13 @@ final class ImportSession {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT i.id, i.file, i.line, o.id, o.status, j.file, j.line, m.cell_id, m.date, m.kind
+                SELECT i.id, i.file, i.line, o.id, o.status, j.file, j.line, m.cell_id, m.date, o.kind
                 FROM imported_meeting i
                 JOIN meeting m ON m.id = i.id
-                JOIN meeting o ON o.cell_id = m.cell_id AND o.date = m.date AND o.kind = m.kind AND o.id <> m.id
+                JOIN meeting o ON o.cell_id = m.cell_id AND o.date = m.date AND o.id <> m.id
+                    AND (o.kind = m.kind
+                        OR (o.kind = 'combined' AND m.kind IN ('regular', 'thematic'))
+                        OR (m.kind = 'combined' AND o.kind IN ('regular', 'thematic')))
                 LEFT JOIN imported_meeting j ON j.id = o.id
                 WHERE (i.keyed_anew OR j.keyed_anew)
                   AND (j.id IS NULL OR j.file < i.file OR (j.file = i.file AND j.line < i.line))

@@ -185,8 +185,12 @@ extension Archive {
             let same = try String.fetchAll(
                 db, sql: "SELECT id FROM meeting WHERE cell_id = ? AND date = ? AND kind = ? ORDER BY id",
                 arguments: [meeting.cellID, meeting.date.description, meeting.kind.rawValue])
-            mismatch = FilingRules.check(
-                meeting, stored: stored, namedInForm: namedInForm, sameMeeting: same, cellName: cellName)
+            mismatch =
+                try FilingRules.check(
+                    meeting, stored: stored, namedInForm: namedInForm, sameMeeting: same, cellName: cellName)
+                ?? Self.sameMeeting(db, as: meeting).first.map {
+                    .sameSitting(id: meeting.id, existing: $0.id, kind: $0.kind, date: meeting.date)
+                }
         case .document(let document):
             var stored: Document?
             if case .document(let old)? = existing { stored = old }
@@ -208,7 +212,7 @@ extension Archive {
         let line: Int? =
             switch mismatch {
             case .otherCell: form.field("Chi bộ")?.number
-            case .otherMonth, .unknownCodeSameMeeting: form.field("Ngày")?.number
+            case .otherMonth, .unknownCodeSameMeeting, .sameSitting: form.field("Ngày")?.number
             case .sameDocumentDraft: form.field("Trích yếu")?.number ?? form.field("Ngày")?.number
             case .sameDayDraftOfOtherKind: form.field("Loại")?.number
             }
@@ -317,6 +321,19 @@ extension Archive {
     }
 
     /// Refuses a form without an id that could be any of several records already filed.
+    /// The cell's other minutes (not `meeting` itself) of `meeting`'s day whose kind records
+    /// the same sitting (`Meeting.Kind.sameSittingKinds`), by code, with their kinds.
+    static func sameMeeting(_ db: Database, as meeting: Meeting) throws -> [(id: String, kind: Meeting.Kind)] {
+        let kinds = meeting.kind.sameSittingKinds.map(\.rawValue)
+        let marks = kinds.map { _ in "?" }.joined(separator: ", ")
+        return try Row.fetchAll(
+            db,
+            sql: "SELECT id, kind FROM meeting WHERE cell_id = ? AND date = ? AND id <> ? AND kind IN (\(marks))"
+                + " ORDER BY id",
+            arguments: StatementArguments([meeting.cellID, meeting.date.description, meeting.id] + kinds)
+        ).compactMap { row in Meeting.Kind(rawValue: row["kind"]).map { (id: row["id"], kind: $0) } }
+    }
+
     private static func refuseAmbiguous(_ ids: [String], form: FormText, file: String, idLabel: String) throws {
         guard ids.count > 1 else { return }
         throw ArchiveError.formRefused([

@@ -147,6 +147,10 @@ extension Archive {
             guard old.cellID == meeting.cellID else {
                 throw ArchiveError.lifecycle(.correctionMovesMeeting)
             }
+            if let other = try Self.sameMeeting(db, as: meeting).first {
+                throw ArchiveError.lifecycle(
+                    .correctionOntoOtherMeeting(existing: other.id, date: meeting.date, kind: other.kind))
+            }
             meeting.status = old.status
             meeting.rating = meeting.rating ?? old.rating
             meeting.committeeRating = old.committeeRating

@@ -133,7 +133,8 @@ extension Archive {
         let meetings = try reader.meetingsForCounting(cellID: cellID, from: firstDay, through: lastDay)
         let documents = try reader.documentsForCounting(cellID: cellID, from: firstDay, through: lastDay)
         let first = firstDay.description, last = lastDay.description
-        // The last report on each of the year's tasks made by the end of the year.
+        // The last report on each of the year's tasks made by the end of the year, in approved
+        // minutes: a draft's reports are in none of the figures, like the draft itself.
         var taskStatus: [String: TaskReport.Status] = [:]
         let rows = try Row.fetchCursor(
             db.cachedStatement(
@@ -141,7 +142,7 @@ extension Archive {
                     SELECT r.task_id, r.status FROM task_report r
                     JOIN meeting m ON m.id = r.meeting_id
                     JOIN task t ON t.id = r.task_id JOIN document d ON d.id = t.document_id
-                    WHERE d.cell_id = ? AND d.date BETWEEN ? AND ? AND m.date <= ?
+                    WHERE d.cell_id = ? AND d.date BETWEEN ? AND ? AND m.date <= ? AND m.status = 'approved'
                     ORDER BY m.date, m.start_time, m.id, r.position
                     """), arguments: [cellID, first, last, last])
         while let row = try rows.next() {
