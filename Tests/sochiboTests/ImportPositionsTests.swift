@@ -8,20 +8,9 @@ import Testing
 @Suite struct ImportPositionsTests {
     let directory = Sochibo.temporaryDirectory()
 
-    /// The `LINE:COLUMN: lỗi: MESSAGE` lines `import` prints for `text`, written to a file and
-    /// imported into an empty archive; the import must be refused as a whole.
+    /// The `LINE:COLUMN: lỗi: MESSAGE` lines `import` prints for `text` (`Sochibo.importErrors`).
     func errors(importing text: String) throws -> [String] {
-        let archive = directory + "/\(UUID().uuidString)"
-        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
-        let path = directory + "/\(UUID().uuidString).xml"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let result = try Sochibo.run(["import", path, "--archive", archive])
-        #expect(result.status == 1)
-        #expect(result.errorLines.last?.contains("kho lưu trữ giữ nguyên như trước") == true, "\(result.errors)")
-        let listed = try Sochibo.run(["list", "cells", "--archive", archive, "--format", "json"])
-        let cells = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [Any]
-        #expect(cells?.isEmpty == true, "nothing written: \(listed.output)")
-        return result.errorLines.filter { $0.hasPrefix(path + ":") }.map { String($0.dropFirst(path.count + 1)) }
+        try Sochibo.importErrors(of: text, in: directory)
     }
 
     func fixture(_ name: String) throws -> String {

@@ -139,19 +139,22 @@ import Testing
         #expect(typo.errors.contains("(dbx-hop-thanh)? Hoặc xem") && !typo.errors.contains("?."), "\(typo.errors)")
     }
 
+    /// The subcommands a help screen lists under "LỆNH CON:", by name.
+    static func subcommands(in text: String) -> [String] {
+        guard let start = text.range(of: "LỆNH CON:\n") else { return [] }
+        return text[start.upperBound...].split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }.filter { $0 != "Xem" }
+    }
+
     @Test func helpScreensUseVietnameseHeadingsOnEveryCommand() throws {
         let root = try Sochibo.run(["--help"])
         #expect(root.status == 0)
         #expect(root.output.contains("TÙY CHỌN:") && root.output.contains("LỆNH CON:"), "\(root.output)")
         #expect(root.output.contains("Xem hướng dẫn của từng lệnh bằng `sochibo help LỆNH`."))
         // Every command and subcommand listed, by --help and by `sochibo help`.
-        let listed = { (text: String) -> [String] in
-            guard let start = text.range(of: "LỆNH CON:\n") else { return [] }
-            return text[start.upperBound...].split(separator: "\n").compactMap { line in
-                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
-                return line.split(separator: " ").first.map(String.init)
-            }.filter { $0 != "Xem" }
-        }
+        let listed = Self.subcommands(in:)
         var commands = listed(root.output).map { [$0] }
         #expect(commands.count >= 20, "\(commands)")
         var checked = 0
@@ -180,13 +183,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = columns
         let root = try Sochibo.run(["--help"], environment: environment)
-        let listed = { (text: String) -> [String] in
-            guard let start = text.range(of: "LỆNH CON:\n") else { return [] }
-            return text[start.upperBound...].split(separator: "\n").compactMap { line in
-                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
-                return line.split(separator: " ").first.map(String.init)
-            }.filter { $0 != "Xem" }
-        }
+        let listed = Self.subcommands(in:)
         var commands = listed(root.output).map { [$0] }
         #expect(commands.count >= 20, "\(commands)")
         var checked = 0

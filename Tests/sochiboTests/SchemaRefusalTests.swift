@@ -8,16 +8,9 @@ import Testing
 struct SchemaRefusalTests {
     let directory = Sochibo.temporaryDirectory()
 
-    /// The lines `import` prints about `text` (written to a file), as `LINE:COLUMN: lỗi: MESSAGE`.
+    /// The lines `import` prints about `text` (`Sochibo.importErrors`).
     func errors(importing text: String) throws -> [String] {
-        let archive = directory + "/\(UUID().uuidString)"
-        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
-        let path = directory + "/\(UUID().uuidString).xml"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let result = try Sochibo.run(["import", path, "--archive", archive])
-        #expect(result.status == 1)
-        #expect(result.errorLines.last?.contains("kho lưu trữ giữ nguyên như trước") == true, "\(result.errors)")
-        return result.errorLines.filter { $0.hasPrefix(path + ":") }.map { String($0.dropFirst(path.count + 1)) }
+        try Sochibo.importErrors(of: text, in: directory)
     }
 
     var sample: String {

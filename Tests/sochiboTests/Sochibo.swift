@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `sochibo` program, built next to the tests, as a script or a person would.
 struct Sochibo {
@@ -37,6 +38,23 @@ struct Sochibo {
         atexit { try? FileManager.default.removeItem(atPath: Sochibo.temporaryRoot) }
         return path
     }()
+
+    /// The `LINE:COLUMN: lỗi: MESSAGE` lines `import` prints about `text`, written to a file in
+    /// `directory` and imported into a new archive there; the import must be refused as a whole
+    /// (its last line says the archive is as before, and the archive holds no cell).
+    static func importErrors(of text: String, in directory: String) throws -> [String] {
+        let archive = directory + "/\(UUID().uuidString)"
+        #expect(try run(["init", "--archive", archive]).status == 0)
+        let path = directory + "/\(UUID().uuidString).xml"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try run(["import", path, "--archive", archive])
+        #expect(result.status == 1)
+        #expect(result.errorLines.last?.contains("kho lưu trữ giữ nguyên như trước") == true, "\(result.errors)")
+        let listed = try run(["list", "cells", "--archive", archive, "--format", "json"])
+        let cells = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [Any]
+        #expect(cells?.isEmpty == true, "nothing written: \(listed.output)")
+        return result.errorLines.filter { $0.hasPrefix(path + ":") }.map { String($0.dropFirst(path.count + 1)) }
+    }
 
     static func temporaryDirectory() -> String {
         let path = temporaryRoot + "/\(UUID().uuidString)"
