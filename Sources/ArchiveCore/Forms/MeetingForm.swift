@@ -317,13 +317,15 @@ public enum MeetingForm {
             ("dang thuc hien", .inProgress), ("dang lam", .inProgress), ("chua thuc hien", .notStarted),
             ("chua lam", .notStarted), ("da huy", .cancelled), ("huy", .cancelled),
         ]
+        let separators: Set<Character> = ["—", "–", "-", ":", ",", ";", "/", "."]
         let characters = Array(text)
         for (phrase, status) in statuses {
-            for end in 1...characters.count
+            // Folding keeps one character for each ("đã xong" is "da xong"): a status ends
+            // within its phrase's length, so only those first characters are tried.
+            for end in 1...min(characters.count, phrase.count)
             where end == characters.count || !(characters[end].isLetter || characters[end].isNumber) {
                 guard VietnameseText.fold(String(characters[..<end])) == phrase else { continue }
                 var note = Substring(String(characters[end...]))
-                let separators: Set<Character> = ["—", "–", "-", ":", ",", ";", "/", "."]
                 while let first = note.first, first.isWhitespace || separators.contains(first) {
                     note = note.dropFirst()
                 }

@@ -151,3 +151,16 @@ public enum ArchiveRecord: Sendable, Hashable {
     case meeting(Meeting, cell: Cell)
     case document(Document, cell: Cell)
 }
+
+extension ArchiveRecord {
+    /// The record's identifier.
+    public var id: String {
+        switch self {
+        case .organization(let organization): organization.id
+        case .cell(let cell): cell.id
+        case .member(let member, _): member.id
+        case .meeting(let meeting, _): meeting.id
+        case .document(let document, _): document.id
+        }
+    }
+}

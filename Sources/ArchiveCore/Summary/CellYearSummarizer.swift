@@ -87,6 +87,14 @@ public struct CellYearSummarizer: Sendable {
         // once per meeting rather than once per rule.
         let byID = Dictionary(cell.members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let otherMeetings = held.map { ApprovalWarnings.OtherMeeting(id: $0.id, kind: $0.kind, date: $0.date) }
+        // What one meeting's record breaks, as `check` says it: its own rules (a short meeting,
+        // a failed vote…), no conclusion, a rating its score does not earn, and what approval
+        // warns of against the minutes held.
+        func recordFindings(_ meeting: Meeting, facts: MeetingFacts) -> [Finding] {
+            meeting.findings(byID: byID, facts: facts) + (meeting.conclusion.isEmpty ? [.noConclusion(meeting)] : [])
+                + meeting.ratingFindings(rubric: rubric)
+                + ApprovalWarnings.findings(meeting, names: names, facts: facts, otherMeetings: otherMeetings)
+        }
         for draft in drafts {
             findings.append(
                 Finding(
@@ -94,16 +102,10 @@ public struct CellYearSummarizer: Sendable {
                     message:
                         "Biên bản kỳ sinh hoạt ngày \(draft.date.vietnameseShort) chưa được thông qua: chưa tính là đã sinh hoạt."
                 ))
-            // Every finding `check` gives a draft, with the same codes and in the order of the
-            // minutes held below: the rules its record breaks (a short meeting, a failed vote…),
-            // no conclusion, a rating its score does not earn, and what approval will warn of
-            // (issue 11, item 10), against the minutes held. The draft fills no figure: its
-            // length, conclusion and votes are not in `shortMeetings` and the rest.
-            let facts = MeetingFacts(draft, members: cell.members)
-            findings += draft.findings(byID: byID, facts: facts)
-            if draft.conclusion.isEmpty { findings.append(.noConclusion(draft)) }
-            findings += draft.ratingFindings(rubric: rubric)
-            findings += ApprovalWarnings.findings(draft, names: names, facts: facts, otherMeetings: otherMeetings)
+            // Every finding `check` gives a draft, as for the minutes held below (issue 11,
+            // item 10); the draft fills no figure: its length, conclusion and votes are not in
+            // `shortMeetings` and the rest.
+            findings += recordFindings(draft, facts: MeetingFacts(draft, members: cell.members))
         }
 
         var attendance: [MeetingAttendance] = []
@@ -130,14 +132,8 @@ public struct CellYearSummarizer: Sendable {
                     FailedVote(
                         meeting: meeting.id, subject: vote.subject, votesFor: vote.votesFor, entitled: base.entitled))
             }
-            findings += meeting.findings(byID: byID, facts: facts)
-            if meeting.conclusion.isEmpty {
-                withoutConclusion.append(meeting.id)
-                findings.append(.noConclusion(meeting))
-            }
-            findings += meeting.ratingFindings(rubric: rubric)
-            findings += ApprovalWarnings.findings(
-                meeting, names: names, facts: facts, otherMeetings: otherMeetings)
+            if meeting.conclusion.isEmpty { withoutConclusion.append(meeting.id) }
+            findings += recordFindings(meeting, facts: facts)
         }
 
         let unexcused = unexcusedAbsences(held, cell: cell, names: names)

@@ -208,9 +208,7 @@ final class ImportSession {
                 FROM imported_meeting i
                 JOIN meeting m ON m.id = i.id
                 JOIN meeting o ON o.cell_id = m.cell_id AND o.date = m.date AND o.id <> m.id
-                    AND (o.kind = m.kind
-                        OR (o.kind = 'combined' AND m.kind IN ('regular', 'thematic'))
-                        OR (m.kind = 'combined' AND o.kind IN ('regular', 'thematic')))
+                    AND \(Meeting.Kind.sameSittingCondition("m.kind", "o.kind"))
                 LEFT JOIN imported_meeting j ON j.id = o.id
                 WHERE (i.keyed_anew OR j.keyed_anew)
                   AND (j.id IS NULL OR j.file < i.file OR (j.file = i.file AND j.line < i.line))

@@ -693,16 +693,3 @@ struct FilingController {
     }
 
 }
-
-extension ArchiveRecord {
-    /// The record's identifier.
-    fileprivate var id: String {
-        switch self {
-        case .meeting(let meeting, _): meeting.id
-        case .document(let document, _): document.id
-        case .organization(let organization): organization.id
-        case .cell(let cell): cell.id
-        case .member(let member, _): member.id
-        }
-    }
-}

@@ -338,7 +338,7 @@ public struct ArchiveScope: Sendable {
     /// refusals, checked again on it without reading it again).
     func lifecycle(of record: ArchiveRecord) async throws -> RecordLifecycle {
         try checkReadable(record)
-        return try await archive.lifecycle(of: Self.id(of: record))
+        return try await archive.lifecycle(of: record.id)
     }
 
     /// The print page's data of a record the account may read (same refusals as `record`).
@@ -351,22 +351,12 @@ public struct ArchiveScope: Sendable {
     /// again on it without reading it again).
     func printable(of record: ArchiveRecord) async throws -> PrintableRecord {
         try checkReadable(record)
-        return try await printableData(id: Self.id(of: record))
+        return try await printableData(id: record.id)
     }
 
     private func printableData(id: String) async throws -> PrintableRecord {
         let printable = try await archive.printable(id: id)
         return account.confidential ? printable : printable.withholdingConfidentialTasks().record
-    }
-
-    private static func id(of record: ArchiveRecord) -> String {
-        switch record {
-        case .organization(let organization): organization.id
-        case .cell(let cell): cell.id
-        case .member(let member, _): member.id
-        case .meeting(let meeting, _): meeting.id
-        case .document(let document, _): document.id
-        }
     }
 
     /// The documents adopted at `meetingID` that the account may read, in order.
