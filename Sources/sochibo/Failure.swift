@@ -51,6 +51,8 @@ enum Failure {
                 return [
                     "sochibo: \(id) là mã của một \(kind.vietnameseName); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."
                 ]
+            case .unconfirmedRegisterChange:
+                return [sentence + " (chạy lại lệnh với --confirm)."]
             case .register(.listRefused(let problems)):
                 return problems.map { "sochibo: \($0)." } + [sentence + "."]
             case .unconfirmedWarnings(let meetingID, let warnings):

@@ -133,7 +133,7 @@ struct MemberAdmitCommand: AsyncParsableCommand {
         commandName: "admit", abstract: "Kết nạp đảng viên mới (dự bị); in ra mã của đảng viên.")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
     @OptionGroup var member: NewMemberOptions
 
     func run() async throws {
@@ -154,7 +154,7 @@ struct MemberTransferInCommand: AsyncParsableCommand {
         commandName: "transfer-in", abstract: "Đảng viên từ nơi khác chuyển sinh hoạt đến chi bộ.")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
     @OptionGroup var member: NewMemberOptions
 
     @Option(help: ArgumentHelp("Ngày được công nhận chính thức (bỏ trống nếu còn dự bị).", valueName: "NGÀY"))
@@ -177,7 +177,7 @@ struct MemberAttachCommand: AsyncParsableCommand {
         abstract: "Đảng viên sinh hoạt tạm thời ở chi bộ (không tính vào số có quyền biểu quyết).")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
     @OptionGroup var member: NewMemberOptions
 
     @Option(help: ArgumentHelp("Ngày được công nhận chính thức (bỏ trống nếu còn dự bị).", valueName: "NGÀY"))
@@ -199,7 +199,7 @@ struct MemberConfirmCommand: AsyncParsableCommand {
         commandName: "confirm", abstract: "Công nhận đảng viên chính thức (sau 12 tháng dự bị).")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
 
     @OptionGroup var who: MemberArgument
 
@@ -223,7 +223,7 @@ struct MemberExemptCommand: AsyncParsableCommand {
         commandName: "exempt", abstract: "Miễn công tác và sinh hoạt đảng cho một đảng viên (do chi bộ quyết định).")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
 
     @OptionGroup var who: MemberArgument
 
@@ -254,7 +254,7 @@ struct MemberEndExemptionCommand: AsyncParsableCommand {
         commandName: "end-exemption", abstract: "Kết thúc lần miễn sinh hoạt đang để ngỏ (ngày cuối cùng được miễn).")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
 
     @OptionGroup var who: MemberArgument
 
@@ -273,6 +273,25 @@ struct MemberEndExemptionCommand: AsyncParsableCommand {
     }
 }
 
+/// Who records a dated register event, and whether the person confirms its changes to the
+/// figures of approved minutes (`ArchiveError.unconfirmedRegisterChange`).
+struct RegisterActorOptions: ParsableArguments {
+    @OptionGroup var actor: ActorOptions
+
+    @Flag(
+        help:
+            "Xác nhận ghi cả khi việc này làm đổi số liệu của biên bản đã thông qua (đã xem lại ngày và đúng là như vậy)."
+    )
+    var confirm = false
+
+    /// Who and when, for the audit log, with the confirmation.
+    var context: AuditContext {
+        var context = actor.context
+        context.confirmedChangesToApprovedMinutes = confirm
+        return context
+    }
+}
+
 /// The options of the three ways of leaving the cell.
 struct LeavingOptions: ParsableArguments {
     @OptionGroup var who: MemberArgument
@@ -281,7 +300,7 @@ struct LeavingOptions: ParsableArguments {
     var date: String
 
     func leave(
-        _ reason: Member.LeaveReason, options: ArchiveOptions, actor: ActorOptions
+        _ reason: Member.LeaveReason, options: ArchiveOptions, actor: RegisterActorOptions
     ) async throws {
         try await Failure.guarding {
             let archive = try options.open()
@@ -299,7 +318,7 @@ struct MemberTransferOutCommand: AsyncParsableCommand {
         commandName: "transfer-out", abstract: "Đảng viên chuyển sinh hoạt đi nơi khác.")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
     @OptionGroup var leaving: LeavingOptions
 
     func run() async throws { try await leaving.leave(.transferred, options: options, actor: actor) }
@@ -309,7 +328,7 @@ struct MemberDeathCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "death", abstract: "Đảng viên từ trần.")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
     @OptionGroup var leaving: LeavingOptions
 
     func run() async throws { try await leaving.leave(.deceased, options: options, actor: actor) }
@@ -319,7 +338,7 @@ struct MemberRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Xóa tên đảng viên.")
 
     @OptionGroup var options: ArchiveOptions
-    @OptionGroup var actor: ActorOptions
+    @OptionGroup var actor: RegisterActorOptions
     @OptionGroup var leaving: LeavingOptions
 
     func run() async throws { try await leaving.leave(.removed, options: options, actor: actor) }
@@ -467,7 +486,7 @@ struct MemberLoadCommand: AsyncParsableCommand {
                     // its members: a member already in it, whatever the tone placement of the
                     // name ("Hoà" is "Hòa"), is refused here as the load refuses it.
                     if case .cell(let found) = try await archive.record(id: cellID) { [found] } else { [] }
-                let problems = list.problems + list.ruleProblems(today: Today.date, cells: cells)
+                let problems = try await archive.loadProblems(list, today: Today.date)
                 // A row refused is not also warned of: the load says only why it refuses it.
                 let refusedRows = Set(problems.map(\.row))
                 for warning in list.namesakeWarnings(cells: cells) where !refusedRows.contains(warning.row) {

@@ -190,7 +190,9 @@ import Testing
 
 @Suite struct MemberRegisterStoreTests {
     static let today = LocalDate.d("2025-06-30")
-    static let secretary = AuditContext(actor: "Hà Văn Lợi")
+    /// The secretary, confirming changes to approved minutes: the sample's minutes run to
+    /// December 2024, and these tests date events before them on purpose.
+    static let secretary = AuditContext(actor: "Hà Văn Lợi", confirmedChangesToApprovedMinutes: true)
 
     @Test func eventsAreWrittenWithTheirAuditEntries() async throws {
         let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
@@ -415,9 +417,132 @@ import Testing
         }
         #expect(try await archive.auditLog(record: nil).count == before)
         let good = MemberList.read(
-            Data("Họ và tên;Ngày kết nạp\nLò Thị Hoa;02/03/2024\nVi Văn Tâm;01/07/2001\n".utf8), cellID: "cb-na-pan")
+            Data(
+                "Họ và tên;Ngày kết nạp;Ngày vào chi bộ\nLò Thị Hoa;02/03/2024;02/01/2025\nVi Văn Tâm;01/07/2001;02/01/2025\n"
+                    .utf8),
+            cellID: "cb-na-pan")
         let loaded = try await archive.load(good, today: Self.today, context: .tester)
         #expect(loaded.map(\.id) == ["cb-na-pan-dv-01", "cb-na-pan-dv-02"])
         #expect(try await archive.auditLog(record: "cb-na-pan-dv-02").map(\.action) == [.import])
+    }
+}
+
+/// A register event dated before approved minutes changes what they say (the last note's
+/// worst leftover: a list without "Ngày vào chi bộ" put members admitted years ago into every
+/// signed meeting). The store asks first; the list refuses such rows.
+@Suite struct ApprovedMinutesChangeTests {
+    static let today = LocalDate.d("2025-06-30")
+    static let officials = (0..<4).map {
+        Member(id: "o\($0)", fullName: "Đảng viên \($0)", admitted: .d("1990-01-01"), confirmed: .d("1991-01-01"))
+    }
+
+    /// Approved minutes on `date` with the four officials present and a vote of 3 for.
+    static func minutes(_ id: String, on date: String, status: Meeting.Status = .approved) -> Meeting {
+        Meeting(
+            id: id, cellID: "cb", kind: .regular, date: .d(date), start: TimeOfDay("19:00")!,
+            end: TimeOfDay("21:00")!, place: "Nhà văn hóa", chairID: "o0", recorderID: "o1",
+            attendance: officials.map { Attendance(memberID: $0.id, presence: .present) },
+            agenda: ["Việc tháng"], proceedings: ["Bàn bạc."], conclusion: ["Nhất trí."],
+            votes: [Vote(subject: "Nghị quyết", votesFor: 3, votesAgainst: 1, abstentions: 0)], status: status)
+    }
+
+    @Test func onlyApprovedMinutesWhoseFiguresMoveAreNamed() throws {
+        let meetings = [
+            Self.minutes("m1", on: "2024-01-10"), Self.minutes("m2", on: "2024-02-10"),
+            Self.minutes("m3", on: "2024-03-10", status: .draft),
+        ]
+        // Two officials transferred in from 1 February, named in no minutes: February's
+        // base goes from 4 to 6 and 3 votes for are no longer more than half.
+        let newcomers = (4..<6).map {
+            Member(
+                id: "n\($0)", fullName: "Mới \($0)", admitted: .d("2000-01-01"), confirmed: .d("2001-01-01"),
+                joinedCell: .d("2024-02-01"))
+        }
+        let changes = MemberRules.approvedMinutesChanges(
+            of: meetings, before: Self.officials, after: Self.officials + newcomers)
+        #expect(changes.map(\.meetingID) == ["m2"], "January is before them; March is a draft")
+        let change = try #require(changes.first)
+        #expect(change.expectedBefore == 4 && change.expectedAfter == 6 && change.presentAfter == 4)
+        #expect(change.entitledBefore == 4 && change.entitledAfter == 6)
+        #expect(change.turnedVotes == [.init(subject: "Nghị quyết", passesAfter: false)])
+        #expect(
+            change.vietnameseDescription
+                == "ngày 10/02/2024: có mặt 4/4 thành 4/6, có quyền biểu quyết 4 thành 6 đảng viên, biểu quyết “Nghị quyết” thành không đạt"
+        )
+        // A member leaving after the last approved minutes changes nothing signed.
+        var leaving = Self.officials
+        leaving[3].leftCell = .d("2024-02-11")
+        #expect(MemberRules.approvedMinutesChanges(of: meetings, before: Self.officials, after: leaving).isEmpty)
+        // The same member leaving before February's minutes: 3 of 3 present, 3 entitled.
+        leaving[3].leftCell = .d("2024-02-01")
+        let left = MemberRules.approvedMinutesChanges(of: meetings, before: Self.officials, after: leaving)
+        #expect(left.map(\.meetingID) == ["m2"] && left.first?.entitledAfter == 3)
+    }
+
+    @Test func theStoreAsksBeforeChangingApprovedMinutesAndWritesNothingUntilConfirmed() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let before = try await archive.auditLog(record: nil).count
+        let exportBefore = try await Support.export(archive)
+        let plain = AuditContext(actor: "Hà Văn Lợi")
+        let newcomer = NewMember(cellID: "cb-na-pan", fullName: "Lò Thị Hoa", admitted: .d("2024-03-02"))
+        do {
+            _ = try await archive.admit(newcomer, today: Self.today, context: plain)
+            Issue.record("admitted without confirmation")
+        } catch ArchiveError.unconfirmedRegisterChange(let member, let changes) {
+            #expect(member == "Lò Thị Hoa")
+            #expect(changes.first?.date == .d("2024-03-10") && changes.last?.date == .d("2024-12-15"))
+            #expect(changes.allSatisfy { $0.expectedAfter == $0.expectedBefore + 1 })
+            let sentence = ArchiveError.unconfirmedRegisterChange(member: member, changes: changes)
+                .vietnameseDescription
+            #expect(sentence.hasPrefix("chưa ghi gì: ghi như vậy cho đồng chí Lò Thị Hoa thì số liệu của "))
+            #expect(sentence.contains("biên bản khác, đến ngày 15/12/2024"))
+        }
+        // Every dated event of a member of those minutes asks too.
+        await #expect(throws: ArchiveError.self) {
+            _ = try await archive.leave(
+                memberID: "np-09", on: .d("2024-11-15"), reason: .deceased, today: Self.today, context: plain)
+        }
+        await #expect(throws: ArchiveError.self) {
+            _ = try await archive.exempt(
+                memberID: "np-05", Exemption(from: .d("2024-10-01"), reason: "Đi chữa bệnh"), today: Self.today,
+                context: plain)
+        }
+        #expect(try await archive.auditLog(record: nil).count == before)
+        #expect(try await Support.export(archive) == exportBefore)
+        // After the last approved minutes, or confirmed, the event is written.
+        let later = try await archive.admit(
+            NewMember(cellID: "cb-na-pan", fullName: "Vi Văn Tâm", admitted: .d("2025-01-05")), today: Self.today,
+            context: plain)
+        #expect(later.joinedCell == .d("2025-01-05"))
+        let confirmed = try await archive.admit(
+            newcomer, today: Self.today,
+            context: AuditContext(actor: "Hà Văn Lợi", confirmedChangesToApprovedMinutes: true))
+        #expect(try await archive.auditLog(record: confirmed.id).map(\.action) == [.admit])
+        #expect(try await archive.auditLog(record: nil).count == before + 2)
+    }
+
+    @Test func aListWithoutJoiningDaysIsRefusedWhereMinutesAreApproved() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let before = try await archive.auditLog(record: nil).count
+        let undated = MemberList.read(
+            Data("Họ và tên;Ngày kết nạp\nLò Thị Hoa;02/03/2015\nVi Văn Tâm;05/01/2025\n".utf8), cellID: "cb-na-pan")
+        let problems = try await archive.loadProblems(undated, today: Self.today)
+        #expect(problems.map(\.row) == [2], "Tâm was admitted after the last approved minutes")
+        #expect(problems.first?.message.contains("chưa ghi “Ngày vào chi bộ” nên lấy ngày kết nạp 02/03/2015") == true)
+        await #expect(throws: ArchiveError.register(.listRefused(problems))) {
+            _ = try await archive.load(undated, today: Self.today, context: .tester)
+        }
+        #expect(try await archive.auditLog(record: nil).count == before)
+        // A joining day before approved minutes is refused too, in other words.
+        let early = MemberList.read(
+            Data("Họ và tên;Ngày kết nạp;Ngày vào chi bộ\nLò Thị Hoa;02/03/2015;01/06/2024\n".utf8),
+            cellID: "cb-na-pan")
+        let earlyProblems = try await archive.loadProblems(early, today: Self.today)
+        #expect(earlyProblems.first?.message.hasPrefix("“Ngày vào chi bộ” 01/06/2024 làm đổi số liệu của ") == true)
+        let dated = MemberList.read(
+            Data("Họ và tên;Ngày kết nạp;Ngày vào chi bộ\nLò Thị Hoa;02/03/2015;20/12/2024\n".utf8),
+            cellID: "cb-na-pan")
+        #expect(try await archive.loadProblems(dated, today: Self.today).isEmpty)
+        #expect(try await archive.load(dated, today: Self.today, context: .tester).count == 1)
     }
 }

@@ -45,12 +45,18 @@ import Testing
             #expect(binh.lowerBound < dung.lowerBound && dung.lowerBound < loi.lowerBound)
             #expect(page.body.contains(#"action="/chi-bo/cb-na-pan/dang-vien/ket-nap""#))
 
+            let admission = [
+                ("ho-ten", "Lò Thị Hoa"), ("nam-sinh", "1998"), ("ngay-ket-nap", "02/03/2024"), ("ngay-vao-chi-bo", ""),
+            ]
+            // The sample's approved minutes from March 2024 on do not name her: the form comes
+            // back with what they would say instead and a box to confirm; nothing is written.
+            let asked = try await browser.post("/chi-bo/cb-na-pan/dang-vien/ket-nap", admission)
+            #expect(asked.status == .unprocessableContent)
+            #expect(asked.body.contains("biên bản đã thông qua sẽ đổi: ngày 10/03/2024: có mặt"), "\(asked.body)")
+            #expect(asked.body.contains(#"id="ket-nap-confirm" name="confirm" value="1" required"#))
+            await #expect(throws: ArchiveError.self) { _ = try await archive.member(id: "cb-na-pan-dv-01") }
             let admitted = try await browser.post(
-                "/chi-bo/cb-na-pan/dang-vien/ket-nap",
-                [
-                    ("ho-ten", "Lò Thị Hoa"), ("nam-sinh", "1998"), ("ngay-ket-nap", "02/03/2024"),
-                    ("ngay-vao-chi-bo", ""),
-                ])
+                "/chi-bo/cb-na-pan/dang-vien/ket-nap", admission + [("confirm", "1")])
             #expect(admitted.status == .seeOther)
             #expect(admitted.location == "/dang-vien/cb-na-pan-dv-01?da-ghi=1")
             let (member, _) = try await archive.member(id: "cb-na-pan-dv-01")
@@ -62,7 +68,8 @@ import Testing
             #expect(memberPage.body.contains("Đã ghi vào sổ đảng viên"))
             #expect(memberPage.body.contains(#"action="/dang-vien/cb-na-pan-dv-01/chinh-thuc""#))
             let exempted = try await browser.post(
-                "/dang-vien/np-05/mien", [("tu-ngay", "2024-10-01"), ("den-ngay", ""), ("ly-do", "Đi chữa bệnh")])
+                "/dang-vien/np-05/mien",
+                [("tu-ngay", "2024-10-01"), ("den-ngay", ""), ("ly-do", "Đi chữa bệnh"), ("confirm", "1")])
             #expect(exempted.status == .seeOther)
             #expect(try await archive.auditLog(record: "np-05").last?.action == .exempt)
         }
@@ -244,8 +251,16 @@ import Testing
             #expect(
                 try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: bad, csrf: false).status
                     == .forbidden)
-            let good =
+            // Without "Ngày vào chi bộ" both would count in the approved minutes since 2023.
+            let undated =
                 "Họ và tên,Ngày kết nạp,Ngày chính thức\nLò Thị Hoa,02/03/2023,02/03/2024\n\"Vi Văn Tâm\",01/07/2001,\n"
+            let guessed = try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: undated)
+            #expect(guessed.body.contains("Dòng 2: chưa ghi “Ngày vào chi bộ” nên lấy ngày kết nạp 02/03/2023"))
+            #expect(guessed.body.contains("Dòng 3: chưa ghi “Ngày vào chi bộ”"))
+            #expect(!guessed.body.contains("Nạp tất cả"))
+            let good =
+                "Họ và tên,Ngày kết nạp,Ngày chính thức,Ngày vào chi bộ\nLò Thị Hoa,02/03/2023,02/03/2024,20/12/2024\n"
+                + "\"Vi Văn Tâm\",01/07/2001,,20/12/2024\n"
             let preview = try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: good)
             #expect(preview.body.contains("Đọc được 2 đảng viên"))
             let content = try #require(preview.body.range(of: #"name="noi-dung" value=""#)).upperBound

@@ -91,6 +91,7 @@ import Testing
         // The cell by its name, as every other --cell takes it.
         let first = try member([
             "admit", "--cell", "na pan", "--name", "Lò Thị Hoà", "--birth-year", "1998", "--admitted", "02/03/2023",
+            "--confirm",
         ])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("mã cb-na-pan-dv-"), "\(first.output)")
@@ -98,13 +99,14 @@ import Testing
         // The same name (another tone placement, another case) and year: refused, named.
         let again = try member([
             "transfer-in", "--cell", "cb-na-pan", "--name", "lò thị hòa", "--birth-year", "1998", "--admitted",
-            "02/03/2023",
+            "02/03/2023", "--confirm",
         ])
         #expect(again.status != 0)
         #expect(again.errors.contains("chi bộ đã có đồng chí Lò Thị Hoà, sinh năm 1998"), "\(again.errors)")
         // Another year: a namesake, entered, with a warning.
         let namesake = try member([
             "attach", "--cell", "cb-na-pan", "--name", "Lò Thị Hòa", "--birth-year", "1975", "--admitted", "02/03/2000",
+            "--confirm",
         ])
         #expect(namesake.status == 0, "\(namesake.errors)")
         #expect(namesake.errors.contains("Chi bộ đã có đồng chí Lò Thị Hoà (sinh năm 1998)"), "\(namesake.errors)")

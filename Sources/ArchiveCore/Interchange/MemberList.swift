@@ -196,6 +196,45 @@ public struct MemberList: Sendable {
         }
     }
 
+    /// The entries that would enter approved minutes which do not name them, each at its row.
+    /// A member counts in every meeting of the cell from the day of joining it (the admission
+    /// day when "Ngày vào chi bộ" is blank), so one entered before approved minutes changes
+    /// what they say (`ApprovedMinutesChange`). A list loads no such row: the joining day is
+    /// written, or a member whose day really is so is recorded alone, with confirmation.
+    ///
+    /// - parameters:
+    ///   - cells: the cells the entries go into, as they are now (their members).
+    ///   - meetings: the minutes of those cells (drafts are left out).
+    public func approvedMinutesProblems(today: LocalDate, cells: [Cell], meetings: [Meeting]) -> [Problem] {
+        entries.compactMap { entry in
+            guard let cell = cells.first(where: { $0.id == entry.member.cellID }),
+                let member = try? MemberRules.entering(
+                    entry.member, id: "\u{0}dòng \(entry.row)", temporary: false, today: today)
+            else { return nil }
+            let changes = MemberRules.approvedMinutesChanges(
+                of: meetings.filter { $0.cellID == cell.id }, before: cell.members, after: cell.members + [member])
+            guard let first = changes.first, let last = changes.last else { return nil }
+            let span =
+                changes.count == 1
+                ? "biên bản đã thông qua ngày \(first.date.vietnameseShort)"
+                : "\(changes.count) biên bản đã thông qua (từ ngày \(first.date.vietnameseShort) "
+                    + "đến ngày \(last.date.vietnameseShort))"
+            guard let joined = entry.member.joinedCell else {
+                return Problem(
+                    row: entry.row,
+                    message: "chưa ghi “Ngày vào chi bộ” nên lấy ngày kết nạp \(member.admitted.vietnameseShort), "
+                        + "mà như thế thì số liệu của \(span) sẽ đổi vì các biên bản đó không có tên đồng chí; "
+                        + "hãy ghi ngày đồng chí vào chi bộ (sau ngày \(last.date.vietnameseShort) "
+                        + "nếu đồng chí chưa dự các kỳ đó)")
+            }
+            return Problem(
+                row: entry.row,
+                message: "“Ngày vào chi bộ” \(joined.vietnameseShort) làm đổi số liệu của \(span), "
+                    + "vì các biên bản đó không có tên đồng chí; hãy xem lại ngày đó, và nếu đúng là như vậy "
+                    + "thì ghi riêng đồng chí này (chuyển đến, có xác nhận) thay vì nạp theo danh sách")
+        }
+    }
+
     /// The warnings of the list, each at its row: a member whose name is that of a member
     /// still in the cell with another or no year of birth ("Chi bộ đã có đồng chí … — nếu là
     /// người khác, không sao"); such rows load.

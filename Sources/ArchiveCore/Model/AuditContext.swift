@@ -14,11 +14,19 @@ public struct AuditContext: Sendable {
     /// write of that record refuses, in its own transaction, if the record has a later entry
     /// (`ArchiveError.changedSince`): two people saving the same draft cannot both land.
     public var seenRevision: Int?
+    /// The person was told which approved minutes' figures a register event changes
+    /// (`ApprovedMinutesChange`) and records it all the same; without it such an event is
+    /// refused with `ArchiveError.unconfirmedRegisterChange`.
+    public var confirmedChangesToApprovedMinutes: Bool
 
     /// A context for `actor`, now, with the reason given for the change and the revision the
-    /// person saw, if any.
-    public init(actor: String, time: Date = Date(), reason: String? = nil, seenRevision: Int? = nil) {
+    /// person saw, if any, and whether the person confirmed changes to approved minutes.
+    public init(
+        actor: String, time: Date = Date(), reason: String? = nil, seenRevision: Int? = nil,
+        confirmedChangesToApprovedMinutes: Bool = false
+    ) {
         self.seenRevision = seenRevision
+        self.confirmedChangesToApprovedMinutes = confirmedChangesToApprovedMinutes
         let reason = reason.map(TextNormalization.collapsed)
         self.reason = reason?.isEmpty == false ? reason : nil
         let trimmed = TextNormalization.collapsed(actor)

@@ -84,6 +84,10 @@ public enum ArchiveError: Error, Sendable, Equatable {
     /// version was not written (issue 11, item 10:
     /// a correction is locked at once, so it is warned before, as approval is).
     case unconfirmedCorrectionWarnings(meetingID: String, warnings: [ApprovalWarning])
+    /// A register event for `member` (a name) would change the figures of approved minutes
+    /// (`changes`, in date order) and the person has not confirmed it
+    /// (`AuditContext.confirmedChangesToApprovedMinutes`); nothing was written.
+    case unconfirmedRegisterChange(member: String, changes: [ApprovedMinutesChange])
     /// The record was written by someone (`actor`, the last entry's) after the revision the
     /// person saw (`AuditContext.seenRevision`); nothing was written, and `revision` is the
     /// record's revision now.

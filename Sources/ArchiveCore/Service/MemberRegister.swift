@@ -17,7 +17,10 @@
 /// ```
 ///
 /// Every operation throws `ArchiveError.register(…)` when a rule refuses the event,
-/// `ArchiveError.notFound` for an unknown cell or member; nothing is written then.
+/// `ArchiveError.notFound` for an unknown cell or member; nothing is written then. A dated
+/// event that would change the figures of the cell's approved minutes (a member counted, or
+/// no longer counted, in a meeting already signed: `ApprovedMinutesChange`) throws
+/// `ArchiveError.unconfirmedRegisterChange` unless `context.confirmedChangesToApprovedMinutes`.
 public protocol MemberRegister: Sendable {
     /// Admits a new probationary member (kết nạp): not confirmed, joined the cell on the day
     /// given (the admission day when nil). - returns: the member with its new identifier.
@@ -67,6 +70,10 @@ public protocol MemberRegister: Sendable {
     /// audit entry each. - throws: `ArchiveError.register(.listRefused)` with every problem by
     /// row (of the file or of the rules); nothing is written then.
     func load(_ list: MemberList, today: LocalDate, context: AuditContext) async throws -> [Member]
+    /// Every problem that keeps `list` from loading now, by row: the file's, the rules'
+    /// (`MemberList.ruleProblems`) and the rows that would enter approved minutes
+    /// (`MemberList.approvedMinutesProblems`); empty when `load` would take it. Writes nothing.
+    func loadProblems(_ list: MemberList, today: LocalDate) async throws -> [MemberList.Problem]
 
     /// Creates a committee (audit action `create`, kind `organization`).
     func createOrganization(_ organization: Organization, context: AuditContext) async throws -> Organization

@@ -78,6 +78,10 @@ extension ArchiveError {
             "chưa thông qua biên bản \(meetingID): có \(warnings.count) cảnh báo chưa được xác nhận"
         case .unconfirmedCorrectionWarnings(let meetingID, let warnings):
             "chưa ghi đính chính biên bản \(meetingID): bản sửa có \(warnings.count) cảnh báo chưa được xác nhận"
+        case .unconfirmedRegisterChange(let member, let changes):
+            "chưa ghi gì: ghi như vậy cho đồng chí \(member) thì số liệu của "
+                + ApprovedMinutesChange.listed(changes)
+                + "; hãy xem lại ngày đã ghi, và nếu đúng là như vậy thì xác nhận rồi ghi lại"
         case .changedSince(let id, let actor, _):
             "chưa lưu: \(actor) đã lưu \(id) sau khi đồng chí mở nó; hãy mở lại bản mới nhất rồi sửa tiếp"
         }
@@ -191,6 +195,33 @@ extension ArchiveError {
     /// The sentence for a draft that other records still refer to.
     public static func stillReferencedSentence(id: String, referrers: [String]) -> String {
         "chưa bỏ \(id): còn \(referrers.count) bản ghi dẫn tới nó (\(referrers.joined(separator: ", "))); hãy bỏ hoặc sửa các bản ghi đó trước"
+    }
+}
+
+extension ApprovedMinutesChange {
+    /// What changes in these minutes, e.g. "ngày 15/01/2024: có mặt 10/12 thành 10/13, có
+    /// quyền biểu quyết 12 thành 13, biểu quyết “Thông qua nghị quyết” thành không đạt".
+    public var vietnameseDescription: String {
+        var parts: [String] = []
+        if presentBefore != presentAfter || expectedBefore != expectedAfter {
+            parts.append("có mặt \(presentBefore)/\(expectedBefore) thành \(presentAfter)/\(expectedAfter)")
+        }
+        if entitledBefore != entitledAfter {
+            parts.append("có quyền biểu quyết \(entitledBefore) thành \(entitledAfter) đảng viên")
+        }
+        for vote in turnedVotes {
+            parts.append("biểu quyết “\(vote.subject)” thành \(vote.passesAfter ? "đạt" : "không đạt")")
+        }
+        return "ngày \(date.vietnameseShort): " + parts.joined(separator: ", ")
+    }
+
+    /// "3 biên bản đã thông qua sẽ đổi: ngày …; ngày …; ngày …", the first three in full and
+    /// the others counted ("và 9 biên bản khác, đến ngày 20/11/2024").
+    public static func listed(_ changes: [ApprovedMinutesChange]) -> String {
+        let shown = changes.prefix(3).map(\.vietnameseDescription).joined(separator: "; ")
+        let rest = changes.count - min(changes.count, 3)
+        return "\(changes.count) biên bản đã thông qua sẽ đổi: " + shown
+            + (rest > 0 ? "; và \(rest) biên bản khác, đến ngày \(changes.last!.date.vietnameseShort)" : "")
     }
 }
 

@@ -59,6 +59,8 @@ public struct RegisterForm: Sendable {
     let formProblem: String?
     /// Open the `<details>` it sits in: it was just refused.
     let isOpen: Bool
+    /// It was refused because it changes approved minutes: show the box that confirms it.
+    var asksConfirmation = false
 }
 
 /// The register's forms, by what they do; each takes what was typed (`typed`, by field name)
@@ -67,11 +69,19 @@ public struct RegisterForms: Sendable {
     let csrfToken: String
     /// The path of the form that was refused, and its values and sentence.
     let refused: (action: String, typed: [String: String], problem: String)?
+    /// The refused form asks the person to confirm a change to approved minutes
+    /// (`ArchiveError.unconfirmedRegisterChange`).
+    let asksConfirmation: Bool
 
-    /// Forms carrying `csrfToken`; `refused` names the one to show again.
-    public init(csrfToken: String, refused: (action: String, typed: [String: String], problem: String)? = nil) {
+    /// Forms carrying `csrfToken`; `refused` names the one to show again, with the box that
+    /// confirms a change to approved minutes when `asksConfirmation`.
+    public init(
+        csrfToken: String, refused: (action: String, typed: [String: String], problem: String)? = nil,
+        asksConfirmation: Bool = false
+    ) {
         self.csrfToken = csrfToken
         self.refused = refused
+        self.asksConfirmation = asksConfirmation
     }
 
     private func form(
@@ -82,7 +92,8 @@ public struct RegisterForms: Sendable {
         let typed = isRefused ? refused?.typed ?? [:] : [:]
         return RegisterForm(
             anchor: anchor, action: action, heading: heading, fields: fields(typed, anchor), submitLabel: submit,
-            csrfToken: csrfToken, formProblem: isRefused ? refused?.problem : nil, isOpen: isRefused)
+            csrfToken: csrfToken, formProblem: isRefused ? refused?.problem : nil, isOpen: isRefused,
+            asksConfirmation: isRefused && asksConfirmation)
     }
 
     private static let offices: [(String, String)] = Role.Title.allCases.map { ($0.rawValue, $0.vietnameseName) }

@@ -26,7 +26,7 @@ extension Archive: MemberRegister {
     ) async throws
         -> Member
     {
-        try await change(memberID, action: .confirm, context: context) { member, _ in
+        try await change(memberID, action: .confirm, context: context, today: today) { member, _ in
             try MemberRules.confirmed(member, on: date, today: today)
         }
     }
@@ -36,7 +36,7 @@ extension Archive: MemberRegister {
     ) async throws
         -> Member
     {
-        try await change(memberID, action: .exempt, context: context) { member, _ in
+        try await change(memberID, action: .exempt, context: context, today: today) { member, _ in
             try MemberRules.exempted(member, exemption, today: today)
         }
     }
@@ -46,7 +46,7 @@ extension Archive: MemberRegister {
     )
         async throws -> Member
     {
-        try await change(memberID, action: .endExemption, context: context) { member, _ in
+        try await change(memberID, action: .endExemption, context: context, today: today) { member, _ in
             try MemberRules.exemptionEnded(member, on: date, today: today)
         }
     }
@@ -61,7 +61,7 @@ extension Archive: MemberRegister {
             case .removed: .remove
             case .other: .leave
             }
-        return try await change(memberID, action: action, context: context) { member, _ in
+        return try await change(memberID, action: action, context: context, today: today) { member, _ in
             try MemberRules.left(member, on: date, reason: reason, today: today)
         }
     }
@@ -71,7 +71,7 @@ extension Archive: MemberRegister {
     ) async throws
         -> Member
     {
-        try await change(memberID, action: .takeOffice, context: context) { member, cell in
+        try await change(memberID, action: .takeOffice, context: context, today: today) { member, cell in
             try MemberRules.tookOffice(member, role, in: cell, today: today)
         }
     }
@@ -79,7 +79,7 @@ extension Archive: MemberRegister {
     public func leaveOffice(
         memberID: String, title: Role.Title, on date: LocalDate, today: LocalDate, context: AuditContext
     ) async throws -> Member {
-        try await change(memberID, action: .leaveOffice, context: context) { member, _ in
+        try await change(memberID, action: .leaveOffice, context: context, today: today) { member, _ in
             try MemberRules.leftOffice(member, title: title, on: date, today: today)
         }
     }
@@ -89,15 +89,14 @@ extension Archive: MemberRegister {
     )
         async throws -> Member
     {
-        try await change(memberID, action: .addPost, context: context) { member, _ in
+        try await change(memberID, action: .addPost, context: context, today: today) { member, _ in
             try MemberRules.withPost(member, post, today: today)
         }
     }
 
     public func load(_ list: MemberList, today: LocalDate, context: AuditContext) async throws -> [Member] {
         return try await write { db in
-            let cells = try Set(list.entries.map(\.member.cellID)).compactMap { try RecordReader(db: db).cell(id: $0) }
-            let problems = list.problems + list.ruleProblems(today: today, cells: cells)
+            let problems = try Self.loadProblems(list, today: today, db: db)
             guard problems.isEmpty else { throw ArchiveError.register(.listRefused(problems)) }
             var loaded: [Member] = []
             for entry in list.entries {
@@ -113,6 +112,27 @@ extension Archive: MemberRegister {
             }
             return loaded
         }
+    }
+
+    public func loadProblems(_ list: MemberList, today: LocalDate) async throws -> [MemberList.Problem] {
+        try await pool.read { db in try Self.loadProblems(list, today: today, db: db) }
+    }
+
+    /// `loadProblems`, inside the caller's transaction.
+    private static func loadProblems(_ list: MemberList, today: LocalDate, db: Database) throws -> [MemberList.Problem]
+    {
+        let reader = RecordReader(db: db)
+        let cells = try Set(list.entries.map(\.member.cellID)).compactMap { try reader.cell(id: $0) }
+        let ruled = list.problems + list.ruleProblems(today: today, cells: cells)
+        let earliest = list.entries.map(\.member.admitted).min() ?? today
+        let meetings = try cells.flatMap {
+            try reader.meetingsForCounting(cellID: $0.id, from: earliest, through: Self.lastDay)
+        }
+        let refusedRows = Set(ruled.map(\.row))
+        return ruled
+            + list.approvedMinutesProblems(today: today, cells: cells, meetings: meetings).filter {
+                !refusedRows.contains($0.row)
+            }
     }
 
     public func createOrganization(_ organization: Organization, context: AuditContext) async throws -> Organization {
@@ -208,6 +228,9 @@ extension Archive: MemberRegister {
             let member = try MemberRules.entering(newMember, id: id, temporary: temporary, today: today)
             if let cell = try reader.cell(id: newMember.cellID) {
                 try MemberRules.checkNotInCell(newMember, cell: cell)
+                try Self.checkApprovedMinutes(
+                    of: cell, after: cell.members + [member], from: MemberRules.membershipStart(of: member),
+                    member: member, today: today, context: context, db: db)
             }
             try RecordWriter(db: db).write(member, cellID: newMember.cellID)
             try AuditLog(db: db).append(action, kind: .member, record: id, version: nil, sha256: nil, context: context)
@@ -215,9 +238,27 @@ extension Archive: MemberRegister {
         }
     }
 
+    /// The last day a query of "every meeting from a day on" reads to.
+    private static let lastDay = LocalDate(year: 9999, month: 12, day: 31)!
+
+    /// Refuses an event that changes the figures of `cell`'s approved minutes held from
+    /// `from` on (`ApprovedMinutesChange`) unless the person confirmed it.
+    private static func checkApprovedMinutes(
+        of cell: Cell, after: [Member], from: LocalDate, member: Member, today: LocalDate, context: AuditContext,
+        db: Database
+    ) throws {
+        guard !context.confirmedChangesToApprovedMinutes else { return }
+        let meetings = try RecordReader(db: db).meetingsForCounting(
+            cellID: cell.id, from: from, through: Self.lastDay)
+        let changes = MemberRules.approvedMinutesChanges(of: meetings, before: cell.members, after: after)
+        if !changes.isEmpty {
+            throw ArchiveError.unconfirmedRegisterChange(member: member.fullName, changes: changes)
+        }
+    }
+
     /// Applies `rule` to a member and its cell; writes the result and its audit entry.
     private func change(
-        _ memberID: String, action: AuditEntry.Action, context: AuditContext,
+        _ memberID: String, action: AuditEntry.Action, context: AuditContext, today: LocalDate,
         rule: @escaping @Sendable (Member, Cell) throws -> Member
     ) async throws -> Member {
         try await write { db in
@@ -226,6 +267,10 @@ extension Archive: MemberRegister {
                 let member = cell.members.first(where: { $0.id == memberID })
             else { throw ArchiveError.notFound(id: memberID) }
             let changed = try rule(member, cell)
+            try Self.checkApprovedMinutes(
+                of: cell, after: cell.members.map { $0.id == memberID ? changed : $0 },
+                from: MemberRules.membershipStart(of: member), member: changed, today: today, context: context,
+                db: db)
             try RecordWriter(db: db).write(changed, cellID: cellID)
             try AuditLog(db: db).append(
                 action, kind: .member, record: memberID, version: nil, sha256: nil, context: context)

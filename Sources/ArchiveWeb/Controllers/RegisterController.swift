@@ -23,9 +23,11 @@ struct RegisterController {
         router.post("/dang-vien/:id/:event", use: event)
     }
 
-    private func audit(_ context: WebRequestContext) throws -> AuditContext {
+    /// The logged-in person; `typed`'s `confirm` box says the person confirmed a change to
+    /// approved minutes.
+    private func audit(_ context: WebRequestContext, typed: [String: String] = [:]) throws -> AuditContext {
         guard let account = context.visitor?.account else { throw WebError.loginRequired }
-        return AuditContext(actor: account.name)
+        return AuditContext(actor: account.name, confirmedChangesToApprovedMinutes: typed["confirm"] == "1")
     }
 
     // MARK: Pages
@@ -38,13 +40,15 @@ struct RegisterController {
 
     private func membersPage(
         cellID: String, context: WebRequestContext, saved: Bool,
-        refused: (action: String, typed: [String: String], problem: String)?
+        refused: (action: String, typed: [String: String], problem: String)?, asksConfirmation: Bool = false
     ) async throws -> HTMLResponse {
         let scope = try context.scope()
         let cell = try await scope.cell(id: cellID)
         let forms =
             scope.mayKeepRegister(of: cell.id)
-            ? RegisterForms(csrfToken: try context.bar().csrfToken, refused: refused).entering(cellID: cell.id) : []
+            ? RegisterForms(
+                csrfToken: try context.bar().csrfToken, refused: refused, asksConfirmation: asksConfirmation
+            ).entering(cellID: cell.id) : []
         let page = CellMembersPage(
             bar: try context.bar(), cell: cell, organizationName: await scope.organizationName(id: cell.organizationID),
             today: today(), forms: forms, saved: saved)
@@ -60,13 +64,16 @@ struct RegisterController {
 
     private func memberPage(
         id: String, context: WebRequestContext, saved: Bool,
-        refused: (action: String, typed: [String: String], problem: String)?, namesakes: Bool = false
+        refused: (action: String, typed: [String: String], problem: String)?, namesakes: Bool = false,
+        asksConfirmation: Bool = false
     ) async throws -> HTMLResponse {
         let scope = try context.scope()
         let (member, cell) = try await scope.member(id: id)
         let forms =
             scope.mayKeepRegister(of: cell.id)
-            ? RegisterForms(csrfToken: try context.bar().csrfToken, refused: refused).events(of: member) : []
+            ? RegisterForms(
+                csrfToken: try context.bar().csrfToken, refused: refused, asksConfirmation: asksConfirmation
+            ).events(of: member) : []
         var page = MemberPage(
             bar: try context.bar(), member: member, cell: cell, today: today(), forms: forms, saved: saved)
         if namesakes {
@@ -100,7 +107,7 @@ struct RegisterController {
                 admitted: try form.date("ngay-ket-nap", "Ngày kết nạp vào Đảng"),
                 joinedCell: try form.optionalDate("ngay-vao-chi-bo", "Ngày vào sinh hoạt ở chi bộ"),
                 confirmed: try form.optionalDate("ngay-chinh-thuc", "Ngày công nhận chính thức"))
-            let audit = try audit(context)
+            let audit = try audit(context, typed: typed)
             let namesakes = MemberRules.namesakes(of: newMember.fullName, in: try await scope.cell(id: cellID))
             let member: Member
             switch event {
@@ -118,7 +125,8 @@ struct RegisterController {
         } catch let error as ArchiveError {
             return try await membersPage(
                 cellID: cellID, context: context, saved: false,
-                refused: (WebPath.members(of: cellID) + "/" + event, typed, Self.sentence(error))
+                refused: (WebPath.members(of: cellID) + "/" + event, typed, Self.sentence(error)),
+                asksConfirmation: Self.asksConfirmation(error)
             ).response
         }
     }
@@ -133,7 +141,7 @@ struct RegisterController {
         let typed = try await Self.fields(of: request, context: context)
         let form = RegisterInput(typed)
         let today = today()
-        let audit = try audit(context)
+        let audit = try audit(context, typed: typed)
         do {
             switch event {
             case "chinh-thuc":
@@ -179,7 +187,8 @@ struct RegisterController {
         } catch let error as ArchiveError {
             return try await memberPage(
                 id: id, context: context, saved: false,
-                refused: (WebPath.member(id) + "/" + event, typed, Self.sentence(error))
+                refused: (WebPath.member(id) + "/" + event, typed, Self.sentence(error)),
+                asksConfirmation: Self.asksConfirmation(error)
             ).response
         }
     }
@@ -227,9 +236,15 @@ struct RegisterController {
         let list = MemberList.read(data, cellID: cellID)
         let page = MemberListPage(
             bar: try context.bar(), cell: cell, list: list,
-            problems: list.problems + list.ruleProblems(today: today(), cells: [cell]),
+            problems: try await scope.register(of: cellID).loadProblems(list, today: today()),
             warnings: list.namesakeWarnings(cells: [cell]), content: data.base64EncodedString())
         return HTMLResponse(pages.render(page), status: status).response
+    }
+
+    /// Whether `error` is a change to approved minutes the person may confirm.
+    static func asksConfirmation(_ error: ArchiveError) -> Bool {
+        if case .unconfirmedRegisterChange = error { return true }
+        return false
     }
 
     /// The core's sentence as a page says it: a capital and a full stop.
