@@ -103,4 +103,39 @@ import Testing
         #expect(found.first?.hasPrefix("2:1: lỗi: không phải tệp lưu trữ Sổ Chi Bộ") == true, "\(found)")
         #expect(found.first?.contains(says) == true, "\(found)")
     }
+
+    /// The last note's leftover: text after `</archive>` was called a file cut short, and two
+    /// exports joined into one file (`cat a.xml b.xml`, each with its byte order mark or not)
+    /// gave libxml2's English. Each is now said as what it is, at the first thing after the
+    /// root; a file really cut short is still said to be cut.
+    @Test func whatFollowsTheRootIsNotACut() throws {
+        let minimal = try fixture("valid/minimal.xml")
+        #expect(minimal.hasSuffix("</archive>\n"))
+        let rootEnd = minimal.filter { $0 == "\n" }.count
+        let trailing = try errors(importing: minimal + "  rác ở cuối\n")
+        #expect(
+            trailing == [
+                "\(rootEnd + 1):3: lỗi: còn nội dung thừa sau thẻ đóng </archive> (dòng \(rootEnd)), là nơi tệp lưu trữ "
+                    + "kết thúc: hãy xóa phần thừa này (hoặc xuất lại tệp từ Sổ Chi Bộ) rồi nhập lại"
+            ], "\(trailing)")
+        for mark in ["", "\u{FEFF}"] {
+            let joined = try errors(importing: minimal + mark + minimal)
+            #expect(joined.count == 1, "\(joined)")
+            #expect(
+                joined.first?.hasPrefix(
+                    "\(rootEnd + 1):1: lỗi: tệp có hai bản lưu trữ nối liền nhau: bản thứ nhất kết thúc ở thẻ đóng "
+                        + "</archive> dòng \(rootEnd), bản thứ hai bắt đầu ở đây") == true, "\(joined)")
+            #expect(joined.allSatisfy { !$0.contains("XML declaration") })
+        }
+        let cut = String(minimal.prefix(minimal.count * 2 / 3))
+        let cutErrors = try errors(importing: cut)
+        #expect(cutErrors.count == 1 && cutErrors[0].contains("tệp dừng giữa chừng"), "\(cutErrors)")
+        // A comment after the root is XML's own, and imports.
+        let archive = directory + "/ghi-chu"
+        let commented = directory + "/ghi-chu.xml"
+        try Data((minimal + "<!-- xuất ngày 03/12/2026 -->\n").utf8).write(to: URL(fileURLWithPath: commented))
+        #expect(try Sochibo.run(["init", "--archive", archive]).status == 0)
+        let imported = try Sochibo.run(["import", commented, "--archive", archive])
+        #expect(imported.status == 0, "\(imported.errors)")
+    }
 }

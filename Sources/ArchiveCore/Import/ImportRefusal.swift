@@ -22,6 +22,9 @@ package enum ImportRefusal: Sendable, Hashable {
     /// The file stops part way, before the root's end tag: a copy or a download not finished.
     /// `line` is the last line with content.
     case truncated(line: Int)
+    /// Content after the root's end tag (at `rootEndLine`): stray text, or a second document
+    /// when `secondDocument` (two exports joined into one file, `cat a.xml b.xml`).
+    case contentAfterRoot(rootEndLine: Int, secondDocument: Bool)
     /// The XML declaration names an encoding other than UTF-8 (`declared` as written).
     case encodingDeclared(String)
     /// The file uses entity references; `message` is libxml2's.

@@ -114,10 +114,16 @@ package enum SourceLocator {
     /// root (`</archive>`, with or without a prefix). Nil when the file cannot be read.
     ///
     /// A parser error at or after this place, in a file that does not end with the root's end
-    /// tag, means the file stops part way (a copy or a download not finished).
+    /// tag, means the file stops part way (a copy or a download not finished) — unless
+    /// `afterRoot` is set: the first content that follows an `archive` end tag (its line and
+    /// column, the line of that end tag, and whether it begins a second document — an XML
+    /// declaration or another `<archive`, as when two exports are joined into one file).
     package static func endOfContent(
         in path: String
-    ) -> (line: Int, column: Int, hasContent: Bool, startsWithMarkup: Bool, endsWithRoot: Bool)? {
+    ) -> (
+        line: Int, column: Int, hasContent: Bool, startsWithMarkup: Bool, endsWithRoot: Bool,
+        afterRoot: (line: Int, column: Int, rootEndLine: Int, secondDocument: Bool)?
+    )? {
         guard let file = fopen(path, "r") else { return nil }
         defer { fclose(file) }
         var lineNumber = 1
@@ -125,10 +131,15 @@ package enum SourceLocator {
         var end = (line: 1, column: 1)
         var tail: [UInt8] = []
         var first: UInt8?
+        // The bytes of the current line so far (the last few), to see an end tag close.
+        var window: [UInt8] = []
+        var rootEndLine: Int?
+        var afterRoot: (line: Int, column: Int, head: [UInt8])?
         walk(file) { byte in
             guard let byte else {
                 lineNumber += 1
                 column = 0
+                window.removeAll(keepingCapacity: true)
                 return true
             }
             // A UTF-8 continuation byte does not start a character.
@@ -138,13 +149,50 @@ package enum SourceLocator {
                 if first == nil && byte != 0xEF && byte != 0xBB && byte != 0xBF { first = byte }
                 tail.append(byte)
                 if tail.count > 64 { tail.removeFirst(tail.count - 32) }
+                if rootEndLine != nil {
+                    if afterRoot == nil { afterRoot = (lineNumber, column, []) }
+                    if let head = afterRoot?.head, head.count < 16 { afterRoot?.head.append(byte) }
+                }
+            }
+            if afterRoot == nil {
+                window.append(byte)
+                if window.count > 64 { window.removeFirst(window.count - 32) }
+                if byte == UInt8(ascii: ">"), closesArchive(window) { rootEndLine = lineNumber }
             }
             return true
         }
         let closing = String(decoding: tail, as: UTF8.self)
         let lastTag = closing.lastIndex(of: "<").map { closing[$0...] } ?? ""
         let endsWithRoot = lastTag.hasPrefix("</") && lastTag.hasSuffix("archive>")
-        return (end.line, end.column, !tail.isEmpty, first == UInt8(ascii: "<"), endsWithRoot)
+        let after = afterRoot.flatMap { found in
+            rootEndLine.map { rootEnd in
+                // A second export saved on Windows starts with its own byte order mark.
+                let head = String(decoding: found.head, as: UTF8.self).drop { $0 == "\u{FEFF}" }
+                let second = head.hasPrefix("<?xml") || head.hasPrefix("<archive") || head.contains(":archive")
+                return (line: found.line, column: found.column, rootEndLine: rootEnd, secondDocument: second)
+            }
+        }
+        return (end.line, end.column, !tail.isEmpty, first == UInt8(ascii: "<"), endsWithRoot, after)
+    }
+
+    /// Whether `bytes` end with an `archive` end tag, with or without a prefix: `</archive>`,
+    /// `</a:archive >`.
+    private static func closesArchive(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.count - 1  // the '>'
+        index -= 1
+        while index >= 0, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index -= 1 }
+        let name = Array("archive".utf8)
+        guard index + 1 >= name.count, Array(bytes[(index + 1 - name.count)...index]) == name else { return false }
+        index -= name.count
+        if index >= 0, bytes[index] == UInt8(ascii: ":") {
+            index -= 1
+            while index >= 0, bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: "<"),
+                bytes[index] != UInt8(ascii: " ")
+            {
+                index -= 1
+            }
+        }
+        return index >= 1 && bytes[index] == UInt8(ascii: "/") && bytes[index - 1] == UInt8(ascii: "<")
     }
 
     /// Reads `file` to its end, calling `visit` with each byte that is not a line end, and with

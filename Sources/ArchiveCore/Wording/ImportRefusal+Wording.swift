@@ -25,6 +25,13 @@ extension ImportRefusal {
         case .truncated(let line):
             "tệp dừng giữa chừng ở dòng \(line), chưa đến thẻ đóng </archive>: tệp chưa được chép hay tải về hết; "
                 + "hãy chép lại tệp từ bản gốc (hoặc xuất lại từ Sổ Chi Bộ) rồi nhập lại"
+        case .contentAfterRoot(let rootEndLine, true):
+            "tệp có hai bản lưu trữ nối liền nhau: bản thứ nhất kết thúc ở thẻ đóng </archive> dòng \(rootEndLine), "
+                + "bản thứ hai bắt đầu ở đây; mỗi tệp chỉ chứa một bản, hãy nhập từng tệp gốc (có thể ghi nhiều tệp "
+                + "trong một lần nhập)"
+        case .contentAfterRoot(let rootEndLine, false):
+            "còn nội dung thừa sau thẻ đóng </archive> (dòng \(rootEndLine)), là nơi tệp lưu trữ kết thúc: "
+                + "hãy xóa phần thừa này (hoặc xuất lại tệp từ Sổ Chi Bộ) rồi nhập lại"
         case .encodingDeclared(let declared):
             "tệp khai báo bảng mã \(declared), nhưng định dạng lưu trữ là UTF-8 (hoặc UTF-16 có BOM): "
                 + "hãy lưu lại tệp với bảng mã UTF-8 và sửa dòng khai báo thành encoding=\"UTF-8\""

@@ -43,6 +43,17 @@ extension ImportSession {
                 fileProblems = []
                 return
             }
+            if let after = end.afterRoot,
+                diagnostics.contains(where: { $0.severity == .fatal && $0.line >= after.line })
+            {
+                // The document ended, then more came: libxml2 says "extra content" or, for a
+                // second document joined on, that a declaration belongs at the start.
+                diagnostics.removeAll { $0.severity == .fatal && $0.line >= after.line }
+                let message = ImportRefusal.contentAfterRoot(
+                    rootEndLine: after.rootEndLine, secondDocument: after.secondDocument
+                ).vietnameseDescription
+                problems.append((path, SourceProblem(line: after.line, needle: nil, message: message), after.column))
+            }
             // libxml2 places it at the cut or at the start of the token the cut fell in.
             // An end tag written wrong (`</archiv>`) is a mistake, not a cut; libxml2 calls the
             // end tag a cut fell in "unparsable".
@@ -51,7 +62,7 @@ extension ImportSession {
                 && !diagnostics.contains {
                     $0.message.hasPrefix("Opening and ending tag mismatch") && !$0.message.contains(" and unparsable")
                 }
-            if end.startsWithMarkup && !end.endsWithRoot && stopsAtTheCut {
+            if end.afterRoot == nil && end.startsWithMarkup && !end.endsWithRoot && stopsAtTheCut {
                 // A file cut short: libxml2 says so in two or three ways at the cut, none of
                 // which says "cut" (an attribute without value, extra content, a root not
                 // <archive>); the record the cut falls in is not a record's fault.
