@@ -138,4 +138,29 @@ import Testing
         let imported = try Sochibo.run(["import", commented, "--archive", archive])
         #expect(imported.status == 0, "\(imported.errors)")
     }
+
+    /// The last note's leftover: on a line holding several elements of one name — a file
+    /// another program wrote on one line — a value the schema refuses was placed at the first
+    /// of them. It is placed at the value itself, attribute or text.
+    @Test func aRefusedValueOnALineOfSeveralElementsIsPlacedAtItself() throws {
+        let minimal = try fixture("valid/minimal.xml")
+        let lines = minimal.components(separatedBy: "\n")
+        let body = lines[1...].map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let oneLine = lines[0] + "\n" + body + "\n"
+        let badDate = oneLine.replacingOccurrences(
+            of: "<admitted>2005-03-26</admitted>", with: "<admitted>2005-13-26</admitted>")
+        let date = try errors(importing: badDate)
+        #expect(date.count == 1, "\(date)")
+        #expect(date.first?.hasPrefix(try position(of: "2005-13-26", in: badDate) + ": lỗi: ") == true, "\(date)")
+        let badTitle = oneLine.replacingOccurrences(
+            of: "<role title=\"deputy-secretary\"", with: "<role title=\"chairman\"")
+        let title = try errors(importing: badTitle)
+        #expect(title.count == 1, "\(title)")
+        #expect(title.first?.hasPrefix(try position(of: "title=\"chairman\"", in: badTitle) + ": lỗi: ") == true)
+        // Laid out as the program writes it, the value is placed on its own line too.
+        let spaced = minimal.replacingOccurrences(
+            of: "<admitted>2005-03-26</admitted>", with: "<admitted>2005-13-26</admitted>")
+        let placed = try errors(importing: spaced)
+        #expect(placed.first?.hasPrefix(try position(of: "2005-13-26", in: spaced) + ": lỗi: ") == true, "\(placed)")
+    }
 }

@@ -11,6 +11,12 @@
 /// is read once, line by line, only when there are problems to place. Lines end with LF, CR LF
 /// or a CR alone.
 package enum SourceLocator {
+    /// One needle made of several, tried in order on each line (the most telling first): a
+    /// line end separates them, since no needle spans lines.
+    package static func alternatives(_ needles: [String]) -> String {
+        needles.joined(separator: "\n")
+    }
+
     /// The 1-based column of each `(line, needle)` in the file at `path`; 1 when the needle is
     /// not found, or there is none. The line may move: see `positions(in:for:)`.
     package static func columns(in path: String, for targets: [(line: Int, needle: String?)]) -> [Int] {
@@ -65,8 +71,13 @@ package enum SourceLocator {
         }
         if lineNumber <= lastLine { keep() }
         func column(of needle: String, in text: Substring) -> Int? {
-            guard let range = text.range(of: needle) else { return nil }
-            return text.base.unicodeScalars[..<range.lowerBound].count + 1
+            for alternative in needle.split(separator: "\n") {
+                guard let range = text.range(of: alternative) else { continue }
+                // A value found by its element's end: the column where the value starts.
+                let start = alternative.hasPrefix(">") ? text.index(after: range.lowerBound) : range.lowerBound
+                return text.base.unicodeScalars[..<start].count + 1
+            }
+            return nil
         }
         for index in searched {
             guard let needle = targets[index].needle else { continue }

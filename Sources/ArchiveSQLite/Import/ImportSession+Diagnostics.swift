@@ -109,18 +109,40 @@ extension ImportSession {
     }
 
     /// The text a schema message points at on its line: `attribute=` for one about an
-    /// attribute, `<element` otherwise; nil for a message that names neither.
+    /// attribute, `<element` otherwise; nil for a message that names neither. When the message
+    /// quotes the value it refuses, the value as written comes first (`title="chairman"`,
+    /// `2005-13-26</admitted`), the general needle after it (`SourceLocator`'s alternatives):
+    /// on a line holding several such elements — a file written on one line — only the value
+    /// tells which one is wrong.
     static func needle(for message: String) -> String? {
         guard message.hasPrefix("Element '") else { return nil }
         let quoted = message.dropFirst("Element '".count).prefix { $0 != "'" }
         let name = quoted.split(separator: "}").last.map(String.init) ?? ""
         guard !name.isEmpty else { return nil }
         let rest = message.dropFirst("Element '".count + quoted.count + 1)
+        let value = refusedValue(in: rest)
         if rest.hasPrefix(", attribute '") {
             let attribute = rest.dropFirst(", attribute '".count).prefix { $0 != "'" }
-            if !attribute.isEmpty { return "\(attribute)=" }
+            if !attribute.isEmpty {
+                let general = "\(attribute)="
+                return value.map {
+                    SourceLocator.alternatives(["\(attribute)=\"\($0)\"", "\(attribute)='\($0)'", general])
+                }
+                    ?? general
+            }
         }
-        return "<\(name)"
+        let general = "<\(name)"
+        return value.map { SourceLocator.alternatives([">\($0)</", general]) } ?? general
+    }
+
+    /// The value a schema message quotes as refused (`'2005-13-26' is not a valid value…`,
+    /// `The value '…' is not…`), when it is one a line can hold.
+    private static func refusedValue(in message: Substring) -> String? {
+        let patterns = [#/: '([^'\n<>]+)' is not /#, #/The value '([^'\n<>]+)' /#]
+        for pattern in patterns {
+            if let match = message.firstMatch(of: pattern) { return String(match.1) }
+        }
+        return nil
     }
 
     /// What a libxml2 diagnostic refuses, told apart by libxml2's own message.
