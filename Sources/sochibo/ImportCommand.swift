@@ -13,13 +13,19 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Các tệp XML cần nhập.", valueName: "FILE"))
     var files: [String]
 
+    @Flag(
+        name: .customLong("without-log"),
+        help: "Không khôi phục nhật ký mà tệp sao lưu mang theo (khi nhật ký đó hỏng); các bản ghi vẫn được nhập.")
+    var withoutLog = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Cần ít nhất một tệp XML để nhập.") }
     }
 
     func run() async throws {
         try await Failure.guarding {
-            let report = try await options.open().importFiles(files, context: actor.context)
+            let report = try await options.open().importFiles(
+                files, context: actor.context, restoringLog: !withoutLog)
             print(report.summaryLine)
             for note in report.notes { print("Lưu ý: \(note).") }
         }

@@ -8,7 +8,9 @@ import Testing
 /// can hold. Before, the member register's and the report's entries made the backup fail its
 /// own schema, so an archive where a member had been admitted could not be restored.
 @Suite struct BackupRestoreTests {
-    static let actor = AuditContext(actor: "Hà Văn Lợi")
+    /// Confirming changes to approved minutes: the register events below are dated before
+    /// the sample's last minutes on purpose, to carry every kind of entry into the backup.
+    static let actor = AuditContext(actor: "Hà Văn Lợi", confirmedChangesToApprovedMinutes: true)
     static let today = LocalDate("2025-06-30")!
 
     /// The values of `<xs:enumeration>` in the audit entry's `action` attribute of `xsd`.
@@ -87,6 +89,46 @@ import Testing
             of: SummaryPeriod(year: 2024), organizationID: "dbx-hop-thanh", today: Self.today)
         #expect(back.text == text)
         #expect(back.saved?.by == Self.actor.actor)
+    }
+
+    /// The last note's leftover: a backup whose last log entries were cut (the chain of what is
+    /// left still holds) restored silently, and `check` then called the archive broken. The
+    /// restore now asks of the log what `check` asks, refuses, and says how to take the records
+    /// without it.
+    @Test func aBackupWhoseLastLogEntriesWereCutIsRefusedThenTakenWithoutItsLog() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let file = Support.temporaryDirectory("backup") + "/sao-luu.xml"
+        try await archive.export(ExportSelection(withLog: true), to: file)
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        // The last three entries, each on its own line, as the export writes them.
+        for _ in 0..<3 {
+            let entry = try #require(text.range(of: "<entry ", options: .backwards))
+            let lineStart = text[..<entry.lowerBound].lastIndex(of: "\n") ?? entry.lowerBound
+            let lineEnd = try #require(text[entry.upperBound...].firstIndex(of: "\n"))
+            text.removeSubrange(lineStart..<lineEnd)
+        }
+        let cut = Support.temporaryDirectory("backup") + "/sao-luu-thieu.xml"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: cut))
+        let restored = try Support.emptyArchive()
+        do {
+            _ = try await restored.importFiles([cut], context: Self.actor)
+            Issue.record("a log missing its last entries was restored")
+        } catch ArchiveError.importRefused(let problems) {
+            #expect(problems.count == 1, "\(problems)")
+            let problem = try #require(problems.first)
+            let logLine = text.components(separatedBy: "\n").firstIndex { $0.contains("<auditLog") }.map { $0 + 1 }
+            #expect(problem.line == logLine)
+            #expect(
+                problem.message.hasPrefix(
+                    "nhật ký trong tệp sao lưu không khớp với các bản ghi của chính tệp (nhật ký không có mục nào cho ")
+            )
+            #expect(problem.message.contains("--without-log"))
+        }
+        #expect(try await restored.auditLog(record: nil).isEmpty, "nothing written")
+        let report = try await restored.importFiles([cut], context: Self.actor, restoringLog: false)
+        #expect(report.notes.contains { $0.hasPrefix("không khôi phục nhật ký trong tệp") })
+        #expect(try await restored.check().problems.isEmpty)
+        #expect(try await restored.auditLog(record: nil).allSatisfy { $0.action == .import })
     }
 
     @Test func aCellsFileNeverCarriesNorChangesTheCommitteesReport() async throws {

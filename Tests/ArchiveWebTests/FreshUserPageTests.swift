@@ -206,7 +206,8 @@ import Testing
             try await browser.get("/chi-bo/cb-na-pan/dang-vien")
             let person: [(String, String)] = [
                 ("ho-ten", "Vi Văn Tâm"), ("nam-sinh", "1980"), ("ngay-ket-nap", "01/07/2001"),
-                ("ngay-chinh-thuc", "01/07/2002"), ("ngay-vao-chi-bo", "01/06/2020"),
+                // Joined after the sample's last approved minutes (15/12/2024): none changes.
+                ("ngay-chinh-thuc", "01/07/2002"), ("ngay-vao-chi-bo", "20/12/2024"),
             ]
             let first = try await browser.post("/chi-bo/cb-na-pan/dang-vien/chuyen-den", person)
             #expect(first.status == .seeOther && first.location == "/dang-vien/cb-na-pan-dv-01?da-ghi=1")

@@ -62,6 +62,7 @@ struct NamesAsPeopleKnowThemTests {
         try start()
         let admitted = try run([
             "member", "admit", "--cell", "Phai Luông", "--name", "Hà Văn Lợi", "--admitted", "01/06/2024", "--by", "t",
+            "--confirm",
         ])
         #expect(admitted.status == 0, "\(admitted.errors)")
         // "Đã kết nạp Hà Văn Lợi: mã CODE, …"

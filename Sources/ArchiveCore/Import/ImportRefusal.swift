@@ -101,6 +101,10 @@ package enum ImportRefusal: Sendable, Hashable {
     case logEntryIncomplete
     /// The carried log's chain breaks at entry `sequence` (altered or missing entries).
     case logChainBroken(sequence: Int)
+    /// The carried log, its chain whole, does not account for the records of the archive it
+    /// restores (`problems`, as `check` words them): its last entries were cut, or a record
+    /// was changed after the export.
+    case logDoesNotMatchRecords([String])
 
     // MARK: The store
 

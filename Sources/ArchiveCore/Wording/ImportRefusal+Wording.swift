@@ -89,6 +89,12 @@ extension ImportRefusal {
             "mục nhật ký không đủ thuộc tính"
         case .logChainBroken(let sequence):
             "nhật ký trong tệp bị sửa hoặc thiếu ở mục \(sequence): chuỗi mã không khớp"
+        case .logDoesNotMatchRecords(let problems):
+            "nhật ký trong tệp sao lưu không khớp với các bản ghi của chính tệp ("
+                + problems.prefix(3).joined(separator: "; ")
+                + (problems.count > 3 ? "; và \(problems.count - 3) chỗ khác" : "")
+                + "): tệp có thể đã bị cắt bớt hoặc sửa tay, nên chưa khôi phục gì; nếu vẫn cần các bản ghi, "
+                + "hãy nhập lại mà không khôi phục nhật ký (sochibo import --without-log TỆP)"
         case .cannotWrite(let error):
             "không ghi được bản ghi: \(error)"
         case .constraintViolated(let error):
@@ -168,6 +174,10 @@ extension ImportReport {
     package static func reportsAddedNote(_ count: Int) -> String {
         "đã nhập \(count) báo cáo của đảng ủy"
     }
+
+    /// The note of a carried audit log left aside because the person asked so (`--without-log`).
+    package static let logLeftAsideNote =
+        "không khôi phục nhật ký trong tệp (theo yêu cầu); mỗi bản ghi có một mục “nhập tệp” mới"
 
     /// The note of a carried audit log left out because the archive was not empty.
     package static let logNotRestoredNote =

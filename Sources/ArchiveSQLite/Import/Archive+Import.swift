@@ -20,14 +20,26 @@ extension Archive {
     /// changed by a file: a different content is refused, naming the record. Every record added
     /// or changed gets an `import` entry in the audit log, in the same transaction.
     ///
-    /// - parameter context: who imports, for the audit log.
+    /// A file carrying its audit log (`export --with-log`) into an empty archive restores the
+    /// log, once its chain holds and it accounts for every record (`AuditLog.problems`, as
+    /// `check` asks); `restoringLog: false` leaves it aside (the records then get `import`
+    /// entries, as from a file without one), for a backup whose log was damaged.
+    ///
+    /// - parameters:
+    ///   - context: who imports, for the audit log.
+    ///   - restoringLog: whether a carried audit log is restored (the default) or left aside.
     /// - returns: what was added, updated and left unchanged.
     /// - throws: `ArchiveError.importRefused` with every problem found, each at its file, line
     ///   and column.
     public func importFiles(
-        _ paths: [String], context: AuditContext
+        _ paths: [String], context: AuditContext, restoringLog: Bool
     ) async throws -> ImportReport {
-        try await runImport(paths, context: context, commit: true)
+        try await runImport(paths, context: context, commit: true, restoringLog: restoringLog)
+    }
+
+    /// `importFiles(_:context:restoringLog:)`, restoring a carried log.
+    public func importFiles(_ paths: [String], context: AuditContext) async throws -> ImportReport {
+        try await importFiles(paths, context: context, restoringLog: true)
     }
 
     /// What importing `paths` would do, record by record (`ImportReport.changes`), with every
@@ -39,7 +51,9 @@ extension Archive {
         try await runImport(paths, context: AuditContext(actor: "xem trước"), commit: false)
     }
 
-    private func runImport(_ paths: [String], context: AuditContext, commit: Bool) async throws -> ImportReport {
+    private func runImport(
+        _ paths: [String], context: AuditContext, commit: Bool, restoringLog: Bool = true
+    ) async throws -> ImportReport {
         let schema: XMLSchema
         switch ArchiveSchema.compiled {
         case .success(let compiled): schema = compiled
@@ -54,7 +68,7 @@ extension Archive {
             var outcome: Result<ImportReport, ArchiveError> = .failure(.importRefused([]))
             do {
                 try db.inTransaction(.immediate) {
-                    let session = try ImportSession(db: db, context: context)
+                    let session = try ImportSession(db: db, context: context, restoringLog: restoringLog)
                     for path in paths { session.importFile(path, schema: schema) }
                     try session.resolvePending()
                     try session.refuseSameMeetings()

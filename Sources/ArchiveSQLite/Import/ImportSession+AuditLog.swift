@@ -40,7 +40,7 @@ extension ImportSession {
             entries.append(entry)
             previous = chain
         }
-        carriedLog = (file, entries)
+        carriedLog = (file, entries, element.line)
     }
 
     /// Writes the import's entries to the audit log: the restored log and one `restore` entry
@@ -56,6 +56,17 @@ extension ImportSession {
                 try log.append(
                     .restore, subject: "file", record: (carried.file as NSString).lastPathComponent, version: nil,
                     sha256: digest, context: context)
+                // A chain that holds can still have lost its last entries (cut from the file by
+                // hand or by a copy): the log must then account for every record of the file,
+                // as `check` asks of an archive. Refused, so that no import restores a log
+                // `check` then calls broken.
+                let mismatches = try log.problems()
+                if !mismatches.isEmpty {
+                    let message = ImportRefusal.logDoesNotMatchRecords(mismatches).vietnameseDescription
+                    problems.append(
+                        (carried.file, SourceProblem(line: carried.line, needle: "<auditLog", message: message), nil))
+                    return
+                }
                 report.notes.append(ImportReport.logRestoredNote(entries: carried.entries.count))
                 return
             }

@@ -29,8 +29,12 @@ final class ImportSession {
     /// Whether the archive held nothing when the import began: only then may a file's audit
     /// log be restored.
     let startedEmpty: Bool
-    /// The audit log a file carried, read and its chain checked, to restore at the end.
-    var carriedLog: (file: String, entries: [AuditEntry])?
+    /// The audit log a file carried, read and its chain checked, to restore at the end, with
+    /// the line of its `<auditLog>`.
+    var carriedLog: (file: String, entries: [AuditEntry], line: Int)?
+    /// Leave a carried log aside: the records are imported as from a file without one
+    /// (`Archive.importFiles(_:context:restoringLog:)`).
+    var leavesCarriedLogAside = false
     /// The files (by index in `files`) that stop part way: the references they leave
     /// unresolved are the cut's, not faults of their own.
     var cutFiles = Set<Int>()
@@ -63,7 +67,8 @@ final class ImportSession {
         return (min(asked, ArchiveFormat.maximumAttachmentBytes), nil)
     }()
 
-    init(db: Database, context: AuditContext) throws {
+    init(db: Database, context: AuditContext, restoringLog: Bool = true) throws {
+        leavesCarriedLogAside = !restoringLog
         self.db = db
         self.context = context
         reader = RecordReader(db: db)
@@ -165,7 +170,11 @@ final class ImportSession {
                 while !full, let item = records.next() {
                     switch item {
                     case .auditLog(let element):
-                        readLog(element, file: path)
+                        if leavesCarriedLogAside {
+                            report.notes.append(ImportReport.logLeftAsideNote)
+                        } else {
+                            readLog(element, file: path)
+                        }
                     case .record(let element, let record, let problems, let sha256):
                         let key = "\(element.name):\(element.attribute("id").map(TextNormalization.trimmed) ?? "")"
                         recordStarts.append((element.line, key, Self.declaredKeys(in: element)))
