@@ -141,7 +141,10 @@ struct FormTests {
         let late = await problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 2025-02-01"))
         #expect(late.contains { $0.message.contains("chưa tới") })
         let impossible = await problems(try edited(Self.minutesForm, "Ngày: 2024-12-28", "Ngày: 2024-02-30"))
-        #expect(impossible.contains { $0.message.contains("một ngày có thật") })
+        #expect(
+            impossible.contains {
+                $0.message.contains("ngày 2024-02-30 không có thật: tháng 2 năm 2024 chỉ có 29 ngày")
+            })
     }
 
     @Test func aMemberLeftUnmarkedIsNamed() async throws {

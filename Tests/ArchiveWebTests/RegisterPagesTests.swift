@@ -87,7 +87,7 @@ import Testing
                 "/chi-bo/cb-na-pan/dang-vien/ket-nap", [("ho-ten", "Lò Thị Hoa"), ("ngay-ket-nap", "31/02/2024")])
             #expect(badDate.status == .unprocessableContent)
             #expect(badDate.body.contains(#"value="Lò Thị Hoa""#))
-            #expect(badDate.body.contains("phải là một ngày có thật"))
+            #expect(badDate.body.contains("ngày 31/02/2024 không có thật: tháng 2 năm 2024 chỉ có 29 ngày"))
             #expect(badDate.body.contains(#"<details class="action" open id="ket-nap">"#))
             // The secretary's office is held: a second secretary is refused in a sentence.
             try await browser.get("/dang-vien/np-02")

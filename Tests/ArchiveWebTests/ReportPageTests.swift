@@ -77,7 +77,8 @@ import Testing
             try await office.login("vanphong")
             try await office.get("/bao-cao")
             for (field, value, sentence) in [
-                ("so", "25a", "Số báo cáo «25a» không dùng được"), ("ngay", "31/02/2025", "phải là một ngày có thật"),
+                ("so", "25a", "Số báo cáo «25a» không dùng được"),
+                ("ngay", "31/02/2025", "ngày 31/02/2025 không có thật: tháng 2 năm 2025 chỉ có 28 ngày"),
                 ("dia-danh", "  ", "Chưa ghi “Địa danh”"),
                 ("uu-diem", String(repeating: "x", count: ReportText.maximumSectionLength + 1), "dài quá 20.000 ký tự"),
             ] {

@@ -229,4 +229,21 @@ struct NamesAsPeopleKnowThemTests {
                 "\(arguments): \(refused.errors)")
         }
     }
+
+    /// The last note's leftover: "Nà Pàn 31/02/2024" was "no such name". A cell and a day that
+    /// does not exist says why the day is none, on every command that takes a meeting so.
+    @Test(arguments: [
+        ("Nà Pàn 31/02/2024", "ngày 31/02/2024 không có thật: tháng 2 năm 2024 chỉ có 29 ngày"),
+        ("Nà Pàn 31/04/2024", "ngày 31/04/2024 không có thật: tháng 4 năm 2024 chỉ có 30 ngày"),
+        ("Nà Pàn 15/13/2024", "ngày 15/13/2024 không có thật: không có tháng 13"),
+        ("Nà Pàn 2023-02-29", "ngày 2023-02-29 không có thật: tháng 2 năm 2023 chỉ có 28 ngày"),
+    ])
+    func aDayThatDoesNotExistIsSaidToBeNone(typed: String, says: String) throws {
+        try start()
+        for arguments in [["show", typed], ["print", typed], ["log", typed], ["approve", typed]] {
+            let refused = try run(arguments)
+            #expect(refused.status == 1 && refused.errorLines.count == 1, "\(arguments): \(refused.errors)")
+            #expect(refused.errors.contains("«\(typed)»: " + says), "\(arguments): \(refused.errors)")
+        }
+    }
 }

@@ -46,7 +46,10 @@ import Testing
                 ["template", "meeting", "--cell", "cb-na-pan", "--date", "28/12/24"],
                 "ghi năm bằng hai chữ số (28/12/24)"
             ),
-            (["template", "meeting", "--cell", "cb-na-pan", "--date", "31/02/2024"], "phải là một ngày có thật"),
+            (
+                ["template", "meeting", "--cell", "cb-na-pan", "--date", "31/02/2024"],
+                "ngày 31/02/2024 không có thật: tháng 2 năm 2024 chỉ có 29 ngày"
+            ),
             (["template", "meeting"], "--cell ID"),
             (["search", "--from", "1/12/24", "nghị quyết"], "“--from” ghi năm bằng hai chữ số"),
             (["search", "--kind", "bienban", "nghị quyết"], "--kind chỉ nhận meeting hoặc document"),

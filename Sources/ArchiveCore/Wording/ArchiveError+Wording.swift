@@ -37,6 +37,8 @@ extension ArchiveError {
         case .ambiguousRecord(let typed, let candidates):
             "«\(typed)» có thể là \(candidates.count) bản ghi: "
                 + candidates.map(\.label).joined(separator: "; ") + "; hãy ghi mã của một bản ghi"
+        case .dayMistyped(let typed, .invalid(let text)):
+            "«\(typed)»: " + (LocalDate.Typed.impossibleDay(text) ?? "\(text) không phải một ngày có thật")
         case .dayMistyped(let typed, let day):
             day.problem(label: typed) ?? "«\(typed)» không ghi một ngày có thật"
         case .noRecordNamed(let typed, let closest):
@@ -237,9 +239,30 @@ extension LocalDate.Typed {
         case .date: nil
         case .twoDigitYear(let text):
             "“\(label)” ghi năm bằng hai chữ số (\(text)): hãy ghi đủ bốn chữ số của năm, ví dụ 28/12/2024"
+        case .invalid(let text) where Self.impossibleDay(text) != nil:
+            "“\(label)”: " + Self.impossibleDay(text)!
         case .invalid(let text):
             "“\(label)” phải là một ngày có thật, dạng ngày/tháng/năm (28/12/2024) hoặc năm-tháng-ngày (2024-12-28): \(text)"
         }
+    }
+
+    /// Why `text`, written as a day (`31/02/2024`, `2024-02-31`), is none: "ngày 31/02/2024
+    /// không có thật: tháng 2 năm 2024 chỉ có 29 ngày", "không có tháng 13"; nil when it is
+    /// not written as a day at all.
+    public static func impossibleDay(_ text: String) -> String? {
+        let numbers: [Int]
+        if let match = text.wholeMatch(of: #/(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})/#) {
+            numbers = [Int(match.1)!, Int(match.2)!, Int(match.3)!]
+        } else if let match = text.wholeMatch(of: #/(\d{4})-(\d{1,2})-(\d{1,2})/#) {
+            numbers = [Int(match.3)!, Int(match.2)!, Int(match.1)!]
+        } else {
+            return nil
+        }
+        let (day, month, year) = (numbers[0], numbers[1], numbers[2])
+        guard (1...12).contains(month) else { return "ngày \(text) không có thật: không có tháng \(month)" }
+        let days = LocalDate.daysIn(month: month, year: year)
+        guard day >= 1, day > days else { return day < 1 ? "ngày \(text) không có thật: không có ngày 0" : nil }
+        return "ngày \(text) không có thật: tháng \(month) năm \(year) chỉ có \(days) ngày"
     }
 
     /// The date, if it is one.

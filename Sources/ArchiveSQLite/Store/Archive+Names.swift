@@ -68,6 +68,12 @@ extension Archive {
         if let last = words.last, case .twoDigitYear = LocalDate.typed(last) {
             throw ArchiveError.dayMistyped(typed: text, day: LocalDate.typed(last))
         }
+        // So is a day that does not exist ("Nà Pàn 31/02/2024"), rather than no such name.
+        if words.count >= 2, let last = words.last, case .invalid = LocalDate.typed(last),
+            LocalDate.Typed.impossibleDay(last) != nil
+        {
+            throw ArchiveError.dayMistyped(typed: text, day: LocalDate.typed(last))
+        }
         if words.count <= 1 {
             throw ArchiveError.noSuchRecord(typed: text, closest: try await closestRecords(to: text, kind: expected))
         }
@@ -175,6 +181,10 @@ extension Archive {
         // A cell and a day; or a day with a two-digit year alone, which `recordID` says is one.
         let lastDay = words.last.map { LocalDate.typed(String($0)) }
         if let lastDay, lastDay.isDay, words.count >= 2 || lastDay.date == nil {
+            return try await recordID(naming: text)
+        }
+        // A cell and a day that does not exist ("Nà Pàn 31/02/2024"): `recordID` says why.
+        if words.count >= 2, let last = words.last, LocalDate.Typed.impossibleDay(String(last)) != nil {
             return try await recordID(naming: text)
         }
         let (kinds, cells, organizations, people) = try await pool.read { db in
