@@ -46,6 +46,10 @@ import Testing
         #expect(try run(["file", Self.minutes]).status == 0)
         let filled = directory + "/thang12.txt"
         #expect(try run(["template", "--from", "cb-na-pan-2024-12-28", "-o", filled]).status == 0)
+        // A draft's form says to file it again, not to correct it (the last note's leftover).
+        let header = try String(contentsOfFile: filled, encoding: .utf8).split(separator: "\n").prefix(2)
+        #expect(
+            header.last == "# Sửa mẫu này rồi lưu lại dự thảo cb-na-pan-2024-12-28 bằng lệnh: sochibo file TỆP_NÀY")
         let before = try run(["show", "cb-na-pan-2024-12-28"]).output
         // January's minutes written on December's form, its code still on it (one member has
         // left the cell since: the secretary struck the line, as the tester did).
@@ -128,6 +132,9 @@ import Testing
         let filled = directory + "/thang11.txt"
         #expect(try run(["template", "--from", "np-2024-11", "-o", filled]).status == 0)
         let text = try String(contentsOfFile: filled, encoding: .utf8)
+        #expect(
+            text.split(separator: "\n")[1]
+                == "# Sửa mẫu này rồi ghi đính chính bằng lệnh: sochibo correct np-2024-11 TỆP_NÀY")
         let place = try #require(text.split(separator: "\n").first { $0.hasPrefix("Địa điểm:") })
         let corrected = try write(form(text, "Địa điểm", "Hội trường thôn Nà Pàn"), "sua.txt")
         let result = try run(["correct", "np-2024-11", corrected, "--reason", "Ghi đúng địa điểm", "--confirm"])

@@ -21,11 +21,18 @@ public enum DocumentForm {
                 }
         }
         let kind = document?.kind ?? kind
+        let how: String =
+            switch document {
+            case nil:
+                "# Điền mẫu này rồi lưu thành dự thảo bằng lệnh: sochibo file TỆP_NÀY; ban hành bằng: sochibo issue MÃ"
+            case let document? where !document.isLocked:
+                "# Sửa mẫu này rồi lưu lại dự thảo \(document.id) bằng lệnh: sochibo file TỆP_NÀY; "
+                    + "ban hành bằng: sochibo issue \(document.id)"
+            case let document?: "# Sửa mẫu này rồi ghi đính chính bằng lệnh: sochibo correct \(document.id) TỆP_NÀY"
+            }
         var lines = [
             "# \(kind.vietnameseName.uppercased()) — mẫu văn bản của chi bộ",
-            document == nil
-                ? "# Điền mẫu này rồi lưu thành dự thảo bằng lệnh: sochibo file TỆP_NÀY; ban hành bằng: sochibo issue MÃ"
-                : "# Sửa mẫu này rồi ghi đính chính bằng lệnh: sochibo correct \(document!.id) TỆP_NÀY",
+            how,
             "# Dòng bắt đầu bằng dấu # là hướng dẫn; chương trình bỏ qua. Số văn bản do chương trình cấp khi ban hành.",
             "",
             "Chi bộ: \(cell.name) [\(cell.id)]",

@@ -44,11 +44,17 @@ public enum MeetingForm {
         let secretary = members.first { member in
             member.roles.contains { $0.title == .secretary && $0.from <= day && ($0.to.map { day <= $0 } ?? true) }
         }
+        // A draft is saved again as it was filed; only approved minutes are corrected.
+        let how: String =
+            switch meeting {
+            case nil: "# Điền mẫu này rồi lưu lại bằng lệnh: sochibo file TỆP_NÀY"
+            case let meeting? where !meeting.isLocked:
+                "# Sửa mẫu này rồi lưu lại dự thảo \(meeting.id) bằng lệnh: sochibo file TỆP_NÀY"
+            case let meeting?: "# Sửa mẫu này rồi ghi đính chính bằng lệnh: sochibo correct \(meeting.id) TỆP_NÀY"
+            }
         var lines = [
             "# BIÊN BẢN SINH HOẠT CHI BỘ",
-            meeting == nil
-                ? "# Điền mẫu này rồi lưu lại bằng lệnh: sochibo file TỆP_NÀY"
-                : "# Sửa mẫu này rồi ghi đính chính bằng lệnh: sochibo correct \(meeting!.id) TỆP_NÀY",
+            how,
             "# Dòng bắt đầu bằng dấu # là hướng dẫn; chương trình bỏ qua.",
             "# Đảng viên ghi bằng họ tên, hoặc họ tên kèm mã trong ngoặc vuông: Hoàng Văn Kiên [np-01].",
             "",
