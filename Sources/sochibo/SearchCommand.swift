@@ -113,6 +113,11 @@ struct SearchCommand: AsyncParsableCommand {
                 for line in [results.correctionLine, results.suggestionLine].compactMap({ $0 }) {
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
+                // An empty array carries no count: an offset past the end says so, as the
+                // text does, on stderr.
+                if results.hits.isEmpty, counted.total > 0 {
+                    Failure.note(SearchText.pastTheEnd(counted, query: query, limit: limit))
+                }
             }
             if counted.hiddenConfidential > 0 {
                 Failure.note(SearchText.hiddenNote(counted.hiddenConfidential))

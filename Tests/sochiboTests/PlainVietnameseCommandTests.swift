@@ -239,6 +239,14 @@ import Testing
                 == "Chỉ có \(total) kết quả cho “nghị quyết”; --offset 1000 đã qua hết. Trang cuối: --offset \(last).\n",
             "\(past.output)")
         #expect(!past.output.contains("Không tìm thấy"))
+        // As JSON the page is an empty array, and the count goes to stderr as the text says it.
+        let pastJSON = try run(["search", "nghị quyết", "--offset", "1000", "--format", "json"])
+        #expect(pastJSON.status == 0)
+        #expect(pastJSON.output.filter { !$0.isWhitespace } == "[]")
+        #expect(
+            pastJSON.errorLines.first
+                == "sochibo: Chỉ có \(total) kết quả cho “nghị quyết”; --offset 1000 đã qua hết. Trang cuối: --offset \(last).",
+            "\(pastJSON.errors)")
         let none = try run(["search", "khôngcótừnàyđâu"])
         #expect(none.output.hasPrefix("Không tìm thấy kết quả nào cho “khôngcótừnàyđâu”."), "\(none.output)")
     }
