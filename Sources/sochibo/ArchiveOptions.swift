@@ -9,7 +9,7 @@ struct ArchiveOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Thư mục kho lưu trữ (mặc định: $SOCHIBO_HOME, nếu không thì ~/.local/share/sochibo).",
-            valueName: "DIR"))
+            valueName: "THƯ_MỤC"))
     var archive: String?
 
     /// The directory: the option, else `$SOCHIBO_HOME`, else `~/.local/share/sochibo`.

@@ -13,17 +13,17 @@ struct BoardCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp("Các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ĐẢNG_BỘ"))
     var organization: String
 
-    @Option(help: ArgumentHelp("Năm theo dõi.", valueName: "YYYY"))
+    @Option(help: ArgumentHelp("Năm theo dõi.", valueName: "NĂM"))
     var year: Int
 
     @Option(help: "Định dạng: text (mặc định) hoặc json.")
     var format: Format = .text
 
     @Option(
-        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
+        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "TỆP"))
     var output: String?
 
     func validate() throws {

@@ -8,17 +8,17 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(name: .customLong("cell"), help: ArgumentHelp("Chỉ xuất chi bộ này (có thể lặp lại).", valueName: "ID"))
+    @Option(name: .customLong("cell"), help: ArgumentHelp("Chỉ xuất chi bộ này (có thể lặp lại).", valueName: "CHI_BỘ"))
     var cells: [String] = []
 
-    @Option(help: ArgumentHelp("Chỉ xuất các chi bộ thuộc đảng bộ này.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chỉ xuất các chi bộ thuộc đảng bộ này.", valueName: "ĐẢNG_BỘ"))
     var organization: String?
 
-    @Option(help: ArgumentHelp("Chỉ xuất kỳ sinh hoạt và văn bản của năm này.", valueName: "YYYY"))
+    @Option(help: ArgumentHelp("Chỉ xuất kỳ sinh hoạt và văn bản của năm này.", valueName: "NĂM"))
     var year: Int?
 
     @Option(
-        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
+        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "TỆP"))
     var output: String?
 
     @Flag(help: "Kèm nhật ký thay đổi (chỉ khi xuất toàn bộ kho): nhập tệp vào kho trống sẽ khôi phục nhật ký.")

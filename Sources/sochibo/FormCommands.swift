@@ -22,7 +22,7 @@ struct TemplateCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("meeting (biên bản) hoặc document (văn bản).", valueName: "LOẠI"))
     var kind: Kind?
 
-    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "CHI_BỘ"))
     var cell: String?
 
     @Option(help: ArgumentHelp("Ngày sinh hoạt hoặc ngày văn bản (mặc định: hôm nay).", valueName: "dd/mm/yyyy"))
@@ -31,11 +31,11 @@ struct TemplateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Loại văn bản, ví dụ NQ.", valueName: "LOẠI"))
     var type: String?
 
-    @Option(help: ArgumentHelp("Mẫu điền sẵn nội dung hiện có của bản ghi này.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Mẫu điền sẵn nội dung hiện có của bản ghi này.", valueName: "MÃ"))
     var from: String?
 
     @Option(
-        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
+        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "TỆP"))
     var output: String?
 
     func validate() throws {
@@ -119,7 +119,7 @@ struct FileCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Tệp mẫu đã điền.", valueName: "FORM"))
+    @Argument(help: ArgumentHelp("Tệp mẫu đã điền.", valueName: "TỆP_MẪU"))
     var form: String
 
     func run() async throws {
@@ -155,13 +155,13 @@ struct CorrectCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã biên bản hoặc văn bản.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("Mã biên bản hoặc văn bản.", valueName: "MÃ"))
     var id: String
 
-    @Argument(help: ArgumentHelp("Tệp mẫu đã sửa.", valueName: "FORM"))
+    @Argument(help: ArgumentHelp("Tệp mẫu đã sửa.", valueName: "TỆP_MẪU"))
     var form: String
 
-    @Option(help: ArgumentHelp("Lý do đính chính, giữ cùng phiên bản cũ.", valueName: "LÝ DO"))
+    @Option(help: ArgumentHelp("Lý do đính chính, giữ cùng phiên bản cũ.", valueName: "LÝ_DO"))
     var reason: String?
 
     @Flag(help: "Vẫn ghi đính chính biên bản có cảnh báo (sau khi đã xem lại các cảnh báo).")
@@ -191,7 +191,7 @@ struct DiscardCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã biên bản hoặc văn bản dự thảo.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("Mã biên bản hoặc văn bản dự thảo.", valueName: "MÃ"))
     var id: String
 
     func run() async throws {

@@ -10,7 +10,7 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Các tệp XML cần nhập.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Các tệp XML cần nhập.", valueName: "TỆP"))
     var files: [String]
 
     @Flag(

@@ -32,7 +32,7 @@ struct ApproveCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "MEETING"))
+    @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "BIÊN_BẢN"))
     var meeting: String
 
     @Flag(help: "Xác nhận các cảnh báo của biên bản (đã đọc và vẫn thông qua).")
@@ -58,7 +58,7 @@ struct IssueCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Mã văn bản.", valueName: "DOCUMENT"))
+    @Argument(help: ArgumentHelp("Mã văn bản.", valueName: "VĂN_BẢN"))
     var document: String
 
     func run() async throws {
@@ -80,7 +80,7 @@ struct LogCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("Chỉ các mục về bản ghi này.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("Chỉ các mục về bản ghi này.", valueName: "MÃ"))
     var id: String?
 
     @Option(help: "Định dạng: text (mặc định) hoặc json.")

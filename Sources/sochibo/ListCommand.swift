@@ -18,10 +18,10 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp("Chỉ chi bộ này.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chỉ chi bộ này.", valueName: "CHI_BỘ"))
     var cell: String?
 
-    @Option(help: ArgumentHelp("Chỉ năm này (tình trạng đảng viên tính đến 31/12 của năm).", valueName: "YYYY"))
+    @Option(help: ArgumentHelp("Chỉ năm này (tình trạng đảng viên tính đến 31/12 của năm).", valueName: "NĂM"))
     var year: Int?
 
     @Option(help: "Định dạng: text (mặc định) hoặc json.")

@@ -97,7 +97,7 @@ struct MemberListCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "CHI_BỘ"))
     var cell: String
 
     @Option(help: ArgumentHelp("Ngày xem tình trạng (mặc định: hôm nay).", valueName: "NGÀY"))
@@ -233,7 +233,7 @@ struct MemberExemptCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Ngày cuối cùng được miễn (bỏ trống nếu chưa định).", valueName: "NGÀY"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Lý do, ví dụ \"Tuổi cao, sức yếu\".", valueName: "LÝ DO"))
+    @Option(help: ArgumentHelp("Lý do, ví dụ \"Tuổi cao, sức yếu\".", valueName: "LÝ_DO"))
     var reason: String
 
     func run() async throws {
@@ -376,7 +376,7 @@ struct MemberRoleCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "bí thư, phó bí thư hoặc chi ủy viên (hoặc secretary, deputy-secretary, committee-member).",
-            valueName: "CHỨC VỤ"))
+            valueName: "CHỨC_VỤ"))
     var title: String
 
     @Option(help: ArgumentHelp("Ngày nhận chức.", valueName: "NGÀY"))
@@ -425,7 +425,7 @@ struct MemberPostCommand: AsyncParsableCommand {
 
     @OptionGroup var who: MemberArgument
 
-    @Option(help: ArgumentHelp("Chức vụ kiêm nhiệm.", valueName: "CHỨC VỤ"))
+    @Option(help: ArgumentHelp("Chức vụ kiêm nhiệm.", valueName: "CHỨC_VỤ"))
     var title: String
 
     @Option(help: ArgumentHelp("Ngày bắt đầu.", valueName: "NGÀY"))
@@ -457,7 +457,7 @@ struct MemberLoadCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Option(help: ArgumentHelp("Chi bộ.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chi bộ.", valueName: "CHI_BỘ"))
     var cell: String
 
     @Argument(help: ArgumentHelp("Tệp CSV; dòng đầu là tiêu đề: Họ và tên, Năm sinh, Ngày kết nạp…", valueName: "TỆP"))

@@ -141,11 +141,11 @@ enum ParserMessages {
         return text
     }
 
-    /// What the commands' English placeholders for what is typed stand for, said as a person
-    /// would ("thiếu từ khóa cần tìm", not "thiếu QUERY"); Vietnamese placeholders are kept.
+    /// What the commands' placeholders for what is typed stand for, said as a person would
+    /// ("thiếu từ khóa cần tìm", not "thiếu TỪ_KHÓA"); other placeholders are kept as written.
     static let argumentWords = [
-        "QUERY": "từ khóa cần tìm", "FILE": "tệp cần nhập", "FORM": "tệp mẫu đã điền", "MEETING": "mã biên bản",
-        "DOCUMENT": "mã văn bản", "NAME": "tên đăng nhập", "ID": "mã hoặc tên của bản ghi",
+        "TỪ_KHÓA": "từ khóa cần tìm", "TỆP": "tệp cần nhập", "TỆP_MẪU": "tệp mẫu đã điền", "BIÊN_BẢN": "mã biên bản",
+        "VĂN_BẢN": "mã văn bản", "TÊN_ĐĂNG_NHẬP": "tên đăng nhập", "MÃ": "mã hoặc tên của bản ghi",
     ]
 
     /// An option or argument as the parser writes it ("--limit <limit>", "<QUERY> ..."), as
@@ -241,6 +241,7 @@ extension Sochibo {
     /// `sysexits.h` has it for a usage error, `ValidationError` included; 1 for another error
     /// thrown from `validate()`); 1 for a command's error.
     static func main() async {
+        keepHelpReadable()
         var command: any ParsableCommand
         // `sochibo help xyz` of a command that does not exist: the parser would print the main
         // help and exit 0, as if it had answered.
@@ -274,6 +275,23 @@ extension Sochibo {
             for line in Failure.lines(for: error) { Failure.printError(line) }
             Foundation.exit(ExitCode.failure.rawValue)
         }
+    }
+
+    /// The narrowest help screen: the parser wraps help at the terminal's width (`COLUMNS`,
+    /// else the terminal's own), and below its label column it stops with a fatal error
+    /// (24 columns crashed `--help`) or leaves the descriptions out. A narrower terminal gets
+    /// help laid out at this width, which it wraps itself.
+    static let narrowestHelp = 60
+
+    /// Sets `COLUMNS` to `narrowestHelp` when the terminal, or `COLUMNS`, is narrower: the
+    /// parser reads the width from there.
+    private static func keepHelpReadable() {
+        var width = ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+        if width == nil {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
+        }
+        if let width, width < narrowestHelp { setenv("COLUMNS", String(narrowestHelp), 1) }
     }
 
     /// Prints what the parser says for `error` in Vietnamese (a help screen on standard

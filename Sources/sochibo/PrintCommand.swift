@@ -16,12 +16,12 @@ struct PrintCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("Mã của kỳ sinh hoạt (in biên bản) hoặc của văn bản.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("Mã của kỳ sinh hoạt (in biên bản) hoặc của văn bản.", valueName: "MÃ"))
     var id: String
 
     @Option(
         name: .short,
-        help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE.html"))
+        help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "TỆP.html"))
     var output: String?
 
     @Flag(help: "In cả nội dung các nhiệm vụ của văn bản mật mà biên bản báo cáo (mặc định để lại).")

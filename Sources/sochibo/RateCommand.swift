@@ -23,7 +23,7 @@ struct RateCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Option(help: ArgumentHelp("Lời nhận xét ghi kèm xếp loại.", valueName: "TEXT"))
+    @Option(help: ArgumentHelp("Lời nhận xét ghi kèm xếp loại.", valueName: "LỜI"))
     var note: String?
 
     @Option(
@@ -31,7 +31,7 @@ struct RateCommand: AsyncParsableCommand {
         help: "Ai xếp loại: cell (chi bộ tự đánh giá, mặc định) hoặc committee (đảng ủy xếp loại).")
     var rater: Rater = .cell
 
-    @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "MEETING"))
+    @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "BIÊN_BẢN"))
     var meeting: String
 
     @Argument(help: ArgumentHelp("Điểm từng tiêu chí, dạng time=5.", valueName: "TIÊU_CHÍ=ĐIỂM"))
@@ -76,7 +76,7 @@ struct RubricCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp("Đặt thang điểm mới từ tệp JSON này.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Đặt thang điểm mới từ tệp JSON này.", valueName: "TỆP"))
     var set: String?
 
     @Option(help: "Định dạng: text (mặc định) hoặc json.")

@@ -10,10 +10,10 @@ struct SearchCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp("Chỉ chi bộ này.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chỉ chi bộ này.", valueName: "CHI_BỘ"))
     var cell: String?
 
-    @Option(help: ArgumentHelp("Chỉ các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chỉ các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ĐẢNG_BỘ"))
     var organization: String?
 
     @Option(help: ArgumentHelp("Chỉ văn bản loại này, ví dụ NQ (có thể lặp lại).", valueName: "LOẠI"))
@@ -43,7 +43,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Định dạng: text (mặc định) hoặc json.")
     var format: OutputFormat = .text
 
-    @Argument(help: ArgumentHelp("Nội dung cần tìm.", valueName: "QUERY"))
+    @Argument(help: ArgumentHelp("Nội dung cần tìm.", valueName: "TỪ_KHÓA"))
     var words: [String]
 
     func filters() throws -> SearchFilters {

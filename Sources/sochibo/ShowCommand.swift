@@ -12,12 +12,12 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(
         help: ArgumentHelp(
             "Mã của bản ghi, tên chi bộ, đảng bộ hay đảng viên, hoặc chi bộ và ngày họp (\"Nà Pàn 15/12/2024\").",
-            valueName: "ID"))
+            valueName: "MÃ"))
     var id: String
 
     @Option(
         name: .customLong("version"),
-        help: ArgumentHelp("Xem phiên bản này của biên bản hay văn bản đã đính chính.", valueName: "N"))
+        help: ArgumentHelp("Xem phiên bản này của biên bản hay văn bản đã đính chính.", valueName: "SỐ"))
     var version: Int?
 
     @Option(help: "Định dạng: text (mặc định) hoặc json.")

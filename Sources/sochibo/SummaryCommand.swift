@@ -18,13 +18,13 @@ struct SummaryCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp("Năm cần tổng hợp.", valueName: "YYYY"))
+    @Option(help: ArgumentHelp("Năm cần tổng hợp.", valueName: "NĂM"))
     var year: Int
 
-    @Option(help: ArgumentHelp("Chỉ tổng hợp quý này của năm (1–4).", valueName: "N"))
+    @Option(help: ArgumentHelp("Chỉ tổng hợp quý này của năm (1–4).", valueName: "SỐ"))
     var quarter: Int?
 
-    @Option(help: ArgumentHelp("Chỉ tổng hợp tháng này của năm (1–12).", valueName: "N"))
+    @Option(help: ArgumentHelp("Chỉ tổng hợp tháng này của năm (1–12).", valueName: "SỐ"))
     var month: Int?
 
     /// The period asked for: the year, or one of its quarters or months.
@@ -34,10 +34,10 @@ struct SummaryCommand: AsyncParsableCommand {
         return SummaryPeriod(year: year)
     }
 
-    @Option(help: ArgumentHelp("Tổng hợp chi bộ này.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Tổng hợp chi bộ này.", valueName: "CHI_BỘ"))
     var cell: String?
 
-    @Option(help: ArgumentHelp("Tổng hợp các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Tổng hợp các chi bộ thuộc đảng bộ này (cả đảng bộ cấp dưới).", valueName: "ĐẢNG_BỘ"))
     var organization: String?
 
     @Option(
@@ -58,7 +58,7 @@ struct SummaryCommand: AsyncParsableCommand {
     var ratings: Ratings = .committee
 
     @Option(
-        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "FILE"))
+        name: .short, help: ArgumentHelp("Ghi ra tệp này thay vì đầu ra chuẩn (- là đầu ra chuẩn).", valueName: "TỆP"))
     var output: String?
 
     func validate() throws {

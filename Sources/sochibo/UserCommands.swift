@@ -24,16 +24,16 @@ struct UserAddCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "TÊN_ĐĂNG_NHẬP"))
     var name: String
 
     @Option(help: "Vai trò: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).")
     var role: Account.Role
 
-    @Option(help: ArgumentHelp("Chi bộ của tài khoản bí thư.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chi bộ của tài khoản bí thư.", valueName: "CHI_BỘ"))
     var cell: String?
 
-    @Option(help: ArgumentHelp("Đảng bộ của tài khoản văn phòng đảng ủy.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Đảng bộ của tài khoản văn phòng đảng ủy.", valueName: "ĐẢNG_BỘ"))
     var organization: String?
 
     @Flag(help: "Cho phép xem văn bản Mật, Tối mật, Tuyệt mật.")
@@ -80,7 +80,7 @@ struct UserPasswordCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "TÊN_ĐĂNG_NHẬP"))
     var name: String
 
     func run() async throws {
@@ -100,7 +100,7 @@ struct UserDisableCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "TÊN_ĐĂNG_NHẬP"))
     var name: String
 
     func run() async throws {
@@ -123,7 +123,7 @@ struct UserEnableCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "TÊN_ĐĂNG_NHẬP"))
     var name: String
 
     func run() async throws {
@@ -149,16 +149,16 @@ struct UserChangeCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "TÊN_ĐĂNG_NHẬP"))
     var name: String
 
     @Option(help: "Vai trò mới: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).")
     var role: Account.Role?
 
-    @Option(help: ArgumentHelp("Chi bộ mới của tài khoản bí thư (mã hoặc tên).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Chi bộ mới của tài khoản bí thư (mã hoặc tên).", valueName: "CHI_BỘ"))
     var cell: String?
 
-    @Option(help: ArgumentHelp("Đảng bộ mới của tài khoản văn phòng đảng ủy (mã hoặc tên).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Đảng bộ mới của tài khoản văn phòng đảng ủy (mã hoặc tên).", valueName: "ĐẢNG_BỘ"))
     var organization: String?
 
     @Flag(inversion: .prefixedNo, help: "Cho phép (hoặc thôi cho phép) xem văn bản Mật, Tối mật, Tuyệt mật.")

@@ -181,7 +181,9 @@ import Testing
     /// The tester's report, item 4: `summary --help` said "default: text", the parser's
     /// "(…; default: text)" cut at the terminal's width after the semicolon. Every command's
     /// help, at widths that cut its lines in other places, has none of the parser's English.
-    @Test(arguments: ["40", "57", "66", "100", "132"])
+    /// Below 60 columns help is laid out at 60 (at 24 the parser stopped with a fatal error,
+    /// at 10 it said "OVERVIEW:"), its descriptions whole.
+    @Test(arguments: ["10", "24", "40", "57", "66", "100", "132"])
     func helpScreensWrappedAtAnyWidthHaveNoEnglish(columns: String) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = columns
