@@ -493,7 +493,14 @@ struct MemberLoadCommand: AsyncParsableCommand {
                     Failure.printError("\(file): \(warning)")
                 }
                 for problem in problems { Failure.printError("\(file): \(problem)") }
-                if !problems.isEmpty { throw ExitCode.failure }
+                // The closing line says what the preview means: nothing was written either way.
+                if !problems.isEmpty {
+                    Failure.note("xem trước: \(problems.count) lỗi, nên lệnh nạp sẽ không nạp ai; chưa ghi gì cả.")
+                    throw ExitCode.failure
+                }
+                print(
+                    "Xem trước: đọc được \(list.entries.count) đảng viên, không có lỗi; chưa ghi gì cả. "
+                        + "Nạp thật bằng cùng lệnh, bỏ --dry-run.")
                 return
             }
             let loaded = try await archive.load(list, today: Today.date, context: actor.context)

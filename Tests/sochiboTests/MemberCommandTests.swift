@@ -120,7 +120,10 @@ import Testing
         #expect(preview.status != 0)
         #expect(preview.output.contains("dòng 2\tLò Thị Hoa"))
         let rowThree = preview.errorLines.filter { $0.contains("dòng 3: ") }
-        #expect(rowThree.count == 2 && preview.errorLines.count == 3, "\(preview.errorLines)")
+        #expect(rowThree.count == 2 && preview.errorLines.count == 4, "\(preview.errorLines)")
+        #expect(
+            preview.errorLines.last == "sochibo: xem trước: 3 lỗi, nên lệnh nạp sẽ không nạp ai; chưa ghi gì cả.",
+            "\(preview.errorLines)")
         // Row 2 reads, but without "Ngày vào chi bộ" she would count in the approved minutes
         // since March 2023, which do not name her.
         #expect(
@@ -149,6 +152,13 @@ import Testing
                 + "Vi Văn Tâm,01/07/2001,,05/01/2025\n").utf8
         )
         .write(to: URL(fileURLWithPath: good))
+        let clean = try Sochibo.run(["member", "load", "--cell", "cb-na-pan", good, "--dry-run", "--archive", archive])
+        #expect(clean.status == 0 && clean.errors.isEmpty, "\(clean.errors)")
+        #expect(
+            clean.output.hasSuffix(
+                "Xem trước: đọc được 2 đảng viên, không có lỗi; chưa ghi gì cả. Nạp thật bằng cùng lệnh, bỏ --dry-run.\n"
+            ),
+            "\(clean.output)")
         let loaded = try Sochibo.run([
             "member", "load", "--cell", "cb-na-pan", good, "--archive", archive, "--by", "quantri",
         ])
