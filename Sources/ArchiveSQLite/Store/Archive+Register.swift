@@ -26,7 +26,7 @@ extension Archive: MemberRegister {
     ) async throws
         -> Member
     {
-        try await change(memberID, action: .confirm, context: context, today: today) { member, _ in
+        try await change(memberID, action: .confirm, context: context) { member, _ in
             try MemberRules.confirmed(member, on: date, today: today)
         }
     }
@@ -36,7 +36,7 @@ extension Archive: MemberRegister {
     ) async throws
         -> Member
     {
-        try await change(memberID, action: .exempt, context: context, today: today) { member, _ in
+        try await change(memberID, action: .exempt, context: context) { member, _ in
             try MemberRules.exempted(member, exemption, today: today)
         }
     }
@@ -46,7 +46,7 @@ extension Archive: MemberRegister {
     )
         async throws -> Member
     {
-        try await change(memberID, action: .endExemption, context: context, today: today) { member, _ in
+        try await change(memberID, action: .endExemption, context: context) { member, _ in
             try MemberRules.exemptionEnded(member, on: date, today: today)
         }
     }
@@ -61,7 +61,7 @@ extension Archive: MemberRegister {
             case .removed: .remove
             case .other: .leave
             }
-        return try await change(memberID, action: action, context: context, today: today) { member, _ in
+        return try await change(memberID, action: action, context: context) { member, _ in
             try MemberRules.left(member, on: date, reason: reason, today: today)
         }
     }
@@ -71,7 +71,7 @@ extension Archive: MemberRegister {
     ) async throws
         -> Member
     {
-        try await change(memberID, action: .takeOffice, context: context, today: today) { member, cell in
+        try await change(memberID, action: .takeOffice, context: context) { member, cell in
             try MemberRules.tookOffice(member, role, in: cell, today: today)
         }
     }
@@ -79,7 +79,7 @@ extension Archive: MemberRegister {
     public func leaveOffice(
         memberID: String, title: Role.Title, on date: LocalDate, today: LocalDate, context: AuditContext
     ) async throws -> Member {
-        try await change(memberID, action: .leaveOffice, context: context, today: today) { member, _ in
+        try await change(memberID, action: .leaveOffice, context: context) { member, _ in
             try MemberRules.leftOffice(member, title: title, on: date, today: today)
         }
     }
@@ -89,7 +89,7 @@ extension Archive: MemberRegister {
     )
         async throws -> Member
     {
-        try await change(memberID, action: .addPost, context: context, today: today) { member, _ in
+        try await change(memberID, action: .addPost, context: context) { member, _ in
             try MemberRules.withPost(member, post, today: today)
         }
     }
@@ -230,7 +230,7 @@ extension Archive: MemberRegister {
                 try MemberRules.checkNotInCell(newMember, cell: cell)
                 try Self.checkApprovedMinutes(
                     of: cell, after: cell.members + [member], from: MemberRules.membershipStart(of: member),
-                    member: member, today: today, context: context, db: db)
+                    member: member, context: context, db: db)
             }
             try RecordWriter(db: db).write(member, cellID: newMember.cellID)
             try AuditLog(db: db).append(action, kind: .member, record: id, version: nil, sha256: nil, context: context)
@@ -244,8 +244,7 @@ extension Archive: MemberRegister {
     /// Refuses an event that changes the figures of `cell`'s approved minutes held from
     /// `from` on (`ApprovedMinutesChange`) unless the person confirmed it.
     private static func checkApprovedMinutes(
-        of cell: Cell, after: [Member], from: LocalDate, member: Member, today: LocalDate, context: AuditContext,
-        db: Database
+        of cell: Cell, after: [Member], from: LocalDate, member: Member, context: AuditContext, db: Database
     ) throws {
         guard !context.confirmedChangesToApprovedMinutes else { return }
         let meetings = try RecordReader(db: db).meetingsForCounting(
@@ -258,7 +257,7 @@ extension Archive: MemberRegister {
 
     /// Applies `rule` to a member and its cell; writes the result and its audit entry.
     private func change(
-        _ memberID: String, action: AuditEntry.Action, context: AuditContext, today: LocalDate,
+        _ memberID: String, action: AuditEntry.Action, context: AuditContext,
         rule: @escaping @Sendable (Member, Cell) throws -> Member
     ) async throws -> Member {
         try await write { db in
@@ -269,8 +268,7 @@ extension Archive: MemberRegister {
             let changed = try rule(member, cell)
             try Self.checkApprovedMinutes(
                 of: cell, after: cell.members.map { $0.id == memberID ? changed : $0 },
-                from: MemberRules.membershipStart(of: member), member: changed, today: today, context: context,
-                db: db)
+                from: MemberRules.membershipStart(of: member), member: changed, context: context, db: db)
             try RecordWriter(db: db).write(changed, cellID: cellID)
             try AuditLog(db: db).append(
                 action, kind: .member, record: memberID, version: nil, sha256: nil, context: context)
