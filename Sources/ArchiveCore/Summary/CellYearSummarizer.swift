@@ -65,6 +65,7 @@ public struct CellYearSummarizer: Sendable {
         let counted = countedMonths(cell)
         let regularMonths = Set(regular.map(\.date.month))
         let missingMonths = counted.filter { !regularMonths.contains($0) }
+        let reckoned = reckonedMonths(cell, held: regularMonths)
         let thematicQuarters = Set(thematic.map(\.date.quarter))
         let quartersWithoutThematic = countedQuarters(cell).filter { !thematicQuarters.contains($0) }
 
@@ -181,10 +182,11 @@ public struct CellYearSummarizer: Sendable {
         return CellYearSummary(
             cell: cell.id, name: cell.name, organization: cell.organizationID, organizationName: organizationName,
             meetingsHeld: held.count, unapprovedMinutes: drafts.map(\.id),
-            regularHeld: regular.count, monthsCounted: reckonedMonths(cell, held: regularMonths).count,
-            missingMonths: missingMonths,
+            regularHeld: regular.count, monthsCounted: reckoned.count,
+            regularMonthsHeld: reckoned.filter(regularMonths.contains).count, missingMonths: missingMonths,
             thematicHeld: thematic.count, quartersWithoutThematic: quartersWithoutThematic,
-            extraordinaryHeld: held.filter { $0.kind == .extraordinary }.count, ratings: ratings,
+            extraordinaryHeld: held.filter { $0.kind == .extraordinary }.count,
+            ratings: ratings,
             goodShare: ratings.goodShare, fairOrBetterShare: ratings.fairOrBetterShare,
             attendanceRate: attendance.isEmpty ? nil : attendance.map(\.rate).reduce(0, +) / Double(attendance.count),
             lowestAttendance: attendance.min { ($0.rate, $0.date.description) < ($1.rate, $1.date.description) },
