@@ -100,6 +100,9 @@ struct CommitteeReportView {
         let drafts = cell.unapprovedMinutes.count
         var notes: [String] = []
         if drafts > 0 { notes.append("\(drafts) biên bản chưa thông qua") }
+        if !cell.repeatedSittings.isEmpty {
+            notes.append("\(cell.repeatedSittings.count) biên bản ghi trùng một kỳ, chưa tính")
+        }
         if let several = cell.severalRegularSessionsPhrase { notes.append(several) }
         // Months with a regular session over months counted: two sessions in May fill May only.
         return AnnexRow(

@@ -103,6 +103,13 @@ extension SummaryView.CellReport {
             ("Tỷ lệ buổi xếp loại Khá trở lên", share(cell.fairOrBetterShare)),
             ("Tỷ lệ đảng viên dự sinh hoạt bình quân", share(cell.attendanceRate)),
         ]
+        if !cell.repeatedSittings.isEmpty {
+            rows.insert(
+                (
+                    "Biên bản ghi trùng một kỳ (chưa tính)",
+                    "\(cell.repeatedSittings.count) biên bản: " + cell.repeatedSittings.joined(separator: ", ")
+                ), at: 5)
+        }
         if !cell.unapprovedMinutes.isEmpty {
             rows.insert(
                 ("Biên bản chưa thông qua (chưa tính)", "\(cell.unapprovedMinutes.count) biên bản chưa thông qua"),

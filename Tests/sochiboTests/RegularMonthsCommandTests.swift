@@ -3,7 +3,8 @@ import Testing
 
 /// Through the real program, over `fixtures/summary/hoa-binh-2024.xml`: a cell that met twice
 /// in May and not in November reads "11/12 tháng", never "12/12", with the missing month and the
-/// second session said as such, in the text, the table and the CSV.
+/// second session said as such, in the text, the table and the CSV; and `check` names two
+/// minutes of one sitting that an archive changed by hand holds, which `summary` counts once.
 @Suite struct RegularMonthsCommandTests {
     let directory = Sochibo.temporaryDirectory()
     var archive: String { directory + "/archive" }
@@ -72,5 +73,60 @@ import Testing
         #expect(Array(anLac[(at - 1)...(at + 2)]) == ["12", "11", "12", "T11"])
         let cauDa = try #require(rows.first { $0.contains(",cb-cau-da,") })
         #expect(cauDa.contains(",12,10,12,\"T8, T11\","), "\(cauDa)")
+    }
+
+    /// Copies approved minutes `id` under `copy` as a draft with the `sqlite3` shell, as an
+    /// archive written before the rule (or by hand) holds them, and rebuilds the search index.
+    func duplicate(_ id: String, as copy: String) throws {
+        let sql = """
+            CREATE TEMP TABLE m AS SELECT * FROM meeting WHERE id = '\(id)';
+            UPDATE m SET id = '\(copy)', status = 'draft', version = 1, content_sha256 = NULL;
+            INSERT INTO meeting SELECT * FROM m;
+            CREATE TEMP TABLE t AS SELECT * FROM meeting_text WHERE meeting_id = '\(id)';
+            UPDATE t SET meeting_id = '\(copy)';
+            INSERT INTO meeting_text SELECT * FROM t;
+            CREATE TEMP TABLE a AS SELECT * FROM attendance WHERE meeting_id = '\(id)';
+            UPDATE a SET meeting_id = '\(copy)';
+            INSERT INTO attendance SELECT * FROM a;
+            """
+        let shell = try Sochibo.tool("/usr/bin/sqlite3", [archive + "/archive.sqlite", sql])
+        #expect(shell.status == 0, "\(shell.errors)")
+        #expect(try run(["reindex"]).status == 0)
+    }
+
+    @Test func checkNamesTwoMinutesOfOneSitting() throws {
+        try filled()
+        #expect(!(try run(["check"]).output.contains("same-sitting-twice")))
+        try duplicate("bm-2024-04", as: "bm-2024-04-b")
+        let checked = try run(["check"])
+        #expect(checked.status == 0, "findings are notes: \(checked.output)")
+        #expect(checked.output.contains("Toàn vẹn dữ liệu: đạt"), "\(checked.output)")
+        #expect(
+            checked.output.contains(
+                "lưu ý [same-sitting-twice] bm-2024-04-b: Chi bộ thôn Bình Minh (cb-binh-minh) có hai biên bản của cùng một kỳ sinh hoạt ngày 08/04/2024: bm-2024-04 (thường kỳ, đã thông qua) và bm-2024-04-b (thường kỳ, dự thảo). Nếu bm-2024-04-b là bản ghi thừa, hãy bỏ dự thảo đó; nếu là một kỳ sinh hoạt khác, hãy sửa lại ngày hoặc loại sinh hoạt của nó."
+            ), "\(checked.output)")
+        #expect(!checked.output.contains("[second-regular-in-month] bm-"), "one mistake, one finding")
+        #expect(try run(["check", "--strict"]).status == 1)
+        let json = try run(["check", "--format", "json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(
+            findings.filter { $0["code"] as? String == "same-sitting-twice" }.map { $0["subject"] as? String }
+                == ["bm-2024-04-b"])
+
+        // Approved too (approval does not look for it): still one sitting in the summary.
+        let approved = try run(["approve", "bm-2024-04-b", "--confirm"])
+        #expect(approved.status == 0, "\(approved.errors)")
+        let again = try run(["check"])
+        #expect(again.output.contains("Toàn vẹn dữ liệu: đạt"), "\(again.output)")
+        #expect(
+            again.output.contains(
+                "bm-2024-04 (thường kỳ, đã thông qua) và bm-2024-04-b (thường kỳ, đã thông qua). Cả hai đã thông qua nên không bỏ được: hãy đính chính biên bản ghi sai (ngày hoặc loại sinh hoạt). Đến khi đó, tổng hợp chỉ tính biên bản bm-2024-04."
+            ), "\(again.output)")
+        let summary = try run(["summary", "--year", "2024", "--cell", "cb-binh-minh"])
+        #expect(figure("Sinh hoạt thường kỳ", in: summary.output) == "12/12 tháng (không thiếu tháng nào)")
+        #expect(figure("Xếp loại 12 kỳ", in: summary.output) == "Tốt 12, Khá 0, Trung bình 0, Kém 0, chưa xếp loại 0")
+        #expect(figure("Chưa tính", in: summary.output) == "1 biên bản ghi trùng một kỳ đã tính (bm-2024-04-b)")
+        #expect(summary.output.contains("[same-sitting-twice] bm-2024-04-b: "), "\(summary.output)")
     }
 }

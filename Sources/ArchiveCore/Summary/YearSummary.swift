@@ -163,6 +163,10 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     public var quartersWithoutThematic: [Int]
     /// Extraordinary sessions held.
     public var extraordinaryHeld: Int
+    /// Approved minutes of the period in no figure because other approved minutes of the cell
+    /// record the same sitting (`SameSitting`): each sitting is counted once, and each pair is
+    /// a `same-sitting-twice` finding.
+    public var repeatedSittings: [String] = []
     /// Meetings at each rating level.
     public var ratings: RatingCounts
     /// The share of meetings rated Tốt, 0...1; `nil` with no meetings.

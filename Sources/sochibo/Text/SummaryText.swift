@@ -70,6 +70,11 @@ public enum SummaryText {
                 "\(cell.unapprovedMinutes.count) biên bản chưa thông qua ("
                     + cell.unapprovedMinutes.joined(separator: ", ") + ")")
         }
+        if !cell.repeatedSittings.isEmpty {
+            notCounted.append(
+                "\(cell.repeatedSittings.count) biên bản ghi trùng một kỳ đã tính ("
+                    + cell.repeatedSittings.joined(separator: ", ") + ")")
+        }
         if !notCounted.isEmpty { rows.append(("Chưa tính", notCounted.joined(separator: "; "))) }
         var attendance = "bình quân \(share(cell.attendanceRate))"
         if let lowest = cell.lowestAttendance {
