@@ -37,7 +37,7 @@ struct CommitteeReportView {
     struct AnnexRow {
         var order: Int
         var name: String
-        /// "2 biên bản chưa thông qua", under the name.
+        /// "2 biên bản chưa thông qua", "tháng 5 họp 2 lần", under the name.
         var note: String?
         /// Cells with a month missed are shaded.
         var late: Bool
@@ -95,12 +95,20 @@ struct CommitteeReportView {
 
     static func row(order: Int, cell: CellYearSummary) -> AnnexRow {
         let ratings = cell.ratings
-        let missing = cell.missingMonths.isEmpty ? "" : cell.missingMonths.map(String.init).joined(separator: ", ")
+        // Months as months ("T2, T11"), not bare numbers that read as counts.
+        let missing = MonthWording.short(cell.missingMonths)
         let drafts = cell.unapprovedMinutes.count
+        var notes: [String] = []
+        if drafts > 0 { notes.append("\(drafts) biên bản chưa thông qua") }
+        if !cell.repeatedSittings.isEmpty {
+            notes.append("\(cell.repeatedSittings.count) biên bản ghi trùng một kỳ, chưa tính")
+        }
+        if let several = cell.severalRegularSessionsPhrase { notes.append(several) }
+        // Months with a regular session over months counted: two sessions in May fill May only.
         return AnnexRow(
-            order: order, name: cell.name, note: drafts == 0 ? nil : "\(drafts) biên bản chưa thông qua",
+            order: order, name: cell.name, note: notes.isEmpty ? nil : notes.joined(separator: "; "),
             late: !cell.missingMonths.isEmpty,
-            columns: numbers(["\(cell.members.total)", "\(cell.regularHeld)/\(cell.monthsCounted)"])
+            columns: numbers(["\(cell.members.total)", "\(cell.regularMonthsHeld)/\(cell.monthsCounted)"])
                 + [Column(text: missing, className: "months")]
                 + numbers([
                     "\(cell.thematicHeld)", "\(ratings.good)", "\(ratings.fair)", "\(ratings.average)",
@@ -114,7 +122,7 @@ struct CommitteeReportView {
         let ratings = totals.ratings
         return AnnexRow(
             order: 0, name: "Cộng \(totals.cells) chi bộ", note: nil, late: false,
-            columns: numbers(["\(totals.members.total)", "\(totals.regularHeld)"])
+            columns: numbers(["\(totals.members.total)", "\(totals.regularMonthsHeld)/\(totals.monthsCounted)"])
                 + [Column(text: late == 0 ? "" : "\(late) chi bộ", className: "months")]
                 + numbers([
                     "\(totals.thematicHeld)", "\(ratings.good)", "\(ratings.fair)", "\(ratings.average)",

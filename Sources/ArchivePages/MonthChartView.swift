@@ -116,8 +116,9 @@ struct MonthChartView {
         legendMissed = LegendMissed(x: x, textX: x + 20)
         label =
             "Biểu đồ sinh hoạt từng tháng năm \(year) của \(cell.name): \(cell.meetingsHeld) buổi, \(cell.ratings.good) buổi Tốt"
-            + (cell.missingMonths.isEmpty
-                ? "" : ", thiếu tháng " + cell.missingMonths.map(String.init).joined(separator: ", "))
+            + "; sinh hoạt thường kỳ \(cell.regularMonthsFigure)"
+            + (cell.missingMonths.isEmpty ? "" : ", thiếu " + MonthWording.sentence(cell.missingMonths))
+            + (cell.severalRegularSessionsPhrase.map { ", \($0)" } ?? "")
     }
 
     /// The style class of a level, which the stylesheet fills.

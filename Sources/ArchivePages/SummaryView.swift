@@ -84,7 +84,13 @@ extension SummaryView.CellReport {
         }
         let ratings = cell.ratings
         var rows: [(String, String)] = [
-            ("Sinh hoạt thường kỳ", "\(cell.regularHeld) kỳ / \(cell.monthsCounted) tháng tính"),
+            // Months with a regular session out of the months counted, never sessions over
+            // months: two sessions in May fill May only, and are said so.
+            (
+                "Sinh hoạt thường kỳ",
+                "\(cell.regularMonthsFigure) có sinh hoạt thường kỳ"
+                    + (cell.severalRegularSessionsPhrase.map { " (\($0))" } ?? "")
+            ),
             ("Tháng không sinh hoạt thường kỳ", months(cell.missingMonths)),
             ("Sinh hoạt chuyên đề", "\(cell.thematicHeld) kỳ"),
             ("Quý không sinh hoạt chuyên đề", quarters(cell.quartersWithoutThematic)),
@@ -97,6 +103,13 @@ extension SummaryView.CellReport {
             ("Tỷ lệ buổi xếp loại Khá trở lên", share(cell.fairOrBetterShare)),
             ("Tỷ lệ đảng viên dự sinh hoạt bình quân", share(cell.attendanceRate)),
         ]
+        if !cell.repeatedSittings.isEmpty {
+            rows.insert(
+                (
+                    "Biên bản ghi trùng một kỳ (chưa tính)",
+                    "\(cell.repeatedSittings.count) biên bản: " + cell.repeatedSittings.joined(separator: ", ")
+                ), at: 5)
+        }
         if !cell.unapprovedMinutes.isEmpty {
             rows.insert(
                 ("Biên bản chưa thông qua (chưa tính)", "\(cell.unapprovedMinutes.count) biên bản chưa thông qua"),

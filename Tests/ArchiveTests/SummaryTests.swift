@@ -239,7 +239,7 @@ struct SummaryFormatTests {
         #expect(dongTam.count == SummaryCSV.columns.count)
         #expect(value("name") == "Chi bộ thôn Đồng Tâm" && value("organization") == "Đảng bộ xã Minh Tiến")
         #expect(value("unapprovedMinutes") == "0")
-        #expect(value("regularHeld") == "11" && value("missingMonths") == "8")
+        #expect(value("regularHeld") == "11" && value("regularMonthsHeld") == "11" && value("missingMonths") == "T8")
         #expect(value("good") == "8" && value("attendanceRate") == "0.8974")
         #expect(value("failedVotes") == "1" && value("findings") == "10")
     }

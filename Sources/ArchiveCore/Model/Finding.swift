@@ -42,6 +42,11 @@ public struct Finding: Sendable, Hashable, Codable {
         case votesExceedPresent = "votes-exceed-present"
         /// A second regular (or combined) meeting in one month.
         case secondRegularInMonth = "second-regular-in-month"
+        /// Two minutes of one cell record one sitting (the same day, kinds that share a sitting:
+        /// `Meeting.Kind.sameSittingKinds`), as an archive written before filing and importing
+        /// refused it may hold; the subject is the record to discard or correct
+        /// (`Finding.sameSittingTwice`).
+        case sameSittingTwice = "same-sitting-twice"
     }
 
     /// What kind of breach.

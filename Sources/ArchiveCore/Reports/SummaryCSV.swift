@@ -4,8 +4,8 @@ import Foundation
 /// Vietnamese marks), a header row of Vietnamese column names, and one row per cell in
 /// Vietnamese order (RFC 4180: CRLF line ends, fields quoted when needed). The columns are
 /// `SummaryTable.cellColumns`, as in the .xlsx workbook; their JSON keys are `columns`. Shares
-/// and rates are decimals from 0 to 1 with a point; lists of months or quarters are joined by
-/// spaces. Text from the records (identifiers and names) is data, never a formula: a text cell
+/// and rates are decimals from 0 to 1 with a point; months and quarters are written as such
+/// ("T2, T11", "Quý I, III"), so that none reads as a count. Text from the records (identifiers and names) is data, never a formula: a text cell
 /// that a spreadsheet would run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
 /// gets a leading `'`, which spreadsheets show as text and do not display.
 public enum SummaryCSV {

@@ -31,9 +31,10 @@ public enum SummaryTable {
         Column(key: "name", header: "Chi bộ", kind: .text),
         Column(key: "organization", header: "Đảng bộ", kind: .text),
         Column(key: "meetingsHeld", header: "Số buổi sinh hoạt", kind: .integer),
-        Column(key: "regularHeld", header: "Thường kỳ", kind: .integer),
+        Column(key: "regularHeld", header: "Số buổi thường kỳ", kind: .integer),
+        Column(key: "regularMonthsHeld", header: "Số tháng có sinh hoạt thường kỳ", kind: .integer),
         Column(key: "monthsCounted", header: "Số tháng tính", kind: .integer),
-        Column(key: "missingMonths", header: "Tháng không sinh hoạt", kind: .text),
+        Column(key: "missingMonths", header: "Tháng không sinh hoạt thường kỳ", kind: .text),
         Column(key: "thematicHeld", header: "Chuyên đề", kind: .integer),
         Column(key: "quartersWithoutThematic", header: "Quý không có chuyên đề", kind: .text),
         Column(key: "extraordinaryHeld", header: "Bất thường", kind: .integer),
@@ -65,11 +66,13 @@ public enum SummaryTable {
     /// (Ân Thi, Ba Vì, Bắc Sơn, Dương Xá, Đồng Tâm).
     public static func cellRows(_ summary: YearSummary) -> [[Value]] {
         sortedCells(summary).map { cell in
-            func numbers(_ values: [Int]) -> Value { .text(values.map(String.init).joined(separator: " ")) }
-            return [
+            // Months and quarters as such ("T2, T11", "Quý I, III"), never bare numbers that
+            // read as counts in a spreadsheet.
+            [
                 .integer(summary.year), .text(cell.cell), .text(cell.name), .text(cell.organizationName),
-                .integer(cell.meetingsHeld), .integer(cell.regularHeld), .integer(cell.monthsCounted),
-                numbers(cell.missingMonths), .integer(cell.thematicHeld), numbers(cell.quartersWithoutThematic),
+                .integer(cell.meetingsHeld), .integer(cell.regularHeld), .integer(cell.regularMonthsHeld),
+                .integer(cell.monthsCounted), .text(MonthWording.short(cell.missingMonths)),
+                .integer(cell.thematicHeld), .text(MonthWording.quarters(cell.quartersWithoutThematic)),
                 .integer(cell.extraordinaryHeld), .integer(cell.ratings.good), .integer(cell.ratings.fair),
                 .integer(cell.ratings.average), .integer(cell.ratings.weak), .integer(cell.ratings.unrated),
                 .share(cell.goodShare), .share(cell.fairOrBetterShare), .share(cell.attendanceRate),

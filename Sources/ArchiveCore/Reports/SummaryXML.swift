@@ -64,6 +64,7 @@ public enum SummaryXML {
             ("extraordinaryHeld", "\(totals.extraordinaryHeld)"), ("goodShare", share(totals.goodShare)),
             ("fairOrBetterShare", share(totals.fairOrBetterShare)), ("attendanceRate", share(totals.attendanceRate)),
             ("resolutionsIssued", "\(totals.resolutionsIssued)"), ("findings", "\(totals.findings)"),
+            ("regularMonthsHeld", "\(totals.regularMonthsHeld)"), ("monthsCounted", "\(totals.monthsCounted)"),
         ] {
             if let value { try writer.attribute(name, value) }
         }
@@ -92,7 +93,7 @@ public enum SummaryXML {
             ("monthsCounted", "\(cell.monthsCounted)"), ("thematicHeld", "\(cell.thematicHeld)"),
             ("extraordinaryHeld", "\(cell.extraordinaryHeld)"), ("goodShare", share(cell.goodShare)),
             ("fairOrBetterShare", share(cell.fairOrBetterShare)), ("attendanceRate", share(cell.attendanceRate)),
-            ("resolutionsIssued", "\(cell.resolutionsIssued)"),
+            ("resolutionsIssued", "\(cell.resolutionsIssued)"), ("regularMonthsHeld", "\(cell.regularMonthsHeld)"),
         ] {
             if let value { try writer.attribute(name, value) }
         }

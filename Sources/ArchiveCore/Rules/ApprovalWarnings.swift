@@ -133,12 +133,17 @@ public enum ApprovalWarnings {
             otherMeetings: otherMeetings)
     }
 
-    /// `findings(_:cell:otherMeetings:)` with the names and facts already worked out.
+    /// `findings(_:cell:otherMeetings:)` with the names and facts already worked out. Minutes
+    /// of the same sitting (`SameSitting`) are not a second regular meeting of the month: that
+    /// pair is `same-sitting-twice`, one finding for one mistake.
     static func findings(
         _ meeting: Meeting, names: [String: String], facts: MeetingFacts, otherMeetings: [OtherMeeting]
     ) -> [Finding] {
         let entitled = facts.base.entitled
-        return check(meeting, names: names, facts: facts, otherMeetings: otherMeetings).compactMap { warning in
+        let others = otherMeetings.filter {
+            !($0.id != meeting.id && $0.date == meeting.date && meeting.kind.sameSittingKinds.contains($0.kind))
+        }
+        return check(meeting, names: names, facts: facts, otherMeetings: others).compactMap { warning in
             let code: Finding.Code
             switch warning {
             case .chairAbsent: code = .chairAbsent

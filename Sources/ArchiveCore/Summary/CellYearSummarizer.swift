@@ -57,7 +57,9 @@ public struct CellYearSummarizer: Sendable {
         let ofYear = meetings.filter { period.contains($0.date) && $0.date <= asOf }.sorted {
             ($0.date, $0.start.minutesSinceMidnight, $0.id) < ($1.date, $1.start.minutesSinceMidnight, $1.id)
         }
-        let held = ofYear.filter { $0.status == .approved }
+        // A sitting recorded twice (an archive from before filing refused it) is counted once;
+        // the other record is in no figure, and the pair is a finding, as `check` reports it.
+        let (held, repeated) = SameSitting.countedOnce(ofYear.filter { $0.status == .approved })
         let drafts = ofYear.filter { $0.status == .draft }
         let names = Dictionary(cell.members.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let regular = held.filter { $0.kind == .regular || $0.kind == .combined }
@@ -65,6 +67,7 @@ public struct CellYearSummarizer: Sendable {
         let counted = countedMonths(cell)
         let regularMonths = Set(regular.map(\.date.month))
         let missingMonths = counted.filter { !regularMonths.contains($0) }
+        let reckoned = reckonedMonths(cell, held: regularMonths)
         let thematicQuarters = Set(thematic.map(\.date.quarter))
         let quartersWithoutThematic = countedQuarters(cell).filter { !thematicQuarters.contains($0) }
 
@@ -95,6 +98,9 @@ public struct CellYearSummarizer: Sendable {
                 + meeting.ratingFindings(rubric: rubric)
                 + ApprovalWarnings.findings(meeting, names: names, facts: facts, otherMeetings: otherMeetings)
         }
+        for pair in SameSitting.pairs(ofYear) {
+            findings.append(.sameSittingTwice(pair.first, pair.second, cellName: cell.name))
+        }
         for draft in drafts {
             findings.append(
                 Finding(
@@ -106,6 +112,10 @@ public struct CellYearSummarizer: Sendable {
             // item 10); the draft fills no figure: its length, conclusion and votes are not in
             // `shortMeetings` and the rest.
             findings += recordFindings(draft, facts: MeetingFacts(draft, members: cell.members))
+        }
+        // What the repeated record itself breaks, as for a draft: it fills no figure.
+        for record in repeated {
+            findings += recordFindings(record, facts: MeetingFacts(record, members: cell.members))
         }
 
         var attendance: [MeetingAttendance] = []
@@ -181,10 +191,11 @@ public struct CellYearSummarizer: Sendable {
         return CellYearSummary(
             cell: cell.id, name: cell.name, organization: cell.organizationID, organizationName: organizationName,
             meetingsHeld: held.count, unapprovedMinutes: drafts.map(\.id),
-            regularHeld: regular.count, monthsCounted: reckonedMonths(cell, held: regularMonths).count,
-            missingMonths: missingMonths,
+            regularHeld: regular.count, monthsCounted: reckoned.count,
+            regularMonthsHeld: reckoned.filter(regularMonths.contains).count, missingMonths: missingMonths,
             thematicHeld: thematic.count, quartersWithoutThematic: quartersWithoutThematic,
-            extraordinaryHeld: held.filter { $0.kind == .extraordinary }.count, ratings: ratings,
+            extraordinaryHeld: held.filter { $0.kind == .extraordinary }.count, repeatedSittings: repeated.map(\.id),
+            ratings: ratings,
             goodShare: ratings.goodShare, fairOrBetterShare: ratings.fairOrBetterShare,
             attendanceRate: attendance.isEmpty ? nil : attendance.map(\.rate).reduce(0, +) / Double(attendance.count),
             lowestAttendance: attendance.min { ($0.rate, $0.date.description) < ($1.rate, $1.date.description) },

@@ -143,12 +143,18 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     public var meetingsHeld: Int
     /// Minutes of the year still in draft (not read back and approved): not counted as held.
     public var unapprovedMinutes: [String]
-    /// Regular sessions held (kinds `regular` and `combined`).
+    /// Regular sessions held (kinds `regular` and `combined`): sittings, so two in one month
+    /// count two. Set against months, use `regularMonthsHeld`.
     public var regularHeld: Int
     /// The months that count: 12 for a past year, fewer for the year under way or a cell
     /// founded during the year (its first term's start); a month under way counts once its
     /// regular meeting is held.
     public var monthsCounted: Int
+    /// The months of `monthsCounted` that had a regular session: the figure over
+    /// `monthsCounted` ("11/12 tháng"), never above it; a month with two sessions fills one
+    /// (`domain.md`: a regular meeting once a month). Equals `monthsCounted -
+    /// missingMonths.count`.
+    public var regularMonthsHeld: Int
     /// Months (1...12) that count and had no regular session.
     public var missingMonths: [Int]
     /// Thematic sessions held (kinds `thematic` and `combined`).
@@ -157,6 +163,10 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     public var quartersWithoutThematic: [Int]
     /// Extraordinary sessions held.
     public var extraordinaryHeld: Int
+    /// Approved minutes of the period in no figure because other approved minutes of the cell
+    /// record the same sitting (`SameSitting`): each sitting is counted once, and each pair is
+    /// a `same-sitting-twice` finding.
+    public var repeatedSittings: [String] = []
     /// Meetings at each rating level.
     public var ratings: RatingCounts
     /// The share of meetings rated Tốt, 0...1; `nil` with no meetings.
@@ -199,6 +209,15 @@ public struct CellYearSummary: Sendable, Hashable, Codable {
     /// March do not make up for April and August.
     public var heldRegularSessions: Bool {
         missingMonths.isEmpty || (missingMonths.count == 1 && monthsCounted == 12)
+    }
+
+    /// The months with more than one regular session (kinds `regular` and `combined`), in
+    /// order, with how many: `[(5, 2)]` for a cell that met twice in May ("tháng 5 họp 2 lần").
+    public var monthsWithSeveralRegularSessions: [(month: Int, sessions: Int)] {
+        months.compactMap { month in
+            let regular = month.sessions.filter { $0.kind == .regular || $0.kind == .combined }.count
+            return regular > 1 ? (month.month, regular) : nil
+        }
     }
 }
 
@@ -313,6 +332,10 @@ public struct CommitteeTotals: Sendable, Hashable, Codable {
     public var unapprovedMinutes = 0
     /// Regular sessions held.
     public var regularHeld = 0
+    /// Months with a regular session over all cells (`CellYearSummary.regularMonthsHeld`).
+    public var regularMonthsHeld = 0
+    /// Months counted over all cells (`CellYearSummary.monthsCounted`).
+    public var monthsCounted = 0
     /// Thematic sessions held.
     public var thematicHeld = 0
     /// Extraordinary sessions held.
@@ -354,6 +377,8 @@ public struct CommitteeTotals: Sendable, Hashable, Codable {
             meetingsHeld += cell.meetingsHeld
             unapprovedMinutes += cell.unapprovedMinutes.count
             regularHeld += cell.regularHeld
+            regularMonthsHeld += cell.regularMonthsHeld
+            monthsCounted += cell.monthsCounted
             thematicHeld += cell.thematicHeld
             extraordinaryHeld += cell.extraordinaryHeld
             ratings.add(cell.ratings)

@@ -4,7 +4,8 @@ import GRDB
 
 extension Archive {
     /// Checks the archive: SQLite's integrity check, foreign keys, issued numbers, attachment
-    /// hashes, and the rules of `domain.md` over every meeting.
+    /// hashes, and the rules of `domain.md` over every meeting, among them two minutes of one
+    /// sitting (`same-sitting-twice`, `SameSitting`).
     public func check() async throws -> CheckReport {
         var report = try await checkRecords()
         // FTS5's structural check needs the write lock. While an import holds it, or when the
@@ -86,6 +87,11 @@ extension Archive {
                     }
                     if meeting.conclusion.isEmpty { findings.append(.noConclusion(meeting)) }
                     checked[.meeting, default: 0] += 1
+                }
+                // Two minutes of one sitting, which filing and importing now refuse but an older
+                // archive (or one changed by hand) may hold: each pair, whatever its status.
+                for pair in SameSitting.pairs(meetings) {
+                    findings.append(.sameSittingTwice(pair.first, pair.second, cellName: cell?.name ?? cellID))
                 }
             }
             checked[.document] = try Int.fetchOne(db, sql: "SELECT count(*) FROM document")

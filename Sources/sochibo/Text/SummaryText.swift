@@ -50,10 +50,9 @@ public enum SummaryText {
     /// The figures of one cell, one line each.
     static func figures(_ cell: CellYearSummary) -> String {
         var rows: [(String, String)] = [
-            (
-                "Sinh hoạt thường kỳ",
-                "\(cell.regularHeld)/\(cell.monthsCounted) kỳ (\(list(cell.missingMonths, "tháng")))"
-            ),
+            // Months with a regular session out of the months counted: two sessions in May
+            // fill May only, and are said so.
+            ("Sinh hoạt thường kỳ", cell.regularMonthsPhrase),
             (
                 "Sinh hoạt chuyên đề",
                 "\(cell.thematicHeld) kỳ (\(list(cell.quartersWithoutThematic, "quý")))"
@@ -63,15 +62,20 @@ public enum SummaryText {
 
             ("Tỷ lệ xếp loại", "Tốt \(share(cell.goodShare)); Khá trở lên \(share(cell.fairOrBetterShare))"),
         ]
+        // Drafts are not meetings held, nor is a second record of one sitting: shown apart, so
+        // that the counts above stay true.
+        var notCounted: [String] = []
         if !cell.unapprovedMinutes.isEmpty {
-            // Drafts are not meetings held: shown apart, so that the count above stays true.
-            rows.append(
-                (
-                    "Chưa tính",
-                    "\(cell.unapprovedMinutes.count) biên bản chưa thông qua ("
-                        + cell.unapprovedMinutes.joined(separator: ", ") + ")"
-                ))
+            notCounted.append(
+                "\(cell.unapprovedMinutes.count) biên bản chưa thông qua ("
+                    + cell.unapprovedMinutes.joined(separator: ", ") + ")")
         }
+        if !cell.repeatedSittings.isEmpty {
+            notCounted.append(
+                "\(cell.repeatedSittings.count) biên bản ghi trùng một kỳ đã tính ("
+                    + cell.repeatedSittings.joined(separator: ", ") + ")")
+        }
+        if !notCounted.isEmpty { rows.append(("Chưa tính", notCounted.joined(separator: "; "))) }
         var attendance = "bình quân \(share(cell.attendanceRate))"
         if let lowest = cell.lowestAttendance {
             attendance +=
@@ -113,13 +117,16 @@ public enum SummaryText {
     private static func table(_ cells: [CellYearSummary]) -> String {
         TextTable.render(
             headers: [
-                "Chi bộ", "Thường kỳ", "Tháng thiếu", "Chuyên đề", "Bất thường", "Tốt", "Khá", "TB", "Kém", "Chưa XL",
+                "Chi bộ", "Thường kỳ (tháng)", "Tháng thiếu", "Chuyên đề", "Bất thường", "Tốt", "Khá", "TB", "Kém",
+                "Chưa XL",
                 "% Tốt", "Dự họp", "Lưu ý",
             ],
             rows: cells.map { cell in
                 [
-                    cell.name, "\(cell.regularHeld)/\(cell.monthsCounted)",
-                    cell.missingMonths.isEmpty ? "—" : cell.missingMonths.map(String.init).joined(separator: ","),
+                    // Months held over months counted, and the missing months as months ("T2,
+                    // T11"), never bare numbers that read as counts.
+                    cell.name, "\(cell.regularMonthsHeld)/\(cell.monthsCounted)",
+                    cell.missingMonths.isEmpty ? "—" : MonthWording.short(cell.missingMonths),
                     "\(cell.thematicHeld)", "\(cell.extraordinaryHeld)", "\(cell.ratings.good)", "\(cell.ratings.fair)",
                     "\(cell.ratings.average)", "\(cell.ratings.weak)", "\(cell.ratings.unrated)", share(cell.goodShare),
                     share(cell.attendanceRate), "\(cell.findings.count)",
