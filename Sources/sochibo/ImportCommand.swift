@@ -18,14 +18,19 @@ struct ImportCommand: AsyncParsableCommand {
         help: "Không khôi phục nhật ký mà tệp sao lưu mang theo (khi nhật ký đó hỏng); các bản ghi vẫn được nhập.")
     var withoutLog = false
 
+    @Flag(
+        help: "Xác nhận nhập cả khi các đảng viên trong tệp làm đổi số liệu của biên bản đã thông qua trong kho.")
+    var confirm = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Cần ít nhất một tệp XML để nhập.") }
     }
 
     func run() async throws {
         try await Failure.guarding {
-            let report = try await options.open().importFiles(
-                files, context: actor.context, restoringLog: !withoutLog)
+            var context = actor.context
+            context.confirmedChangesToApprovedMinutes = confirm
+            let report = try await options.open().importFiles(files, context: context, restoringLog: !withoutLog)
             print(report.summaryLine)
             for note in report.notes { print("Lưu ý: \(note).") }
         }

@@ -467,7 +467,8 @@ import Testing
         #expect(change.turnedVotes == [.init(subject: "Nghị quyết", passesAfter: false)])
         #expect(
             change.vietnameseDescription
-                == "ngày 10/02/2024: có mặt 4/4 thành 4/6, có quyền biểu quyết 4 thành 6 đảng viên, biểu quyết “Nghị quyết” thành không đạt"
+                == "ngày 10/02/2024: có mặt 4/4 thành 4/6, có quyền biểu quyết 4 thành 6 đảng viên, "
+                + "tổng số đảng viên 4 thành 6, biểu quyết “Nghị quyết” thành không đạt"
         )
         // A member leaving after the last approved minutes changes nothing signed.
         var leaving = Self.officials
@@ -544,5 +545,89 @@ import Testing
             cellID: "cb-na-pan")
         #expect(try await archive.loadProblems(dated, today: Self.today).isEmpty)
         #expect(try await archive.load(dated, today: Self.today, context: .tester).count == 1)
+    }
+
+    /// The fresh tester's report: a death recorded before minutes where the member voted
+    /// made two of its votes count more voices than members present, and a leaving exempt
+    /// member changed the printed total — neither was named.
+    @Test func totalsExemptionsAndVotesThatBecomeInvalidAreNamed() throws {
+        var meeting = Self.minutes("m1", on: "2024-03-10")
+        meeting.votes = [Vote(subject: "Nghị quyết", votesFor: 4, votesAgainst: 0, abstentions: 0)]
+        let exempt = Member(
+            id: "e", fullName: "Miễn", admitted: .d("1960-01-01"), confirmed: .d("1961-01-01"),
+            exemptions: [Exemption(from: .d("2020-01-01"), reason: "Tuổi cao")])
+        let before = Self.officials + [exempt]
+        // o3 voted on 10/03: recorded as dead from 01/03, four voices for three entitled present.
+        var dead = before
+        dead[3].leftCell = .d("2024-03-01")
+        let voting = try #require(MemberRules.approvedMinutesChanges(of: [meeting], before: before, after: dead).first)
+        #expect(voting.overcountedVotes == [.init(subject: "Nghị quyết", cast: 4, entitledPresent: 3)])
+        #expect(voting.changesAVote && voting.membersBefore == 5 && voting.membersAfter == 4)
+        #expect(
+            voting.vietnameseDescription.contains("biểu quyết “Nghị quyết” thành không hợp lệ (4 phiếu, nhiều hơn 3"))
+        // The exempt member, absent, leaving before: only the total and the exempt count move.
+        var gone = before
+        gone[4].leftCell = .d("2024-03-01")
+        let total = try #require(MemberRules.approvedMinutesChanges(of: [meeting], before: before, after: gone).first)
+        #expect(total.expectedBefore == total.expectedAfter && total.entitledBefore == total.entitledAfter)
+        #expect(total.vietnameseDescription == "ngày 10/03/2024: tổng số đảng viên 5 thành 4, miễn sinh hoạt 1 thành 0")
+        // Every meeting whose vote changes is named, however many come before it.
+        let many = (1...12).map { Self.minutes("m\($0)", on: String(format: "2024-%02d-10", $0)) }
+        var late = many.map { minutes in
+            var quiet = minutes
+            quiet.votes = []
+            return quiet
+        }
+        late[10].votes = [Vote(subject: "Kết nạp", votesFor: 3, votesAgainst: 1, abstentions: 0)]
+        // Two officials who joined in January: November's 3 voices for are no longer more than half.
+        let newcomers = (1...2).map {
+            Member(
+                id: "n\($0)", fullName: "Mới \($0)", admitted: .d("2000-01-01"), confirmed: .d("2001-01-01"),
+                joinedCell: .d("2024-01-01"))
+        }
+        let listed = ApprovedMinutesChange.listed(
+            MemberRules.approvedMinutesChanges(of: late, before: Self.officials, after: Self.officials + newcomers))
+        #expect(listed.hasPrefix("12 biên bản đã thông qua sẽ đổi: ngày 10/01/2024"))
+        #expect(
+            listed.contains(
+                "ngày 10/11/2024: có mặt 4/4 thành 4/6, có quyền biểu quyết 4 thành 6 đảng viên, "
+                    + "tổng số đảng viên 4 thành 6, biểu quyết “Kết nạp” thành không đạt"), "\(listed)")
+        #expect(listed.hasSuffix("và 8 biên bản khác, đến ngày 10/12/2024"), "\(listed)")
+    }
+
+    /// The fresh tester's report: an import that adds a member who joined before approved
+    /// minutes, or ends an exemption, changed them silently. It is refused as the register
+    /// refuses it, at the cell, until confirmed.
+    @Test func anImportThatChangesApprovedMinutesIsRefusedUntilConfirmed() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let before = try await archive.auditLog(record: nil).count
+        var text = try String(contentsOfFile: Support.path("archive/samples/dbx-hop-thanh.xml"), encoding: .utf8)
+        let cell = try #require(text.range(of: #"<cell id="cb-na-pan""#))
+        let firstMember = try #require(text.range(of: "<member ", range: cell.upperBound..<text.endIndex))
+        text.insert(
+            contentsOf: """
+                <member id="np-99"><fullName>Nguyễn Văn Thử</fullName><admitted>2000-01-01</admitted>\
+                <confirmed>2001-01-01</confirmed><joinedCell>2023-01-01</joinedCell></member>
+                    
+                """, at: firstMember.lowerBound)
+        let file = try Support.write(Data(text.utf8), name: "them-dang-vien.xml")
+        do {
+            _ = try await archive.importFiles([file], context: .tester)
+            Issue.record("an import changed approved minutes without confirmation")
+        } catch ArchiveError.importRefused(let problems) {
+            #expect(problems.count == 1, "\(problems)")
+            let lineOfCell = text[..<cell.lowerBound].filter { $0 == "\n" }.count + 1
+            #expect(problems.first?.line == lineOfCell)
+            #expect(
+                problems.first?.message.hasPrefix(
+                    "các đảng viên trong tệp làm đổi số liệu của Chi bộ thôn Nà Pàn: ") == true, "\(problems)")
+            #expect(problems.first?.message.contains("sochibo import --confirm") == true)
+        }
+        #expect(try await archive.auditLog(record: nil).count == before, "nothing written")
+        let confirmed = AuditContext(actor: "kiểm thử", confirmedChangesToApprovedMinutes: true)
+        _ = try await archive.importFiles([file], context: confirmed)
+        #expect(try await archive.member(id: "np-99").member.fullName == "Nguyễn Văn Thử")
+        // The same file again changes nothing more: no question.
+        _ = try await archive.importFiles([file], context: .tester)
     }
 }

@@ -36,7 +36,8 @@ struct SchemaRefusalTests {
         .replacingOccurrences(of: "<member id=\"pl-02\">", with: "<member id=\"pl-02\" hometown=\"Cao Lộc\">")
         let found = try errors(importing: text)
         #expect(found.count == 2, "\(found)")
-        #expect(found.first?.hasPrefix("19:7: lỗi: ") == true && found.first?.contains("abc") == true, "\(found)")
+        // `      <birthYear>abc`: at the value refused, as written (column 18).
+        #expect(found.first?.hasPrefix("19:18: lỗi: ") == true && found.first?.contains("abc") == true, "\(found)")
         // `    <member id="pl-02" hometown=…>`: at the attribute the format does not have.
         #expect(found.last?.hasPrefix("25:24: lỗi: ") == true && found.last?.contains("hometown") == true, "\(found)")
     }

@@ -25,6 +25,9 @@ package enum ImportRefusal: Sendable, Hashable {
     /// Content after the root's end tag (at `rootEndLine`): stray text, or a second document
     /// when `secondDocument` (two exports joined into one file, `cat a.xml b.xml`).
     case contentAfterRoot(rootEndLine: Int, secondDocument: Bool)
+    /// The members a file writes into `cell` change what its approved minutes, held before the
+    /// import, say (`ApprovedMinutesChange`), and the person did not confirm it.
+    case changesApprovedMinutes(cell: String, changes: [ApprovedMinutesChange])
     /// The XML declaration names an encoding other than UTF-8 (`declared` as written).
     case encodingDeclared(String)
     /// The file uses entity references; `message` is libxml2's.

@@ -211,18 +211,33 @@ extension ApprovedMinutesChange {
         if entitledBefore != entitledAfter {
             parts.append("có quyền biểu quyết \(entitledBefore) thành \(entitledAfter) đảng viên")
         }
+        if membersBefore != membersAfter {
+            parts.append("tổng số đảng viên \(membersBefore) thành \(membersAfter)")
+        }
+        if exemptBefore != exemptAfter {
+            parts.append("miễn sinh hoạt \(exemptBefore) thành \(exemptAfter)")
+        }
         for vote in turnedVotes {
             parts.append("biểu quyết “\(vote.subject)” thành \(vote.passesAfter ? "đạt" : "không đạt")")
+        }
+        for vote in overcountedVotes {
+            parts.append(
+                "biểu quyết “\(vote.subject)” thành không hợp lệ (\(vote.cast) phiếu, nhiều hơn \(vote.entitledPresent) "
+                    + "đảng viên có quyền biểu quyết có mặt)")
         }
         return "ngày \(date.vietnameseShort): " + parts.joined(separator: ", ")
     }
 
-    /// "3 biên bản đã thông qua sẽ đổi: ngày …; ngày …; ngày …", the first three in full and
-    /// the others counted ("và 9 biên bản khác, đến ngày 20/11/2024").
+    /// "3 biên bản đã thông qua sẽ đổi: ngày …; ngày …; ngày …": the first three, and every
+    /// one whose vote turns or becomes invalid (up to ten), in full; the others counted ("và 9
+    /// biên bản khác, đến ngày 20/11/2024").
     public static func listed(_ changes: [ApprovedMinutesChange]) -> String {
-        let shown = changes.prefix(3).map(\.vietnameseDescription).joined(separator: "; ")
-        let rest = changes.count - min(changes.count, 3)
-        return "\(changes.count) biên bản đã thông qua sẽ đổi: " + shown
+        let votes = changes.filter(\.changesAVote).prefix(10).map(\.meetingID)
+        let named = Set(changes.prefix(3).map(\.meetingID) + votes)
+        let shown = changes.filter { named.contains($0.meetingID) }
+        let rest = changes.count - shown.count
+        return "\(changes.count) biên bản đã thông qua sẽ đổi: "
+            + shown.map(\.vietnameseDescription).joined(separator: "; ")
             + (rest > 0 ? "; và \(rest) biên bản khác, đến ngày \(changes.last!.date.vietnameseShort)" : "")
     }
 }

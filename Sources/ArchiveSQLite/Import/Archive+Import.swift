@@ -72,6 +72,7 @@ extension Archive {
                     for path in paths { session.importFile(path, schema: schema) }
                     try session.resolvePending()
                     try session.refuseSameMeetings()
+                    try session.refuseChangesToApprovedMinutes()
                     if !session.hasProblems { try session.finishLog() }
                     if session.hasProblems {
                         outcome = .failure(.importRefused(session.locatedProblems()))

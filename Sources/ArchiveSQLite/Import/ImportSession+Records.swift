@@ -168,6 +168,15 @@ extension ImportSession {
         }
         lookup.remember(cellID: cell.id, issuerCode: cell.issuerCode, memberIDs: cell.members.lazy.map(\.id))
         guard changed else { return }
+        if old != nil, approvedBeforeImport[cell.id] == nil {
+            let approved = try reader.meetingsForCounting(
+                cellID: cell.id, from: LocalDate(year: 1, month: 1, day: 1)!,
+                through: LocalDate(year: 9999, month: 12, day: 31)!
+            ).filter(\.isLocked)
+            if !approved.isEmpty {
+                approvedBeforeImport[cell.id] = (cell.name, oldMembers, approved, files.count - 1, record.line)
+            }
+        }
         // Members already in the cell keep their places; new ones follow them.
         merged.members = oldMembers.map { newByID[$0.id] ?? $0 } + cell.members.filter { oldByID[$0.id] == nil }
         try writer.write(merged)

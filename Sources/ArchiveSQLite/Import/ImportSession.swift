@@ -35,6 +35,12 @@ final class ImportSession {
     /// Leave a carried log aside: the records are imported as from a file without one
     /// (`Archive.importFiles(_:context:restoringLog:)`).
     var leavesCarriedLogAside = false
+    /// The cells this import changes that held approved minutes before it: their members and
+    /// approved minutes as they were, and where the cell stands in its file, so that a member
+    /// the file adds, confirms, exempts or removes before those minutes is refused as the
+    /// register refuses it (`MemberRules.approvedMinutesChanges`) unless the person confirmed.
+    var approvedBeforeImport: [String: (name: String, members: [Member], meetings: [Meeting], file: Int, line: Int)] =
+        [:]
     /// The files (by index in `files`) that stop part way: the references they leave
     /// unresolved are the cut's, not faults of their own.
     var cutFiles = Set<Int>()
@@ -251,6 +257,28 @@ final class ImportSession {
                 ))
         }
         try db.execute(sql: "DELETE FROM imported_meeting")
+    }
+
+    /// Refuses the member changes of this import that change what approved minutes held
+    /// before it say (`approvedBeforeImport`), at each cell's element, unless the person
+    /// confirmed changes to approved minutes (`AuditContext.confirmedChangesToApprovedMinutes`).
+    func refuseChangesToApprovedMinutes() throws {
+        guard !context.confirmedChangesToApprovedMinutes else { return }
+        for (cellID, before) in approvedBeforeImport.sorted(by: {
+            ($0.value.file, $0.value.line) < ($1.value.file, $1.value.line)
+        }) {
+            let after = try reader.members(cellID: cellID)
+            let changes = MemberRules.approvedMinutesChanges(of: before.meetings, before: before.members, after: after)
+            guard !changes.isEmpty else { continue }
+            let refusal = ImportRefusal.changesApprovedMinutes(cell: before.name, changes: changes)
+            problems.append(
+                (
+                    files[before.file],
+                    SourceProblem(
+                        line: before.line, needle: "id=\"\(cellID)\"", message: refusal.vietnameseDescription),
+                    nil
+                ))
+        }
     }
 
     /// Resolves the parked references against everything now written.
