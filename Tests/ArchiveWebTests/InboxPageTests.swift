@@ -57,6 +57,43 @@ import Testing
         return String(page[range.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// A cell's file whose members change approved minutes the office holds (a member who
+    /// joined before them, in no attendance) is shown with what changes and taken only with
+    /// the box ticked, as `sochibo import --confirm` takes it.
+    @Test(arguments: setups)
+    func aFileThatChangesApprovedMinutesIsTakenOnlyWhenConfirmed(_ setup: TestingSetup) async throws {
+        let archive = try await WebSupport.makeArchive()
+        let before = try await WebSupport.export(archive)
+        var text = try String(
+            contentsOfFile: WebSupport.packageRoot + "/archive/samples/dbx-hop-thanh.xml", encoding: .utf8)
+        let cell = try #require(text.range(of: #"<cell id="cb-na-pan""#))
+        let firstMember = try #require(text.range(of: "<member ", range: cell.upperBound..<text.endIndex))
+        text.insert(
+            contentsOf: "<member id=\"np-99\"><fullName>Nguyễn Văn Thử</fullName><admitted>2000-01-01</admitted>"
+                + "<confirmed>2001-01-01</confirmed><joinedCell>2023-01-01</joinedCell></member>\n    ",
+            at: firstMember.lowerBound)
+        let file = text
+        try await WebSupport.application(archive: archive).test(setup) { client in
+            let office = Browser(client)
+            try await office.login("vanphong")
+            try await office.get("/nhan-tep")
+            let preview = try await Self.send(office, file: "na-pan.xml", contents: file)
+            #expect(preview.status == .ok, "\(preview.body)")
+            #expect(preview.body.contains("Tệp làm đổi số liệu của biên bản đã thông qua trong sổ."))
+            #expect(preview.body.contains("Các đảng viên trong tệp làm đổi số liệu của Chi bộ thôn Nà Pàn: "))
+            #expect(preview.body.contains(#"name="confirm" value="1" required"#))
+            // Without the box: refused, nothing written.
+            let unticked = try await office.post("/nhan-tep/nhan", [("ma", try #require(Self.token(in: preview.body)))])
+            #expect(unticked.status == .unprocessableContent)
+            #expect(try await WebSupport.export(archive) == before)
+            let again = try await Self.send(office, file: "na-pan.xml", contents: file)
+            let ticked = try await office.post(
+                "/nhan-tep/nhan", [("ma", try #require(Self.token(in: again.body))), ("confirm", "1")])
+            #expect(ticked.status == .ok, "\(ticked.body)")
+        }
+        #expect(try await archive.member(id: "np-99").member.fullName == "Nguyễn Văn Thử")
+    }
+
     @Test(arguments: setups)
     func aFileIsPreviewedRecordByRecordThenReceived(_ setup: TestingSetup) async throws {
         let archive = try await WebSupport.makeArchive()

@@ -97,9 +97,11 @@ public protocol ArchiveService: Sendable {
 
     /// Imports format-v1 files, all or nothing. - throws: `ArchiveError.importRefused`.
     func importFiles(_ paths: [String], context: AuditContext) async throws -> ImportReport
-    /// What importing would add and change, record by record, with nothing written.
+    /// What importing would add and change, record by record, with nothing written; with
+    /// `confirmingChangesToApprovedMinutes`, as an import the person confirmed would
+    /// (`ImportRefusal.changesApprovedMinutes` then raises nothing).
     /// - throws: `ArchiveError.importRefused`, as `importFiles` would.
-    func previewImport(_ paths: [String]) async throws -> ImportReport
+    func previewImport(_ paths: [String], confirmingChangesToApprovedMinutes: Bool) async throws -> ImportReport
     /// Writes the selection in format v1 to an open descriptor, which stays open.
     func export(_ selection: ExportSelection, toFileDescriptor descriptor: Int32) async throws -> ExportSummary
 

@@ -28,7 +28,8 @@ extension ImportRefusal {
         case .changesApprovedMinutes(let cell, let changes):
             "các đảng viên trong tệp làm đổi số liệu của \(cell): " + ApprovedMinutesChange.listed(changes)
                 + "; hãy xem lại ngày vào chi bộ, công nhận, miễn sinh hoạt hay ra khỏi chi bộ trong tệp, và nếu đúng "
-                + "là như vậy thì nhập lại có xác nhận (sochibo import --confirm TỆP)"
+                + "là như vậy thì nhập lại có xác nhận (trên dòng lệnh: sochibo import --confirm TỆP; trên trang Nhận tệp: "
+                + "đánh dấu ô xác nhận)"
         case .contentAfterRoot(let rootEndLine, true):
             "tệp có hai bản lưu trữ nối liền nhau: bản thứ nhất kết thúc ở thẻ đóng </archive> dòng \(rootEndLine), "
                 + "bản thứ hai bắt đầu ở đây; mỗi tệp chỉ chứa một bản, hãy nhập từng tệp gốc (có thể ghi nhiều tệp "

@@ -28,6 +28,10 @@ public struct InboxPage: Sendable {
     let acceptToken: String?
     let notice: String?
     let limit: String
+    /// What the file's members change in approved minutes, which the person must confirm
+    /// before accepting it; empty when nothing.
+    let changesToConfirm: [String]
+    let hasChangesToConfirm: Bool
 
     /// The page: empty (`report` and `problems` nil), a preview, or a refusal.
     ///
@@ -35,11 +39,16 @@ public struct InboxPage: Sendable {
     ///   - report: what the file would do (a preview) or did (after accepting, with `notice`).
     ///   - problems: why the file is refused, at its lines.
     ///   - acceptToken: set when the account may accept the previewed file.
+    ///   - changesToConfirm: the sentences of the approved minutes the file changes, to be
+    ///     confirmed with the acceptance.
     ///   - limitBytes: the largest file the inbox takes.
     public init(
         bar: WebAccountBar, fileName: String? = nil, report: ImportReport? = nil, problems: [ImportProblem] = [],
-        refusal: String? = nil, acceptToken: String? = nil, notice: String? = nil, limitBytes: Int
+        refusal: String? = nil, acceptToken: String? = nil, notice: String? = nil, changesToConfirm: [String] = [],
+        limitBytes: Int
     ) {
+        self.changesToConfirm = changesToConfirm.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
+        hasChangesToConfirm = !changesToConfirm.isEmpty
         self.bar = bar
         self.fileName = fileName
         if let report {

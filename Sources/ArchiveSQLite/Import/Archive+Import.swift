@@ -48,7 +48,17 @@ extension Archive {
     ///
     /// - throws: `ArchiveError.importRefused` with every problem, as `importFiles` would.
     public func previewImport(_ paths: [String]) async throws -> ImportReport {
-        try await runImport(paths, context: AuditContext(actor: "xem trước"), commit: false)
+        try await previewImport(paths, confirmingChangesToApprovedMinutes: false)
+    }
+
+    /// `previewImport(_:)`, as an import whose changes to approved minutes the person
+    /// confirmed when `confirmingChangesToApprovedMinutes`.
+    public func previewImport(
+        _ paths: [String], confirmingChangesToApprovedMinutes: Bool
+    ) async throws -> ImportReport {
+        let context = AuditContext(
+            actor: "xem trước", confirmedChangesToApprovedMinutes: confirmingChangesToApprovedMinutes)
+        return try await runImport(paths, context: context, commit: false)
     }
 
     private func runImport(

@@ -49,6 +49,16 @@ struct InboxController {
                 limitBytes: AccessPolicy.inboxLimit)
             return HTMLResponse(pages.render(page), status: refusal == nil ? .ok : .forbidden).response
         } catch ArchiveError.importRefused(let problems) {
+            // Refused only because its members change approved minutes: the file may be
+            // taken once the person confirms it, as `sochibo import --confirm` takes it.
+            if let report = try? await scope.previewImport(path, confirmingChangesToApprovedMinutes: true),
+                scope.receivingRefusal(report) == nil, !report.changes.isEmpty
+            {
+                let page = InboxPage(
+                    bar: bar, fileName: fileName, report: report, acceptToken: token,
+                    changesToConfirm: problems.map(\.message), limitBytes: AccessPolicy.inboxLimit)
+                return HTMLResponse(pages.render(page), status: .ok).response
+            }
             await pending.remove(token)
             let located = problems.map { problem in
                 var problem = problem
@@ -63,7 +73,8 @@ struct InboxController {
     @Sendable func accept(request: Request, context: WebRequestContext) async throws -> Response {
         let scope = try context.scope()
         let bar = try context.bar()
-        let token = try await FilingController.form(request, context)["ma"] ?? ""
+        let fields = try await FilingController.form(request, context)
+        let token = fields["ma"] ?? ""
         guard let upload = await pending.upload(token, for: bar.accountName) else {
             throw WebError.badRequest(
                 "Tệp xem trước đã quá một giờ hoặc đã được nhận. Hãy chọn lại tệp và bấm “Xem trước”.")
@@ -71,7 +82,11 @@ struct InboxController {
         let received: Result<ImportReport, any Error>
         do {
             received = .success(
-                try await scope.receive(upload.path, context: AuditContext(actor: try FilingController.actor(context))))
+                try await scope.receive(
+                    upload.path,
+                    context: AuditContext(
+                        actor: try FilingController.actor(context),
+                        confirmedChangesToApprovedMinutes: fields["confirm"] == "1")))
         } catch {
             received = .failure(error)
         }

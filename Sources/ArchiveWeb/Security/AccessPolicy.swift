@@ -235,8 +235,8 @@ public struct ArchiveScope: Sendable {
 
     /// What importing the file at `path` would add and change, with nothing written.
     /// - throws: `ArchiveError.importRefused` with the file's problems.
-    func previewImport(_ path: String) async throws -> ImportReport {
-        try await archive.previewImport([path])
+    func previewImport(_ path: String, confirmingChangesToApprovedMinutes: Bool = false) async throws -> ImportReport {
+        try await archive.previewImport([path], confirmingChangesToApprovedMinutes: confirmingChangesToApprovedMinutes)
     }
 
     /// Why the account may not receive a file that makes `report`'s changes, or nil when it
@@ -262,7 +262,8 @@ public struct ArchiveScope: Sendable {
 
     /// Imports the file at `path` (after `receivingRefusal` said nothing) in the account's name.
     func receive(_ path: String, context: AuditContext) async throws -> ImportReport {
-        let report = try await archive.previewImport([path])
+        let report = try await archive.previewImport(
+            [path], confirmingChangesToApprovedMinutes: context.confirmedChangesToApprovedMinutes)
         if let refusal = receivingRefusal(report) { throw WebError.badRequest(refusal) }
         return try await archive.importFiles([path], context: context)
     }
