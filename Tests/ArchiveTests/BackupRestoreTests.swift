@@ -107,6 +107,9 @@ import Testing
             let lineEnd = try #require(text[entry.upperBound...].firstIndex(of: "\n"))
             text.removeSubrange(lineStart..<lineEnd)
         }
+        // As a file written before `<auditLog entries head>` was (which would say it at once):
+        // the log must then account for the records.
+        text = text.replacing(#/<auditLog entries="\d+" head="[0-9a-f]{64}">/#, with: "<auditLog>")
         let cut = Support.temporaryDirectory("backup") + "/sao-luu-thieu.xml"
         try Data(text.utf8).write(to: URL(fileURLWithPath: cut))
         let restored = try Support.emptyArchive()
@@ -129,6 +132,49 @@ import Testing
         #expect(report.notes.contains { $0.hasPrefix("không khôi phục nhật ký trong tệp") })
         #expect(try await restored.check().problems.isEmpty)
         #expect(try await restored.auditLog(record: nil).allSatisfy { $0.action == .import })
+    }
+
+    /// The fresh tester's report: cutting the last entries about members (which carry no
+    /// content hash) or a committee's rating left a log that `check` could not fault. The
+    /// export writes how many entries it holds and the last one's chain; a file whose log
+    /// holds fewer is refused at `<auditLog>`, and a file without the attributes imports as
+    /// before.
+    @Test func aBackupSaysHowManyEntriesItsLogHeldAndACutOneIsRefused() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        _ = try await archive.admit(
+            NewMember(cellID: "cb-na-pan", fullName: "Lò Thị Hoa", admitted: LocalDate("2025-01-05")!),
+            today: Self.today, context: Self.actor)
+        let file = Support.temporaryDirectory("backup") + "/sao-luu.xml"
+        try await archive.export(ExportSelection(withLog: true), to: file)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let count = try await archive.auditLog(record: nil).count
+        #expect(text.contains("<auditLog entries=\"\(count)\" head=\""), "the export says so")
+        // The admission, the last entry, cut: its chain still holds, and members carry no hash.
+        let last = try #require(text.range(of: "<entry ", options: .backwards))
+        let lineStart = text[..<last.lowerBound].lastIndex(of: "\n")!
+        let lineEnd = text[last.upperBound...].firstIndex(of: "\n")!
+        var cut = text
+        cut.removeSubrange(lineStart..<lineEnd)
+        let restored = try Support.emptyArchive()
+        do {
+            _ = try await restored.importFiles(
+                [try Support.write(Data(cut.utf8), name: "sao-luu-cat.xml")], context: Self.actor)
+            Issue.record("a log cut at its end was restored")
+        } catch ArchiveError.importRefused(let problems) {
+            #expect(
+                problems.map(\.message) == [
+                    "nhật ký trong tệp sao lưu bị cắt: khi xuất có \(count) mục, nay chỉ còn \(count - 1) mục; "
+                        + "chưa khôi phục gì; nếu vẫn cần các bản ghi, hãy nhập lại mà không khôi phục nhật ký "
+                        + "(sochibo import --without-log TỆP)"
+                ])
+        }
+        // Without the attributes (a file from before them), the same log restores as it did.
+        let older = cut.replacingOccurrences(of: #"<auditLog entries="\#(count)""#, with: "<auditLog")
+            .replacing(#/ head="[0-9a-f]{64}">/#, with: ">")
+        #expect(!older.contains("entries="))
+        let report = try await restored.importFiles(
+            [try Support.write(Data(older.utf8), name: "sao-luu-cu.xml")], context: Self.actor)
+        #expect(report.notes.contains { $0.hasPrefix("đã khôi phục nhật ký") })
     }
 
     @Test func aCellsFileNeverCarriesNorChangesTheCommitteesReport() async throws {

@@ -108,6 +108,9 @@ package enum ImportRefusal: Sendable, Hashable {
     /// restores (`problems`, as `check` words them): its last entries were cut, or a record
     /// was changed after the export.
     case logDoesNotMatchRecords([String])
+    /// The carried log's `<auditLog entries head>` says the export wrote `written` entries
+    /// (and names the last), but the file holds `read`, or another last: entries were cut.
+    case logCutAtItsEnd(written: Int, read: Int)
 
     // MARK: The store
 

@@ -256,6 +256,14 @@ public struct ArchiveEncoder {
     /// Opens `<auditLog>`, after the last document.
     public func startLog() throws { try writer.startElement("auditLog") }
 
+    /// Opens `<auditLog entries head>`: the number of entries that follow and the chain hash of
+    /// the last (the optional attributes that let an import refuse a log cut at its end).
+    public func startLog(entries: Int, head: String?) throws {
+        try writer.startElement("auditLog")
+        try writer.attribute("entries", String(entries))
+        if let head { try writer.attribute("head", head) }
+    }
+
     /// Closes `<auditLog>`.
     public func endLog() throws { try writer.endElement() }
 

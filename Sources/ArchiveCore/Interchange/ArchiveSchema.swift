@@ -472,6 +472,11 @@ package enum ArchiveSchema {
                 </xs:complexType>
               </xs:element>
             </xs:sequence>
+            <!-- Optional, added after format v1's first release: how many entries the log held and
+                 the chain hash of the last, as the export wrote it, so that a backup whose last entries
+                 were cut is refused. Files without them import as before. -->
+            <xs:attribute name="entries" type="xs:nonNegativeInteger"/>
+            <xs:attribute name="head" type="a:Sha256"/>
           </xs:complexType>
 
           <!-- Optional, added after format v1's first release: where a record stands beyond its

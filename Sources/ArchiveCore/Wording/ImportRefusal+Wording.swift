@@ -94,6 +94,11 @@ extension ImportRefusal {
             "mục nhật ký không đủ thuộc tính"
         case .logChainBroken(let sequence):
             "nhật ký trong tệp bị sửa hoặc thiếu ở mục \(sequence): chuỗi mã không khớp"
+        case .logCutAtItsEnd(let written, let read):
+            "nhật ký trong tệp sao lưu bị cắt: khi xuất có \(written) mục"
+                + (written == read ? " với mục cuối khác" : ", nay chỉ còn \(read) mục")
+                + "; chưa khôi phục gì; nếu vẫn cần các bản ghi, hãy nhập lại mà không khôi phục nhật ký "
+                + "(sochibo import --without-log TỆP)"
         case .logDoesNotMatchRecords(let problems):
             "nhật ký trong tệp sao lưu không khớp với các bản ghi của chính tệp ("
                 + problems.prefix(3).joined(separator: "; ")

@@ -40,6 +40,14 @@ extension ImportSession {
             entries.append(entry)
             previous = chain
         }
+        // The export says how many entries it wrote and the last one's chain: fewer, or
+        // another last, is a log cut at its end, whose chain still holds.
+        if let written = element.attribute("entries").flatMap({ Int($0) }),
+            written != entries.count || element.attribute("head").map({ $0 != previous && written > 0 }) == true
+        {
+            add(.logCutAtItsEnd(written: written, read: entries.count), line: element.line, needle: "entries=")
+            return
+        }
         carriedLog = (file, entries, element.line)
     }
 

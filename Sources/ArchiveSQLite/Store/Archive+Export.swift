@@ -99,7 +99,8 @@ extension Archive {
                 if document.classification != .none { summary.confidentialDocuments += 1 }
             }
             if selection.withLog {
-                try encoder.startLog()
+                let head = try AuditLog(db: db).head()
+                try encoder.startLog(entries: head?.entries ?? 0, head: head?.chain)
                 let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
                 while let row = try entries.next() { try encoder.write(try AuditLog.entry(row)) }
                 try encoder.endLog()
