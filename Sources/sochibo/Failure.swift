@@ -45,8 +45,13 @@ enum Failure {
                     return ["\(form):\(record.line): lỗi: \(record.sentence)", "sochibo: chưa lưu gì cả; \(how)."]
                 }
                 return [sentence + "; \(how)."]
-            case .lifecycle(.correctionChangesNothing(let id)):
-                return [sentence + " (`sochibo template --from \(id)`, rồi `sochibo correct \(id) TỆP`)."]
+            case .lifecycle(.correctionChangesNothing):
+                // The person has just run those commands: say what to do in the file instead.
+                return [
+                    sentence
+                        + "; chưa ghi gì. Hãy sửa chỗ cần đính chính trong tệp mẫu (các dòng không có dấu # ở đầu), "
+                        + "lưu tệp, rồi chạy lại lệnh."
+                ]
             case .notPrintable(let id, let kind):
                 return [
                     "sochibo: \(id) là mã của một \(kind.vietnameseName); lệnh print chỉ in biên bản kỳ sinh hoạt hoặc văn bản (nghị quyết, kế hoạch…)."

@@ -136,6 +136,14 @@ import Testing
             text.split(separator: "\n")[1]
                 == "# Sửa mẫu này rồi ghi đính chính bằng lệnh: sochibo correct np-2024-11 TỆP_NÀY")
         let place = try #require(text.split(separator: "\n").first { $0.hasPrefix("Địa điểm:") })
+        // Corrected with nothing changed: what to do in the file, not the commands just run.
+        let unchanged = try run(["correct", "np-2024-11", filled, "--reason", "Ghi đúng địa điểm", "--confirm"])
+        #expect(unchanged.status == 1)
+        #expect(
+            unchanged.errorLines == [
+                "sochibo: nội dung đính chính giống hệt phiên bản hiện hành của np-2024-11; chưa ghi gì. Hãy sửa chỗ "
+                    + "cần đính chính trong tệp mẫu (các dòng không có dấu # ở đầu), lưu tệp, rồi chạy lại lệnh."
+            ], "\(unchanged.errors)")
         let corrected = try write(form(text, "Địa điểm", "Hội trường thôn Nà Pàn"), "sua.txt")
         let result = try run(["correct", "np-2024-11", corrected, "--reason", "Ghi đúng địa điểm", "--confirm"])
         #expect(result.status == 0, "\(result.errors)")
