@@ -460,7 +460,10 @@ struct MemberLoadCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Chi bộ.", valueName: "CHI_BỘ"))
     var cell: String
 
-    @Argument(help: ArgumentHelp("Tệp CSV; dòng đầu là tiêu đề: Họ và tên, Năm sinh, Ngày kết nạp…", valueName: "TỆP"))
+    @Argument(
+        help: ArgumentHelp(
+            "Tệp CSV; dòng đầu là tiêu đề: Họ và tên, Ngày kết nạp (bắt buộc); Năm sinh, Ngày chính thức (để trống là dự bị), Ngày vào chi bộ (hay Ngày chuyển đến; để trống là ngày kết nạp).",
+            valueName: "TỆP"))
     var file: String
 
     @Flag(help: "Chỉ xem trước: in các dòng đọc được và các lỗi, không ghi gì.")
@@ -489,10 +492,9 @@ struct MemberLoadCommand: AsyncParsableCommand {
                 let problems = try await archive.loadProblems(list, today: Today.date)
                 // A row refused is not also warned of: the load says only why it refuses it.
                 let refusedRows = Set(problems.map(\.row))
-                for warning in list.namesakeWarnings(cells: cells) where !refusedRows.contains(warning.row) {
-                    Failure.printError("\(file): \(warning)")
-                }
-                for problem in problems { Failure.printError("\(file): \(problem)") }
+                let warnings = list.warnings(today: Today.date, cells: cells).filter { !refusedRows.contains($0.row) }
+                // Problems and warnings by row, as the file reads.
+                for line in (warnings + problems).inRowOrder { Failure.printError("\(file): \(line)") }
                 // The closing line says what the preview means: nothing was written either way.
                 if !problems.isEmpty {
                     Failure.note("xem trước: \(problems.count) lỗi, nên lệnh nạp sẽ không nạp ai; chưa ghi gì cả.")
@@ -505,6 +507,10 @@ struct MemberLoadCommand: AsyncParsableCommand {
             }
             let loaded = try await archive.load(list, today: Today.date, context: actor.context)
             print("Đã nạp \(loaded.count) đảng viên vào chi bộ \(cell).")
+            // What loaded but deserves a look (a namesake, a probation long over): by row.
+            for warning in list.longProbationWarnings(today: Today.date) {
+                Failure.printError("\(file): \(warning)")
+            }
         }
     }
 }

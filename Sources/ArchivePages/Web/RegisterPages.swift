@@ -480,7 +480,8 @@ public struct MemberListPage: Sendable {
         bar: WebAccountBar, cell: Cell, list: MemberList, problems: [MemberList.Problem],
         warnings: [MemberList.Problem] = [], content: String
     ) {
-        self.warnings = warnings.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() }
+        // By row, as the file reads, however the checks that found them were put together.
+        self.warnings = warnings.inRowOrder.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() }
         hasWarnings = !warnings.isEmpty
         self.bar = bar
         cellName = cell.name
@@ -494,7 +495,9 @@ public struct MemberListPage: Sendable {
                 standing: member.confirmed.map { "chính thức từ \($0.vietnameseShort)" } ?? "dự bị",
                 joined: (member.joinedCell ?? member.admitted).vietnameseShort)
         }
-        self.problems = problems.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() + "." }
+        self.problems = problems.inRowOrder.map {
+            $0.description.prefix(1).uppercased() + $0.description.dropFirst() + "."
+        }
         hasProblems = !problems.isEmpty
         canLoad = problems.isEmpty && !list.entries.isEmpty
         loadAction = WebPath.members(of: cell.id) + "/danh-sach/nap"
