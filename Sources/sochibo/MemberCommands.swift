@@ -85,7 +85,7 @@ enum MemberText {
         if !roles.isEmpty { parts.append(roles.joined(separator: ", ")) }
         if member.temporary { parts.append("sinh hoạt tạm thời") }
         if let left = member.leftCell, let reason = member.leaveReason {
-            parts.append("\(reason.vietnameseName) từ \(left.vietnameseShort)")
+            parts.append(reason.vietnamesePhrase(on: left))
         }
         return parts.joined(separator: "\t")
     }
@@ -244,7 +244,9 @@ struct MemberExemptCommand: AsyncParsableCommand {
             let archive = try options.open()
             let member = try await archive.exempt(
                 memberID: try await who.id(in: archive), exemption, today: Today.date, context: actor.context)
-            print("Đã ghi miễn sinh hoạt cho \(member.fullName) từ \(exemption.from.vietnameseShort).")
+            print(
+                "Đã ghi miễn sinh hoạt cho \(member.fullName) từ \(exemption.from.vietnameseShort)"
+                    + (exemption.to.map { " đến \($0.vietnameseShort)" } ?? "") + ".")
         }
     }
 }
@@ -308,7 +310,7 @@ struct LeavingOptions: ParsableArguments {
                 memberID: try await who.id(in: archive), on: try DateOption.read(date, option: "--date"),
                 reason: reason, today: Today.date,
                 context: actor.context)
-            print("Đã ghi \(member.fullName): \(reason.vietnameseName) từ \(member.leftCell!.vietnameseShort).")
+            print("Đã ghi \(member.fullName): \(reason.vietnamesePhrase(on: member.leftCell!)).")
         }
     }
 }

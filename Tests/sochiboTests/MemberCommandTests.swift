@@ -177,6 +177,53 @@ import Testing
         #expect(list.contains("cb-na-pan-dv-02\tVi Văn Tâm\tdự bị"))
     }
 
+    /// The fresh tester's report on the register's sentences: each says what happened in the
+    /// words a secretary would use.
+    @Test func theRegisterSpeaksOfDaysAndYearsAsTheyAre() throws {
+        let archive = try sampleArchive()
+        func member(_ arguments: [String]) throws -> Sochibo.Result {
+            try Sochibo.run(["member"] + arguments + ["--archive", archive])
+        }
+        let admission = ["admit", "--cell", "cb-na-pan", "--name", "Lò Văn Mới", "--admitted", "05/01/2025"]
+        let unborn = try member(admission + ["--birth-year", "2030"])
+        #expect(unborn.status == 1 && unborn.errors.contains("năm sinh 2030 chưa đến (năm nay là "), "\(unborn.errors)")
+        #expect(!unborn.errors.contains("-5 tuổi"))
+        #expect(try member(admission + ["--birth-year", "1995"]).status == 0)
+        let early = try member(["confirm", "cb-na-pan-dv-01", "--date", "31/01/2025"])
+        #expect(
+            early.errorLines == [
+                "sochibo: chưa thể công nhận đồng chí Lò Văn Mới là đảng viên chính thức ngày 31/01/2025: "
+                    + "phải đủ 12 tháng dự bị kể từ ngày kết nạp, tức từ ngày 05/01/2026."
+            ], "\(early.errors)")
+        let sameDay = try member(["remove", "cb-na-pan-dv-01", "--date", "05/01/2025"])
+        #expect(sameDay.status == 1)
+        #expect(
+            sameDay.errors.contains("ngày ra khỏi chi bộ phải sau ngày vào chi bộ")
+                && !sameDay.errors.contains("trước khi"),
+            "\(sameDay.errors)")
+        // Admitted in the cell: its joining day is not a transfer.
+        #expect(!(try Sochibo.run(["show", "cb-na-pan-dv-01", "--archive", archive]).output.contains("chuyển đến")))
+        let moved = try member([
+            "transfer-in", "--cell", "cb-na-pan", "--name", "Vi Văn Tâm", "--admitted", "2001-01-01", "--official",
+            "2002-01-01", "--joined", "2025-02-01",
+        ])
+        #expect(moved.status == 0, "\(moved.errors)")
+        #expect(
+            try Sochibo.run(["show", "cb-na-pan-dv-02", "--archive", archive]).output.contains(
+                "Ngày chuyển đến: 01/02/2025"))
+        let exempt = try member([
+            "exempt", "np-03", "--from", "09/08/2023", "--to", "09/09/2023", "--reason", "Đi chữa bệnh", "--confirm",
+        ])
+        #expect(exempt.output.contains("từ 09/08/2023 đến 09/09/2023"), "\(exempt.output) \(exempt.errors)")
+        let death = try member(["death", "cb-na-pan-dv-01", "--date", "10/01/2025"])
+        #expect(death.output.contains("Lò Văn Mới: từ trần ngày 10/01/2025."), "\(death.output) \(death.errors)")
+        // The form's example names nobody of the cell by a code that is not theirs.
+        let form = Sochibo.temporaryDirectory() + "/mau.txt"
+        #expect(try Sochibo.run(["template", "--from", "np-2024-09", "-o", form, "--archive", archive]).status == 0)
+        let text = try String(contentsOfFile: form, encoding: .utf8)
+        #expect(text.contains("Nguyễn Văn A [mã-đảng-viên]") && !text.contains("Hoàng Văn Kiên [np-01]"))
+    }
+
     /// The fresh tester's report: a list's problems and warnings come in row order whichever
     /// check found them, name the joining-day column as the file heads it, say one approved
     /// minutes in the singular, and warn of a probation long over with no official day.

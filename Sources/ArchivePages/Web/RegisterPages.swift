@@ -266,7 +266,7 @@ public struct CellMembersPage: Sendable {
             var offices = member.roles(on: today).map(\.title.vietnameseName)
             if member.temporary { offices.append("sinh hoạt tạm thời") }
             if let left = member.leftCell, let reason = member.leaveReason, left <= today {
-                offices.append("\(reason.vietnameseName) từ \(left.vietnameseShort)")
+                offices.append(reason.vietnamesePhrase(on: left))
             }
             return Row(
                 href: WebPath.member(member.id), memberName: member.fullName,
@@ -325,7 +325,7 @@ public struct MemberPage: Sendable {
         if let joined = member.joinedCell { facts.append(Fact(label: "Vào chi bộ", text: joined.vietnameseShort)) }
         if member.temporary { facts.append(Fact(label: "Sinh hoạt", text: "tạm thời")) }
         if let left = member.leftCell, let reason = member.leaveReason {
-            facts.append(Fact(label: "Ra khỏi chi bộ", text: "\(reason.vietnameseName) từ \(left.vietnameseShort)"))
+            facts.append(Fact(label: "Ra khỏi chi bộ", text: reason.vietnamesePhrase(on: left)))
         }
         func period(_ from: LocalDate, _ to: LocalDate?) -> String {
             "từ \(from.vietnameseShort)" + (to.map { " đến \($0.vietnameseShort)" } ?? "")
