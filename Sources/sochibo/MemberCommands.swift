@@ -103,7 +103,7 @@ struct MemberListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Ngày xem tình trạng (mặc định: hôm nay).", valueName: "NGÀY"))
     var date: String?
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     func run() async throws {
