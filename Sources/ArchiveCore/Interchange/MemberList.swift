@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The first row names the columns, in Vietnamese, with or without marks, in any order:
 /// "Họ và tên" (or "Họ tên"; required), "Năm sinh", "Ngày kết nạp" (required), "Ngày chính
-/// thức" (or "Ngày công nhận chính thức"), "Ngày vào chi bộ"; others ("STT", "Ghi chú") are
-/// left aside. Dates as people write them (28/12/2024) or ISO. Rows are numbered as the
+/// thức" (or "Ngày công nhận chính thức"), "Ngày vào chi bộ" (or "Ngày chuyển đến"); others
+/// ("STT", "Ghi chú") are left aside; messages name a column by its heading as the file
+/// writes it. Dates as people write them (28/12/2024) or ISO. Rows are numbered as the
 /// spreadsheet numbers them: the header is row 1.
 ///
 /// ```swift
