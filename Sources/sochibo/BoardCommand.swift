@@ -19,7 +19,7 @@ struct BoardCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Năm theo dõi.", valueName: "NĂM"))
     var year: Int
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: Format = .text
 
     @Option(

@@ -17,7 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Coi các lưu ý về quy định cũng là lỗi (mã thoát 1).")
     var strict = false
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     func run() async throws {

@@ -59,7 +59,7 @@ enum Failure {
             case .unconfirmedRegisterChange:
                 return [sentence + " (chạy lại lệnh với --confirm)."]
             case .register(.listRefused(let problems)):
-                return problems.map { "sochibo: \($0)." } + [sentence + "."]
+                return problems.inRowOrder.map { "sochibo: \($0)." } + [sentence + "."]
             case .unconfirmedWarnings(let meetingID, let warnings):
                 return warnings.map { "sochibo: cảnh báo: \($0.vietnameseDescription)." } + [
                     sentence

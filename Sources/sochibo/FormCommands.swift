@@ -25,7 +25,7 @@ struct TemplateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Chi bộ.", valueName: "CHI_BỘ"))
     var cell: String?
 
-    @Option(help: ArgumentHelp("Ngày sinh hoạt hoặc ngày văn bản (mặc định: hôm nay).", valueName: "dd/mm/yyyy"))
+    @Option(help: ArgumentHelp("Ngày sinh hoạt hoặc ngày văn bản (mặc định: hôm nay).", valueName: "NGÀY"))
     var date: String?
 
     @Option(help: ArgumentHelp("Loại văn bản, ví dụ NQ.", valueName: "LOẠI"))

@@ -83,7 +83,7 @@ struct LogCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Chỉ các mục về bản ghi này.", valueName: "MÃ"))
     var id: String?
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     func run() async throws {

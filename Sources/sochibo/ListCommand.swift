@@ -24,7 +24,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Chỉ năm này (tình trạng đảng viên tính đến 31/12 của năm).", valueName: "NĂM"))
     var year: Int?
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     @Flag(help: "Ghi cả trích yếu của văn bản mật (Mật, Tối mật, Tuyệt mật) khi liệt kê văn bản (mặc định để lại).")

@@ -85,7 +85,7 @@ enum MemberText {
         if !roles.isEmpty { parts.append(roles.joined(separator: ", ")) }
         if member.temporary { parts.append("sinh hoạt tạm thời") }
         if let left = member.leftCell, let reason = member.leaveReason {
-            parts.append("\(reason.vietnameseName) từ \(left.vietnameseShort)")
+            parts.append(reason.vietnamesePhrase(on: left))
         }
         return parts.joined(separator: "\t")
     }
@@ -103,7 +103,7 @@ struct MemberListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Ngày xem tình trạng (mặc định: hôm nay).", valueName: "NGÀY"))
     var date: String?
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     func run() async throws {
@@ -244,7 +244,9 @@ struct MemberExemptCommand: AsyncParsableCommand {
             let archive = try options.open()
             let member = try await archive.exempt(
                 memberID: try await who.id(in: archive), exemption, today: Today.date, context: actor.context)
-            print("Đã ghi miễn sinh hoạt cho \(member.fullName) từ \(exemption.from.vietnameseShort).")
+            print(
+                "Đã ghi miễn sinh hoạt cho \(member.fullName) từ \(exemption.from.vietnameseShort)"
+                    + (exemption.to.map { " đến \($0.vietnameseShort)" } ?? "") + ".")
         }
     }
 }
@@ -308,7 +310,7 @@ struct LeavingOptions: ParsableArguments {
                 memberID: try await who.id(in: archive), on: try DateOption.read(date, option: "--date"),
                 reason: reason, today: Today.date,
                 context: actor.context)
-            print("Đã ghi \(member.fullName): \(reason.vietnameseName) từ \(member.leftCell!.vietnameseShort).")
+            print("Đã ghi \(member.fullName): \(reason.vietnamesePhrase(on: member.leftCell!)).")
         }
     }
 }
@@ -460,7 +462,10 @@ struct MemberLoadCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Chi bộ.", valueName: "CHI_BỘ"))
     var cell: String
 
-    @Argument(help: ArgumentHelp("Tệp CSV; dòng đầu là tiêu đề: Họ và tên, Năm sinh, Ngày kết nạp…", valueName: "TỆP"))
+    @Argument(
+        help: ArgumentHelp(
+            "Tệp CSV; dòng đầu là tiêu đề: Họ và tên, Ngày kết nạp (bắt buộc); Năm sinh, Ngày chính thức (để trống là dự bị), Ngày vào chi bộ (hay Ngày chuyển đến; để trống là ngày kết nạp).",
+            valueName: "TỆP"))
     var file: String
 
     @Flag(help: "Chỉ xem trước: in các dòng đọc được và các lỗi, không ghi gì.")
@@ -489,10 +494,9 @@ struct MemberLoadCommand: AsyncParsableCommand {
                 let problems = try await archive.loadProblems(list, today: Today.date)
                 // A row refused is not also warned of: the load says only why it refuses it.
                 let refusedRows = Set(problems.map(\.row))
-                for warning in list.namesakeWarnings(cells: cells) where !refusedRows.contains(warning.row) {
-                    Failure.printError("\(file): \(warning)")
-                }
-                for problem in problems { Failure.printError("\(file): \(problem)") }
+                let warnings = list.warnings(today: Today.date, cells: cells).filter { !refusedRows.contains($0.row) }
+                // Problems and warnings by row, as the file reads.
+                for line in (warnings + problems).inRowOrder { Failure.printError("\(file): \(line)") }
                 // The closing line says what the preview means: nothing was written either way.
                 if !problems.isEmpty {
                     Failure.note("xem trước: \(problems.count) lỗi, nên lệnh nạp sẽ không nạp ai; chưa ghi gì cả.")
@@ -505,6 +509,10 @@ struct MemberLoadCommand: AsyncParsableCommand {
             }
             let loaded = try await archive.load(list, today: Today.date, context: actor.context)
             print("Đã nạp \(loaded.count) đảng viên vào chi bộ \(cell).")
+            // What loaded but deserves a look (a namesake, a probation long over): by row.
+            for warning in list.longProbationWarnings(today: Today.date) {
+                Failure.printError("\(file): \(warning)")
+            }
         }
     }
 }

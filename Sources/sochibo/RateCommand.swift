@@ -28,7 +28,9 @@ struct RateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("as"),
-        help: "Ai xếp loại: cell (chi bộ tự đánh giá, mặc định) hoặc committee (đảng ủy xếp loại).")
+        help: ArgumentHelp(
+            "Ai xếp loại: cell (chi bộ tự đánh giá, mặc định) hoặc committee (đảng ủy xếp loại).",
+            valueName: "BÊN_XẾP_LOẠI"))
     var rater: Rater = .cell
 
     @Argument(help: ArgumentHelp("Mã kỳ sinh hoạt.", valueName: "BIÊN_BẢN"))
@@ -79,7 +81,7 @@ struct RubricCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Đặt thang điểm mới từ tệp JSON này.", valueName: "TỆP"))
     var set: String?
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     func run() async throws {

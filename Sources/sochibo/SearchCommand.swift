@@ -19,28 +19,30 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Chỉ văn bản loại này, ví dụ NQ (có thể lặp lại).", valueName: "LOẠI"))
     var type: [String] = []
 
-    @Option(help: "Chỉ meeting (biên bản) hoặc document (văn bản).")
+    @Option(help: ArgumentHelp("Chỉ meeting (biên bản) hoặc document (văn bản).", valueName: "LOẠI"))
     var kind: [String] = []
 
-    @Option(help: ArgumentHelp("Từ ngày.", valueName: "dd/mm/yyyy"))
+    @Option(help: ArgumentHelp("Từ ngày.", valueName: "NGÀY"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Đến ngày.", valueName: "dd/mm/yyyy"))
+    @Option(help: ArgumentHelp("Đến ngày.", valueName: "NGÀY"))
     var to: String?
 
-    @Option(help: "Chỉ văn bản ở trạng thái này: draft, issued, superseded, revoked.")
+    @Option(
+        help: ArgumentHelp("Chỉ văn bản ở trạng thái này: draft, issued, superseded, revoked.", valueName: "TRẠNG_THÁI")
+    )
     var status: [String] = []
 
-    @Option(help: "Số kết quả tối đa.")
+    @Option(help: ArgumentHelp("Số kết quả tối đa.", valueName: "SỐ"))
     var limit = 20
 
-    @Option(help: "Bỏ qua bấy nhiêu kết quả đầu (để xem trang sau).")
+    @Option(help: ArgumentHelp("Bỏ qua bấy nhiêu kết quả đầu (để xem trang sau).", valueName: "SỐ"))
     var offset = 0
 
     @Flag(help: "Tìm cả văn bản mật (Mật, Tối mật, Tuyệt mật).")
     var includeConfidential = false
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     @Argument(help: ArgumentHelp("Nội dung cần tìm.", valueName: "TỪ_KHÓA"))

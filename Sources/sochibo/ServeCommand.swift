@@ -13,10 +13,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: "Địa chỉ lắng nghe; 127.0.0.1 chỉ phục vụ máy này, 0.0.0.0 phục vụ cả mạng nội bộ.")
+    @Option(
+        help: ArgumentHelp(
+            "Địa chỉ lắng nghe; 127.0.0.1 chỉ phục vụ máy này, 0.0.0.0 phục vụ cả mạng nội bộ.", valueName: "MÁY"))
     var host = "127.0.0.1"
 
-    @Option(help: "Cổng.")
+    @Option(help: ArgumentHelp("Cổng.", valueName: "CỔNG"))
     var port = 8080
 
     @Flag(help: "Luôn đặt cookie Secure (khi chạy sau một máy chủ HTTPS).")

@@ -20,7 +20,7 @@ struct ShowCommand: AsyncParsableCommand {
         help: ArgumentHelp("Xem phiên bản này của biên bản hay văn bản đã đính chính.", valueName: "SỐ"))
     var version: Int?
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     func run() async throws {

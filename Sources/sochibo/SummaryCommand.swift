@@ -41,8 +41,9 @@ struct SummaryCommand: AsyncParsableCommand {
     var organization: String?
 
     @Option(
-        help:
-            "Định dạng: text (mặc định), json, csv, xml, html (báo cáo in khổ A4) hoặc xlsx (bảng tính Excel, cần -o TỆP)."
+        help: ArgumentHelp(
+            "Định dạng: text (mặc định), json, csv, xml, html (báo cáo in khổ A4) hoặc xlsx (bảng tính Excel, cần -o TỆP).",
+            valueName: "ĐỊNH_DẠNG")
     )
     var format: Format = .text
 
@@ -51,10 +52,11 @@ struct SummaryCommand: AsyncParsableCommand {
     }
 
     @Option(
-        help: """
+        help: ArgumentHelp(
+            """
             Xếp loại tính theo: committee (đảng ủy xếp loại, kỳ nào chưa có thì theo chi bộ tự đánh giá; mặc định) \
             hoặc cell (chỉ theo chi bộ tự đánh giá).
-            """)
+            """, valueName: "THEO"))
     var ratings: Ratings = .committee
 
     @Option(

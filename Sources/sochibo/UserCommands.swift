@@ -27,7 +27,10 @@ struct UserAddCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "TÊN_ĐĂNG_NHẬP"))
     var name: String
 
-    @Option(help: "Vai trò: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).")
+    @Option(
+        help: ArgumentHelp(
+            "Vai trò: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).",
+            valueName: "VAI_TRÒ"))
     var role: Account.Role
 
     @Option(help: ArgumentHelp("Chi bộ của tài khoản bí thư.", valueName: "CHI_BỘ"))
@@ -59,7 +62,7 @@ struct UserListCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: "Định dạng: text (mặc định) hoặc json.")
+    @Option(help: ArgumentHelp("Định dạng: text (mặc định) hoặc json.", valueName: "ĐỊNH_DẠNG"))
     var format: OutputFormat = .text
 
     func run() async throws {
@@ -152,7 +155,10 @@ struct UserChangeCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Tên đăng nhập.", valueName: "TÊN_ĐĂNG_NHẬP"))
     var name: String
 
-    @Option(help: "Vai trò mới: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).")
+    @Option(
+        help: ArgumentHelp(
+            "Vai trò mới: admin (quản trị), committee (văn phòng đảng ủy) hoặc secretary (bí thư chi bộ).",
+            valueName: "VAI_TRÒ"))
     var role: Account.Role?
 
     @Option(help: ArgumentHelp("Chi bộ mới của tài khoản bí thư (mã hoặc tên).", valueName: "CHI_BỘ"))

@@ -42,6 +42,34 @@ import Testing
         return meeting
     }
 
+    /// The fresh tester's case in the browser: a member admitted before a draft's date after it
+    /// was filed is named among the warnings on the record page, and approval waits for the
+    /// box to be ticked.
+    @Test func aMemberMissingFromTheDraftsListsIsAWarningOnItsPage() async throws {
+        let archive = try await WebSupport.makeArchive()
+        try await WebSupport.application(archive: archive).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.login("thu.napan")
+            _ = try await browser.get("/chi-bo/cb-na-pan/lap-bien-ban")
+            let filed = try await browser.post("/chi-bo/cb-na-pan/lap-bien-ban", Self.minutes())
+            #expect(filed.status == .seeOther, "\(filed.body)")
+            let before = try await browser.get("/ban-ghi/cb-na-pan-2024-12-28")
+            #expect(!before.body.contains("Danh sách dự họp thiếu"))
+            _ = try await archive.admit(
+                NewMember(
+                    cellID: "cb-na-pan", fullName: "Lò Văn Mới", birthYear: 1995, admitted: LocalDate("2024-12-20")!),
+                today: LocalDate("2025-01-10")!, context: AuditContext(actor: "kiểm thử"))
+            let record = try await browser.get("/ban-ghi/cb-na-pan-2024-12-28")
+            #expect(record.body.contains("Cảnh báo trước khi thông qua"))
+            #expect(
+                record.body.contains("Danh sách dự họp thiếu 1 đảng viên của chi bộ ngày đó")
+                    && record.body.contains("Lò Văn Mới"), "\(record.body)")
+            let unconfirmed = try await browser.post("/ban-ghi/cb-na-pan-2024-12-28/thong-qua", [])
+            #expect(unconfirmed.status == .conflict)
+            #expect(try await meeting(archive, "cb-na-pan-2024-12-28")?.status == .draft)
+        }
+    }
+
     @Test(arguments: setups)
     func secretaryFilesApprovesAndIssuesTheResolution(_ setup: TestingSetup) async throws {
         let archive = try await WebSupport.makeArchive()

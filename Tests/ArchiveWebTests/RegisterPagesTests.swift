@@ -254,15 +254,24 @@ import Testing
             // Without "Ngày vào chi bộ" both would count in the approved minutes since 2023.
             let undated =
                 "Họ và tên,Ngày kết nạp,Ngày chính thức\nLò Thị Hoa,02/03/2023,02/03/2024\n\"Vi Văn Tâm\",01/07/2001,\n"
+                + "Lò Văn A,28/12/24,\n"
             let guessed = try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: undated)
             #expect(guessed.body.contains("Dòng 2: chưa ghi “Ngày vào chi bộ” nên lấy ngày kết nạp 02/03/2023"))
             #expect(guessed.body.contains("Dòng 3: chưa ghi “Ngày vào chi bộ”"))
+            // By row, though row 4 is the file's problem and rows 2 and 3 the approved minutes'.
+            let rows = ["Dòng 2: ", "Dòng 3: ", "Dòng 4: "].compactMap { guessed.body.range(of: $0)?.lowerBound }
+            #expect(rows.count == 3 && rows == rows.sorted(), "\(guessed.body)")
             #expect(!guessed.body.contains("Nạp tất cả"))
             let good =
                 "Họ và tên,Ngày kết nạp,Ngày chính thức,Ngày vào chi bộ\nLò Thị Hoa,02/03/2023,02/03/2024,20/12/2024\n"
                 + "\"Vi Văn Tâm\",01/07/2001,,20/12/2024\n"
             let preview = try await Self.upload(browser, "/chi-bo/cb-na-pan/dang-vien/danh-sach", file: good)
             #expect(preview.body.contains("Đọc được 2 đảng viên"))
+            // Admitted in 2001 with no official day: loads as probationary, with a word first.
+            #expect(
+                preview.body.contains(
+                    "Dòng 3: kết nạp đã hơn 12 tháng mà chưa ghi “Ngày chính thức”: sẽ nạp là đảng viên dự bị"),
+                "\(preview.body)")
             let content = try #require(preview.body.range(of: #"name="noi-dung" value=""#)).upperBound
             let encoded = String(preview.body[content...].prefix { $0 != "\"" })
             #expect(Data(base64Encoded: encoded) == Data(good.utf8))

@@ -294,4 +294,29 @@ import Testing
             summary.output.contains("votes-exceed-present") || summary.output.contains("biểu quyết"),
             "\(summary.output)")
     }
+
+    /// The fresh tester's case: a draft filed, then a member admitted before its date (allowed,
+    /// it is a draft). Approval warns that the attendance lists do not name the member, and
+    /// refuses without `--confirm`, as `show` would later report the minutes incomplete.
+    @Test func aMemberMissingFromTheListsIsWarnedBeforeApproval() throws {
+        try start()
+        let filed = try run(["file", Self.minutes])
+        #expect(filed.status == 0, "\(filed.errors)")
+        #expect(!filed.output.contains("danh sách dự họp thiếu"), "\(filed.output)")
+        let admitted = try run([
+            "member", "admit", "--cell", "cb-na-pan", "--name", "Lò Văn Mới", "--birth-year", "1995", "--admitted",
+            "20/12/2024", "--by", "Hà Văn Lợi",
+        ])
+        #expect(admitted.status == 0, "\(admitted.errors)")
+        let warning = "danh sách dự họp thiếu 1 đảng viên của chi bộ ngày đó"
+        // Filed again, the form itself is refused for the missing line (filing is stricter).
+        let refiled = try run(["file", Self.minutes])
+        #expect(refiled.status == 1 && refiled.errors.contains("thiếu 1 đảng viên: Lò Văn Mới"), "\(refiled.errors)")
+        let approve = try run(["approve", "cb-na-pan-2024-12-28"])
+        #expect(approve.status == 1, "\(approve.output)")
+        #expect(approve.errors.contains(warning) && approve.errors.contains("Lò Văn Mới"), "\(approve.errors)")
+        #expect(approve.errors.contains("--confirm"))
+        #expect(try run(["show", "cb-na-pan-2024-12-28"]).output.contains("dự thảo"))
+        #expect(try run(["approve", "cb-na-pan-2024-12-28", "--confirm"]).status == 0)
+    }
 }

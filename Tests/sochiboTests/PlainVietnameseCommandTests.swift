@@ -198,6 +198,10 @@ import Testing
             for english in Self.english {
                 #expect(!help.output.contains(english), "\(command) at \(columns) columns: \(english)\n\(help.output)")
             }
+            // A value's placeholder is a Vietnamese word (`<NGÀY>`), never the parser's English
+            // property name (`<format>`, `<limit>`) nor an English date pattern (`<dd/mm/yyyy>`).
+            let english = help.output.matches(of: /<[a-z][a-z0-9\/._-]*>/).map { String($0.output) }
+            #expect(english.isEmpty, "\(command): \(english)")
             commands += listed(help.output).map { command + [$0] }
             checked += 1
         }

@@ -56,7 +56,7 @@ public enum MeetingForm {
             "# BIÊN BẢN SINH HOẠT CHI BỘ",
             how,
             "# Dòng bắt đầu bằng dấu # là hướng dẫn; chương trình bỏ qua.",
-            "# Đảng viên ghi bằng họ tên, hoặc họ tên kèm mã trong ngoặc vuông: Hoàng Văn Kiên [np-01].",
+            "# Đảng viên ghi bằng họ tên, hoặc họ tên kèm mã trong ngoặc vuông, ví dụ Nguyễn Văn A [mã-đảng-viên].",
             "",
             "Chi bộ: \(cell.name) [\(cell.id)]",
             "Mã biên bản: \(meeting?.id ?? "")",

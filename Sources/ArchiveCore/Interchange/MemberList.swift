@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The first row names the columns, in Vietnamese, with or without marks, in any order:
 /// "Họ và tên" (or "Họ tên"; required), "Năm sinh", "Ngày kết nạp" (required), "Ngày chính
-/// thức" (or "Ngày công nhận chính thức"), "Ngày vào chi bộ"; others ("STT", "Ghi chú") are
-/// left aside. Dates as people write them (28/12/2024) or ISO. Rows are numbered as the
+/// thức" (or "Ngày công nhận chính thức"), "Ngày vào chi bộ" (or "Ngày chuyển đến"); others
+/// ("STT", "Ghi chú") are left aside; messages name a column by its heading as the file
+/// writes it. Dates as people write them (28/12/2024) or ISO. Rows are numbered as the
 /// spreadsheet numbers them: the header is row 1.
 ///
 /// ```swift
@@ -39,6 +40,12 @@ public struct MemberList: Sendable {
     public var entries: [Entry]
     /// The rows that could not be read; nothing may be loaded while there is one.
     public var problems: [Problem]
+    /// Each column's heading as the file writes it ("Ngày chuyển đến" for the joining day),
+    /// so that messages name the column the person sees; a column absent has its own label.
+    private var headings: [Column: String] = [:]
+
+    /// The heading of `column` as the file writes it, or its label when absent.
+    private func label(_ column: Column) -> String { headings[column] ?? column.label }
 
     private enum Column: CaseIterable {
         case name, birthYear, admitted, confirmed, joined
@@ -97,6 +104,10 @@ public struct MemberList: Sendable {
                 positions[column] = index
             }
         }
+        let headings = positions.mapValues { position in
+            TextNormalization.collapsed(header[position].replacingOccurrences(of: "\u{FEFF}", with: ""))
+        }
+        func label(_ column: Column) -> String { headings[column] ?? column.label }
         let missing = [Column.name, .admitted].filter { positions[$0] == nil }
         guard missing.isEmpty else {
             return MemberList(
@@ -122,7 +133,7 @@ public struct MemberList: Sendable {
                 let typed = value(column)
                 if typed.isEmpty { return nil }
                 let date = LocalDate.typed(typed)
-                if let problem = date.problem(label: column.label) { rowProblems.append(problem) }
+                if let problem = date.problem(label: label(column)) { rowProblems.append(problem) }
                 return date.date
             }
             // A row shorter than the header leaves its last columns out: a date left out so is
@@ -130,15 +141,15 @@ public struct MemberList: Sendable {
             for column in [Column.admitted, .confirmed, .joined] {
                 if let position = positions[column], position >= fields.count, !fields.isEmpty {
                     rowProblems.append(
-                        "dòng này thiếu ô “\(column.label)” (ít ô hơn dòng tiêu đề): hãy ghi ngày vào ô đó, "
+                        "dòng này thiếu ô “\(label(column))” (ít ô hơn dòng tiêu đề): hãy ghi ngày vào ô đó, "
                             + "hoặc để trống ô nếu không có")
                 }
             }
             let name = value(.name)
-            if name.isEmpty { rowProblems.append("chưa có “Họ và tên”") }
+            if name.isEmpty { rowProblems.append("chưa có “\(label(.name))”") }
             let admitted = date(.admitted)
             if value(.admitted).isEmpty, positions[.admitted].map({ $0 < fields.count }) ?? false {
-                rowProblems.append("chưa có “Ngày kết nạp”")
+                rowProblems.append("chưa có “\(label(.admitted))”")
             }
             let confirmed = date(.confirmed)
             let joined = date(.joined)
@@ -146,7 +157,9 @@ public struct MemberList: Sendable {
             let yearText = value(.birthYear)
             if !yearText.isEmpty {
                 birthYear = Int(yearText)
-                if birthYear == nil { rowProblems.append("“Năm sinh” phải là một số, ví dụ 1975: \(yearText)") }
+                if birthYear == nil {
+                    rowProblems.append("“\(label(.birthYear))” phải là một số, ví dụ 1975: \(yearText)")
+                }
             }
             if let admitted, rowProblems.isEmpty {
                 entries.append(
@@ -161,7 +174,7 @@ public struct MemberList: Sendable {
         if entries.isEmpty, problems.isEmpty {
             problems.append(Problem(row: 0, message: "tệp không có đảng viên nào dưới dòng tiêu đề"))
         }
-        return MemberList(entries: entries, problems: problems)
+        return MemberList(entries: entries, problems: problems, headings: headings)
     }
 
     /// The problems the register's rules find in the entries (a date after `today`, a
@@ -214,24 +227,49 @@ public struct MemberList: Sendable {
             let changes = MemberRules.approvedMinutesChanges(
                 of: meetings.filter { $0.cellID == cell.id }, before: cell.members, after: cell.members + [member])
             guard let first = changes.first, let last = changes.last else { return nil }
+            let one = changes.count == 1
             let span =
-                changes.count == 1
+                one
                 ? "biên bản đã thông qua ngày \(first.date.vietnameseShort)"
                 : "\(changes.count) biên bản đã thông qua (từ ngày \(first.date.vietnameseShort) "
                     + "đến ngày \(last.date.vietnameseShort))"
+            let those = one ? "biên bản đó" : "các biên bản đó"
+            let joinedLabel = label(.joined)
             guard let joined = entry.member.joinedCell else {
                 return Problem(
                     row: entry.row,
-                    message: "chưa ghi “Ngày vào chi bộ” nên lấy ngày kết nạp \(member.admitted.vietnameseShort), "
-                        + "mà như thế thì số liệu của \(span) sẽ đổi vì các biên bản đó không có tên đồng chí; "
+                    message: "chưa ghi “\(joinedLabel)” nên lấy ngày kết nạp \(member.admitted.vietnameseShort), "
+                        + "mà như thế thì số liệu của \(span) sẽ đổi vì \(those) không có tên đồng chí; "
                         + "hãy ghi ngày đồng chí vào chi bộ (sau ngày \(last.date.vietnameseShort) "
-                        + "nếu đồng chí chưa dự các kỳ đó)")
+                        + "nếu đồng chí chưa dự \(one ? "kỳ" : "các kỳ") đó)")
             }
             return Problem(
                 row: entry.row,
-                message: "“Ngày vào chi bộ” \(joined.vietnameseShort) làm đổi số liệu của \(span), "
-                    + "vì các biên bản đó không có tên đồng chí; hãy xem lại ngày đó, và nếu đúng là như vậy "
+                message: "“\(joinedLabel)” \(joined.vietnameseShort) làm đổi số liệu của \(span), "
+                    + "vì \(those) không có tên đồng chí; hãy xem lại ngày đó, và nếu đúng là như vậy "
                     + "thì ghi riêng đồng chí này (chuyển đến, có xác nhận) thay vì nạp theo danh sách")
+        }
+    }
+
+    /// Every warning of the list, in row order: `namesakeWarnings(cells:)` and
+    /// `longProbationWarnings(today:)`. Such rows load.
+    public func warnings(today: LocalDate, cells: [Cell]) -> [Problem] {
+        (namesakeWarnings(cells: cells) + longProbationWarnings(today: today)).inRowOrder
+    }
+
+    /// The rows admitted more than 12 months before `today` (`MemberRules.endOfProbation`)
+    /// with no "Ngày chính thức": they load as probationary members, which is right only if
+    /// the member has not been confirmed since. One warning each; such rows load.
+    public func longProbationWarnings(today: LocalDate) -> [Problem] {
+        entries.compactMap { entry in
+            guard entry.member.confirmed == nil,
+                MemberRules.endOfProbation(admitted: entry.member.admitted) < today
+            else { return nil }
+            let confirmedLabel = label(.confirmed)
+            return Problem(
+                row: entry.row,
+                message: "kết nạp đã hơn 12 tháng mà chưa ghi “\(confirmedLabel)”: sẽ nạp là đảng viên dự bị; "
+                    + "nếu đồng chí đã là đảng viên chính thức, hãy ghi ngày đó")
         }
     }
 
@@ -244,5 +282,13 @@ public struct MemberList: Sendable {
             let namesakes = MemberRules.namesakes(of: entry.member.fullName, in: cell)
             return MemberRules.namesakeWarning(namesakes).map { Problem(row: entry.row, message: $0) }
         }
+    }
+}
+
+extension [MemberList.Problem] {
+    /// The problems by row, the file as a whole (row 0) first; those of one row keep their
+    /// order. Every front end shows a list's problems and warnings so.
+    public var inRowOrder: [MemberList.Problem] {
+        enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
     }
 }

@@ -9,6 +9,10 @@ public enum ApprovalWarning: Sendable, Hashable, Codable {
     case chairAbsent(name: String)
     /// The recorder is marked absent.
     case recorderAbsent(name: String)
+    /// Members of the cell on the meeting's day, not exempt, who are in neither attendance list
+    /// (`AttendanceCount.notListed`): a member admitted before the date after the draft was
+    /// filed, or a line struck by mistake. Their full names, in the order of the cell's members.
+    case membersNotListed(names: [String])
     /// The minutes have no conclusion.
     case noConclusion
     /// Shorter than the minimum length: 90 minutes, 120 for a combined sitting (`domain.md`).
@@ -25,6 +29,7 @@ public enum ApprovalWarning: Sendable, Hashable, Codable {
         case .votesExceedPresent: "votes-exceed-present"
         case .chairAbsent: "chair-absent"
         case .recorderAbsent: "recorder-absent"
+        case .membersNotListed: "attendance-incomplete"
         case .noConclusion: "no-conclusion"
         case .tooShort: "short-meeting"
         case .secondRegularInMonth: "second-regular-in-month"
@@ -51,7 +56,7 @@ public enum ApprovalWarnings {
     }
 
     /// Every warning `meeting` raises, in the order of the minutes: length, officers,
-    /// conclusion, votes, then the month.
+    /// attendance list, conclusion, votes, then the month.
     ///
     /// ```swift
     /// ApprovalWarnings.check(meeting, cell: cell, otherMeetings: [])   // [.noConclusion]
@@ -98,6 +103,9 @@ public enum ApprovalWarnings {
         }
         if let presence = facts.presence[meeting.recorderID], presence != .present {
             warnings.append(.recorderAbsent(name: names[meeting.recorderID] ?? meeting.recorderID))
+        }
+        if !facts.count.notListed.isEmpty {
+            warnings.append(.membersNotListed(names: facts.count.notListed.map { names[$0] ?? $0 }))
         }
         if meeting.conclusion.allSatisfy({ TextNormalization.trimmed($0).isEmpty }) {
             warnings.append(.noConclusion)
@@ -153,8 +161,9 @@ public enum ApprovalWarnings {
             case .votesExceedPresent(_, let cast, _) where cast > entitled: return nil
             case .votesExceedPresent: code = .votesExceedPresent
             case .secondRegularInMonth: code = .secondRegularInMonth
-            // `rating-mismatch` is reported by `Meeting.ratingFindings` for both ratings.
-            case .tooShort, .noConclusion, .ratingMismatch: return nil
+            // `rating-mismatch` is reported by `Meeting.ratingFindings` for both ratings, and
+            // members missing from the lists by `Meeting.findings` as `attendance-incomplete`.
+            case .tooShort, .noConclusion, .ratingMismatch, .membersNotListed: return nil
             }
             let sentence = warning.vietnameseDescription
             return Finding(

@@ -123,8 +123,8 @@ public enum MemberRules {
 
     /// A member entering the register under `id` (admitted, transferred in, attached).
     ///
-    /// - throws: `.emptyName`, `.futureDate`, `.implausibleBirthYear`,
-    ///   `.joinedBeforeAdmission`, `.probationNotOver` (an official member confirmed less than
+    /// - throws: `.emptyName`, `.futureDate`, `.implausibleBirthYear`, `.birthYearInFuture`,
+    ///   `.tooYoungAtAdmission`, `.joinedBeforeAdmission`, `.probationNotOver` (an official member confirmed less than
     ///   12 months after admission).
     public static func entering(_ newMember: NewMember, id: String, temporary: Bool, today: LocalDate) throws -> Member
     {
@@ -139,6 +139,7 @@ public enum MemberRules {
         }
         if let year = newMember.birthYear {
             if year < 1900 { throw ArchiveError.register(.implausibleBirthYear(year)) }
+            if year > today.year { throw ArchiveError.register(.birthYearInFuture(year, thisYear: today.year)) }
             if year > newMember.admitted.year - youngestAge {
                 throw ArchiveError.register(
                     .tooYoungAtAdmission(birthYear: year, admissionYear: newMember.admitted.year))

@@ -22,6 +22,8 @@ public enum RegisterRefusal: Sendable, Equatable {
     case identifierTaken(String, kind: RecordKind)
     /// A year of birth before 1900.
     case implausibleBirthYear(Int)
+    /// A year of birth after the current year (`thisYear`): not yet come.
+    case birthYearInFuture(Int, thisYear: Int)
     /// A year of birth that makes the member younger than the age of admission on the day
     /// admitted: the Party statute (Điều lệ Đảng, Article 1) admits from 18, checked with two
     /// years' room for a mistyped date (`MemberRules.youngestAge`); `domain.md` is silent.

@@ -10,6 +10,8 @@ extension ApprovalWarning {
             "người chủ trì \(name) lại được ghi là vắng mặt"
         case .recorderAbsent(let name):
             "thư ký \(name) lại được ghi là vắng mặt"
+        case .membersNotListed(let names):
+            "danh sách dự họp thiếu \(names.count) đảng viên của chi bộ ngày đó (không ghi có mặt, cũng không ghi vắng): \(names.joined(separator: ", "))"
         case .noConclusion:
             "biên bản chưa có kết luận"
         case .tooShort(let minutes, let minimum):

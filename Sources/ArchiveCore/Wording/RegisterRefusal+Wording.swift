@@ -23,6 +23,10 @@ extension RegisterRefusal {
             "mã \(id) đã là mã của một \(kind.vietnameseName); hãy chọn mã khác"
         case .implausibleBirthYear(let year):
             "năm sinh \(year) không hợp lý; hãy ghi năm sinh bốn chữ số, ví dụ 1975"
+        case .birthYearInFuture(let year, let thisYear):
+            "năm sinh \(year) chưa đến (năm nay là \(thisYear)); hãy xem lại năm sinh, ghi bốn chữ số, ví dụ 1975"
+        case .tooYoungAtAdmission(let year, let admitted) where year > admitted:
+            "năm sinh \(year) lại sau năm kết nạp \(admitted); hãy xem lại năm sinh và ngày kết nạp"
         case .tooYoungAtAdmission(let year, let admitted):
             "sinh năm \(year) thì năm kết nạp \(admitted) mới \(admitted - year) tuổi, mà người vào Đảng phải đủ 18 tuổi; hãy xem lại năm sinh và ngày kết nạp"
         case .alreadyInCell(let member, let year):
@@ -31,9 +35,12 @@ extension RegisterRefusal {
         case .joinedBeforeAdmission(let joined, let admitted):
             "ngày vào chi bộ (\(joined.vietnameseShort)) trước ngày kết nạp (\(admitted.vietnameseShort)); hãy xem lại hai ngày này"
         case .probationNotOver(let member, let date, let earliest):
-            "chưa công nhận đồng chí \(member) là đảng viên chính thức được vào ngày \(date.vietnameseShort): thời gian dự bị là 12 tháng kể từ ngày kết nạp, sớm nhất là ngày \(earliest.vietnameseShort)"
+            "chưa thể công nhận đồng chí \(member) là đảng viên chính thức ngày \(date.vietnameseShort): phải đủ 12 tháng dự bị kể từ ngày kết nạp, tức từ ngày \(earliest.vietnameseShort)"
         case .alreadyOfficial(let member, let since):
             "đồng chí \(member) đã là đảng viên chính thức từ ngày \(since.vietnameseShort)"
+        case .beforeMembership(let member, let date, let start) where date == start:
+            // Only leaving refuses the first day itself: one leaves after the day one joined.
+            "ngày \(date.vietnameseShort) cũng là ngày đồng chí \(member) vào chi bộ; ngày ra khỏi chi bộ phải sau ngày vào chi bộ, hãy xem lại ngày"
         case .beforeMembership(let member, let date, let start):
             "ngày \(date.vietnameseShort) trước khi đồng chí \(member) sinh hoạt ở chi bộ (từ ngày \(start.vietnameseShort)); hãy xem lại ngày"
         case .afterLeaving(let member, let date, let left):
@@ -69,6 +76,13 @@ extension RegisterRefusal {
 }
 
 extension Member.LeaveReason {
+    /// The leaving as a phrase with its day: "từ trần ngày 15/12/2024" (a death happens on a
+    /// day), "chuyển sinh hoạt đi từ 01/03/2025" (the others hold from that day on).
+    public func vietnamesePhrase(on date: LocalDate) -> String {
+        self == .deceased
+            ? "\(vietnameseName) ngày \(date.vietnameseShort)" : "\(vietnameseName) từ \(date.vietnameseShort)"
+    }
+
     /// Why the member left, in Vietnamese: "chuyển sinh hoạt đi", "từ trần", "xóa tên", "khác".
     public var vietnameseName: String {
         switch self {

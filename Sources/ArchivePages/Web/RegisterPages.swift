@@ -266,7 +266,7 @@ public struct CellMembersPage: Sendable {
             var offices = member.roles(on: today).map(\.title.vietnameseName)
             if member.temporary { offices.append("sinh hoạt tạm thời") }
             if let left = member.leftCell, let reason = member.leaveReason, left <= today {
-                offices.append("\(reason.vietnameseName) từ \(left.vietnameseShort)")
+                offices.append(reason.vietnamesePhrase(on: left))
             }
             return Row(
                 href: WebPath.member(member.id), memberName: member.fullName,
@@ -325,7 +325,7 @@ public struct MemberPage: Sendable {
         if let joined = member.joinedCell { facts.append(Fact(label: "Vào chi bộ", text: joined.vietnameseShort)) }
         if member.temporary { facts.append(Fact(label: "Sinh hoạt", text: "tạm thời")) }
         if let left = member.leftCell, let reason = member.leaveReason {
-            facts.append(Fact(label: "Ra khỏi chi bộ", text: "\(reason.vietnameseName) từ \(left.vietnameseShort)"))
+            facts.append(Fact(label: "Ra khỏi chi bộ", text: reason.vietnamesePhrase(on: left)))
         }
         func period(_ from: LocalDate, _ to: LocalDate?) -> String {
             "từ \(from.vietnameseShort)" + (to.map { " đến \($0.vietnameseShort)" } ?? "")
@@ -480,7 +480,8 @@ public struct MemberListPage: Sendable {
         bar: WebAccountBar, cell: Cell, list: MemberList, problems: [MemberList.Problem],
         warnings: [MemberList.Problem] = [], content: String
     ) {
-        self.warnings = warnings.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() }
+        // By row, as the file reads, however the checks that found them were put together.
+        self.warnings = warnings.inRowOrder.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() }
         hasWarnings = !warnings.isEmpty
         self.bar = bar
         cellName = cell.name
@@ -494,7 +495,9 @@ public struct MemberListPage: Sendable {
                 standing: member.confirmed.map { "chính thức từ \($0.vietnameseShort)" } ?? "dự bị",
                 joined: (member.joinedCell ?? member.admitted).vietnameseShort)
         }
-        self.problems = problems.map { $0.description.prefix(1).uppercased() + $0.description.dropFirst() + "." }
+        self.problems = problems.inRowOrder.map {
+            $0.description.prefix(1).uppercased() + $0.description.dropFirst() + "."
+        }
         hasProblems = !problems.isEmpty
         canLoad = problems.isEmpty && !list.entries.isEmpty
         loadAction = WebPath.members(of: cell.id) + "/danh-sach/nap"

@@ -237,7 +237,7 @@ struct RegisterController {
         let page = MemberListPage(
             bar: try context.bar(), cell: cell, list: list,
             problems: try await scope.register(of: cellID).loadProblems(list, today: today()),
-            warnings: list.namesakeWarnings(cells: [cell]), content: data.base64EncodedString())
+            warnings: list.warnings(today: today(), cells: [cell]), content: data.base64EncodedString())
         return HTMLResponse(pages.render(page), status: status).response
     }
 

@@ -55,7 +55,13 @@ public enum RecordText {
             ("Năm sinh", member.birthYear.map(String.init)),
             ("Ngày vào Đảng", member.admitted.vietnameseShort),
             ("Ngày chính thức", member.confirmed?.vietnameseShort ?? "chưa (đảng viên dự bị)"),
-            ("Ngày chuyển đến", member.joinedCell?.vietnameseShort),
+            // Transferred in: official on joining, after the admission; else admitted in the cell.
+            (
+                member.joinedCell.map { joined in
+                    joined > member.admitted && member.confirmed.map { $0 <= joined } == true
+                } == true ? "Ngày chuyển đến" : "Ngày vào chi bộ",
+                member.joinedCell?.vietnameseShort
+            ),
             (
                 "Ngày rời chi bộ",
                 member.leftCell.map {
