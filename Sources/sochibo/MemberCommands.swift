@@ -13,7 +13,7 @@ struct MemberCommand: AsyncParsableCommand {
             MemberListCommand.self, MemberAdmitCommand.self, MemberTransferInCommand.self, MemberAttachCommand.self,
             MemberConfirmCommand.self, MemberExemptCommand.self, MemberEndExemptionCommand.self,
             MemberTransferOutCommand.self, MemberDeathCommand.self, MemberRemoveCommand.self, MemberRoleCommand.self,
-            MemberPostCommand.self, MemberLoadCommand.self,
+            MemberPostCommand.self, MemberLoadCommand.self, MemberDiscardCommand.self,
         ])
 }
 
@@ -334,6 +334,29 @@ struct MemberDeathCommand: AsyncParsableCommand {
     @OptionGroup var leaving: LeavingOptions
 
     func run() async throws { try await leaving.leave(.deceased, options: options, actor: actor) }
+}
+
+struct MemberDiscardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discard",
+        abstract:
+            "Bỏ một đảng viên ghi nhầm (sai ngày, nhầm người, ghi hai lần), khi chưa có trong biên bản hay văn bản nào; "
+            + "ghi vào nhật ký. Đảng viên đã sinh hoạt ở chi bộ thì ghi ra khỏi chi bộ, không bỏ.")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var who: MemberArgument
+
+    func run() async throws {
+        try await Failure.guarding {
+            let archive = try options.open()
+            let id = try await who.id(in: archive)
+            let member = try await archive.discard(memberID: id, context: actor.context)
+            print(
+                "Đã bỏ \(member.fullName) (mã \(id)) ghi nhầm; nhật ký giữ lại việc này, và mã \(id) "
+                    + "không dùng cho ai khác.")
+        }
+    }
 }
 
 struct MemberRemoveCommand: AsyncParsableCommand {

@@ -630,4 +630,41 @@ import Testing
         // The same file again changes nothing more: no question.
         _ = try await archive.importFiles([file], context: .tester)
     }
+
+    /// The fresh tester's report: a member admitted with the wrong day (confirmed into 27
+    /// approved minutes) could not be taken out. A member entered by mistake, named by no
+    /// minutes or document, is discarded with a log entry; one the records name is refused,
+    /// naming them; the code is never given to anyone else.
+    @Test func aMemberEnteredByMistakeIsDiscardedAndOneInTheMinutesIsNot() async throws {
+        let archive = try await Support.archive(with: ["archive/samples/dbx-hop-thanh.xml"])
+        let confirmed = AuditContext(actor: "Hà Văn Lợi", confirmedChangesToApprovedMinutes: true)
+        let mistaken = try await archive.admit(
+            NewMember(cellID: "cb-na-pan", fullName: "Lò Thị Hoa", admitted: .d("2023-01-02")), today: Self.today,
+            context: confirmed)
+        let discarded = try await archive.discard(memberID: mistaken.id, context: .tester)
+        #expect(discarded.fullName == "Lò Thị Hoa")
+        await #expect(throws: ArchiveError.notFound(id: mistaken.id)) { _ = try await archive.member(id: mistaken.id) }
+        let log = try await archive.auditLog(record: mistaken.id)
+        #expect(log.map(\.action) == [.admit, .discard])
+        #expect(AuditEntry.actionNames(log).last == "bỏ đảng viên ghi nhầm")
+        #expect(try await archive.check().problems.isEmpty)
+        // Entered again with the right day: a new code, not the discarded one.
+        let again = try await archive.admit(
+            NewMember(cellID: "cb-na-pan", fullName: "Lò Thị Hoa", admitted: .d("2025-01-05")), today: Self.today,
+            context: .tester)
+        #expect(again.id != mistaken.id)
+        // A member of the minutes is refused, named, and stays.
+        do {
+            _ = try await archive.discard(memberID: "np-01", context: .tester)
+            Issue.record("a member of the minutes was discarded")
+        } catch ArchiveError.register(.memberStillNamed(let member, let referrers)) {
+            #expect(member == "Hà Văn Lợi" && referrers.contains("np-2024-12"))
+            let sentence = ArchiveError.register(.memberStillNamed(member: member, referrers: referrers))
+                .vietnameseDescription
+            #expect(
+                sentence.hasPrefix("chưa bỏ được đồng chí Hà Văn Lợi: \(referrers.count) bản ghi có tên đồng chí ("))
+            #expect(sentence.hasSuffix("hãy ghi ngày ra khỏi chi bộ"))
+        }
+        #expect(try await archive.member(id: "np-01").member.fullName == "Hà Văn Lợi")
+    }
 }

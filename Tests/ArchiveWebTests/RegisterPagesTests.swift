@@ -72,6 +72,21 @@ import Testing
                 [("tu-ngay", "2024-10-01"), ("den-ngay", ""), ("ly-do", "Đi chữa bệnh"), ("confirm", "1")])
             #expect(exempted.status == .seeOther)
             #expect(try await archive.auditLog(record: "np-05").last?.action == .exempt)
+
+            // Lò Thị Hoa was entered by mistake: the box must be ticked, then she is taken out.
+            let hoa = try await browser.get("/dang-vien/cb-na-pan-dv-01")
+            #expect(hoa.body.contains(#"action="/dang-vien/cb-na-pan-dv-01/bo""#))
+            #expect(hoa.body.contains(#"name="chac-chan" value="1" required"#))
+            let unticked = try await browser.post("/dang-vien/cb-na-pan-dv-01/bo", [])
+            #expect(unticked.status == .unprocessableContent)
+            #expect(unticked.body.contains("Hãy đánh dấu ô xác nhận trước khi bỏ đảng viên ghi nhầm."))
+            let discarded = try await browser.post("/dang-vien/cb-na-pan-dv-01/bo", [("chac-chan", "1")])
+            #expect(discarded.status == .seeOther && discarded.location == "/chi-bo/cb-na-pan/dang-vien?da-ghi=1")
+            #expect(try await archive.auditLog(record: "cb-na-pan-dv-01").last?.action == .discard)
+            // A member of the minutes stays, and the page says why.
+            let named = try await browser.post("/dang-vien/np-05/bo", [("chac-chan", "1")])
+            #expect(named.status == .unprocessableContent)
+            #expect(named.body.contains("Chưa bỏ được đồng chí"), "\(named.body)")
         }
     }
 

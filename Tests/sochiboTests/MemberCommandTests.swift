@@ -326,4 +326,28 @@ import Testing
         #expect(try status(String(link)) == "200")
         #expect(try status(String(link) + "x") == "403")
     }
+
+    /// `member discard`: a member admitted by mistake comes out, with the log saying so.
+    @Test func aMemberAdmittedByMistakeIsDiscardedFromTheCommandLine() throws {
+        let archive = try sampleArchive()
+        func member(_ arguments: [String]) throws -> Sochibo.Result {
+            try Sochibo.run(["member"] + arguments + ["--archive", archive])
+        }
+        let admitted = try member([
+            "admit", "--cell", "Nà Pàn", "--name", "Lò Thị Hoa", "--admitted", "02/01/2023", "--confirm", "--by", "t",
+        ])
+        #expect(admitted.status == 0, "\(admitted.errors)")
+        let discarded = try member(["discard", "Lò Thị Hoa", "--cell", "Nà Pàn", "--by", "Hà Văn Lợi"])
+        #expect(discarded.status == 0, "\(discarded.errors)")
+        #expect(
+            discarded.output
+                == "Đã bỏ Lò Thị Hoa (mã cb-na-pan-dv-01) ghi nhầm; nhật ký giữ lại việc này, và mã cb-na-pan-dv-01 "
+                + "không dùng cho ai khác.\n", "\(discarded.output)")
+        #expect(!(try member(["list", "--cell", "cb-na-pan"]).output.contains("Lò Thị Hoa")))
+        let log = try Sochibo.run(["log", "cb-na-pan-dv-01", "--archive", archive]).output
+        #expect(log.contains("bỏ đảng viên ghi nhầm") && log.contains("Hà Văn Lợi"), "\(log)")
+        let refused = try member(["discard", "np-01"])
+        #expect(refused.status == 1 && refused.errorLines.count == 1, "\(refused.errors)")
+        #expect(refused.errors.contains("chưa bỏ được đồng chí Hà Văn Lợi"), "\(refused.errors)")
+    }
 }

@@ -179,6 +179,8 @@ extension AuditEntry {
                 defer { lastFiled[key] = .some(entry.sha256) }
                 guard let before = lastFiled[key] else { return entry.action.vietnameseName }
                 return before == entry.sha256 ? "lưu lại dự thảo (không đổi)" : "sửa dự thảo"
+            case .discard where entry.kind == RecordKind.member.rawValue:
+                return "bỏ đảng viên ghi nhầm"
             case .discard, .approve, .issue:
                 lastFiled[key] = nil
                 return entry.action.vietnameseName

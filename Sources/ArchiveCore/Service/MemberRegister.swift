@@ -65,6 +65,15 @@ public protocol MemberRegister: Sendable {
     )
         async throws -> Member
 
+    /// Removes a member entered by mistake (a wrong day, the wrong person, twice): only while
+    /// no minutes or document names the member (attendance, chair, recorder, signer, a task's
+    /// assignee), with a `discard` log entry (kind `member`). The identifier is not given to
+    /// anyone else afterwards. A member who really was in the cell leaves it (`leave`) instead.
+    ///
+    /// - throws: `ArchiveError.register(.memberStillNamed)` naming the records,
+    ///   `ArchiveError.notFound`.
+    func discard(memberID: String, context: AuditContext) async throws -> Member
+
     /// Loads a committee's member list into its cell, all or nothing: every entry enters as
     /// `transferIn` would (official when its confirmation day is given), with an `import`
     /// audit entry each. - throws: `ArchiveError.register(.listRefused)` with every problem by

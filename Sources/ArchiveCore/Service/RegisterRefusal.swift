@@ -45,6 +45,9 @@ public enum RegisterRefusal: Sendable, Equatable {
     case afterLeaving(member: String, date: LocalDate, left: LocalDate)
     /// Recording a member's leaving twice.
     case alreadyLeft(member: String, left: LocalDate)
+    /// Discarding a member (entered by mistake) whom records still name: `referrers` are
+    /// their identifiers (minutes, documents).
+    case memberStillNamed(member: String, referrers: [String])
     /// A period whose end comes before its start.
     case endBeforeStart(from: LocalDate, to: LocalDate)
     /// An exemption without a reason, or a concurrent post without a title.

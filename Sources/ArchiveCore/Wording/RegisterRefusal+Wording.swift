@@ -45,6 +45,11 @@ extension RegisterRefusal {
             "ngày \(date.vietnameseShort) trước khi đồng chí \(member) sinh hoạt ở chi bộ (từ ngày \(start.vietnameseShort)); hãy xem lại ngày"
         case .afterLeaving(let member, let date, let left):
             "ngày \(date.vietnameseShort) không ghi được: đồng chí \(member) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort)"
+        case .memberStillNamed(let member, let referrers):
+            "chưa bỏ được đồng chí \(member): \(referrers.count) bản ghi có tên đồng chí ("
+                + referrers.prefix(5).joined(separator: ", ") + (referrers.count > 5 ? ", …" : "")
+                + "); chỉ bỏ được đảng viên ghi nhầm chưa có trong biên bản hay văn bản nào — "
+                + "đồng chí đã sinh hoạt ở chi bộ thì hãy ghi ngày ra khỏi chi bộ"
         case .alreadyLeft(let member, let left):
             "đồng chí \(member) đã ra khỏi chi bộ từ ngày \(left.vietnameseShort); không ghi lần nữa"
         case .endBeforeStart(let from, let to):

@@ -61,6 +61,9 @@ public struct RegisterForm: Sendable {
     let isOpen: Bool
     /// It was refused because it changes approved minutes: show the box that confirms it.
     var asksConfirmation = false
+    /// A sentence the person must tick before the form is sent (`chac-chan`), for an action
+    /// that cannot be undone.
+    var acknowledgement: String?
 }
 
 /// The register's forms, by what they do; each takes what was typed (`typed`, by field name)
@@ -219,7 +222,14 @@ public struct RegisterForms: Sendable {
                     ]
                 })
         }
-        return member.leftCell == nil ? forms : []
+        // A member entered by mistake is taken out, whether or not a leaving was recorded.
+        var discard = form(
+            "bo", action: base + "/bo", heading: "Bỏ đảng viên ghi nhầm", submit: "Bỏ đảng viên này"
+        ) { _, _ in [] }
+        discard.acknowledgement =
+            "Đồng chí này được ghi nhầm (sai ngày, nhầm người hay ghi hai lần) và chưa có trong biên bản hay văn bản "
+            + "nào. Việc bỏ được ghi vào nhật ký; đảng viên đã sinh hoạt ở chi bộ thì ghi “Ra khỏi chi bộ”."
+        return (member.leftCell == nil ? forms : []) + [discard]
     }
 }
 

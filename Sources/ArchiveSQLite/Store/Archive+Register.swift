@@ -94,6 +94,30 @@ extension Archive: MemberRegister {
         }
     }
 
+    public func discard(memberID: String, context: AuditContext) async throws -> Member {
+        try await write { db in
+            guard let member = try RecordReader(db: db).member(id: memberID) else {
+                throw ArchiveError.notFound(id: memberID)
+            }
+            let referrers = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT meeting_id FROM attendance WHERE member_id = ?1
+                    UNION SELECT id FROM meeting WHERE chair_id = ?1 OR recorder_id = ?1
+                    UNION SELECT id FROM document WHERE signer_id = ?1
+                    UNION SELECT document_id FROM task WHERE assignee_id = ?1
+                    ORDER BY 1
+                    """, arguments: [memberID])
+            guard referrers.isEmpty else {
+                throw ArchiveError.register(.memberStillNamed(member: member.fullName, referrers: referrers))
+            }
+            try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [memberID])
+            try AuditLog(db: db).append(
+                .discard, kind: .member, record: memberID, version: nil, sha256: nil, context: context)
+            return member
+        }
+    }
+
     public func load(_ list: MemberList, today: LocalDate, context: AuditContext) async throws -> [Member] {
         return try await write { db in
             let problems = try Self.loadProblems(list, today: today, db: db)
@@ -101,9 +125,7 @@ extension Archive: MemberRegister {
             var loaded: [Member] = []
             for entry in list.entries {
                 try RecordReader(db: db).requireCell(entry.member.cellID)
-                let id = try MemberRules.newMemberID(cellID: entry.member.cellID) {
-                    try !db.recordKinds(holding: $0).isEmpty
-                }
+                let id = try MemberRules.newMemberID(cellID: entry.member.cellID) { try Self.isTaken($0, db) }
                 let member = try MemberRules.entering(entry.member, id: id, temporary: false, today: today)
                 try RecordWriter(db: db).write(member, cellID: entry.member.cellID)
                 try AuditLog(db: db).append(
@@ -224,7 +246,7 @@ extension Archive: MemberRegister {
         return try await write { db in
             let reader = RecordReader(db: db)
             try reader.requireCell(newMember.cellID)
-            let id = try MemberRules.newMemberID(cellID: newMember.cellID) { try !db.recordKinds(holding: $0).isEmpty }
+            let id = try MemberRules.newMemberID(cellID: newMember.cellID) { try Self.isTaken($0, db) }
             let member = try MemberRules.entering(newMember, id: id, temporary: temporary, today: today)
             if let cell = try reader.cell(id: newMember.cellID) {
                 try MemberRules.checkNotInCell(newMember, cell: cell)
@@ -236,6 +258,15 @@ extension Archive: MemberRegister {
             try AuditLog(db: db).append(action, kind: .member, record: id, version: nil, sha256: nil, context: context)
             return member
         }
+    }
+
+    /// Whether `id` names a record, or a member the log speaks of (one discarded): a new
+    /// member never takes the identifier of another's history.
+    private static func isTaken(_ id: String, _ db: Database) throws -> Bool {
+        try !db.recordKinds(holding: id).isEmpty
+            || Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM audit_log WHERE kind = 'member' AND record_id = ?)",
+                arguments: [id]) == true
     }
 
     /// The last day a query of "every meeting from a day on" reads to.

@@ -169,6 +169,12 @@ struct RegisterController {
                     title: form.text("ten-chuc-vu"), from: try form.date("tu-ngay", "Từ ngày"),
                     to: try form.optionalDate("den-ngay", "Đến ngày"))
                 _ = try await register.addConcurrentPost(memberID: id, post, today: today, context: audit)
+            case "bo":
+                guard typed["chac-chan"] == "1" else {
+                    throw RegisterInput.Problem(sentence: "Hãy đánh dấu ô xác nhận trước khi bỏ đảng viên ghi nhầm.")
+                }
+                _ = try await register.discard(memberID: id, context: audit)
+                return .redirect(to: WebPath.members(of: cell.id) + "?da-ghi=1", type: .normal)
             case "ra-khoi":
                 guard let reason = Member.LeaveReason(rawValue: form.text("ly-do-roi")) else {
                     throw RegisterInput.Problem(sentence: "Hãy chọn lý do ra khỏi chi bộ.")
