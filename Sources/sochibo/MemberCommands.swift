@@ -118,6 +118,12 @@ struct MemberListCommand: AsyncParsableCommand {
                 if members.isEmpty { print("Chi bộ \(cell) chưa có đảng viên nào.") }
                 for member in members {
                     var line = "\(member.id)\t\(member.fullName)\t\(member.status.vietnameseName)"
+                    // Why and since when a member is no longer in the cell.
+                    if let left = member.leftCell {
+                        line +=
+                            " (" + (member.leaveReason?.vietnamesePhrase(on: left) ?? "từ \(left.vietnameseShort)")
+                            + ")"
+                    }
                     if !member.roles.isEmpty {
                         line += "\t" + member.roles.map(\.vietnameseName).joined(separator: ", ")
                     }

@@ -62,7 +62,10 @@ import Testing
         let lines = list.output.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("cb-na-pan-dv-01\tLò Thị Hoa\tchính thức") })
         #expect(lines.contains { $0.hasPrefix("np-05\t") && $0.contains("miễn sinh hoạt") })
-        #expect(lines.contains { $0.hasPrefix("np-09\t") && $0.contains("không thuộc chi bộ") })
+        #expect(
+            lines.contains { $0.hasPrefix("np-09\t") && $0.contains("không thuộc chi bộ (từ trần ngày 15/11/2024)") })
+        // On a day before np-08's death (01/01/2025) nothing is said of it.
+        #expect(lines.contains { $0.hasPrefix("np-08\t") && !$0.contains("từ trần") })
         // By given name: Bình before Dũng before Hoa.
         let names = lines.map { $0.split(separator: "\t")[1] }
         let binh = try #require(names.firstIndex(of: "Chu Văn Bình"))

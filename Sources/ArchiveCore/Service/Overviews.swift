@@ -45,12 +45,18 @@ public struct MemberOverview: Sendable, Hashable, Codable {
     public var statusOn: LocalDate
     public var roles: [Role.Title]
     public var concurrentPosts: [String]
+    /// The day the member left the cell, when on or before `statusOn`, and why (nil when the
+    /// reason was not recorded).
+    public var leftCell: LocalDate?
+    public var leaveReason: Member.LeaveReason?
 
     /// Creates the value from each of its stored properties.
     public init(
         id: String, cell: String, fullName: String, status: MemberStatus, statusOn: LocalDate, roles: [Role.Title],
-        concurrentPosts: [String]
+        concurrentPosts: [String], leftCell: LocalDate? = nil, leaveReason: Member.LeaveReason? = nil
     ) {
+        self.leftCell = leftCell
+        self.leaveReason = leaveReason
         self.id = id
         self.cell = cell
         self.fullName = fullName

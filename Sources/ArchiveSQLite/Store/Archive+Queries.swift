@@ -49,7 +49,9 @@ extension Archive {
                         concurrentPosts: member.concurrentPosts.filter {
                             $0.from <= date && ($0.to.map { date <= $0 } ?? true)
                         }
-                        .map(\.title))
+                        .map(\.title),
+                        leftCell: member.leftCell.flatMap { $0 <= date ? $0 : nil },
+                        leaveReason: member.leftCell.flatMap { $0 <= date ? member.leaveReason : nil })
                 }
             }
         }
