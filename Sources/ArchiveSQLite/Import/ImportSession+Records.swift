@@ -169,10 +169,7 @@ extension ImportSession {
         lookup.remember(cellID: cell.id, issuerCode: cell.issuerCode, memberIDs: cell.members.lazy.map(\.id))
         guard changed else { return }
         if old != nil, approvedBeforeImport[cell.id] == nil {
-            let approved = try reader.meetingsForCounting(
-                cellID: cell.id, from: LocalDate(year: 1, month: 1, day: 1)!,
-                through: LocalDate(year: 9999, month: 12, day: 31)!
-            ).filter(\.isLocked)
+            let approved = try reader.approvedMeetings(cellID: cell.id)
             if !approved.isEmpty {
                 approvedBeforeImport[cell.id] = (cell.name, oldMembers, approved, files.count - 1, record.line)
             }

@@ -148,7 +148,7 @@ extension Archive: MemberRegister {
         let ruled = list.problems + list.ruleProblems(today: today, cells: cells)
         let earliest = list.entries.map(\.member.admitted).min() ?? today
         let meetings = try cells.flatMap {
-            try reader.meetingsForCounting(cellID: $0.id, from: earliest, through: Self.lastDay)
+            try reader.approvedMeetings(cellID: $0.id, from: earliest)
         }
         let refusedRows = Set(ruled.map(\.row))
         return ruled
@@ -269,17 +269,13 @@ extension Archive: MemberRegister {
                 arguments: [id]) == true
     }
 
-    /// The last day a query of "every meeting from a day on" reads to.
-    private static let lastDay = LocalDate(year: 9999, month: 12, day: 31)!
-
     /// Refuses an event that changes the figures of `cell`'s approved minutes held from
     /// `from` on (`ApprovedMinutesChange`) unless the person confirmed it.
     private static func checkApprovedMinutes(
         of cell: Cell, after: [Member], from: LocalDate, member: Member, context: AuditContext, db: Database
     ) throws {
         guard !context.confirmedChangesToApprovedMinutes else { return }
-        let meetings = try RecordReader(db: db).meetingsForCounting(
-            cellID: cell.id, from: from, through: Self.lastDay)
+        let meetings = try RecordReader(db: db).approvedMeetings(cellID: cell.id, from: from)
         let changes = MemberRules.approvedMinutesChanges(of: meetings, before: cell.members, after: after)
         if !changes.isEmpty {
             throw ArchiveError.unconfirmedRegisterChange(member: member.fullName, changes: changes)

@@ -231,6 +231,16 @@ struct RecordReader {
     /// province's yearly summary reads 120,000 meetings. Columns are named and read by position.
     ///
     /// - returns: the meetings in no particular order.
+    /// The approved minutes of `cellID` held on or after `first` (every one when nil), as
+    /// `meetingsForCounting` reads them: what a register event or an import must not change
+    /// (`MemberRules.approvedMinutesChanges`).
+    func approvedMeetings(cellID: String, from first: LocalDate? = nil) throws -> [Meeting] {
+        try meetingsForCounting(
+            cellID: cellID, from: first ?? LocalDate(year: 1, month: 1, day: 1)!,
+            through: LocalDate(year: 9999, month: 12, day: 31)!
+        ).filter(\.isLocked)
+    }
+
     func meetingsForCounting(cellID: String, from first: LocalDate, through last: LocalDate) throws -> [Meeting] {
         let arguments: StatementArguments = [cellID, first.description, last.description]
         func parts<Value>(
